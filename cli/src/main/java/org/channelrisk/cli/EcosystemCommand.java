@@ -1,0 +1,191 @@
+package org.channelrisk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.channelrisk.io.AtomicFiles;
+import org.channelrisk.io.EcosystemCsv;
+import org.channelrisk.io.Pseudonymizer;
+import org.channelrisk.model.Channel;
+import org.channelrisk.model.ChannelRole;
+import org.channelrisk.model.Ecosystem;
+import org.channelrisk.model.EcosystemGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code channelrisk ecosystem}: generate, summarise and pseudonymise ecosystems as CSV folders. */
+@Command(
+    name = "ecosystem",
+    description = "Synthetic ecosystems as CSV folders (platforms, cooperation, accounts, channels, links).",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      EcosystemCommand.Generate.class, EcosystemCommand.Summary.class, EcosystemCommand.Pseudonymize.class
+    })
+final class EcosystemCommand {
+
+  /** {@code ecosystem generate}. */
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = "Generate a synthetic ecosystem and write it as CSV files into a folder.")
+  static final class Generate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--channels", description = "Number of channels (default ${DEFAULT-VALUE}).", defaultValue = "1000")
+    int channels;
+
+    @Option(names = "--seed", description = "Seed of the random stream (default ${DEFAULT-VALUE}).", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--mean-out-degree", defaultValue = "3", description = "Mean links out of a channel (default ${DEFAULT-VALUE}).")
+    double meanOutDegree;
+
+    @Option(names = "--channels-per-operator", defaultValue = "3", description = "Mean channels per operator (default ${DEFAULT-VALUE}).")
+    double channelsPerOperator;
+
+    @Option(names = "--spare-accounts", defaultValue = "2", description = "Mean spare accounts per operator (default ${DEFAULT-VALUE}).")
+    double spareAccounts;
+
+    @Option(names = "--pseudonymize-key", paramLabel = "FILE",
+        description = "Replace account and channel ids with HMAC-SHA-256 pseudonyms keyed by this file.")
+    Path keyFile;
+
+    @Override
+    public Integer call() throws IOException {
+      Pseudonymizer p = keyFile == null ? null : Pseudonymizer.fromKeyFile(keyFile);
+      Ecosystem eco = EcosystemGenerator.builder()
+          .channels(channels)
+          .seed(seed)
+          .meanOutDegree(meanOutDegree)
+          .channelsPerOperator(channelsPerOperator)
+          .meanSpareAccounts(spareAccounts)
+          .build()
+          .generate();
+      if (p != null) {
+        eco = p.apply(eco);
+      }
+      EcosystemCsv.write(eco, out);
+      spec.commandLine().getOut().println(eco);
+      spec.commandLine().getOut().println("wrote " + EcosystemCsv.FILES + " to " + out);
+      return Main.OK;
+    }
+  }
+
+  /** {@code ecosystem summary}. */
+  @Command(
+      name = "summary",
+      mixinStandardHelpOptions = true,
+      description = "Read an ecosystem folder and print its size, roles, audiences and link degrees.")
+  static final class Summary implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--in", required = true, description = "Ecosystem folder.")
+    Path in;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--output", description = "Write to this file instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+      Ecosystem eco = EcosystemCsv.read(in);
+      Map<String, Object> s = summarise(eco);
+      String text = format == OutputFormat.json
+          ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s) + "\n"
+          : asText(s);
+      if (output == null) {
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(text);
+        w.flush();
+      } else {
+        AtomicFiles.write(output, w -> w.write(text));
+      }
+      return Main.OK;
+    }
+
+    static Map<String, Object> summarise(Ecosystem eco) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("platforms", eco.platforms().size());
+      s.put("accounts", eco.accounts().size());
+      s.put("channels", eco.channels().size());
+      s.put("links", eco.links().size());
+      Map<ChannelRole, Integer> roles = new EnumMap<>(ChannelRole.class);
+      long[] audience = new long[eco.channels().size()];
+      int i = 0;
+      for (Channel c : eco.channels().values()) {
+        roles.merge(c.role(), 1, Integer::sum);
+        audience[i++] = c.audience();
+      }
+      Arrays.sort(audience);
+      Map<String, Integer> roleCounts = new LinkedHashMap<>();
+      roles.forEach((k, v) -> roleCounts.put(k.name().toLowerCase(Locale.ROOT), v));
+      s.put("roles", roleCounts);
+      s.put("audience_total", eco.totalAudience());
+      if (audience.length > 0) {
+        s.put("audience_median", audience[(audience.length - 1) / 2]);
+        s.put("audience_max", audience[audience.length - 1]);
+      }
+      int maxIn = 0;
+      for (String c : eco.linkGraph().nodes()) {
+        maxIn = Math.max(maxIn, eco.linkGraph().inDegree(c));
+      }
+      s.put("mean_out_degree", eco.channels().isEmpty() ? 0.0 : (double) eco.links().size() / eco.channels().size());
+      s.put("max_in_degree", maxIn);
+      return s;
+    }
+
+    private static String asText(Map<String, Object> s) {
+      StringBuilder sb = new StringBuilder();
+      s.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-16s %s%n", k, v)));
+      return sb.toString();
+    }
+  }
+
+  /** {@code ecosystem pseudonymize}. */
+  @Command(
+      name = "pseudonymize",
+      mixinStandardHelpOptions = true,
+      description = "Copy an ecosystem folder with account and channel ids replaced by keyed pseudonyms.")
+  static final class Pseudonymize implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--in", required = true, description = "Ecosystem folder to read.")
+    Path in;
+
+    @Option(names = "--key", required = true, paramLabel = "FILE", description = "Key file (at least 16 bytes).")
+    Path key;
+
+    @Option(names = "--out", required = true, description = "Folder to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      Pseudonymizer p = Pseudonymizer.fromKeyFile(key);
+      Ecosystem eco = p.apply(EcosystemCsv.read(in));
+      EcosystemCsv.write(eco, out);
+      spec.commandLine().getOut().println("wrote pseudonymised " + eco + " to " + out);
+      return Main.OK;
+    }
+  }
+
+  /** Output formats of summaries. */
+  enum OutputFormat {
+    text,
+    json
+  }
+}

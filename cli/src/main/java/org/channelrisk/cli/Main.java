@@ -1,0 +1,102 @@
+package org.channelrisk.cli;
+
+import java.io.PrintWriter;
+import org.channelrisk.io.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code channelrisk} command. Exit codes: 0 success, 1 internal failure, 2 bad input (a bad
+ * option, a malformed file) with a one-line message on stderr; {@code --verbose} adds the stack trace.
+ *
+ * <pre>{@code
+ * java -jar cli/target/channelrisk.jar ecosystem generate --channels 1000 --seed 7 --out eco
+ * }</pre>
+ */
+@Command(
+    name = "channelrisk",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Channel-risk modelling: takedowns, referrals, platform cooperation and network recovery.",
+    subcommands = {EcosystemCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  /** Exit code for success. */
+  public static final int OK = 0;
+  /** Exit code for an internal failure. */
+  public static final int FAILURE = 1;
+  /** Exit code for bad input: options, files, values. */
+  public static final int BAD_INPUT = 2;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean verbose;
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the command line without exiting, for tests and embedding.
+   *
+   * @param args arguments
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(Main::exitCode);
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      boolean verbose = main.verbose || parsed.hasMatchedOption("--verbose");
+      line.getErr().println("channelrisk: " + message(ex));
+      if (verbose) {
+        ex.printStackTrace(line.getErr());
+      }
+      line.getErr().flush();
+      return exitCode(ex);
+    });
+    cl.setParameterExceptionHandler((ex, args1) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("channelrisk: " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().flush();
+      return BAD_INPUT;
+    });
+    return cl.execute(args);
+  }
+
+  static int exitCode(Throwable ex) {
+    return ex instanceof InvalidInputException
+            || ex instanceof IllegalArgumentException
+            || ex instanceof CommandLine.ParameterException
+        ? BAD_INPUT
+        : FAILURE;
+  }
+
+  private static String message(Throwable ex) {
+    if (ex instanceof InvalidInputException || ex instanceof IllegalArgumentException) {
+      return ex.getMessage();
+    }
+    return "internal error: " + ex;
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "channelrisk " + (v == null ? "(development build)" : v),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+      };
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.channelrisk.model;
+
+import java.util.Locale;
+
+/**
+ * A channel or group on a platform: one incarnation. When a channel is removed and its operator
+ * re-creates it, the new incarnation has generation + 1 and starts with no audience.
+ *
+ * <pre>{@code
+ * Channel c = Channel.builder("nashir-ar", "telegram")
+ *     .role(ChannelRole.OFFICIAL_OUTLET).language("ar").audience(12_000)
+ *     .operator("op-1").build();
+ * }</pre>
+ *
+ * @param id unique identifier
+ * @param platformId the platform it is on
+ * @param role what it does in the network
+ * @param language language code (free text, e.g. "ar", "en")
+ * @param audience members or subscribers, &gt;= 0
+ * @param createdAt creation time in days
+ * @param generation 0 for the first incarnation, +1 at each re-creation
+ * @param operatorId the operating account
+ */
+public record Channel(
+    String id,
+    String platformId,
+    ChannelRole role,
+    String language,
+    long audience,
+    double createdAt,
+    int generation,
+    String operatorId) {
+
+  /** Validates every field; messages name the channel. */
+  public Channel {
+    Checks.id("channel id", id);
+    Checks.id("platformId of channel " + id, platformId);
+    Checks.notNull("role of channel " + id, role);
+    Checks.notNull("language of channel " + id, language);
+    Checks.nonNegative("audience of channel " + id, audience);
+    Checks.finite("createdAt of channel " + id, createdAt);
+    Checks.nonNegative("generation of channel " + id, generation);
+    Checks.id("operatorId of channel " + id, operatorId);
+  }
+
+  /**
+   * Starts a builder with role {@link ChannelRole#DISTRIBUTOR}, language "und" (undetermined),
+   * audience 0, created at day 0, generation 0 and operator {@code "op-" + id}.
+   *
+   * @param id channel id
+   * @param platformId platform id
+   * @return a builder
+   */
+  public static Builder builder(String id, String platformId) {
+    return new Builder(id, platformId);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "Channel[%s on %s, %s, %s, audience %,d, created day %s, gen %d, operator %s]",
+        id, platformId, role, language, audience, createdAt, generation, operatorId);
+  }
+
+  /** Builder for {@link Channel}; the values are checked when built. */
+  public static final class Builder {
+    private final String id;
+    private final String platformId;
+    private ChannelRole role = ChannelRole.DISTRIBUTOR;
+    private String language = "und";
+    private long audience;
+    private double createdAt;
+    private int generation;
+    private String operatorId;
+
+    private Builder(String id, String platformId) {
+      this.id = id;
+      this.platformId = platformId;
+      this.operatorId = "op-" + id;
+    }
+
+    /** @param value the role @return this builder */
+    public Builder role(ChannelRole value) {
+      this.role = value;
+      return this;
+    }
+
+    /** @param value a language code @return this builder */
+    public Builder language(String value) {
+      this.language = value;
+      return this;
+    }
+
+    /** @param value members or subscribers @return this builder */
+    public Builder audience(long value) {
+      this.audience = value;
+      return this;
+    }
+
+    /** @param value creation day @return this builder */
+    public Builder createdAt(double value) {
+      this.createdAt = value;
+      return this;
+    }
+
+    /** @param value incarnation number @return this builder */
+    public Builder generation(int value) {
+      this.generation = value;
+      return this;
+    }
+
+    /** @param value operating account id @return this builder */
+    public Builder operator(String value) {
+      this.operatorId = value;
+      return this;
+    }
+
+    /**
+     * @return the channel
+     * @throws IllegalArgumentException naming the field that is invalid
+     */
+    public Channel build() {
+      return new Channel(id, platformId, role, language, audience, createdAt, generation, operatorId);
+    }
+  }
+}
