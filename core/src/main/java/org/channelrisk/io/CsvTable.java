@@ -102,8 +102,12 @@ public final class CsvTable {
           }
           rec = it.next();
         } catch (UncheckedIOException e) {
-          throw new InvalidInputException(
-              source, parser.getCurrentLineNumber() + 1, null, "malformed CSV: " + e.getCause().getMessage());
+          long at = parser.getCurrentLineNumber() + 1;
+          if (e.getCause() instanceof CharacterCodingException) {
+            // The decoder reads ahead of the parser, so the parser's line would be a guess: give none.
+            throw new InvalidInputException(source, "not valid UTF-8 text");
+          }
+          throw new InvalidInputException(source, at, null, "malformed CSV: " + e.getCause().getMessage());
         }
         // The parser has consumed the record's lines; blank lines it skipped come before it.
         long line = startLine(before, parser.getCurrentLineNumber(), rec);
