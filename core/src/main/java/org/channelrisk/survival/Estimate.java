@@ -1,0 +1,34 @@
+package org.channelrisk.survival;
+
+import java.util.Locale;
+
+/**
+ * A point estimate with confidence limits and the method that gave them. NaN means "not available"
+ * (for a median: not reached).
+ *
+ * <pre>{@code
+ * Estimate m = fit.pooled().median();
+ * m.value();      // 27.0
+ * m.isReached();  // true
+ * }</pre>
+ *
+ * @param value the estimate
+ * @param lower lower confidence limit
+ * @param upper upper confidence limit
+ * @param method how the limits were computed (e.g. "log transform, 95%")
+ */
+public record Estimate(double value, double lower, double upper, String method) {
+  /** @return whether the estimate is a number (a median that was reached) */
+  public boolean isReached() {
+    return !Double.isNaN(value);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s (%s, %s; %s)", fmt(value), fmt(lower), fmt(upper), method);
+  }
+
+  static String fmt(double v) {
+    return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6g", v);
+  }
+}

@@ -1,0 +1,161 @@
+package org.channelrisk.survival;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Kaplan-Meier estimator with Greenwood variance, as R survival's {@code survfit(Surv(time, status)
+ * ~ group)}: one {@link SurvivalCurve} for all observations and one per group.
+ *
+ * <pre>{@code
+ * KaplanMeierFit fit = KaplanMeier.estimate(data);                    // log transform, 95%
+ * KaplanMeierFit ll = KaplanMeier.withConfidence(ConfidenceType.LOG_LOG, 0.90).fit(data);
+ * ll.group("telegram").median();
+ * }</pre>
+ *
+ * <p>Rows: every distinct observed time, with the number at risk just before it (events before
+ * censorings at a tie, as R), the events and the censorings there. With entry times (left truncation)
+ * an observation is at risk at t when entry &lt; t &lt;= time. Cost: O(n log n) for the sort of event
+ * and censoring times (primitive sorts), then O(n); memory O(n).
+ *
+ * <p>Reference: Kaplan and Meier (1958); Greenwood (1926); R package survival, {@code survfit.formula}.
+ */
+public final class KaplanMeier {
+  /** Default confidence transform: log, as R. */
+  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceType.LOG;
+  /** Default confidence level: 0.95. */
+  public static final double DEFAULT_CONF_LEVEL = 0.95;
+
+  private static final KaplanMeier DEFAULT = new KaplanMeier(DEFAULT_CONF_TYPE, DEFAULT_CONF_LEVEL);
+
+  private final ConfidenceType confType;
+  private final double confLevel;
+
+  private KaplanMeier(ConfidenceType confType, double confLevel) {
+    if (confType == null) {
+      throw new NullPointerException("confType must not be null");
+    }
+    if (!(confLevel > 0 && confLevel < 1)) {
+      throw new IllegalArgumentException("confidence level must be in (0, 1): " + confLevel);
+    }
+    this.confType = confType;
+    this.confLevel = confLevel;
+  }
+
+  /**
+   * An estimator with the given confidence limits.
+   *
+   * @param type the transform
+   * @param level the level, in (0, 1)
+   * @return the estimator
+   */
+  public static KaplanMeier withConfidence(ConfidenceType type, double level) {
+    return new KaplanMeier(type, level);
+  }
+
+  /**
+   * Estimates with the defaults (log transform, 95%).
+   *
+   * @param data the data
+   * @return the fit
+   */
+  public static KaplanMeierFit estimate(SurvivalData data) {
+    return DEFAULT.fit(data);
+  }
+
+  /**
+   * Estimates the pooled curve and one per group.
+   *
+   * @param data the data
+   * @return the fit
+   */
+  public KaplanMeierFit fit(SurvivalData data) {
+    SurvivalCurve pooled = curve("ALL", data);
+    Map<String, SurvivalCurve> groups = new LinkedHashMap<>();
+    for (String g : data.groupLevels()) {
+      groups.put(g, curve(g, data.group(g)));
+    }
+    return new KaplanMeierFit(pooled, ImmutableMap.copyOf(groups), confType, confLevel);
+  }
+
+  /**
+   * The curve of all observations of {@code data}, ignoring groups.
+   *
+   * @param label the curve's label
+   * @param data the data
+   * @return the curve
+   */
+  public SurvivalCurve curve(String label, SurvivalData data) {
+    int n = data.size();
+    int nEvents = data.events();
+    double[] ev = new double[nEvents];
+    double[] ce = new double[n - nEvents];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < n; i++) {
+      if (data.event(i)) {
+        ev[a++] = data.time(i);
+      } else {
+        ce[b++] = data.time(i);
+      }
+    }
+    Arrays.sort(ev);
+    Arrays.sort(ce);
+    double[] entries = null;
+    if (data.truncated()) {
+      entries = new double[n];
+      for (int i = 0; i < n; i++) {
+        entries[i] = data.entry(i);
+      }
+      Arrays.sort(entries);
+    }
+    // Merge the two sorted lists into distinct times with counts.
+    double[] times = new double[n];
+    int[] risk = new int[n];
+    int[] events = new int[n];
+    int[] censors = new int[n];
+    int rows = 0;
+    int i = 0;
+    int j = 0;
+    int passed = 0; // observations with time < t
+    int entered = 0; // entries < t
+    while (i < ev.length || j < ce.length) {
+      double t = j >= ce.length || (i < ev.length && ev[i] <= ce[j]) ? ev[i] : ce[j];
+      int d = 0;
+      while (i < ev.length && ev[i] == t) {
+        d++;
+        i++;
+      }
+      int c = 0;
+      while (j < ce.length && ce[j] == t) {
+        c++;
+        j++;
+      }
+      int atRisk;
+      if (entries == null) {
+        atRisk = n - passed;
+      } else {
+        while (entered < n && entries[entered] < t) {
+          entered++;
+        }
+        atRisk = entered - passed;
+      }
+      times[rows] = t;
+      risk[rows] = atRisk;
+      events[rows] = d;
+      censors[rows] = c;
+      rows++;
+      passed += d + c;
+    }
+    return new SurvivalCurve(label, Arrays.copyOf(times, rows), Arrays.copyOf(risk, rows),
+        Arrays.copyOf(events, rows), Arrays.copyOf(censors, rows), n, confType, confLevel);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "KaplanMeier[%s transform, %s]", confType.rName(), confLevel);
+  }
+}

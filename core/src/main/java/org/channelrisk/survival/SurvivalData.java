@@ -1,0 +1,331 @@
+package org.channelrisk.survival;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.channelrisk.io.Lifetime;
+
+/**
+ * Right-censored (and optionally left-truncated) durations with optional group and stratum labels:
+ * the input of every estimator in this package.
+ *
+ * <pre>{@code
+ * SurvivalData d = SurvivalData.of(new double[] {5, 8, 8, 12}, new boolean[] {true, true, false, true})
+ *     .withGroups(new String[] {"a", "a", "b", "b"});
+ * }</pre>
+ *
+ * <p>Times are exact doubles: two times are tied only when they are equal. (R's {@code Surv} merges
+ * times closer than about 1.5e-8 relative; {@link #withTimeFix()} does the same, for agreement with R
+ * on continuous data.) Group labels sort as R's factor levels: numerically when every label is a
+ * number, otherwise in lexical order. Immutable; arrays are copied in.
+ */
+public final class SurvivalData {
+  private final double[] time;
+  private final boolean[] event;
+  private final double[] entry; // null: no truncation
+  private final String[] group; // null: one group
+  private final String[] stratum; // null: one stratum
+  private final boolean timeFixed;
+
+  private SurvivalData(double[] time, boolean[] event, double[] entry, String[] group, String[] stratum, boolean timeFixed) {
+    this.time = time;
+    this.event = event;
+    this.entry = entry;
+    this.group = group;
+    this.stratum = stratum;
+    this.timeFixed = timeFixed;
+  }
+
+  /**
+   * Durations and event indicators.
+   *
+   * @param time times to event or censoring, finite and &gt;= 0
+   * @param event true for an observed event, false for a censored time
+   * @return the data
+   * @throws IllegalArgumentException naming the first bad index
+   */
+  public static SurvivalData of(double[] time, boolean[] event) {
+    if (time.length != event.length) {
+      throw new IllegalArgumentException("time has " + time.length + " values but event has " + event.length);
+    }
+    for (int i = 0; i < time.length; i++) {
+      if (!(time[i] >= 0) || Double.isInfinite(time[i])) {
+        throw new IllegalArgumentException("time[" + i + "] must be finite and >= 0: " + time[i]);
+      }
+    }
+    return new SurvivalData(time.clone(), event.clone(), null, null, null, false);
+  }
+
+  /**
+   * From lifetime rows: groups are used when any row has a non-empty group, entry times when any is
+   * positive.
+   *
+   * @param rows lifetime rows
+   * @return the data
+   */
+  public static SurvivalData of(List<Lifetime> rows) {
+    int n = rows.size();
+    double[] t = new double[n];
+    boolean[] e = new boolean[n];
+    double[] en = new double[n];
+    String[] g = new String[n];
+    boolean grouped = false;
+    boolean truncated = false;
+    for (int i = 0; i < n; i++) {
+      Lifetime l = rows.get(i);
+      t[i] = l.time();
+      e[i] = l.event();
+      en[i] = l.entry();
+      g[i] = l.group();
+      grouped |= !l.group().isEmpty();
+      truncated |= l.entry() > 0;
+    }
+    SurvivalData d = of(t, e);
+    if (grouped) {
+      d = d.withGroups(g);
+    }
+    return truncated ? d.withEntry(en) : d;
+  }
+
+  /**
+   * @param groups one label per observation (groups compared by log-rank, curves per group)
+   * @return a copy with groups
+   */
+  public SurvivalData withGroups(String[] groups) {
+    checkLabels("groups", groups);
+    return new SurvivalData(time, event, entry, groups.clone(), stratum, timeFixed);
+  }
+
+  /**
+   * @param strata one label per observation (a stratified log-rank test compares groups within strata)
+   * @return a copy with strata
+   */
+  public SurvivalData withStrata(String[] strata) {
+    checkLabels("strata", strata);
+    return new SurvivalData(time, event, entry, group, strata.clone(), timeFixed);
+  }
+
+  /**
+   * Left truncation: observation {@code i} is at risk only after {@code entry[i]} (counting-process
+   * style, at risk at t when entry &lt; t &lt;= time).
+   *
+   * @param entries entry times, finite, &gt;= 0 and &lt;= the observation's time
+   * @return a copy with entry times
+   */
+  public SurvivalData withEntry(double[] entries) {
+    if (entries.length != time.length) {
+      throw new IllegalArgumentException("entry has " + entries.length + " values for " + time.length + " times");
+    }
+    for (int i = 0; i < entries.length; i++) {
+      if (!(entries[i] >= 0) || !(entries[i] <= time[i])) {
+        throw new IllegalArgumentException(
+            "entry[" + i + "] must be in [0, time[" + i + "] = " + time[i] + "]: " + entries[i]);
+      }
+    }
+    return new SurvivalData(time, event, entries.clone(), group, stratum, timeFixed);
+  }
+
+  /**
+   * Merges times that differ by less than sqrt(machine epsilon) relative, as R's {@code Surv(...,
+   * timefix = TRUE)} (its default) does through {@code aeqSurv}: each cluster of nearly equal times
+   * takes the smallest value of the cluster. Use it to reproduce R on continuous data; on whole numbers
+   * it changes nothing.
+   *
+   * @return a copy with merged times
+   */
+  public SurvivalData withTimeFix() {
+    double tol = Math.sqrt(Math.ulp(1.0));
+    double[] all = new double[time.length + (entry == null ? 0 : entry.length)];
+    System.arraycopy(time, 0, all, 0, time.length);
+    if (entry != null) {
+      System.arraycopy(entry, 0, all, time.length, entry.length);
+    }
+    double[] sorted = all.clone();
+    Arrays.sort(sorted);
+    Map<Double, Double> merged = new HashMap<>();
+    double anchor = Double.NaN;
+    for (double v : sorted) {
+      if (Double.isNaN(anchor) || Math.abs(v - anchor) > tol * Math.max(Math.abs(anchor), Math.abs(v))) {
+        anchor = v;
+      }
+      merged.put(v, anchor);
+    }
+    double[] t = time.clone();
+    for (int i = 0; i < t.length; i++) {
+      t[i] = merged.get(t[i]);
+    }
+    double[] en = null;
+    if (entry != null) {
+      en = entry.clone();
+      for (int i = 0; i < en.length; i++) {
+        en[i] = merged.get(en[i]);
+      }
+    }
+    return new SurvivalData(t, event, en, group, stratum, true);
+  }
+
+  private void checkLabels(String field, String[] labels) {
+    if (labels.length != time.length) {
+      throw new IllegalArgumentException(field + " has " + labels.length + " labels for " + time.length + " times");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] == null) {
+        throw new NullPointerException(field + "[" + i + "] must not be null");
+      }
+    }
+  }
+
+  /** @return number of observations */
+  public int size() {
+    return time.length;
+  }
+
+  /** @return number of events */
+  public int events() {
+    int d = 0;
+    for (boolean e : event) {
+      d += e ? 1 : 0;
+    }
+    return d;
+  }
+
+  /** @return whether times were merged as R's timefix does */
+  public boolean timeFixed() {
+    return timeFixed;
+  }
+
+  /** @return whether entry times were given */
+  public boolean truncated() {
+    return entry != null;
+  }
+
+  /** @return whether groups were given */
+  public boolean grouped() {
+    return group != null;
+  }
+
+  double time(int i) {
+    return time[i];
+  }
+
+  boolean event(int i) {
+    return event[i];
+  }
+
+  double entry(int i) {
+    return entry == null ? 0.0 : entry[i];
+  }
+
+  /** @return copies of the times */
+  public double[] times() {
+    return time.clone();
+  }
+
+  /** @return copies of the event indicators */
+  public boolean[] eventIndicators() {
+    return event.clone();
+  }
+
+  /**
+   * The group labels in R's factor order.
+   *
+   * @return distinct labels, empty when the data has no groups
+   */
+  public List<String> groupLevels() {
+    return group == null ? ImmutableList.of() : levels(group);
+  }
+
+  /**
+   * @return group label per observation, empty when ungrouped
+   */
+  public Optional<String[]> groups() {
+    return Optional.ofNullable(group).map(String[]::clone);
+  }
+
+  /**
+   * @return stratum label per observation, empty when unstratified
+   */
+  public Optional<String[]> strata() {
+    return Optional.ofNullable(stratum).map(String[]::clone);
+  }
+
+  /**
+   * The subset with the given group label.
+   *
+   * @param label a group label
+   * @return the observations of that group, without groups
+   */
+  public SurvivalData group(String label) {
+    if (group == null) {
+      throw new IllegalStateException("the data has no groups");
+    }
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < group.length; i++) {
+      if (group[i].equals(label)) {
+        idx.add(i);
+      }
+    }
+    return subset(idx);
+  }
+
+  SurvivalData subset(List<Integer> idx) {
+    int n = idx.size();
+    double[] t = new double[n];
+    boolean[] e = new boolean[n];
+    double[] en = entry == null ? null : new double[n];
+    String[] s = stratum == null ? null : new String[n];
+    for (int k = 0; k < n; k++) {
+      int i = idx.get(k);
+      t[k] = time[i];
+      e[k] = event[i];
+      if (en != null) {
+        en[k] = entry[i];
+      }
+      if (s != null) {
+        s[k] = stratum[i];
+      }
+    }
+    return new SurvivalData(t, e, en, null, s, timeFixed);
+  }
+
+  /**
+   * Distinct labels in R's factor order: numeric order when all parse as numbers, else lexical.
+   *
+   * @param labels labels
+   * @return sorted distinct labels
+   */
+  static List<String> levels(String[] labels) {
+    boolean numeric = true;
+    for (String l : labels) {
+      numeric &= isNumber(l);
+    }
+    Comparator<String> order = numeric
+        ? Comparator.comparingDouble((String s) -> Double.parseDouble(s.strip())).thenComparing(Comparator.naturalOrder())
+        : Comparator.naturalOrder();
+    TreeSet<String> set = new TreeSet<>(order);
+    set.addAll(Arrays.asList(labels));
+    return ImmutableList.copyOf(set);
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      return Double.isFinite(Double.parseDouble(s.strip()));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SurvivalData[" + time.length + " observations, " + events() + " events"
+        + (group == null ? "" : ", groups " + groupLevels())
+        + (entry == null ? "" : ", left-truncated")
+        + (timeFixed ? ", times merged as R's timefix" : "") + "]";
+  }
+}
