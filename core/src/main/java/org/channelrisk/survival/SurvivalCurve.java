@@ -79,6 +79,16 @@ public final class SurvivalCurve {
     }
   }
 
+  /**
+   * A copy with another label.
+   *
+   * @param newLabel the label
+   * @return the relabelled curve
+   */
+  public SurvivalCurve relabel(String newLabel) {
+    return new SurvivalCurve(newLabel, time, nRisk, nEvent, nCensor, records, confType, confLevel);
+  }
+
   /** @return the stratum or group label, "ALL" for a pooled curve */
   public String label() {
     return label;

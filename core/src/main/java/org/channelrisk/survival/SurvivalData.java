@@ -132,10 +132,11 @@ public final class SurvivalData {
   }
 
   /**
-   * Merges times that differ by less than sqrt(machine epsilon) relative, as R's {@code Surv(...,
-   * timefix = TRUE)} (its default) does through {@code aeqSurv}: each cluster of nearly equal times
-   * takes the smallest value of the cluster. Use it to reproduce R on continuous data; on whole numbers
-   * it changes nothing.
+   * Merges nearly equal times as R's {@code Surv(..., timefix = TRUE)} (its default) does through
+   * {@code aeqSurv}: over the sorted distinct times (entry times included), a time whose gap to the
+   * previous one is at most sqrt(machine epsilon), absolutely or relative to the mean absolute time,
+   * joins the previous time's cluster, and every time takes the smallest value of its cluster. Use it
+   * to reproduce R on continuous data; on whole numbers it changes nothing.
    *
    * @return a copy with merged times
    */
@@ -146,15 +147,20 @@ public final class SurvivalData {
     if (entry != null) {
       System.arraycopy(entry, 0, all, time.length, entry.length);
     }
-    double[] sorted = all.clone();
-    Arrays.sort(sorted);
+    double[] y = Arrays.stream(all).sorted().distinct().toArray();
+    double meanAbs = 0;
+    for (double v : y) {
+      meanAbs += Math.abs(v) / y.length;
+    }
     Map<Double, Double> merged = new HashMap<>();
     double anchor = Double.NaN;
-    for (double v : sorted) {
-      if (Double.isNaN(anchor) || Math.abs(v - anchor) > tol * Math.max(Math.abs(anchor), Math.abs(v))) {
-        anchor = v;
+    for (int i = 0; i < y.length; i++) {
+      double dy = i == 0 ? Double.NaN : y[i] - y[i - 1];
+      boolean tied = i > 0 && (dy <= tol || dy / meanAbs <= tol);
+      if (!tied) {
+        anchor = y[i];
       }
-      merged.put(v, anchor);
+      merged.put(y[i], anchor);
     }
     double[] t = time.clone();
     for (int i = 0; i < t.length; i++) {

@@ -1,0 +1,65 @@
+package org.channelrisk.cooperation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.LatencyDistribution;
+import org.channelrisk.survival.ParametricSurvival;
+import org.channelrisk.survival.SurvivalCurve;
+
+/**
+ * One platform's observed cooperation in one period: how many referrals it received and decided,
+ * its compliance rate and how fast it removed content.
+ *
+ * <pre>{@code
+ * PlatformCooperation tg = profile.platform("telegram");
+ * tg.compliance();                 // 91.40% (90.8%, 92.0%; Wilson 95%), ...
+ * tg.latency().median();           // removal latency in days, pending referrals censored
+ * Cooperation c = tg.toCooperation();   // for a simulation scenario
+ * }</pre>
+ *
+ * @param platform platform id
+ * @param period period label ("all" without periods)
+ * @param referrals referrals sent in the period
+ * @param removed referrals that led to removal
+ * @param declined referrals declined
+ * @param pending referrals not decided by the end of observation
+ * @param compliance removed / (removed + declined), Wilson interval; pending referrals are not counted
+ * @param latency Kaplan-Meier curve of the time from referral to removal, pending referrals censored
+ *     at the end of observation, declined referrals left out
+ * @param latencyFits the parametric latency fits that converged, best (smallest AIC) first
+ */
+public record PlatformCooperation(
+    String platform, String period, int referrals, int removed, int declined, int pending, Proportion compliance,
+    SurvivalCurve latency, List<ParametricSurvival.Fit> latencyFits) {
+
+  /** @return the parametric latency fit with the smallest AIC, if any converged */
+  public Optional<ParametricSurvival.Fit> bestLatencyFit() {
+    return latencyFits.isEmpty() ? Optional.empty() : Optional.of(latencyFits.get(0));
+  }
+
+  /**
+   * The observed behaviour as a profile for a scenario: compliance as estimated and the best-fitting
+   * latency distribution; no proactive moderation (referral logs do not show it).
+   *
+   * @return the profile
+   * @throws IllegalStateException when the log has no decision or no removal to estimate from
+   */
+  public Cooperation toCooperation() {
+    if (compliance.trials() == 0) {
+      throw new IllegalStateException("platform " + platform + " (" + period + ") has no decided referral: compliance cannot be estimated");
+    }
+    LatencyDistribution d = bestLatencyFit().map(ParametricSurvival.Fit::toLatency).orElseThrow(
+        () -> new IllegalStateException("platform " + platform + " (" + period + ") has no fitted latency: "
+            + removed + " removals observed"));
+    return Cooperation.of(compliance.estimate(), d);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s [%s]: %d referrals (%d removed, %d declined, %d pending); compliance %s;"
+        + " median latency %s; best fit %s", platform, period, referrals, removed, declined, pending, compliance,
+        latency.median(), bestLatencyFit().map(f -> f.family() + " (AIC " + String.format(Locale.ROOT, "%.4g", f.aic()) + ")").orElse("none"));
+  }
+}
