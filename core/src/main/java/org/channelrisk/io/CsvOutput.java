@@ -42,15 +42,25 @@ public final class CsvOutput {
    * @throws IOException if writing fails
    */
   public static void write(Path target, List<String> header, Body body) throws IOException {
-    AtomicFiles.write(target, w -> {
-      CSVPrinter p = new CSVPrinter(w, CsvTable.FORMAT);
-      for (String h : header) {
-        p.print(FormulaGuard.escape(h));
-      }
-      p.println();
-      body.write(new CsvOutput(p));
-      p.flush();
-    });
+    AtomicFiles.write(target, w -> write(w, header, body));
+  }
+
+  /**
+   * Writes a header and the rows to a writer (standard output, say); flushes it but does not close it.
+   *
+   * @param writer where to write
+   * @param header column names
+   * @param body writes the rows
+   * @throws IOException if writing fails
+   */
+  public static void write(java.io.Writer writer, List<String> header, Body body) throws IOException {
+    CSVPrinter p = new CSVPrinter(writer, CsvTable.FORMAT);
+    for (String h : header) {
+      p.print(FormulaGuard.escape(h));
+    }
+    p.println();
+    body.write(new CsvOutput(p));
+    p.flush();
   }
 
   /**

@@ -132,7 +132,7 @@ public final class ReferralLogCsv {
    * @return days since origin
    * @throws IllegalArgumentException if the text is none of these
    */
-  static double parseTime(String cell, Instant origin) {
+  public static double parseTime(String cell, Instant origin) {
     String s = cell.strip();
     try {
       double v = Double.parseDouble(s);

@@ -1,0 +1,328 @@
+package org.channelrisk.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.channelrisk.io.CsvTable;
+import org.channelrisk.survival.ConfidenceType;
+import org.channelrisk.survival.CoxRegression;
+import org.channelrisk.survival.Estimate;
+import org.channelrisk.survival.KaplanMeier;
+import org.channelrisk.survival.KaplanMeierFit;
+import org.channelrisk.survival.LogRankTest;
+import org.channelrisk.survival.RestrictedMean;
+import org.channelrisk.survival.SurvivalCurve;
+import org.channelrisk.survival.SurvivalData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code channelrisk survival}: Kaplan-Meier tables, summaries, log-rank tests and Cox models from CSV. */
+@Command(
+    name = "survival",
+    mixinStandardHelpOptions = true,
+    description = "Survival analysis of lifetimes in a CSV file, matching R survival.",
+    subcommands = {SurvivalCommand.Km.class, SurvivalCommand.Summary.class, SurvivalCommand.LogRank.class,
+        SurvivalCommand.Cox.class})
+final class SurvivalCommand {
+
+  /** Options of the confidence limits. */
+  static final class Confidence {
+    @Option(names = "--conf-type", defaultValue = "log", description = "log, log-log or plain (default ${DEFAULT-VALUE}).")
+    String confType;
+
+    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
+    double confLevel;
+
+    KaplanMeier estimator() {
+      return KaplanMeier.withConfidence(ConfidenceType.parse(confType), confLevel);
+    }
+  }
+
+  static String group(KaplanMeierFit fit, SurvivalCurve c) {
+    return fit.groups().isEmpty() ? "" : c.label();
+  }
+
+  /** {@code survival km}. */
+  @Command(name = "km", mixinStandardHelpOptions = true,
+      description = "Kaplan-Meier table: one row per distinct time (per group), with Greenwood standard errors,"
+          + " confidence limits and the Nelson-Aalen cumulative hazard.")
+  static final class Km implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SurvivalInput in;
+    @Mixin Confidence conf;
+    @Mixin Output out;
+
+    static final List<String> COLUMNS =
+        List.of("group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper", "cumhaz");
+
+    @Override
+    public Integer call() throws IOException {
+      KaplanMeier km = conf.estimator();
+      KaplanMeierFit fit = km.fit(in.read());
+      var stdout = spec.commandLine().getOut();
+      switch (out.format) {
+        case csv -> out.csv(stdout, COLUMNS, w -> {
+          for (SurvivalCurve c : fit.curves()) {
+            for (int i = 0; i < c.size(); i++) {
+              w.row().text(group(fit, c)).number(c.time(i)).number(c.nRisk(i)).number(c.nEvent(i)).number(c.nCensor(i))
+                  .number(c.survival(i)).number(c.survivalStdError(i)).number(c.lower(i)).number(c.upper(i))
+                  .number(c.cumHaz(i)).end();
+            }
+          }
+        });
+        case json -> {
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (SurvivalCurve c : fit.curves()) {
+            for (int i = 0; i < c.size(); i++) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("group", group(fit, c));
+              m.put("time", c.time(i));
+              m.put("n_risk", c.nRisk(i));
+              m.put("n_event", c.nEvent(i));
+              m.put("n_censor", c.nCensor(i));
+              m.put("survival", c.survival(i));
+              m.put("std_err", Output.num(c.survivalStdError(i)));
+              m.put("lower", Output.num(c.lower(i)));
+              m.put("upper", Output.num(c.upper(i)));
+              m.put("cumhaz", c.cumHaz(i));
+              rows.add(m);
+            }
+          }
+          Map<String, Object> doc = new LinkedHashMap<>();
+          doc.put("conf_type", fit.confType().rName());
+          doc.put("conf_level", fit.confLevel());
+          doc.put("rows", rows);
+          out.json(stdout, doc);
+        }
+        default -> {
+          StringBuilder sb = new StringBuilder();
+          for (SurvivalCurve c : fit.curves()) {
+            sb.append(fit.groups().isEmpty() ? "" : "group " + c.label() + "\n");
+            sb.append(String.format(Locale.ROOT, "%10s %7s %7s %8s %9s %9s %9s %9s %9s%n", "time", "n.risk", "n.event",
+                "n.censor", "survival", "std.err", "lower", "upper", "cumhaz"));
+            for (int i = 0; i < c.size(); i++) {
+              sb.append(String.format(Locale.ROOT, "%10.6g %7d %7d %8d %9.6f %9s %9s %9s %9.6f%n", c.time(i), c.nRisk(i),
+                  c.nEvent(i), c.nCensor(i), c.survival(i), f(c.survivalStdError(i)), f(c.lower(i)), f(c.upper(i)), c.cumHaz(i)));
+            }
+            sb.append(String.format(Locale.ROOT, "n %d, events %d, median %s%n%n", c.records(), c.events(), c.median()));
+          }
+          out.text(stdout, sb.toString());
+        }
+      }
+      return Main.OK;
+    }
+  }
+
+  static String f(double v) {
+    return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6f", v);
+  }
+
+  /** {@code survival summary}. */
+  @Command(name = "summary", mixinStandardHelpOptions = true,
+      description = "Per group: n, events, median with confidence limits, and the restricted mean up to --tau.")
+  static final class Summary implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SurvivalInput in;
+    @Mixin Confidence conf;
+    @Mixin Output out;
+
+    @Option(names = "--tau", description = "Upper limit of the restricted mean survival time.")
+    Double tau;
+
+    @Override
+    public Integer call() throws IOException {
+      if (tau != null && !(tau >= 0 && Double.isFinite(tau))) {
+        throw new IllegalArgumentException("--tau must be finite and >= 0: " + tau);
+      }
+      KaplanMeierFit fit = conf.estimator().fit(in.read());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (SurvivalCurve c : fit.curves()) {
+        Estimate m = c.median();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("group", group(fit, c));
+        r.put("n", c.records());
+        r.put("events", c.events());
+        r.put("median", Output.num(m.value()));
+        r.put("median_lower", Output.num(m.lower()));
+        r.put("median_upper", Output.num(m.upper()));
+        if (tau != null) {
+          RestrictedMean rm = c.restrictedMean(tau);
+          r.put("rmean", rm.value());
+          r.put("rmean_se", rm.stdError());
+        }
+        rows.add(r);
+      }
+      var stdout = spec.commandLine().getOut();
+      List<String> header = new ArrayList<>(rows.isEmpty() ? List.of() : rows.get(0).keySet());
+      switch (out.format) {
+        case json -> out.json(stdout, rows);
+        case csv -> out.csv(stdout, header, w -> {
+          for (Map<String, Object> r : rows) {
+            w.row();
+            for (Object v : r.values()) {
+              if (v instanceof String s) {
+                w.text(s);
+              } else {
+                w.number(v == null ? Double.NaN : ((Number) v).doubleValue());
+              }
+            }
+            w.end();
+          }
+        });
+        default -> {
+          StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s", ""));
+          header.stream().skip(1).forEach(h -> sb.append(String.format(Locale.ROOT, " %12s", h)));
+          sb.append('\n');
+          for (Map<String, Object> r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-14s", r.get("group").toString().isEmpty() ? "all" : r.get("group")));
+            r.values().stream().skip(1).forEach(v -> sb.append(String.format(Locale.ROOT, " %12s",
+                v == null ? "NA" : v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v)));
+            sb.append('\n');
+          }
+          sb.append("median limits: ").append(fit.pooled().median().method())
+              .append(tau == null ? "" : "; restricted mean up to " + tau).append('\n');
+          out.text(stdout, sb.toString());
+        }
+      }
+      return Main.OK;
+    }
+  }
+
+  /** {@code survival logrank}. */
+  @Command(name = "logrank", mixinStandardHelpOptions = true,
+      description = "Log-rank (rho 0) or Peto-Peto (rho 1) test between groups, as R's survdiff.")
+  static final class LogRank implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SurvivalInput in;
+    @Mixin Output out;
+
+    @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: 0 log-rank, 1 Peto-Peto (default ${DEFAULT-VALUE}).")
+    double rho;
+
+    @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
+    String strata;
+
+    @Override
+    public Integer call() throws IOException {
+      if (in.group == null) {
+        throw new IllegalArgumentException("survival logrank needs --group COL: the groups to compare");
+      }
+      SurvivalData d = in.read();
+      if (strata != null) {
+        d = d.withStrata(in.table.strings(strata));
+      }
+      LogRankTest.Result r = LogRankTest.test(d, rho);
+      var stdout = spec.commandLine().getOut();
+      switch (out.format) {
+        case json -> {
+          Map<String, Object> doc = new LinkedHashMap<>();
+          doc.put("rho", rho);
+          doc.put("chisq", r.chiSquare());
+          doc.put("df", r.df());
+          doc.put("p_value", Output.num(r.pValue()));
+          List<Map<String, Object>> groups = new ArrayList<>();
+          for (LogRankTest.GroupCounts g : r.groups()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", g.group());
+            m.put("n", g.n());
+            m.put("observed", g.observed());
+            m.put("expected", g.expected());
+            groups.add(m);
+          }
+          doc.put("groups", groups);
+          out.json(stdout, doc);
+        }
+        case csv -> out.csv(stdout, List.of("group", "n", "observed", "expected", "chisq", "df", "p_value"), w -> {
+          for (LogRankTest.GroupCounts g : r.groups()) {
+            w.row().text(g.group()).number(g.n()).number(g.observed()).number(g.expected()).number(r.chiSquare())
+                .number(r.df()).number(r.pValue()).end();
+          }
+        });
+        default -> out.text(stdout, r.toString());
+      }
+      return Main.OK;
+    }
+  }
+
+  /** {@code survival cox}. */
+  @Command(name = "cox", mixinStandardHelpOptions = true,
+      description = "Cox proportional hazards regression on numeric covariates, as R's coxph.")
+  static final class Cox implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SurvivalInput in;
+    @Mixin Output out;
+
+    @Option(names = "--covariates", required = true, split = ",", paramLabel = "A,B", description = "Numeric covariate columns.")
+    List<String> covariates;
+
+    @Option(names = "--ties", defaultValue = "efron", description = "efron or breslow (default ${DEFAULT-VALUE}).")
+    String ties;
+
+    @Override
+    public Integer call() throws IOException {
+      CoxRegression.Ties t = switch (ties.toLowerCase(Locale.ROOT)) {
+        case "efron" -> CoxRegression.Ties.EFRON;
+        case "breslow" -> CoxRegression.Ties.BRESLOW;
+        default -> throw new IllegalArgumentException("--ties must be efron or breslow: '" + ties + "'");
+      };
+      SurvivalData d = in.read();
+      CsvTable table = in.table;
+      double[][] x = new double[d.size()][covariates.size()];
+      for (int j = 0; j < covariates.size(); j++) {
+        double[] col = table.doubles(covariates.get(j));
+        for (int i = 0; i < x.length; i++) {
+          x[i][j] = col[i];
+        }
+      }
+      CoxRegression.Fit fit = CoxRegression.defaults().withTies(t).fit(d, x, covariates);
+      var stdout = spec.commandLine().getOut();
+      switch (out.format) {
+        case json -> {
+          Map<String, Object> doc = new LinkedHashMap<>();
+          doc.put("ties", ties.toLowerCase(Locale.ROOT));
+          doc.put("converged", fit.converged());
+          doc.put("iterations", fit.iterations());
+          doc.put("n", fit.n());
+          doc.put("events", fit.events());
+          List<Map<String, Object>> terms = new ArrayList<>();
+          for (int j = 0; j < covariates.size(); j++) {
+            Estimate hr = fit.hazardRatioInterval(j);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("term", covariates.get(j));
+            m.put("coef", fit.coefficients()[j]);
+            m.put("std_error", fit.stdErrors()[j]);
+            m.put("z", fit.z(j));
+            m.put("p_value", fit.pValue(j));
+            m.put("hazard_ratio", hr.value());
+            m.put("hr_lower", hr.lower());
+            m.put("hr_upper", hr.upper());
+            terms.add(m);
+          }
+          doc.put("terms", terms);
+          doc.put("loglik_null", fit.logLikNull());
+          doc.put("loglik", fit.logLik());
+          doc.put("lr_test", fit.likelihoodRatioTest());
+          doc.put("wald_test", fit.waldTest());
+          doc.put("score_test", fit.scoreTest());
+          out.json(stdout, doc);
+        }
+        case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper"), w -> {
+          for (int j = 0; j < covariates.size(); j++) {
+            Estimate hr = fit.hazardRatioInterval(j);
+            w.row().text(covariates.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
+                .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper()).end();
+          }
+        });
+        default -> out.text(stdout, fit + "\n");
+      }
+      return fit.converged() ? Main.OK : Main.FAILURE;
+    }
+  }
+}

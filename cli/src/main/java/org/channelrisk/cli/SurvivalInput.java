@@ -1,0 +1,49 @@
+package org.channelrisk.cli;
+
+import java.nio.file.Path;
+import org.channelrisk.io.CsvTable;
+import org.channelrisk.survival.SurvivalData;
+import picocli.CommandLine.Option;
+
+/** The input options shared by the survival commands: a CSV file and the columns to use. */
+final class SurvivalInput {
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
+  Path input;
+
+  @Option(names = "--time", required = true, paramLabel = "COL", description = "Column of times (finite, >= 0).")
+  String time;
+
+  @Option(names = "--event", required = true, paramLabel = "COL", description = "Column of event indicators: 1/0 or true/false.")
+  String event;
+
+  @Option(names = "--group", paramLabel = "COL", description = "Column of group labels.")
+  String group;
+
+  @Option(names = "--entry", paramLabel = "COL", description = "Column of entry times (left truncation).")
+  String entry;
+
+  @Option(names = "--timefix", description = "Merge nearly equal times as R's Surv(timefix = TRUE) does.")
+  boolean timefix;
+
+  CsvTable table;
+
+  SurvivalData read() {
+    table = CsvTable.read(input);
+    double[] t = table.nonNegativeDoubles(time);
+    boolean[] e = table.statuses(event);
+    SurvivalData d = SurvivalData.of(t, e);
+    if (group != null) {
+      d = d.withGroups(table.strings(group));
+    }
+    if (entry != null) {
+      double[] en = table.nonNegativeDoubles(entry);
+      for (int r = 0; r < en.length; r++) {
+        if (en[r] > t[r]) {
+          throw table.error(r, entry, "entry " + table.cell(r, entry) + " is after the time " + table.cell(r, time));
+        }
+      }
+      d = d.withEntry(en);
+    }
+    return timefix ? d.withTimeFix() : d;
+  }
+}
