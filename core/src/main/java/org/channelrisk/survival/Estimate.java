@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Estimate m = fit.pooled().median();
- * m.value();      // 27.0
+ * m.value();      // 27.0 on R's aml data
  * m.isReached();  // true
  * }</pre>
  *

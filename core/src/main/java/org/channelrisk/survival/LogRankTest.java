@@ -10,9 +10,11 @@ import java.util.Map;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The G-rho family of k-sample tests (Harrington and Fleming 1982), as R survival's {@code survdiff}:
@@ -27,7 +29,9 @@ import org.apache.commons.math3.linear.RealVector;
  * }</pre>
  *
  * <p>The statistic is (O - E)' V^-1 (O - E) over the groups with expected &gt; 0, less the first of
- * them; df is their number less one. Cost: O(n log n) for sorting, O(m k^2) for m event times and k
+ * them; df is their number less one. Where V is singular (no information in some direction, e.g. each
+ * event with a single subject at risk), R stops with an error; here the Moore-Penrose inverse is used
+ * and df is the rank of V. Cost: O(n log n) for sorting, O(m k^2) for m event times and k
  * groups.
  */
 public final class LogRankTest {
@@ -134,8 +138,16 @@ public final class LogRankTest {
           v.setEntry(a, b, var[ga][keep.get(b + 1)]);
         }
       }
-      RealVector sol = new LUDecomposition(v).getSolver().solve(diff);
-      chi = sol.dotProduct(diff);
+      DecompositionSolver lu = new LUDecomposition(v).getSolver();
+      if (lu.isNonSingular()) {
+        chi = lu.solve(diff).dotProduct(diff);
+      } else {
+        // No information in some direction (e.g. every event with one subject at risk): use the
+        // Moore-Penrose inverse and count only the informative directions as degrees of freedom.
+        SingularValueDecomposition svd = new SingularValueDecomposition(v);
+        chi = svd.getSolver().getInverse().operate(diff).dotProduct(diff);
+        df = svd.getRank();
+      }
     }
     double p = df > 0 ? new ChiSquaredDistribution(df).cumulativeProbability(chi) : Double.NaN;
     p = df > 0 ? 1 - p : Double.NaN;

@@ -9,7 +9,7 @@ import java.util.Locale;
  * exactly the rows of an R {@code survfit} object.
  *
  * <pre>{@code
- * SurvivalCurve c = KaplanMeier.estimate(data).pooled();
+ * SurvivalCurve c = KaplanMeier.estimate(aml).pooled();   // R's aml data
  * c.survivalAt(30.0);        // S(30)
  * c.median();                // 27.0 (18, 45; log transform, 95%)
  * c.restrictedMean(48.0);    // RMST(tau 48.0) = 27.0062 (se 3.205)

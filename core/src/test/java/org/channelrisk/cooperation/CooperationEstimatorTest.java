@@ -1,0 +1,107 @@
+package org.channelrisk.cooperation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.Referral;
+import org.channelrisk.model.ReferralOutcome;
+import org.junit.jupiter.api.Test;
+
+class CooperationEstimatorTest {
+  @Test
+  void wilsonIntervalsMatchPublishedValues() {
+    // Newcombe (1998), Table I: 81/263 -> 0.2553 to 0.3662; 15/148 -> 0.0624 to 0.1605; 0/20 -> 0 to 0.1611
+    Proportion a = Proportion.wilson(81, 263, 0.95);
+    assertThat(a.lower()).isCloseTo(0.2553, Offset.offset(5e-5));
+    assertThat(a.upper()).isCloseTo(0.3662, Offset.offset(5e-5));
+    Proportion b = Proportion.wilson(15, 148, 0.95);
+    assertThat(b.lower()).isCloseTo(0.0624, Offset.offset(5e-5));
+    assertThat(b.upper()).isCloseTo(0.1605, Offset.offset(5e-5));
+    Proportion c = Proportion.wilson(0, 20, 0.95);
+    assertThat(c.lower()).isZero();
+    assertThat(c.upper()).isCloseTo(0.1611, Offset.offset(5e-5));
+    assertThat(Proportion.wilson(0, 0, 0.95).estimate()).isNaN();
+    assertThatThrownBy(() -> Proportion.wilson(3, 2, 0.95)).hasMessageContaining("0 <= successes <= trials");
+  }
+
+  /** A log from a known process: compliance p, exponential removal latency with the given mean. */
+  static List<Referral> log(String platform, int n, double p, double meanLatency, double until, long seed, int offset) {
+    var rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    List<Referral> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = platform + "-" + (i + offset);
+      double sent = rng.nextDouble() * (until - 10);
+      if (rng.nextDouble() < p) {
+        double at = sent + meanLatency * rng.nextExponential();
+        out.add(at <= until ? Referral.decided(id, id, platform, sent, ReferralOutcome.REMOVED, at)
+            : Referral.pending(id, id, platform, sent));
+      } else {
+        out.add(Referral.decided(id, id, platform, sent, ReferralOutcome.DECLINED, sent + 0.5));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void recoversComplianceAndLatencyAndFeedsAScenario() {
+    List<Referral> refs = new ArrayList<>(log("telegram", 3000, 0.9, 0.25, 200, 1, 0));
+    refs.addAll(log("other", 1000, 0.5, 4.0, 200, 2, 0));
+    CooperationEstimate est = CooperationEstimator.builder().until(200).build().estimate(refs);
+    PlatformCooperation tg = est.get("telegram", "all");
+    assertThat(tg.compliance().lower()).isLessThan(0.9);
+    assertThat(tg.compliance().upper()).isGreaterThan(0.9);
+    assertThat(tg.referrals()).isEqualTo(3000);
+    assertThat(tg.removed() + tg.declined() + tg.pending()).isEqualTo(3000);
+    Cooperation c = tg.toCooperation();
+    assertThat(c.compliance()).isEqualTo(tg.compliance().estimate());
+    assertThat(c.latency().mean()).isCloseTo(0.25, Offset.offset(0.03));
+    assertThat(est.latencyComparisons().get("all").pValue()).isLessThan(1e-10);
+    assertThat(est.toString()).contains("telegram [all]", "other [all]");
+  }
+
+  @Test
+  void periodsSplitByTheSendingTime() {
+    List<Referral> refs = new ArrayList<>(log("telegram", 500, 0.1, 2, 100, 3, 0));
+    List<Referral> later = log("telegram", 500, 0.95, 0.2, 100, 4, 1000);
+    for (Referral r : later) {
+      refs.add(new Referral(r.id(), r.target(), r.platformId(), r.sentAt() + 100, r.outcome(),
+          r.decidedAt().isPresent() ? java.util.OptionalDouble.of(r.decidedAt().getAsDouble() + 100) : java.util.OptionalDouble.empty()));
+    }
+    CooperationEstimate est = CooperationEstimator.builder().until(200).periodStarts(100).build().estimate(refs);
+    assertThat(est.get("telegram", "before 100").compliance().estimate()).isLessThan(0.2);
+    assertThat(est.get("telegram", "from 100").compliance().estimate()).isGreaterThan(0.9);
+    assertThatThrownBy(() -> est.get("telegram", "all")).hasMessageContaining("no referrals to 'telegram' in period 'all'");
+  }
+
+  @Test
+  void pendingReferralsAreCensoredAtTheEndOfObservation() {
+    List<Referral> refs = List.of(
+        Referral.decided("a", "a", "p", 0, ReferralOutcome.REMOVED, 1),
+        Referral.decided("b", "b", "p", 0, ReferralOutcome.REMOVED, 3),
+        Referral.pending("c", "c", "p", 4),
+        Referral.decided("d", "d", "p", 0, ReferralOutcome.DECLINED, 1));
+    PlatformCooperation p = CooperationEstimator.builder().until(10).build().estimate(refs).get("p", "all");
+    assertThat(p.latency().records()).isEqualTo(3); // declined left out
+    assertThat(p.latency().times()).containsExactly(1.0, 3.0, 6.0); // pending censored at 10 - 4
+    assertThat(p.latency().nCensor(2)).isEqualTo(1);
+    assertThat(p.compliance().trials()).isEqualTo(3);
+  }
+
+  @Test
+  void statesWhatCannotBeEstimated() {
+    List<Referral> declinedOnly = List.of(Referral.decided("a", "a", "p", 0, ReferralOutcome.DECLINED, 1));
+    PlatformCooperation p = CooperationEstimator.estimateDefaults(declinedOnly).get("p", "all");
+    assertThat(p.bestLatencyFit()).isEmpty();
+    assertThatThrownBy(p::toCooperation).isInstanceOf(IllegalStateException.class).hasMessageContaining("no fitted latency");
+    List<Referral> pendingOnly = List.of(Referral.pending("a", "a", "p", 0));
+    assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(pendingOnly).get("p", "all").toCooperation())
+        .hasMessageContaining("no decided referral");
+    assertThatThrownBy(() -> CooperationEstimator.builder().until(0.5).build().estimate(declinedOnly))
+        .hasMessageContaining("after the end of observation");
+    assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts(5, 5)).hasMessageContaining("strictly increasing");
+  }
+}

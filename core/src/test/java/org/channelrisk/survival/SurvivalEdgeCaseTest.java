@@ -1,0 +1,128 @@
+package org.channelrisk.survival;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SurvivalEdgeCaseTest {
+  static SurvivalData data(double[] t, boolean... e) {
+    return SurvivalData.of(t, e);
+  }
+
+  @Test
+  void emptyInput() {
+    SurvivalCurve c = KaplanMeier.estimate(SurvivalData.of(new double[0], new boolean[0])).pooled();
+    assertThat(c.size()).isZero();
+    assertThat(c.median().isReached()).isFalse();
+    assertThat(c.survivalAt(10)).isEqualTo(1.0);
+    assertThat(c.restrictedMean(5).value()).isEqualTo(5.0);
+  }
+
+  @Test
+  void oneObservation() {
+    SurvivalCurve c = KaplanMeier.estimate(data(new double[] {4}, true)).pooled();
+    assertThat(c.survival(0)).isZero();
+    assertThat(c.stdErr(0)).isInfinite();
+    assertThat(c.lower(0)).isNaN();
+    assertThat(c.median().value()).isEqualTo(4.0);
+  }
+
+  @Test
+  void allCensored() {
+    SurvivalData d = data(new double[] {1, 2, 3}, false, false, false);
+    SurvivalCurve c = KaplanMeier.estimate(d).pooled();
+    assertThat(c.survivals()).containsOnly(1.0);
+    assertThat(c.median().isReached()).isFalse();
+    assertThat(c.quantile(0.25).isReached()).isFalse();
+    assertThatThrownBy(() -> ParametricSurvival.fit(ParametricSurvival.Family.WEIBULL, d))
+        .hasMessageContaining("needs at least one event: all 3 times are censored");
+    assertThatThrownBy(() -> CoxRegression.defaults().fit(d, new double[][] {{1}, {2}, {3}}, List.of("x")))
+        .hasMessageContaining("no events");
+  }
+
+  @Test
+  void allEventsAtOneTime() {
+    SurvivalCurve c = KaplanMeier.estimate(data(new double[] {5, 5, 5}, true, true, true)).pooled();
+    assertThat(c.size()).isEqualTo(1);
+    assertThat(c.nEvent(0)).isEqualTo(3);
+    assertThat(c.survival(0)).isZero();
+    assertThat(c.median().value()).isEqualTo(5.0);
+  }
+
+  @Test
+  void eventsComeBeforeCensoringsAtATie() {
+    SurvivalCurve c = KaplanMeier.estimate(data(new double[] {2, 2, 2, 3}, true, false, false, true)).pooled();
+    assertThat(c.nRisk(0)).isEqualTo(4);
+    assertThat(c.nEvent(0)).isEqualTo(1);
+    assertThat(c.nCensor(0)).isEqualTo(2);
+    assertThat(c.survival(0)).isEqualTo(0.75);
+    assertThat(c.nRisk(1)).isEqualTo(1);
+  }
+
+  @Test
+  void zeroTimesAreValid() {
+    SurvivalCurve c = KaplanMeier.estimate(data(new double[] {0, 0, 1, 2}, true, false, true, false)).pooled();
+    assertThat(c.time(0)).isZero();
+    assertThat(c.survival(0)).isEqualTo(0.75);
+  }
+
+  @Test
+  void badDataIsRefusedByName() {
+    assertThatThrownBy(() -> data(new double[] {1, -1}, true, true)).hasMessage("time[1] must be finite and >= 0: -1.0");
+    assertThatThrownBy(() -> data(new double[] {Double.NaN}, true)).hasMessageContaining("time[0]");
+    assertThatThrownBy(() -> data(new double[] {1}, true, false)).hasMessage("time has 1 values but event has 2");
+    assertThatThrownBy(() -> data(new double[] {1, 2}, true, true).withEntry(new double[] {0, 3}))
+        .hasMessage("entry[1] must be in [0, time[1] = 2.0]: 3.0");
+    assertThatThrownBy(() -> LogRankTest.test(data(new double[] {1}, true))).hasMessageContaining("needs groups");
+    assertThatThrownBy(() -> KaplanMeier.withConfidence(ConfidenceType.LOG, 1.0)).hasMessageContaining("(0, 1)");
+    assertThatThrownBy(() -> ConfidenceType.parse("logit")).hasMessageContaining("log, log-log or plain");
+  }
+
+  @Test
+  void leftTruncationShrinksEarlyRiskSets() {
+    // entries 0, 0, 3: the third subject is not at risk at t = 2
+    SurvivalData d = data(new double[] {2, 5, 6}, true, true, true).withEntry(new double[] {0, 0, 3});
+    SurvivalCurve c = KaplanMeier.estimate(d).pooled();
+    assertThat(c.nRisk(0)).isEqualTo(2);
+    assertThat(c.survival(0)).isEqualTo(0.5);
+    assertThat(c.nRisk(1)).isEqualTo(2);
+  }
+
+  @Test
+  void timeFixMergesAsRDoes() {
+    SurvivalData d = data(new double[] {1.0, 1.0 + 1e-12, 2.0, 3.0}, true, true, true, false).withTimeFix();
+    assertThat(KaplanMeier.estimate(d).pooled().size()).isEqualTo(3);
+    assertThat(d.times()[1]).isEqualTo(1.0);
+    assertThat(d.toString()).contains("timefix");
+    SurvivalData exact = data(new double[] {1.0, 1.0 + 1e-12}, true, true);
+    assertThat(KaplanMeier.estimate(exact).pooled().size()).isEqualTo(2);
+  }
+
+  @Test
+  void medianOnAFlatStretchAtOneHalfIsTheMidpoint() {
+    // S drops to exactly 0.5 at t = 2 and stays until 4
+    SurvivalCurve c = KaplanMeier.estimate(data(new double[] {1, 2, 4, 5}, true, true, true, true)).pooled();
+    assertThat(c.median().value()).isEqualTo(3.0);
+    assertThat(c.quantile(0.5).value()).isEqualTo(3.0);
+  }
+
+  @Test
+  void coxReportsSingularInformation() {
+    SurvivalData d = data(new double[] {1, 2, 3, 4}, true, true, false, true);
+    assertThatThrownBy(() -> CoxRegression.defaults().fit(d, new double[][] {{1}, {1}, {1}, {1}}, List.of("constant")))
+        .hasMessageContaining("singular").hasMessageContaining("constant");
+  }
+
+  @Test
+  void coxWithPerfectSeparationDoesNotClaimConvergence() {
+    // x = 1 fail first, always: the likelihood grows without bound as beta -> infinity
+    double[] t = {1, 2, 3, 4, 5, 6};
+    boolean[] e = {true, true, true, true, true, true};
+    double[][] x = {{1}, {1}, {1}, {0}, {0}, {0}};
+    CoxRegression.Fit f = CoxRegression.defaults().withConvergence(1e-9, 5).fit(SurvivalData.of(t, e), x, List.of("x"));
+    assertThat(f.converged()).isFalse();
+    assertThat(f.toString()).contains("NOT CONVERGED");
+  }
+}
