@@ -1,0 +1,102 @@
+package org.channelrisk.fit;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of a nonlinear least-squares fit, with its status stated: a fit that did not converge
+ * says so ({@link #converged()} false, {@link #message()} why), and its numbers are those of the best
+ * point reached, not an answer.
+ *
+ * <pre>{@code
+ * FitResult r = NonlinearLeastSquares.builder(model).data(x, y).start(500, 1e-4).build().fit();
+ * r.converged();        // true
+ * r.estimate(0);        // b1
+ * r.stdError(0);        // sqrt(sigma^2 (J' W J)^-1)_11
+ * r.aic();              // as R's AIC() of an nls fit
+ * }</pre>
+ *
+ * @param names parameter names
+ * @param estimates parameter estimates
+ * @param stdErrors standard errors, sqrt of the diagonal of {@code covariance}
+ * @param covariance sigma^2 (J' W J)^-1 (NaN when singular)
+ * @param lower lower confidence limits (Wald, t quantile with n - p degrees of freedom)
+ * @param upper upper confidence limits
+ * @param confLevel confidence level of the limits
+ * @param rss (weighted) residual sum of squares
+ * @param n observations (with positive weight)
+ * @param sumLogWeights sum of log weights (0 when unweighted), for the log-likelihood
+ * @param converged whether the optimizer met its tolerances
+ * @param iterations optimizer iterations
+ * @param evaluations model evaluations
+ * @param message how the fit ended
+ */
+public record FitResult(
+    List<String> names, double[] estimates, double[] stdErrors, double[][] covariance, double[] lower, double[] upper,
+    double confLevel, double rss, int n, double sumLogWeights, boolean converged, int iterations, int evaluations,
+    String message) {
+
+  /** @return number of parameters */
+  public int parameters() {
+    return estimates.length;
+  }
+
+  /** @param i parameter @return its estimate */
+  public double estimate(int i) {
+    return estimates[i];
+  }
+
+  /** @param i parameter @return its standard error */
+  public double stdError(int i) {
+    return stdErrors[i];
+  }
+
+  /** @return residual degrees of freedom n - p */
+  public int df() {
+    return n - estimates.length;
+  }
+
+  /** @return residual standard error sqrt(RSS / (n - p)) */
+  public double sigma() {
+    return Math.sqrt(rss / df());
+  }
+
+  /**
+   * The Gaussian log-likelihood at the estimate with sigma profiled out, as R's {@code logLik.nls}:
+   * -n/2 (log(2 pi) + 1 - log n - sum(log w)/n + log RSS).
+   *
+   * @return the log-likelihood
+   */
+  public double logLik() {
+    return -n / 2.0 * (Math.log(2 * Math.PI) + 1 - Math.log(n) - sumLogWeights / n + Math.log(rss));
+  }
+
+  /** @return -2 logLik + 2 (p + 1): sigma counts as a parameter, as in R */
+  public double aic() {
+    return -2 * logLik() + 2 * (parameters() + 1);
+  }
+
+  /** @return AIC + 2k(k+1)/(n-k-1), k = p + 1; infinite when n &lt;= k + 1 */
+  public double aicc() {
+    int k = parameters() + 1;
+    return n - k - 1 > 0 ? aic() + 2.0 * k * (k + 1) / (n - k - 1) : Double.POSITIVE_INFINITY;
+  }
+
+  /** @return -2 logLik + log(n) (p + 1) */
+  public double bic() {
+    return -2 * logLik() + Math.log(n) * (parameters() + 1);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Nonlinear least squares: %s (%d iterations, %d evaluations)%n",
+        converged ? "converged" : "NOT CONVERGED: " + message, iterations, evaluations));
+    for (int i = 0; i < estimates.length; i++) {
+      sb.append(String.format(Locale.ROOT, "  %-6s %14.8g  se %11.5g  %s%% CI (%.6g, %.6g)%n", names.get(i), estimates[i],
+          stdErrors[i], Math.round(confLevel * 1000) / 10.0, lower[i], upper[i]));
+    }
+    sb.append(String.format(Locale.ROOT, "  RSS %.8g, sigma %.6g on %d df; AIC %.6g, AICc %.6g, BIC %.6g", rss, sigma(), df(),
+        aic(), aicc(), bic()));
+    return sb.toString();
+  }
+}
