@@ -186,6 +186,10 @@ public final class NonlinearLeastSquares {
       message = "the fit ran into non-finite model values";
       point = tracker.best;
     }
+    if (converged && !Double.isFinite(covarianceProbe(point))) {
+      converged = false;
+      message = "the Jacobian is singular at the estimate: the parameters are not identifiable from these data";
+    }
     if (converged && lowerBounds != null) {
       for (int j = 0; j < point.length; j++) {
         if (point[j] == lowerBounds[j] || point[j] == upperBounds[j]) {
@@ -195,6 +199,15 @@ public final class NonlinearLeastSquares {
       }
     }
     return result(point, converged, message, iterations, tracker.evaluations);
+  }
+
+  private double covarianceProbe(double[] b) {
+    double[][] c = covariance(b, 1.0);
+    double s = 0;
+    for (int j = 0; j < c.length; j++) {
+      s += c[j][j];
+    }
+    return s;
   }
 
   private double sumSquares(double[] b) {

@@ -2,6 +2,7 @@ package org.channelrisk.survival;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.channelrisk.fit.Estimate;
 
 /**
  * A Kaplan-Meier curve with Greenwood standard errors, pointwise confidence limits and the

@@ -1,4 +1,4 @@
-package org.channelrisk.survival;
+package org.channelrisk.fit;
 
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Estimate m = fit.pooled().median();
- * m.value();      // 27.0 on R's aml data
+ * m.value();      // e.g. a median, 27.0 on R's aml data
  * m.isReached();  // true
  * }</pre>
  *

@@ -1,0 +1,99 @@
+package org.channelrisk.recovery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.channelrisk.fit.Estimate;
+import org.channelrisk.fit.FitResult;
+
+/**
+ * The result of a {@link RecoveryAnalysis}: the takedown time, the baseline, every candidate model's
+ * fit with its AICc and Akaike weight, the selected model, the metrics with intervals and a band for
+ * the fitted curve.
+ *
+ * <pre>{@code
+ * RecoveryResult r = RecoveryAnalysis.builder().build().analyse(t, y);
+ * r.model();                        // EXPONENTIAL
+ * r.metric(Metric.T50);             // 12.3 (9.8, 15.1; delta method, 95%)
+ * r.fit().converged();
+ * }</pre>
+ *
+ * @param t0 the takedown time used
+ * @param t0Estimated whether t0 was estimated as the largest drop
+ * @param baseline B0 (NaN when no point precedes t0)
+ * @param baselineRule how B0 was computed
+ * @param model the selected model (smallest AICc among converged fits)
+ * @param fit the selected model's fit
+ * @param candidates every model tried, in order of AICc (non-converged last)
+ * @param metrics each metric with its interval
+ * @param intervalMethod how the metric intervals were computed
+ * @param horizon the loss-area horizon (time after t0)
+ * @param bandTimes times of the band (the fitted points' times)
+ * @param band fitted value, lower and upper limit at each band time
+ */
+public record RecoveryResult(
+    double t0, boolean t0Estimated, double baseline, String baselineRule, RecoveryModel model, FitResult fit,
+    List<Candidate> candidates, Map<Metric, Estimate> metrics, String intervalMethod, double horizon, double[] bandTimes,
+    double[][] band) {
+
+  /**
+   * One candidate model.
+   *
+   * @param model the model
+   * @param fit its fit (possibly not converged; see its message)
+   * @param aicc its AICc (infinite if not converged)
+   * @param weight its Akaike weight among the converged candidates
+   */
+  public record Candidate(RecoveryModel model, FitResult fit, double aicc, double weight) {}
+
+  /**
+   * @param m a metric
+   * @return its estimate and interval
+   */
+  public Estimate metric(Metric m) {
+    return metrics.get(m);
+  }
+
+  /**
+   * The selected model's parameter by name.
+   *
+   * @param name a, b or k (or the names of the null models)
+   * @return the estimate
+   */
+  public double parameter(String name) {
+    int i = fit.names().indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("model " + model.id() + " has no parameter '" + name + "'; it has " + fit.names());
+    }
+    return fit.estimate(i);
+  }
+
+  static String fmt(double v) {
+    if (Double.isNaN(v)) {
+      return "NA";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "never" : "-inf";
+    }
+    return String.format(Locale.ROOT, "%.5g", v);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Recovery after the takedown at t0 = %s%s; baseline %s (%s)%n", fmt(t0),
+        t0Estimated ? " (estimated: largest drop)" : "", fmt(baseline), baselineRule));
+    sb.append(String.format(Locale.ROOT, "Model: %s (%s)%n", model.id(), fit.converged() ? "converged" : "NOT CONVERGED: " + fit.message()));
+    for (int i = 0; i < fit.parameters(); i++) {
+      sb.append(String.format(Locale.ROOT, "  %-2s = %s (se %s)%n", fit.names().get(i), fmt(fit.estimate(i)), fmt(fit.stdError(i))));
+    }
+    sb.append("Candidates (AICc, Akaike weight):");
+    for (Candidate c : candidates) {
+      sb.append(String.format(Locale.ROOT, " %s %s %.3f;", c.model().id(), fmt(c.aicc()), c.weight()));
+    }
+    sb.append(String.format(Locale.ROOT, "%nMetrics (%s):%n", intervalMethod));
+    metrics.forEach((m, e) -> sb.append(String.format(Locale.ROOT, "  %-15s %10s  (%s, %s)%n", m.key(), fmt(e.value()),
+        fmt(e.lower()), fmt(e.upper()))));
+    return sb.toString();
+  }
+}
