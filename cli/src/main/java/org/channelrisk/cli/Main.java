@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Channel-risk modelling: takedowns, referrals, platform cooperation and network recovery.",
-    subcommands = {EcosystemCommand.class, SurvivalCommand.class, CooperationCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EcosystemCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for success. */
   public static final int OK = 0;
