@@ -31,7 +31,7 @@ import org.channelrisk.model.SecurityRating;
  *   <li>{@code cooperation.csv}: {@code platform,from_day,compliance,latency,latency_p1,latency_p2,
  *       proactive_hazard,visibility_exponent}; {@code from_day} empty for the initial profile; latency
  *       {@code exponential} (p1 = mean days), {@code weibull} (p1 = shape, p2 = scale days) or
- *       {@code lognormal} (p1 = mu, p2 = sigma)
+ *       {@code lognormal} (p1 = mu, p2 = sigma) or {@code fixed} (p1 = days)
  *   <li>{@code accounts.csv}: {@code id,platform,role,spare_accounts}
  *   <li>{@code channels.csv}: {@code id,platform,role,language,audience,created_at,generation,operator}
  *   <li>{@code links.csv}: {@code from,to}
@@ -110,6 +110,8 @@ public final class EcosystemCsv {
       out.text("weibull").number(w.shape()).number(w.scaleDays());
     } else if (d instanceof LatencyDistribution.LogNormal l) {
       out.text("lognormal").number(l.mu()).number(l.sigma());
+    } else if (d instanceof LatencyDistribution.Fixed f) {
+      out.text("fixed").number(f.days()).number(Double.NaN);
     } else {
       throw new IllegalStateException("unknown latency family " + d);
     }
@@ -247,8 +249,10 @@ public final class EcosystemCsv {
         return LatencyDistribution.weibull(t.number(r, "latency_p1"), t.number(r, "latency_p2"));
       case "lognormal":
         return LatencyDistribution.logNormal(t.number(r, "latency_p1"), t.number(r, "latency_p2"));
+      case "fixed":
+        return LatencyDistribution.fixed(t.number(r, "latency_p1"));
       default:
-        throw t.error(r, "latency", "expected exponential, weibull or lognormal, found '" + family + "'");
+        throw t.error(r, "latency", "expected exponential, weibull, lognormal or fixed, found '" + family + "'");
     }
   }
 

@@ -19,7 +19,8 @@ import org.apache.commons.math3.special.Gamma;
  * <p>Values are immutable and thread-safe; sampling uses only the generator passed in.
  */
 public sealed interface LatencyDistribution
-    permits LatencyDistribution.Exponential, LatencyDistribution.Weibull, LatencyDistribution.LogNormal {
+    permits LatencyDistribution.Exponential, LatencyDistribution.Weibull, LatencyDistribution.LogNormal,
+        LatencyDistribution.Fixed {
 
   /** Hours in a day, for the factories that take hours. */
   double HOURS_PER_DAY = 24.0;
@@ -66,6 +67,17 @@ public sealed interface LatencyDistribution
    */
   static LatencyDistribution logNormal(double mu, double sigma) {
     return new LogNormal(mu, sigma);
+  }
+
+  /**
+   * A delay that is always the same (0 for an immediate action, as when an action day's removals are
+   * counted at the day itself).
+   *
+   * @param days the delay, finite and &gt;= 0
+   * @return the distribution
+   */
+  static LatencyDistribution fixed(double days) {
+    return new Fixed(days);
   }
 
   /**
@@ -229,6 +241,44 @@ public sealed interface LatencyDistribution
     @Override
     public String toString() {
       return "LogNormal(mu " + mu + ", sigma " + sigma + "; median " + Days.format(Math.exp(mu)) + ")";
+    }
+  }
+
+  /**
+   * A fixed delay.
+   *
+   * @param days the delay in days
+   */
+  record Fixed(double days) implements LatencyDistribution {
+    /** Validates the delay. */
+    public Fixed {
+      Checks.finiteNonNegative("days", days);
+    }
+
+    @Override
+    public double mean() {
+      return days;
+    }
+
+    @Override
+    public double survival(double t) {
+      return t < days ? 1.0 : 0.0;
+    }
+
+    @Override
+    public double quantile(double p) {
+      Checks.probability("p", p);
+      return days;
+    }
+
+    @Override
+    public double sample(RandomGenerator rng) {
+      return days;
+    }
+
+    @Override
+    public String toString() {
+      return days == 0 ? "Immediate" : "Fixed(" + Days.format(days) + ")";
     }
   }
 }

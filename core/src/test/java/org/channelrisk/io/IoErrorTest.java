@@ -196,7 +196,7 @@ class IoErrorTest {
           "platform,from_day,compliance,latency,latency_p1,latency_p2,proactive_hazard,visibility_exponent\n"
               + "telegram,,0.5,gamma,1,,0,0.5\n");
       assertThatThrownBy(() -> EcosystemCsv.read(d))
-          .hasMessage("cooperation.csv line 2, column 'latency': expected exponential, weibull or lognormal, found 'gamma'");
+          .hasMessage("cooperation.csv line 2, column 'latency': expected exponential, weibull, lognormal or fixed, found 'gamma'");
     }
   }
 

@@ -1,0 +1,600 @@
+package org.channelrisk.sim;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.channelrisk.model.Account;
+import org.channelrisk.model.Channel;
+import org.channelrisk.model.ChannelRole;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.Ecosystem;
+import org.channelrisk.model.Link;
+import org.channelrisk.model.Platform;
+
+/**
+ * The event-driven engine: one run is a pure function of (scenario, seed, replicate index).
+ *
+ * <pre>{@code
+ * Simulation.Run run = Simulation.run(scenario, 42, 0);
+ * run.trajectory().values(Observable.ACTIVE_CHANNELS);
+ * run.events();   // empty unless the scenario asks for the event log
+ * }</pre>
+ *
+ * <p>Next-event simulation: each active channel has one exponential clock for removal-related hazards
+ * (referral-unit detection and proactive moderation, rate (d * pressure + m) * visibility), redrawn
+ * whenever its rate changes (memorylessness makes that exact); referral decisions, delayed removals,
+ * re-creations and action-day referrals are scheduled events. The queue is a binary heap in primitive
+ * arrays; stale events are skipped by stamp. Audience re-acquisition is a pure-death process of the
+ * former members still looking: between grid times and link changes its hazard is constant, so the
+ * number who find a new incarnation is drawn exactly as Binomial(remaining, 1 - exp(-h dt)) (see
+ * {@link Binomial} for the large-count approximation); visibility follows the audience at grid times.
+ *
+ * <p>State is kept in primitive arrays indexed by channel slot (a re-created channel reuses its slot
+ * with generation + 1): about 100 bytes per channel plus 12 per link. Cost: O(log E) per event for a
+ * queue of E events, O(recovering channels) per grid time.
+ */
+public final class Simulation {
+  static final int HAZARD = 0;
+  static final int REMOVE = 1;
+  static final int RECREATE = 2;
+  static final int ACTION_REFERRAL = 3;
+  static final int ACTION_START = 4;
+  static final int PRESSURE_START = 5;
+  static final int PRESSURE_END = 6;
+  static final int COOPERATION_CHANGE = 7;
+
+  private Simulation() {}
+
+  /**
+   * The result of one run.
+   *
+   * @param trajectory observables on the grid
+   * @param events the event log (empty unless the scenario records it)
+   */
+  public record Run(Trajectory trajectory, List<SimEvent> events) {}
+
+  /**
+   * The generator of replicate {@code replicate} of a run seeded with {@code seed}: a pure function of
+   * the two numbers, so any worker (a thread, a Spark task) can make it.
+   *
+   * @param seed the ensemble's seed
+   * @param replicate the replicate index
+   * @return a fresh L64X128MixRandom generator
+   */
+  public static RandomGenerator generator(long seed, long replicate) {
+    byte[] bytes = ByteBuffer.allocate(16).putLong(seed).putLong(replicate).array();
+    return RandomGeneratorFactory.of("L64X128MixRandom").create(bytes);
+  }
+
+  /**
+   * Runs a scenario once.
+   *
+   * @param scenario the scenario
+   * @param seed the seed
+   * @param replicate the replicate index (0 for a single run)
+   * @return the run's trajectory and event log
+   */
+  public static Run run(Scenario scenario, long seed, long replicate) {
+    return new Engine(scenario, generator(seed, replicate)).run();
+  }
+
+  /** One run's mutable state; confined to one thread. */
+  private static final class Engine {
+    final Scenario sc;
+    final RandomGenerator rng;
+    final EventQueue queue = new EventQueue();
+    final int n;
+    final int nPlatforms;
+    final Platform[] platforms;
+    final List<String> platformIds;
+    final String[] channelIds;
+    // channel state
+    final boolean[] active;
+    final int[] platform;
+    final byte[] role;
+    final int[] generation;
+    final int[] operator;
+    final int[] version;
+    final boolean[] pending;
+    final byte[] pendingBan;
+    final double[] pendingShare;
+    final long[] audience;
+    final long[] pool;
+    final long[] former;
+    final double[] lastAudienceUpdate;
+    final int[] linksIn;
+    final int[] degree;
+    // links (CSR): successors and predecessors
+    final int[] outStart;
+    final int[] outList;
+    final int[] inStart;
+    final int[] inList;
+    // recovering channels (pool > 0)
+    final int[] recovering;
+    final int[] recoveringPos;
+    int recoveringSize;
+    // operators
+    final int[] spare;
+    final boolean[] banned;
+    // platforms
+    final Cooperation[] coop;
+    final double[] pressure;
+    final double[] removalMemory;
+    final double[] removalMemoryTime;
+    final int[] activeByPlatform;
+    final int[] activeByRole = new int[ChannelRole.values().length];
+    long totalAudience;
+    int activeTotal;
+    final long[] counters = new long[Observable.values().length];
+    final List<SimEvent> log;
+    long events;
+
+    Engine(Scenario sc, RandomGenerator rng) {
+      this.sc = sc;
+      this.rng = rng;
+      Ecosystem eco = sc.ecosystem();
+      platforms = eco.platforms().values().toArray(new Platform[0]);
+      nPlatforms = platforms.length;
+      platformIds = ImmutableList.copyOf(eco.platforms().keySet());
+      Map<String, Integer> pIndex = new HashMap<>();
+      for (int p = 0; p < nPlatforms; p++) {
+        pIndex.put(platforms[p].id(), p);
+      }
+      Map<String, Integer> opIndex = new HashMap<>();
+      List<Account> accounts = new ArrayList<>(eco.accounts().values());
+      spare = new int[accounts.size()];
+      banned = new boolean[accounts.size()];
+      for (int a = 0; a < accounts.size(); a++) {
+        opIndex.put(accounts.get(a).id(), a);
+        spare[a] = accounts.get(a).spareAccounts();
+      }
+      List<Channel> chans = new ArrayList<>(eco.channels().values());
+      n = chans.size();
+      channelIds = new String[n];
+      active = new boolean[n];
+      platform = new int[n];
+      role = new byte[n];
+      generation = new int[n];
+      operator = new int[n];
+      version = new int[n];
+      pending = new boolean[n];
+      pendingBan = new byte[n];
+      pendingShare = new double[n];
+      audience = new long[n];
+      pool = new long[n];
+      former = new long[n];
+      lastAudienceUpdate = new double[n];
+      linksIn = new int[n];
+      degree = new int[n];
+      recovering = new int[n];
+      recoveringPos = new int[n];
+      Arrays.fill(recoveringPos, -1);
+      activeByPlatform = new int[nPlatforms];
+      Map<String, Integer> cIndex = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        Channel c = chans.get(i);
+        cIndex.put(c.id(), i);
+        channelIds[i] = c.id();
+        active[i] = true;
+        platform[i] = pIndex.get(c.platformId());
+        role[i] = (byte) c.role().ordinal();
+        generation[i] = c.generation();
+        operator[i] = opIndex.get(c.operatorId());
+        audience[i] = c.audience();
+        totalAudience += c.audience();
+        activeByPlatform[platform[i]]++;
+        activeByRole[role[i]]++;
+      }
+      activeTotal = n;
+      List<Link> links = eco.links();
+      outStart = new int[n + 1];
+      inStart = new int[n + 1];
+      int[] from = new int[links.size()];
+      int[] to = new int[links.size()];
+      for (int l = 0; l < links.size(); l++) {
+        from[l] = cIndex.get(links.get(l).from());
+        to[l] = cIndex.get(links.get(l).to());
+        outStart[from[l] + 1]++;
+        inStart[to[l] + 1]++;
+      }
+      for (int i = 0; i < n; i++) {
+        outStart[i + 1] += outStart[i];
+        inStart[i + 1] += inStart[i];
+      }
+      outList = new int[links.size()];
+      inList = new int[links.size()];
+      int[] oFill = Arrays.copyOf(outStart, n);
+      int[] iFill = Arrays.copyOf(inStart, n);
+      for (int l = 0; l < links.size(); l++) {
+        outList[oFill[from[l]]++] = to[l];
+        inList[iFill[to[l]]++] = from[l];
+      }
+      for (int i = 0; i < n; i++) {
+        linksIn[i] = inStart[i + 1] - inStart[i];
+        degree[i] = linksIn[i] + outStart[i + 1] - outStart[i];
+      }
+      coop = new Cooperation[nPlatforms];
+      pressure = new double[nPlatforms];
+      Arrays.fill(pressure, 1);
+      removalMemory = new double[nPlatforms];
+      removalMemoryTime = new double[nPlatforms];
+      for (int p = 0; p < nPlatforms; p++) {
+        coop[p] = platforms[p].cooperationAt(0);
+      }
+      log = sc.eventLog() ? new ArrayList<>() : null;
+    }
+
+    Run run() {
+      double horizon = sc.horizon();
+      for (int p = 0; p < nPlatforms; p++) {
+        for (double day : platforms[p].cooperation().changeDays()) {
+          if (day > 0 && day <= horizon) {
+            queue.push(day, COOPERATION_CHANGE, p, 0);
+          }
+        }
+      }
+      List<ActionDay> days = sc.actionDays();
+      for (int a = 0; a < days.size(); a++) {
+        ActionDay ad = days.get(a);
+        if (ad.time() >= 0 && ad.time() <= horizon) {
+          queue.push(ad.time(), ACTION_START, a, 0);
+          if (ad.pressureDays() > 0 && ad.pressureMultiplier() != 1) {
+            queue.push(ad.time() + ad.window(), PRESSURE_START, a, 0);
+            queue.push(ad.time() + ad.window() + ad.pressureDays(), PRESSURE_END, a, 0);
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        redraw(i, 0);
+      }
+      double[] grid = sc.grid();
+      double[][] values = new double[Observable.values().length][grid.length];
+      double[][] byPlatform = new double[nPlatforms][grid.length];
+      double[][] byRole = new double[ChannelRole.values().length][grid.length];
+      for (int g = 0; g < grid.length; g++) {
+        double t = grid[g];
+        while (queue.peekTime() <= t) {
+          queue.pop();
+          handle();
+        }
+        refreshAudiences(t);
+        counters[Observable.ACTIVE_CHANNELS.ordinal()] = activeTotal;
+        counters[Observable.AUDIENCE.ordinal()] = totalAudience;
+        for (int o = 0; o < values.length; o++) {
+          values[o][g] = counters[o];
+        }
+        for (int p = 0; p < nPlatforms; p++) {
+          byPlatform[p][g] = activeByPlatform[p];
+        }
+        for (int r = 0; r < byRole.length; r++) {
+          byRole[r][g] = activeByRole[r];
+        }
+      }
+      Trajectory tr = new Trajectory(grid, values, platformIds, byPlatform, byRole, events);
+      return new Run(tr, log == null ? List.of() : List.copyOf(log));
+    }
+
+    void handle() {
+      double t = queue.topTime;
+      int i = queue.topTarget;
+      int stamp = queue.topStamp;
+      switch (queue.topType) {
+        case HAZARD -> {
+          if (!active[i] || version[i] != stamp) {
+            return;
+          }
+          events++;
+          Cooperation c = coop[platform[i]];
+          double vis = visibility(i);
+          double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+          double mod = c.proactiveHazard() * vis;
+          if (rng.nextDouble() * (det + mod) < det) {
+            refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
+            redraw(i, t);
+          } else {
+            remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), "proactive moderation");
+          }
+        }
+        case REMOVE -> {
+          if (active[i] && generation[i] == stamp && pending[i]) {
+            events++;
+            remove(i, t, BanLevel.values()[pendingBan[i]], pendingShare[i], "referral");
+          }
+        }
+        case RECREATE -> {
+          if (!active[i] && generation[i] == stamp) {
+            events++;
+            recreate(i, t);
+          }
+        }
+        case ACTION_REFERRAL -> {
+          int a = stamp >>> 20;
+          int gen = stamp & 0xFFFFF;
+          if (active[i] && (generation[i] & 0xFFFFF) == gen) {
+            events++;
+            ActionDay ad = sc.actionDays().get(a);
+            refer(i, t, ad.banLevel(), ad.spareBanShare());
+            redraw(i, t);
+          }
+        }
+        case ACTION_START -> startAction(i, t);
+        case PRESSURE_START, PRESSURE_END -> {
+          ActionDay ad = sc.actionDays().get(i);
+          for (int p = 0; p < nPlatforms; p++) {
+            if (ad.targets(platformIds.get(p))) {
+              pressure[p] = queue.topType == PRESSURE_START ? ad.pressureMultiplier() : 1;
+            }
+          }
+          redrawAll(t, -1);
+        }
+        case COOPERATION_CHANGE -> {
+          coop[i] = platforms[i].cooperationAt(t);
+          redrawAll(t, i);
+        }
+        default -> throw new IllegalStateException("unknown event type " + queue.topType);
+      }
+    }
+
+    double visibility(int i) {
+      double alpha = coop[platform[i]].visibilityExponent();
+      return alpha == 0 ? 1 : Math.pow((audience[i] + 1) / sc.referenceAudience(), alpha);
+    }
+
+    void redraw(int i, double t) {
+      version[i]++;
+      if (!active[i]) {
+        return;
+      }
+      double vis = visibility(i);
+      double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+      double rate = det + coop[platform[i]].proactiveHazard() * vis;
+      if (rate > 0) {
+        queue.push(t + rng.nextExponential() / rate, HAZARD, i, version[i]);
+      }
+    }
+
+    void redrawAll(double t, int onlyPlatform) {
+      for (int i = 0; i < n; i++) {
+        if (active[i] && (onlyPlatform < 0 || platform[i] == onlyPlatform)) {
+          redraw(i, t);
+        }
+      }
+    }
+
+    void refer(int i, double t, BanLevel ban, double share) {
+      counters[Observable.REFERRALS_SENT.ordinal()]++;
+      Cooperation c = coop[platform[i]];
+      boolean complied = rng.nextDouble() < c.compliance();
+      if (complied) {
+        counters[Observable.REFERRALS_COMPLIED.ordinal()]++;
+        if (!pending[i]) {
+          pending[i] = true;
+          pendingBan[i] = (byte) ban.ordinal();
+          pendingShare[i] = share;
+          queue.push(t + c.latency().sample(rng), REMOVE, i, generation[i]);
+        } else if (ban == BanLevel.ACCOUNT) {
+          // a harsher referral while one is pending: the removal becomes an account ban
+          pendingBan[i] = (byte) BanLevel.ACCOUNT.ordinal();
+          pendingShare[i] = Math.max(pendingShare[i], share);
+        }
+      } else {
+        counters[Observable.REFERRALS_DECLINED.ordinal()]++;
+      }
+      record(t, SimEvent.Kind.REFERRAL, i, complied ? "complied" : "declined");
+    }
+
+    void remove(int i, double t, BanLevel ban, double spareShare, String cause) {
+      advanceAudience(i, t);
+      active[i] = false;
+      pending[i] = false;
+      version[i]++;
+      int p = platform[i];
+      activeTotal--;
+      activeByPlatform[p]--;
+      activeByRole[role[i]]--;
+      totalAudience -= audience[i];
+      former[i] = audience[i];
+      audience[i] = 0;
+      pool[i] = 0;
+      dropRecovering(i);
+      counters[Observable.REMOVALS.ordinal()]++;
+      double decay = Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
+      removalMemory[p] = removalMemory[p] * decay + 1;
+      removalMemoryTime[p] = t;
+      for (int k = outStart[i]; k < outStart[i + 1]; k++) {
+        int j = outList[k];
+        if (active[j]) {
+          advanceAudience(j, t);
+          linksIn[j]--;
+        }
+      }
+      int op = operator[i];
+      if (ban == BanLevel.ACCOUNT) {
+        banned[op] = true;
+        spare[op] -= (int) Binomial.sample(rng, spare[op], spareShare);
+      }
+      record(t, SimEvent.Kind.REMOVAL, i, cause + (ban == BanLevel.ACCOUNT ? ", account ban" : ""));
+      boolean able;
+      if (!banned[op]) {
+        able = true;
+      } else if (spare[op] > 0) {
+        able = true;
+        spare[op]--;
+        banned[op] = false; // a spare account becomes the operator's main account
+      } else {
+        able = false;
+      }
+      if (able && rng.nextDouble() < sc.recreationProbability()) {
+        queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation[i]);
+      }
+    }
+
+    void recreate(int i, double t) {
+      int from = platform[i];
+      int to = choosePlatform(from, t);
+      generation[i]++;
+      version[i]++;
+      active[i] = true;
+      platform[i] = to;
+      activeTotal++;
+      activeByPlatform[to]++;
+      activeByRole[role[i]]++;
+      audience[i] = 0;
+      pool[i] = Binomial.sample(rng, former[i], sc.retention());
+      lastAudienceUpdate[i] = t;
+      int in = 0;
+      for (int k = inStart[i]; k < inStart[i + 1]; k++) {
+        in += active[inList[k]] ? 1 : 0;
+      }
+      linksIn[i] = in;
+      if (pool[i] > 0) {
+        addRecovering(i);
+      }
+      for (int k = outStart[i]; k < outStart[i + 1]; k++) {
+        int j = outList[k];
+        if (active[j]) {
+          advanceAudience(j, t);
+          linksIn[j]++;
+        }
+      }
+      counters[Observable.RECREATIONS.ordinal()]++;
+      record(t, SimEvent.Kind.RECREATION, i, "");
+      if (to != from) {
+        counters[Observable.MIGRATIONS.ordinal()]++;
+        record(t, SimEvent.Kind.MIGRATION, i, "from " + platformIds.get(from));
+      }
+      redraw(i, t);
+    }
+
+    int choosePlatform(int current, double t) {
+      if (nPlatforms == 1) {
+        return current;
+      }
+      double[] u = new double[nPlatforms];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int p = 0; p < nPlatforms; p++) {
+        double memory = removalMemory[p] * Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
+        u[p] = sc.migrationSecurityWeight() * platforms[p].securityRating().score()
+            + sc.migrationUsersWeight() * Math.log(platforms[p].userBase() + 1.0)
+            - sc.migrationPressureWeight() * Math.log1p(memory)
+            + (p == current ? sc.migrationStayWeight() : 0);
+        max = Math.max(max, u[p]);
+      }
+      double sum = 0;
+      for (int p = 0; p < nPlatforms; p++) {
+        u[p] = Math.exp(u[p] - max);
+        sum += u[p];
+      }
+      double r = rng.nextDouble() * sum;
+      for (int p = 0; p < nPlatforms; p++) {
+        r -= u[p];
+        if (r < 0) {
+          return p;
+        }
+      }
+      return nPlatforms - 1;
+    }
+
+    void startAction(int a, double t) {
+      ActionDay ad = sc.actionDays().get(a);
+      List<Integer> eligible = new ArrayList<>();
+      boolean backups = ad.strategy() == TargetingStrategy.INCLUDING_BACKUPS;
+      for (int i = 0; i < n; i++) {
+        if (active[i] && ad.targets(platformIds.get(platform[i]))
+            && (backups || role[i] != ChannelRole.BACKUP.ordinal())) {
+          eligible.add(i);
+        }
+      }
+      Integer[] order = eligible.toArray(new Integer[0]);
+      switch (ad.strategy()) {
+        case RANDOM -> {
+          for (int k = order.length - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            Integer tmp = order[k];
+            order[k] = order[j];
+            order[j] = tmp;
+          }
+        }
+        case LARGEST_AUDIENCE -> Arrays.sort(order, (x, y) -> Long.compare(audience[y], audience[x]));
+        case HUBS -> Arrays.sort(order, (x, y) -> Integer.compare(degree[y], degree[x]));
+        case OFFICIAL_FIRST -> Arrays.sort(order, (x, y) -> {
+          int ox = role[x] == ChannelRole.OFFICIAL_OUTLET.ordinal() ? 0 : 1;
+          int oy = role[y] == ChannelRole.OFFICIAL_OUTLET.ordinal() ? 0 : 1;
+          return ox != oy ? Integer.compare(ox, oy) : Long.compare(audience[y], audience[x]);
+        });
+        case INCLUDING_BACKUPS -> Arrays.sort(order, (x, y) -> {
+          int bx = role[x] == ChannelRole.BACKUP.ordinal() ? 0 : 1;
+          int by = role[y] == ChannelRole.BACKUP.ordinal() ? 0 : 1;
+          return bx != by ? Integer.compare(bx, by) : Long.compare(audience[y], audience[x]);
+        });
+        default -> throw new IllegalStateException("unknown strategy " + ad.strategy());
+      }
+      int budget = Math.min(ad.budget(), order.length);
+      for (int k = 0; k < budget; k++) {
+        int i = order[k];
+        double when = t + (ad.window() > 0 ? rng.nextDouble() * ad.window() : 0);
+        queue.push(when, ACTION_REFERRAL, i, (a << 20) | (generation[i] & 0xFFFFF));
+      }
+    }
+
+    void advanceAudience(int i, double t) {
+      if (pool[i] <= 0 || !active[i]) {
+        lastAudienceUpdate[i] = t;
+        return;
+      }
+      double dt = t - lastAudienceUpdate[i];
+      if (dt <= 0) {
+        return;
+      }
+      double h = sc.audienceBaseHazard() + sc.audienceLinkHazard() * linksIn[i];
+      long found = Binomial.sample(rng, pool[i], -Math.expm1(-h * dt));
+      pool[i] -= found;
+      audience[i] += found;
+      totalAudience += found;
+      lastAudienceUpdate[i] = t;
+      if (pool[i] == 0) {
+        dropRecovering(i);
+      }
+    }
+
+    void refreshAudiences(double t) {
+      // iterate over a snapshot: advanceAudience may remove entries
+      int[] snapshot = Arrays.copyOf(recovering, recoveringSize);
+      for (int i : snapshot) {
+        long before = audience[i];
+        advanceAudience(i, t);
+        if (audience[i] != before && coop[platform[i]].visibilityExponent() != 0) {
+          redraw(i, t);
+        }
+      }
+    }
+
+    void addRecovering(int i) {
+      recoveringPos[i] = recoveringSize;
+      recovering[recoveringSize++] = i;
+    }
+
+    void dropRecovering(int i) {
+      int pos = recoveringPos[i];
+      if (pos < 0) {
+        return;
+      }
+      int last = recovering[--recoveringSize];
+      recovering[pos] = last;
+      recoveringPos[last] = pos;
+      recoveringPos[i] = -1;
+    }
+
+    void record(double t, SimEvent.Kind kind, int i, String detail) {
+      if (log != null) {
+        log.add(new SimEvent(t, kind, channelIds[i], generation[i], platformIds.get(platform[i]), detail));
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.channelrisk.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.channelrisk.model.ChannelRole;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.Ecosystem;
+import org.channelrisk.model.EcosystemGenerator;
+import org.channelrisk.model.LatencyDistribution;
+import org.channelrisk.model.Platform;
+import org.channelrisk.model.SecurityRating;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+  static Ecosystem ecosystem(int channels, Cooperation c, long seed) {
+    Platform p = Platform.of("telegram", "Telegram", 1_000_000, SecurityRating.SAFE, c);
+    return EcosystemGenerator.builder().platform(p, 1).channels(channels).roleShares(Map.of(ChannelRole.DISTRIBUTOR, 1.0))
+        .seed(seed).build().generate();
+  }
+
+  static final double Z999 = new NormalDistribution().inverseCumulativeProbability(0.9995);
+
+  @Test
+  void theSimplestActionDayFollowsItsClosedForm() {
+    double[][] cases = {{2_000, 0.3, 0.8, 0.1}, {500, 0.9, 0.5, 0.5}, {5_000, 0.1, 1.0, 0.05}, {1_000, 0.5, 0.0, 0.2}};
+    for (double[] c : cases) {
+      int n = (int) c[0];
+      double f = c[1];
+      double b = c[2];
+      double rho = c[3];
+      double takedown = 10;
+      Cooperation always = Cooperation.builder().compliance(1).latency(LatencyDistribution.fixed(0)).visibilityExponent(0).build();
+      Scenario s = Scenario.builder(ecosystem(n, always, 1))
+          .recreation(b, LatencyDistribution.exponential(1 / rho))
+          .actionDay(ActionDay.at(takedown).budget((int) Math.round(f * n)).build())
+          .horizon(60).gridStep(2).build();
+      EnsembleSummary e = Ensemble.run(s, 200, 7, 2);
+      double[] mean = e.mean(Observable.ACTIVE_CHANNELS);
+      double[] sd = e.sd(Observable.ACTIVE_CHANNELS);
+      double[] t = e.times();
+      for (int g = 0; g < t.length; g++) {
+        double expected = MeanField.closedForm(n, Math.round(f * n) / (double) n, b, rho, takedown, t[g]);
+        double halfWidth = Z999 * sd[g] / Math.sqrt(e.replicates());
+        // at times where every replicate agrees (before T; b = 0), the band is empty and the mean exact
+        assertThat(Math.abs(mean[g] - expected)).as("N %d f %s b %s rho %s at t %s", n, f, b, rho, t[g])
+            .isLessThanOrEqualTo(halfWidth + 1e-9);
+      }
+      assertThat(MeanField.expectedActive(s)[t.length - 1]).isCloseTo(
+          MeanField.closedForm(n, Math.round(f * n) / (double) n, b, rho, takedown, 60), org.assertj.core.data.Offset.offset(1e-6 * n));
+    }
+  }
+
+  @Test
+  void ensembleMeansApproachTheMeanFieldTwin() {
+    Cooperation c = Cooperation.builder().compliance(0.7).latency(LatencyDistribution.exponential(2)).proactiveHazard(0.01)
+        .visibilityExponent(0).build();
+    Scenario s = Scenario.builder(ecosystem(20_000, c, 2))
+        .detectionRate(0.02)
+        .recreation(0.6, LatencyDistribution.exponential(5))
+        .actionDay(ActionDay.at(40).budget(6_000).build())
+        .horizon(120).gridStep(5).build();
+    double[] ode = MeanField.expectedActive(s);
+    EnsembleSummary e = Ensemble.run(s, 20, 3, 2);
+    double[] mean = e.mean(Observable.ACTIVE_CHANNELS);
+    double[] sd = e.sd(Observable.ACTIVE_CHANNELS);
+    for (int g = 0; g < ode.length; g++) {
+      double se = sd[g] / Math.sqrt(e.replicates());
+      // within 4.5 standard errors plus 0.2% for the finite-N bias of the mean field
+      assertThat(Math.abs(mean[g] - ode[g])).as("t %s: ensemble %s vs ODE %s", e.times()[g], mean[g], ode[g])
+          .isLessThanOrEqualTo(4.5 * se + 0.002 * ode[g] + 1e-9);
+    }
+    assertThatThrownBy(() -> MeanField.expectedActive(s.toBuilder().routineBan(BanLevel.ACCOUNT, 0).build()))
+        .hasMessageContaining("channel-level");
+  }
+
+  static Scenario rich(int channels, double compliance, long seed) {
+    Cooperation c = Cooperation.builder().compliance(compliance).latency(LatencyDistribution.exponentialHours(12))
+        .proactiveHazard(0.002).visibilityExponent(0.5).build();
+    Platform tg = Platform.of("telegram", "Telegram", 500_000_000, SecurityRating.SAFE, c);
+    Platform rc = Platform.of("rocketchat", "Rocket.Chat", 5_000_000, SecurityRating.SAFEST, Cooperation.none());
+    Ecosystem eco = EcosystemGenerator.builder().platform(tg, 0.9).platform(rc, 0.1).channels(channels).seed(seed).build().generate();
+    return Scenario.builder(eco).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
+        .migration(0.8, 0.1, 1.0, 1.0, 30)
+        .actionDay(ActionDay.at(30).window(3).budget(channels / 3).platforms("telegram").strategy(TargetingStrategy.LARGEST_AUDIENCE)
+            .banLevel(BanLevel.ACCOUNT).spareBanShare(0.5).pressure(30, 3).build())
+        .horizon(120).gridStep(1).build();
+  }
+
+  @Test
+  void aRunIsAPureFunctionOfScenarioSeedAndReplicate() {
+    Scenario s = rich(2_000, 0.8, 1);
+    Trajectory a = Simulation.run(s, 5, 3).trajectory();
+    Trajectory b = Simulation.run(s, 5, 3).trajectory();
+    assertThat(a.values()).isDeepEqualTo(b.values());
+    assertThat(Simulation.run(s, 5, 4).trajectory().values()).isNotEqualTo(a.values());
+    assertThat(a.values(Observable.MIGRATIONS)[120]).isPositive();
+  }
+
+  @Test
+  void ensemblesDoNotDependOnThreadCount() {
+    Scenario s = rich(1_000, 0.8, 2);
+    EnsembleSummary one = Ensemble.run(s, 24, 11, 1);
+    assertThat(Ensemble.run(s, 24, 11, 2)).isEqualTo(one);
+    assertThat(Ensemble.run(s, 24, 11, 8)).isEqualTo(one);
+    assertThat(Ensemble.run(s, 24, 11, 8).mean(Observable.AUDIENCE)).containsExactly(one.mean(Observable.AUDIENCE));
+  }
+
+  @Test
+  void summariesMergeAssociatively() {
+    Scenario s = rich(500, 0.8, 3);
+    EnsembleSummary a = EnsembleSummary.of(0, Simulation.run(s, 1, 0).trajectory());
+    EnsembleSummary b = EnsembleSummary.of(1, Simulation.run(s, 1, 1).trajectory());
+    EnsembleSummary c = EnsembleSummary.of(2, Simulation.run(s, 1, 2).trajectory());
+    assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
+    assertThat(c.merge(a).merge(b)).isEqualTo(a.merge(b).merge(c));
+    assertThat(a.merge(b).merge(c)).isEqualTo(Ensemble.run(s, 3, 1, 2));
+    assertThatThrownBy(() -> a.merge(a)).hasMessageContaining("replicate 0 appears in both");
+  }
+
+  @Test
+  void channelsAreConserved() {
+    Scenario s = rich(3_000, 0.9, 4);
+    Trajectory tr = Simulation.run(s, 9, 0).trajectory();
+    int n = s.ecosystem().channels().size();
+    for (int g = 0; g < tr.times().length; g++) {
+      double created = n + tr.values(Observable.RECREATIONS)[g];
+      assertThat(created - tr.values(Observable.REMOVALS)[g]).isEqualTo(tr.values(Observable.ACTIVE_CHANNELS)[g]);
+      double sumPlatforms = 0;
+      for (double[] p : tr.activeByPlatform()) {
+        sumPlatforms += p[g];
+      }
+      assertThat(sumPlatforms).isEqualTo(tr.values(Observable.ACTIVE_CHANNELS)[g]);
+      double sumRoles = 0;
+      for (double[] r : tr.activeByRole()) {
+        sumRoles += r[g];
+      }
+      assertThat(sumRoles).isEqualTo(tr.values(Observable.ACTIVE_CHANNELS)[g]);
+      assertThat(tr.values(Observable.REFERRALS_COMPLIED)[g] + tr.values(Observable.REFERRALS_DECLINED)[g])
+          .isEqualTo(tr.values(Observable.REFERRALS_SENT)[g]);
+    }
+  }
+
+  @Test
+  void withoutSpareAccountsAccountBansEndTheNetwork() {
+    Cooperation c = Cooperation.builder().compliance(1).latency(LatencyDistribution.fixed(0)).visibilityExponent(0).build();
+    Platform p = Platform.of("telegram", "Telegram", 1, SecurityRating.SAFE, c);
+    Ecosystem eco = EcosystemGenerator.builder().platform(p, 1).channels(500).meanSpareAccounts(0).seed(5).build().generate();
+    Scenario s = Scenario.builder(eco).recreation(1, LatencyDistribution.exponential(1))
+        .actionDay(ActionDay.at(5).budget(500).strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).build())
+        .horizon(50).build();
+    Trajectory tr = Simulation.run(s, 1, 0).trajectory();
+    assertThat(tr.values(Observable.RECREATIONS)[50]).isZero();
+    assertThat(tr.values(Observable.ACTIVE_CHANNELS)[50]).isZero();
+    // the same action with channel bans: everything comes back
+    Scenario channelBans = Scenario.builder(eco).recreation(1, LatencyDistribution.exponential(1))
+        .actionDay(ActionDay.at(5).budget(500).strategy(TargetingStrategy.INCLUDING_BACKUPS).build()).horizon(50).build();
+    assertThat(Simulation.run(channelBans, 1, 0).trajectory().values(Observable.ACTIVE_CHANNELS)[50]).isEqualTo(500);
+  }
+
+  @Test
+  void edgeCases() {
+    Scenario empty = Scenario.builder(Ecosystem.empty()).horizon(10).build();
+    Trajectory e = Simulation.run(empty, 1, 0).trajectory();
+    assertThat(e.values(Observable.ACTIVE_CHANNELS)).containsOnly(0.0);
+    Scenario zero = rich(100, 0.5, 6).toBuilder().horizon(0).build();
+    Trajectory z = Simulation.run(zero, 1, 0).trajectory();
+    assertThat(z.times()).containsExactly(0.0);
+    assertThat(z.values(Observable.ACTIVE_CHANNELS)).containsExactly(100.0);
+    Scenario late = rich(200, 0.5, 7).toBuilder().horizon(20).build(); // its action day (day 30) is after the horizon
+    Trajectory l = Simulation.run(late, 1, 0).trajectory();
+    assertThat(l.values(Observable.REFERRALS_SENT)[20]).isEqualTo(Simulation.run(
+        Scenario.builder(late.ecosystem()).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
+            .migration(0.8, 0.1, 1.0, 1.0, 30).horizon(20).build(), 1, 0).trajectory().values(Observable.REFERRALS_SENT)[20]);
+    Cooperation always = Cooperation.builder().compliance(1).latency(LatencyDistribution.fixed(0)).visibilityExponent(0).build();
+    Scenario huge = Scenario.builder(ecosystem(50, always, 8)).recreation(0, LatencyDistribution.exponential(1))
+        .actionDay(ActionDay.at(1).budget(1_000_000).build()).horizon(3).build();
+    Trajectory h = Simulation.run(huge, 1, 0).trajectory();
+    assertThat(h.values(Observable.ACTIVE_CHANNELS)[3]).isZero();
+    assertThat(h.values(Observable.REFERRALS_SENT)[3]).isEqualTo(50);
+    assertThatThrownBy(() -> Scenario.builder(Ecosystem.empty()).actionDay(ActionDay.at(1).platforms("nowhere").build()).build())
+        .hasMessageContaining("unknown platform 'nowhere'");
+    assertThatThrownBy(() -> ActionDay.at(1).budget(-1).build()).hasMessage("action day budget must be >= 0: -1");
+    assertThatThrownBy(() -> Scenario.builder(Ecosystem.empty()).gridStep(0)).hasMessageContaining("gridStep");
+  }
+
+  @Test
+  void theEventLogRecordsWhatHappened() {
+    Scenario s = rich(300, 0.9, 9).toBuilder().eventLog(true).horizon(60).build();
+    Simulation.Run run = Simulation.run(s, 2, 0);
+    long removals = run.events().stream().filter(ev -> ev.kind() == SimEvent.Kind.REMOVAL).count();
+    assertThat(removals).isEqualTo((long) run.trajectory().values(Observable.REMOVALS)[60]);
+    assertThat(run.events()).isSortedAccordingTo(java.util.Comparator.comparingDouble(SimEvent::time));
+    assertThat(Simulation.run(s.toBuilder().eventLog(false).build(), 2, 0).events()).isEmpty();
+  }
+}
