@@ -1,0 +1,115 @@
+package org.channelrisk.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.channelrisk.testing.PropertyCheck.forAll;
+
+import java.util.random.RandomGenerator;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.Ecosystem;
+import org.channelrisk.model.EcosystemGenerator;
+import org.channelrisk.model.LatencyDistribution;
+import org.channelrisk.model.Platform;
+import org.channelrisk.model.SecurityRating;
+import org.channelrisk.testing.Coverage;
+import org.channelrisk.testing.Gen;
+import org.junit.jupiter.api.Test;
+
+class SimulationProperties {
+  /** A random small scenario: sizes, rates, bans, strategies and platforms drawn from wide ranges. */
+  static Scenario scenario(RandomGenerator rng, double compliance) {
+    Cooperation c = Cooperation.builder().compliance(compliance)
+        .latency(rng.nextBoolean() ? LatencyDistribution.exponentialHours(Gen.doubleIn(rng, 1, 72)) : LatencyDistribution.fixed(0))
+        .proactiveHazard(Gen.doubleIn(rng, 0, 0.01)).visibilityExponent(Gen.doubleIn(rng, 0, 1)).build();
+    Platform tg = Platform.of("telegram", "Telegram", 500_000_000, SecurityRating.SAFE, c);
+    Platform other = Platform.of("other", "Other", 1_000_000, SecurityRating.SAFEST, Cooperation.none());
+    EcosystemGenerator.Builder g = EcosystemGenerator.builder().platform(tg, 1).channels(Gen.intIn(rng, 0, 400))
+        .meanSpareAccounts(Gen.doubleIn(rng, 0, 3)).seed(rng.nextLong());
+    if (rng.nextBoolean()) {
+      g.platform(other, 0.2);
+    }
+    Ecosystem eco = g.build().generate();
+    int n = eco.channels().size();
+    return Scenario.builder(eco)
+        .detectionRate(Gen.doubleIn(rng, 0, 0.05))
+        .recreation(Gen.doubleIn(rng, 0, 1), LatencyDistribution.exponential(Gen.doubleIn(rng, 0.5, 10)))
+        .routineBan(rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT, Gen.doubleIn(rng, 0, 1))
+        .actionDay(ActionDay.at(Gen.doubleIn(rng, 0, 60)).window(Gen.doubleIn(rng, 0, 5)).budget(Gen.intIn(rng, 0, n + 10))
+            .platforms("telegram").strategy(TargetingStrategy.values()[rng.nextInt(5)])
+            .banLevel(rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT).spareBanShare(Gen.doubleIn(rng, 0, 1))
+            .pressure(Gen.doubleIn(rng, 0, 30), Gen.doubleIn(rng, 1, 5)).build())
+        .horizon(Gen.intIn(rng, 0, 90)).gridStep(Gen.doubleIn(rng, 0.5, 3)).build();
+  }
+
+  @Test
+  void runsAreReproducibleAndConserveChannels() {
+    Coverage cov = new Coverage();
+    forAll("simulation: reproducible, conserving", 120, rng -> new Object[] {scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()}, x -> {
+      Scenario s = (Scenario) x[0];
+      long seed = (long) x[1];
+      Trajectory a = Simulation.run(s, seed, 0).trajectory();
+      Trajectory b = Simulation.run(s, seed, 0).trajectory();
+      assertThat(a.values()).isDeepEqualTo(b.values());
+      int n = s.ecosystem().channels().size();
+      int last = a.times().length - 1;
+      cov.count("removals", a.values(Observable.REMOVALS)[last] > 0);
+      cov.count("re-creations", a.values(Observable.RECREATIONS)[last] > 0);
+      cov.count("migrations", a.values(Observable.MIGRATIONS)[last] > 0);
+      cov.count("empty ecosystem", n == 0);
+      for (int g = 0; g <= last; g++) {
+        double active = a.values(Observable.ACTIVE_CHANNELS)[g];
+        assertThat(n + a.values(Observable.RECREATIONS)[g] - a.values(Observable.REMOVALS)[g]).isEqualTo(active);
+        double perPlatform = 0;
+        for (double[] p : a.activeByPlatform()) {
+          assertThat(p[g]).isNotNegative();
+          perPlatform += p[g];
+        }
+        assertThat(perPlatform).isEqualTo(active);
+        assertThat(a.values(Observable.AUDIENCE)[g]).isNotNegative();
+        if (g > 0) {
+          for (Observable o : new Observable[] {Observable.REMOVALS, Observable.RECREATIONS, Observable.REFERRALS_SENT, Observable.MIGRATIONS}) {
+            assertThat(a.values(o)[g]).isGreaterThanOrEqualTo(a.values(o)[g - 1]);
+          }
+        }
+      }
+    });
+    cov.requireAtLeast("removals", 30);
+    cov.requireAtLeast("re-creations", 20);
+    cov.requireAtLeast("migrations", 5);
+    cov.requireAtLeast("empty ecosystem", 3);
+  }
+
+  @Test
+  void ensemblesAreIndependentOfThreadCount() {
+    forAll("ensemble: 1, 2 or 8 threads", 15, rng -> new Object[] {scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()}, x -> {
+      Scenario s = (Scenario) x[0];
+      long seed = (long) x[1];
+      EnsembleSummary one = Ensemble.run(s, 9, seed, 1);
+      assertThat(Ensemble.run(s, 9, seed, 2)).isEqualTo(one);
+      assertThat(Ensemble.run(s, 9, seed, 8)).isEqualTo(one);
+    });
+  }
+
+  @Test
+  void moreComplianceNeverMeansMoreActiveChannels() {
+    // Monotone response, in expectation: with the same seeds, an ensemble under higher compliance never
+    // has more active channels on average (beyond 3 standard errors of the difference).
+    forAll("more compliance, not more channels", 10, rng -> {
+      long configSeed = rng.nextLong();
+      double low = Gen.doubleIn(rng, 0, 0.5);
+      return new double[] {configSeed, low, low + Gen.doubleIn(rng, 0.3, 0.5)};
+    }, x -> {
+      Scenario lowS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[1]);
+      Scenario highS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[2]);
+      EnsembleSummary low = Ensemble.run(lowS, 30, 5, 2);
+      EnsembleSummary high = Ensemble.run(highS, 30, 5, 2);
+      double[] ml = low.mean(Observable.ACTIVE_CHANNELS);
+      double[] mh = high.mean(Observable.ACTIVE_CHANNELS);
+      double[] sl = low.sd(Observable.ACTIVE_CHANNELS);
+      double[] sh = high.sd(Observable.ACTIVE_CHANNELS);
+      for (int g = 0; g < ml.length; g++) {
+        double se = Math.sqrt((sl[g] * sl[g] + sh[g] * sh[g]) / 30);
+        assertThat(mh[g]).as("t %s", low.times()[g]).isLessThanOrEqualTo(ml[g] + 3 * se + 1e-9);
+      }
+    });
+  }
+}
