@@ -55,19 +55,7 @@ public final class Charts {
     double[] bt = r.bandTimes();
     int n = bt.length;
     if (n > 0 && Double.isFinite(r.band()[1][0])) {
-      double[] px = new double[2 * n];
-      double[] py = new double[2 * n];
-      for (int i = 0; i < n; i++) {
-        px[i] = bt[i];
-        py[i] = r.band()[2][i];
-        px[2 * n - 1 - i] = bt[i];
-        py[2 * n - 1 - i] = r.band()[1][i];
-      }
-      XYSeries band = chart.addSeries("band (" + r.intervalMethod().split(",")[0] + ")", px, py);
-      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-      band.setFillColor(new Color(70, 130, 180, 70));
-      band.setLineColor(new Color(0, 0, 0, 0));
-      band.setMarker(SeriesMarkers.NONE);
+      band(chart, "band (" + r.intervalMethod().split(",")[0] + ")", bt, r.band()[1], r.band()[2], new Color(70, 130, 180, 70));
     }
     XYSeries data = chart.addSeries("data", t, y);
     data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -96,6 +84,44 @@ public final class Charts {
       }
     }
     return chart;
+  }
+
+  /**
+   * An ensemble fan chart: the median, the 50% band (25-75%) and the 90% band (5-95%) as filled areas.
+   *
+   * @param s the ensemble summary
+   * @param o the observable
+   * @param what its name for the axis
+   * @return the chart
+   */
+  public static XYChart fan(org.channelrisk.sim.EnsembleSummary s, org.channelrisk.sim.Observable o, String what) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(what + ": " + s.replicates() + " replicates").xAxisTitle("time (days)").yAxisTitle(what).build();
+    double[] t = s.times();
+    band(chart, "90% band", t, s.quantile(o, 0.05), s.quantile(o, 0.95), new Color(70, 130, 180, 60));
+    band(chart, "50% band", t, s.quantile(o, 0.25), s.quantile(o, 0.75), new Color(70, 130, 180, 120));
+    XYSeries median = chart.addSeries("median", t, s.quantile(o, 0.5));
+    median.setMarker(SeriesMarkers.NONE);
+    median.setLineColor(new Color(20, 60, 120));
+    median.setLineStyle(new BasicStroke(2.5f));
+    return chart;
+  }
+
+  static void band(XYChart chart, String name, double[] x, double[] lo, double[] hi, Color fill) {
+    int n = x.length;
+    double[] px = new double[2 * n];
+    double[] py = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      px[i] = x[i];
+      py[i] = hi[i];
+      px[2 * n - 1 - i] = x[i];
+      py[2 * n - 1 - i] = lo[i];
+    }
+    XYSeries band = chart.addSeries(name, px, py);
+    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    band.setFillColor(fill);
+    band.setLineColor(new Color(0, 0, 0, 0));
+    band.setMarker(SeriesMarkers.NONE);
   }
 
   private static void vertical(XYChart chart, String name, double x, double lo, double hi, Color color) {

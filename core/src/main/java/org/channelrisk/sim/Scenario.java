@@ -339,6 +339,12 @@ public final class Scenario {
       return this;
     }
 
+    /** Removes the action days added so far (to derive a variant). @return this builder */
+    public Builder clearActionDays() {
+      actionDays.clear();
+      return this;
+    }
+
     /** @param day an action day (several may be added) @return this builder */
     public Builder actionDay(ActionDay day) {
       actionDays.add(java.util.Objects.requireNonNull(day, "actionDay"));

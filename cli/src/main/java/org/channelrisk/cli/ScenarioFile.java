@@ -1,0 +1,345 @@
+package org.channelrisk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.channelrisk.io.EcosystemCsv;
+import org.channelrisk.io.InvalidInputException;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.CooperationSchedule;
+import org.channelrisk.model.Ecosystem;
+import org.channelrisk.model.EcosystemGenerator;
+import org.channelrisk.model.LatencyDistribution;
+import org.channelrisk.model.Platform;
+import org.channelrisk.model.SecurityRating;
+import org.channelrisk.sim.ActionDay;
+import org.channelrisk.sim.BanLevel;
+import org.channelrisk.sim.Presets;
+import org.channelrisk.sim.Scenario;
+import org.channelrisk.sim.TargetingStrategy;
+
+/**
+ * Reads a scenario from YAML or JSON (the core stays free of a JSON library). Every error names the
+ * file and the field path, e.g. {@code nov2019.yaml: actionDays[0].budget: expected a whole number,
+ * found "many"}; unknown fields are errors too, since a misspelt key would otherwise be ignored
+ * silently. The format is documented in {@code examples/scenarios/README.md}.
+ */
+final class ScenarioFile {
+  private final String source;
+  private final Path dir;
+
+  private ScenarioFile(Path file) {
+    this.source = file.getFileName().toString();
+    this.dir = file.toAbsolutePath().getParent();
+  }
+
+  static Scenario read(Path file) throws IOException {
+    ScenarioFile sf = new ScenarioFile(file);
+    JsonNode root;
+    try {
+      String text = Files.readString(file);
+      boolean json = text.stripLeading().startsWith("{");
+      root = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory())).readTree(text);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), "no such scenario file");
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(sf.source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
+          "not valid YAML or JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidInputException(sf.source, "expected a mapping of scenario fields at the top level");
+    }
+    return sf.scenario(sf.new Node(root, ""));
+  }
+
+  /** A position in the document: the node and its path for messages. */
+  private final class Node {
+    final JsonNode node;
+    final String path;
+
+    Node(JsonNode node, String path) {
+      this.node = node;
+      this.path = path;
+    }
+
+    InvalidInputException error(String problem) {
+      return new InvalidInputException(source, (path.isEmpty() ? "" : path + ": ") + problem);
+    }
+
+    String child(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    void allow(String... keys) {
+      if (!node.isObject()) {
+        throw error("expected a mapping, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+      }
+      Set<String> ok = Set.of(keys);
+      Iterator<String> it = node.fieldNames();
+      while (it.hasNext()) {
+        String k = it.next();
+        if (!ok.contains(k)) {
+          throw new InvalidInputException(source, child(k) + ": unknown field; expected one of " + List.of(keys));
+        }
+      }
+    }
+
+    boolean has(String key) {
+      return node.has(key) && !node.get(key).isNull();
+    }
+
+    Node get(String key) {
+      if (!has(key)) {
+        throw new InvalidInputException(source, child(key) + ": missing");
+      }
+      return new Node(node.get(key), child(key));
+    }
+
+    double num(String key, double otherwise) {
+      if (!has(key)) {
+        return otherwise;
+      }
+      JsonNode v = node.get(key);
+      if (!v.isNumber()) {
+        throw new InvalidInputException(source, child(key) + ": expected a number, found " + v);
+      }
+      return v.asDouble();
+    }
+
+    long whole(String key, long otherwise) {
+      if (!has(key)) {
+        return otherwise;
+      }
+      JsonNode v = node.get(key);
+      if (!v.isIntegralNumber()) {
+        throw new InvalidInputException(source, child(key) + ": expected a whole number, found " + v);
+      }
+      return v.asLong();
+    }
+
+    String text(String key, String otherwise) {
+      if (!has(key)) {
+        return otherwise;
+      }
+      JsonNode v = node.get(key);
+      if (!v.isTextual()) {
+        throw new InvalidInputException(source, child(key) + ": expected text, found " + v);
+      }
+      return v.asText();
+    }
+
+    boolean bool(String key, boolean otherwise) {
+      if (!has(key)) {
+        return otherwise;
+      }
+      JsonNode v = node.get(key);
+      if (!v.isBoolean()) {
+        throw new InvalidInputException(source, child(key) + ": expected true or false, found " + v);
+      }
+      return v.asBoolean();
+    }
+
+    List<Node> list(String key) {
+      if (!has(key)) {
+        return List.of();
+      }
+      JsonNode v = node.get(key);
+      if (!v.isArray()) {
+        throw new InvalidInputException(source, child(key) + ": expected a list, found " + v);
+      }
+      List<Node> out = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        out.add(new Node(v.get(i), child(key) + "[" + i + "]"));
+      }
+      return out;
+    }
+
+    <E extends Enum<E>> E choice(String key, Class<E> type, E otherwise) {
+      String s = text(key, null);
+      if (s == null) {
+        return otherwise;
+      }
+      try {
+        return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(source, child(key) + ": expected one of "
+            + java.util.Arrays.toString(type.getEnumConstants()) + ", found '" + s + "'");
+      }
+    }
+
+    /** Runs a model constructor, turning its validation message into one that names this path. */
+    <T> T build(java.util.function.Supplier<T> make) {
+      try {
+        return make.get();
+      } catch (InvalidInputException e) {
+        throw e;
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw error(e.getMessage());
+      }
+    }
+  }
+
+  private Scenario scenario(Node root) throws IOException {
+    root.allow("preset", "ecosystem", "detectionRate", "referenceAudience", "routineBan", "recreation", "audience", "migration",
+        "actionDays", "horizon", "gridStep", "eventLog");
+    Scenario.Builder b;
+    if (root.has("preset")) {
+      Node p = root.get("preset");
+      p.allow("name", "channels", "praised");
+      int channels = (int) p.whole("channels", 20_000);
+      String name = p.text("name", "");
+      Scenario preset = p.build(() -> switch (name) {
+        case "nov2019" -> Presets.actionDay2019(channels, p.bool("praised", true));
+        case "telegram2015" -> Presets.telegram2015(channels);
+        default -> throw new IllegalArgumentException("unknown preset '" + name + "'; the presets are nov2019 and telegram2015");
+      });
+      for (String k : new String[] {"ecosystem", "detectionRate", "referenceAudience", "routineBan", "recreation", "audience",
+          "migration", "actionDays"}) {
+        if (root.has(k)) {
+          throw new InvalidInputException(source, k + ": cannot be combined with a preset (only horizon, gridStep and eventLog can)");
+        }
+      }
+      b = preset.toBuilder();
+    } else {
+      Ecosystem eco = ecosystem(root.get("ecosystem"));
+      Scenario.Builder sb = Scenario.builder(eco);
+      b = root.build(() -> sb.detectionRate(root.num("detectionRate", 0))
+          .referenceAudience(root.num("referenceAudience", Scenario.DEFAULT_REFERENCE_AUDIENCE)));
+      if (root.has("routineBan")) {
+        Node r = root.get("routineBan");
+        r.allow("level", "spareShare");
+        r.build(() -> sb.routineBan(r.choice("level", BanLevel.class, BanLevel.CHANNEL), r.num("spareShare", 0)));
+      }
+      if (root.has("recreation")) {
+        Node r = root.get("recreation");
+        r.allow("probability", "delay");
+        LatencyDistribution delay = r.has("delay") ? latency(r.get("delay")) : LatencyDistribution.exponential(2);
+        r.build(() -> sb.recreation(r.num("probability", 1), delay));
+      }
+      if (root.has("audience")) {
+        Node a = root.get("audience");
+        a.allow("r0", "r1", "retention");
+        a.build(() -> sb.audience(a.num("r0", 0.05), a.num("r1", 0.02), a.num("retention", 0.7)));
+      }
+      if (root.has("migration")) {
+        Node m = root.get("migration");
+        m.allow("security", "users", "pressure", "stay", "memoryDays");
+        m.build(() -> sb.migration(m.num("security", 0.5), m.num("users", 0.1), m.num("pressure", 0.5), m.num("stay", 3),
+            m.num("memoryDays", 30)));
+      }
+      for (Node a : root.list("actionDays")) {
+        sb.actionDay(actionDay(a));
+      }
+    }
+    Scenario.Builder fb = b;
+    return root.build(() -> {
+      if (root.has("horizon")) {
+        fb.horizon(root.num("horizon", 365));
+      }
+      if (root.has("gridStep")) {
+        fb.gridStep(root.num("gridStep", 1));
+      }
+      if (root.has("eventLog")) {
+        fb.eventLog(root.bool("eventLog", false));
+      }
+      return fb.build();
+    });
+  }
+
+  private ActionDay actionDay(Node a) {
+    a.allow("time", "window", "budget", "platforms", "strategy", "banLevel", "spareBanShare", "pressure");
+    if (!a.has("time")) {
+      throw a.error("time: missing");
+    }
+    List<String> platforms = new ArrayList<>();
+    for (Node p : a.list("platforms")) {
+      if (!p.node.isTextual()) {
+        throw p.error("expected a platform id, found " + p.node);
+      }
+      platforms.add(p.node.asText());
+    }
+    double pressureDays = 0;
+    double pressureMultiplier = 1;
+    if (a.has("pressure")) {
+      Node p = a.get("pressure");
+      p.allow("days", "multiplier");
+      pressureDays = p.num("days", 0);
+      pressureMultiplier = p.num("multiplier", 1);
+    }
+    long budget = a.whole("budget", 0);
+    if (budget > Integer.MAX_VALUE) {
+      throw a.error("budget: too large: " + budget);
+    }
+    double pd = pressureDays;
+    double pm = pressureMultiplier;
+    return a.build(() -> new ActionDay(a.num("time", 0), a.num("window", 0), (int) budget, Set.copyOf(platforms),
+        a.choice("strategy", TargetingStrategy.class, TargetingStrategy.RANDOM), a.choice("banLevel", BanLevel.class, BanLevel.CHANNEL),
+        a.num("spareBanShare", 0), pd, pm));
+  }
+
+  private Ecosystem ecosystem(Node e) {
+    e.allow("folder", "generate");
+    if (e.has("folder")) {
+      return EcosystemCsv.read(dir.resolve(e.text("folder", "")));
+    }
+    Node g = e.get("generate");
+    g.allow("channels", "seed", "meanOutDegree", "channelsPerOperator", "meanSpareAccounts", "platforms");
+    EcosystemGenerator.Builder b = EcosystemGenerator.builder();
+    g.build(() -> b.channels((int) g.whole("channels", EcosystemGenerator.DEFAULT_CHANNELS)).seed(g.whole("seed", 1))
+        .meanOutDegree(g.num("meanOutDegree", EcosystemGenerator.DEFAULT_MEAN_OUT_DEGREE))
+        .channelsPerOperator(g.num("channelsPerOperator", EcosystemGenerator.DEFAULT_CHANNELS_PER_OPERATOR))
+        .meanSpareAccounts(g.num("meanSpareAccounts", EcosystemGenerator.DEFAULT_MEAN_SPARE_ACCOUNTS)));
+    for (Node p : g.list("platforms")) {
+      p.allow("id", "name", "userBase", "securityRating", "share", "cooperation");
+      List<Node> profiles = p.list("cooperation");
+      CooperationSchedule schedule;
+      if (profiles.isEmpty()) {
+        schedule = CooperationSchedule.constant(Cooperation.none());
+      } else {
+        CooperationSchedule.Builder sb = CooperationSchedule.startingWith(cooperation(profiles.get(0)));
+        for (Node c : profiles.subList(1, profiles.size())) {
+          if (!c.has("fromDay")) {
+            throw c.error("fromDay: missing (every profile after the first starts on a day)");
+          }
+          Cooperation coop = cooperation(c);
+          c.build(() -> sb.from(c.num("fromDay", 0), coop));
+        }
+        schedule = sb.build();
+      }
+      Platform platform = p.build(() -> new Platform(p.text("id", null), p.text("name", p.text("id", "")), p.whole("userBase", 0),
+          p.choice("securityRating", SecurityRating.class, SecurityRating.SAFE), schedule));
+      p.build(() -> b.platform(platform, p.num("share", 1)));
+    }
+    return g.build(() -> b.build().generate());
+  }
+
+  private Cooperation cooperation(Node c) {
+    c.allow("fromDay", "compliance", "latency", "proactiveHazard", "visibilityExponent");
+    LatencyDistribution latency = c.has("latency") ? latency(c.get("latency")) : Cooperation.DEFAULT_LATENCY;
+    return c.build(() -> new Cooperation(c.num("compliance", 0), latency, c.num("proactiveHazard", 0),
+        c.num("visibilityExponent", Cooperation.DEFAULT_VISIBILITY_EXPONENT)));
+  }
+
+  private LatencyDistribution latency(Node l) {
+    l.allow("family", "meanDays", "meanHours", "shape", "scaleDays", "mu", "sigma", "days");
+    String family = l.text("family", "exponential");
+    return l.build(() -> switch (family.toLowerCase(Locale.ROOT)) {
+      case "exponential" -> l.has("meanHours") ? LatencyDistribution.exponentialHours(l.num("meanHours", 1))
+          : LatencyDistribution.exponential(l.num("meanDays", 1));
+      case "weibull" -> LatencyDistribution.weibull(l.num("shape", 1), l.num("scaleDays", 1));
+      case "lognormal" -> LatencyDistribution.logNormal(l.num("mu", 0), l.num("sigma", 1));
+      case "fixed" -> LatencyDistribution.fixed(l.num("days", 0));
+      default -> throw new IllegalArgumentException("family: expected exponential, weibull, lognormal or fixed, found '" + family + "'");
+    });
+  }
+}

@@ -1,0 +1,107 @@
+package org.channelrisk.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.channelrisk.io.CsvOutput;
+import org.channelrisk.sim.Ensemble;
+import org.channelrisk.sim.EnsembleSummary;
+import org.channelrisk.sim.Observable;
+import org.channelrisk.sim.Scenario;
+import org.channelrisk.sim.SimEvent;
+import org.channelrisk.sim.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code channelrisk simulate}: Monte Carlo ensemble of a scenario file. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = "Run a scenario (YAML or JSON) as a Monte Carlo ensemble and write trajectories with bands as CSV.")
+final class SimulateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario file (.yaml or .json).")
+  Path scenario;
+
+  @Option(names = "--replicates", defaultValue = "100", description = "Replicates (default ${DEFAULT-VALUE}).")
+  int replicates;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Ensemble seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Worker threads; the result does not depend on it.")
+  int threads;
+
+  @Option(names = "--output", paramLabel = "FILE.csv",
+      description = "time and, per observable, <name>_mean,_sd,_q05,_q25,_q50,_q75,_q95 (default: standard output).")
+  Path output;
+
+  @Option(names = "--events", paramLabel = "FILE.csv", description = "The event log of replicate 0.")
+  Path events;
+
+  @Option(names = "--chart", paramLabel = "FILE.png", description = "Fan chart of active channels and audience.")
+  Path chart;
+
+  @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
+  Boolean progress;
+
+  @Override
+  public Integer call() throws IOException {
+    if (replicates < 1) {
+      throw new IllegalArgumentException("--replicates must be >= 1: " + replicates);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+    }
+    Scenario s = ScenarioFile.read(scenario);
+    boolean show = progress != null ? progress : System.console() != null;
+    EnsembleSummary summary;
+    if (show) {
+      try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(replicates)
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+        IntConsumer step = done -> {
+          synchronized (pb) {
+            pb.stepTo(Math.max(pb.getCurrent(), done));
+          }
+        };
+        summary = Ensemble.run(s, replicates, seed, threads, step);
+      }
+    } else {
+      summary = Ensemble.run(s, replicates, seed, threads);
+    }
+    if (output != null) {
+      summary.writeCsv(output);
+    } else {
+      Path tmp = java.nio.file.Files.createTempFile("channelrisk-simulate", ".csv");
+      try {
+        summary.writeCsv(tmp);
+        spec.commandLine().getOut().print(java.nio.file.Files.readString(tmp));
+        spec.commandLine().getOut().flush();
+      } finally {
+        java.nio.file.Files.deleteIfExists(tmp);
+      }
+    }
+    if (events != null) {
+      List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
+      CsvOutput.write(events, List.of("time", "kind", "channel", "generation", "platform", "detail"), w -> {
+        for (SimEvent e : log) {
+          w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
+              .text(e.platformId()).text(e.detail()).end();
+        }
+      });
+    }
+    if (chart != null) {
+      Charts.savePng(Charts.fan(summary, Observable.ACTIVE_CHANNELS, "active channels"), chart);
+    }
+    spec.commandLine().getErr().println(summary);
+    spec.commandLine().getErr().flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,98 @@
+package org.channelrisk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.channelrisk.cli.MainTest.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.channelrisk.io.CsvTable;
+import org.channelrisk.sim.MeanField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+  @TempDir Path dir;
+
+  static Path example(String name) {
+    return Path.of("..", "examples", "scenarios", name);
+  }
+
+  @Test
+  void theClosedFormScenarioFileMatchesItsFormula() {
+    Path out = dir.resolve("closed.csv");
+    MainTest.Result r = run("simulate", "--scenario", example("closed-form.yaml").toString(), "--replicates", "40", "--seed", "3",
+        "--threads", "2", "--output", out.toString(), "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    CsvTable t = CsvTable.read(out);
+    for (String o : new String[] {"active_channels", "audience", "removals", "recreations", "referrals_sent", "referrals_complied",
+        "migrations"}) {
+      for (String suffix : new String[] {"_mean", "_sd", "_q05", "_q25", "_q50", "_q75", "_q95"}) {
+        assertThat(t.header()).contains(o + suffix);
+      }
+    }
+    double[] time = t.doubles("time");
+    double[] mean = t.doubles("active_channels_mean");
+    double[] sd = t.doubles("active_channels_sd");
+    for (int i = 0; i < time.length; i++) {
+      double expected = MeanField.closedForm(10_000, 0.3, 0.8, 0.1, 20, time[i]);
+      assertThat(Math.abs(mean[i] - expected)).as("t %s", time[i]).isLessThanOrEqualTo(3.3 * sd[i] / Math.sqrt(40) + 1e-9);
+    }
+  }
+
+  @Test
+  void eventsChartAndJsonScenarios() throws IOException {
+    Path json = Files.writeString(dir.resolve("s.json"), """
+        {"ecosystem": {"generate": {"channels": 300, "seed": 2,
+           "platforms": [{"id": "tg", "cooperation": [{"compliance": 0.9, "latency": {"family": "exponential", "meanHours": 6}}]}]}},
+         "detectionRate": 0.02, "horizon": 30, "gridStep": 1,
+         "actionDays": [{"time": 5, "budget": 100, "strategy": "hubs", "banLevel": "account", "spareBanShare": 0.5}]}
+        """);
+    Path events = dir.resolve("events.csv");
+    Path chart = dir.resolve("fan.png");
+    MainTest.Result r = run("simulate", "--scenario", json.toString(), "--replicates", "5", "--events", events.toString(),
+        "--chart", chart.toString(), "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("time,active_channels_mean");
+    CsvTable ev = CsvTable.read(events);
+    assertThat(ev.header()).containsExactly("time", "kind", "channel", "generation", "platform", "detail");
+    assertThat(ev.strings("kind")).contains("removal", "referral");
+    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+  }
+
+  @Test
+  void badScenariosNameTheFieldAndWriteNothing() throws IOException {
+    String[][] cases = {
+      {"budget.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays:\n  - time: 3\n    budget: -5\n",
+          "budget.yaml: actionDays[0]: action day budget must be >= 0: -5"},
+      {"typo.yaml", "ecosystem: {generate: {channels: 10}}\nhorizn: 30\n", "typo.yaml: horizn: unknown field"},
+      {"type.yaml", "ecosystem: {generate: {channels: many}}\n", "type.yaml: ecosystem.generate.channels: expected a whole number"},
+      {"family.yaml", "ecosystem: {generate: {channels: 10}}\nrecreation: {delay: {family: gamma}}\n",
+          "family.yaml: recreation.delay: family: expected exponential, weibull, lognormal or fixed, found 'gamma'"},
+      {"platform.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays: [{time: 1, platforms: [myspace]}]\n",
+          "unknown platform 'myspace'"},
+      {"broken.yaml", "ecosystem: {generate: {channels: 10}\n", "broken.yaml line"},
+      {"preset.yaml", "preset: {name: nov2020}\n", "preset: unknown preset 'nov2020'"},
+    };
+    Path out = dir.resolve("out.csv");
+    for (String[] c : cases) {
+      Path f = Files.writeString(dir.resolve(c[0]), c[1]);
+      MainTest.Result r = run("simulate", "--scenario", f.toString(), "--replicates", "2", "--output", out.toString(), "--no-progress");
+      assertThat(r.code()).as(c[0] + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(c[0]).contains(c[2]);
+      assertThat(out).as(c[0]).doesNotExist();
+    }
+    MainTest.Result missing = run("simulate", "--scenario", dir.resolve("none.yaml").toString(), "--no-progress");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such scenario file");
+  }
+
+  @Test
+  void everyShippedScenarioParses() throws IOException {
+    try (var files = Files.list(example("").toAbsolutePath().normalize())) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        assertThat(ScenarioFile.read(f).horizon()).as(f.getFileName().toString()).isPositive();
+      }
+    }
+  }
+}
