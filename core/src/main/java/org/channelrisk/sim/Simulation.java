@@ -128,6 +128,8 @@ public final class Simulation {
     final double[] removalMemory;
     final double[] removalMemoryTime;
     final int[] activeByPlatform;
+    final long[] createdByPlatform;
+    final long[] removedByPlatform;
     final int[] activeByRole = new int[ChannelRole.values().length];
     long totalAudience;
     int activeTotal;
@@ -176,6 +178,8 @@ public final class Simulation {
       recoveringPos = new int[n];
       Arrays.fill(recoveringPos, -1);
       activeByPlatform = new int[nPlatforms];
+      createdByPlatform = new long[nPlatforms];
+      removedByPlatform = new long[nPlatforms];
       Map<String, Integer> cIndex = new HashMap<>();
       for (int i = 0; i < n; i++) {
         Channel c = chans.get(i);
@@ -189,6 +193,7 @@ public final class Simulation {
         audience[i] = c.audience();
         totalAudience += c.audience();
         activeByPlatform[platform[i]]++;
+        createdByPlatform[platform[i]]++;
         activeByRole[role[i]]++;
       }
       activeTotal = n;
@@ -257,6 +262,8 @@ public final class Simulation {
       double[][] values = new double[Observable.values().length][grid.length];
       double[][] byPlatform = new double[nPlatforms][grid.length];
       double[][] byRole = new double[ChannelRole.values().length][grid.length];
+      double[][] created = new double[nPlatforms][grid.length];
+      double[][] removed = new double[nPlatforms][grid.length];
       for (int g = 0; g < grid.length; g++) {
         double t = grid[g];
         while (queue.peekTime() <= t) {
@@ -271,12 +278,14 @@ public final class Simulation {
         }
         for (int p = 0; p < nPlatforms; p++) {
           byPlatform[p][g] = activeByPlatform[p];
+          created[p][g] = createdByPlatform[p];
+          removed[p][g] = removedByPlatform[p];
         }
         for (int r = 0; r < byRole.length; r++) {
           byRole[r][g] = activeByRole[r];
         }
       }
-      Trajectory tr = new Trajectory(grid, values, platformIds, byPlatform, byRole, events);
+      Trajectory tr = new Trajectory(grid, values, platformIds, byPlatform, byRole, created, removed, events);
       return new Run(tr, log == null ? List.of() : List.copyOf(log));
     }
 
@@ -397,6 +406,7 @@ public final class Simulation {
       int p = platform[i];
       activeTotal--;
       activeByPlatform[p]--;
+      removedByPlatform[p]++;
       activeByRole[role[i]]--;
       totalAudience -= audience[i];
       former[i] = audience[i];
@@ -444,6 +454,7 @@ public final class Simulation {
       platform[i] = to;
       activeTotal++;
       activeByPlatform[to]++;
+      createdByPlatform[to]++;
       activeByRole[role[i]]++;
       audience[i] = 0;
       pool[i] = Binomial.sample(rng, former[i], sc.retention());

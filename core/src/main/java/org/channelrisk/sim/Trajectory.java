@@ -16,10 +16,12 @@ import java.util.Locale;
  * @param platforms platform ids, in the ecosystem's order
  * @param activeByPlatform active channels per platform (row) and time
  * @param activeByRole active channels per {@link org.channelrisk.model.ChannelRole} (ordinal) and time
+ * @param createdByPlatform channels created on each platform so far: the initial ones and re-creations
+ * @param removedByPlatform channels removed from each platform so far
  * @param events processed events (a cost measure)
  */
 public record Trajectory(double[] times, double[][] values, List<String> platforms, double[][] activeByPlatform,
-    double[][] activeByRole, long events) {
+    double[][] activeByRole, double[][] createdByPlatform, double[][] removedByPlatform, long events) {
 
   /**
    * @param o an observable

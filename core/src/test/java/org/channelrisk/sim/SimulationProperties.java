@@ -59,9 +59,12 @@ class SimulationProperties {
         double active = a.values(Observable.ACTIVE_CHANNELS)[g];
         assertThat(n + a.values(Observable.RECREATIONS)[g] - a.values(Observable.REMOVALS)[g]).isEqualTo(active);
         double perPlatform = 0;
-        for (double[] p : a.activeByPlatform()) {
-          assertThat(p[g]).isNotNegative();
-          perPlatform += p[g];
+        for (int p = 0; p < a.platforms().size(); p++) {
+          double onP = a.activeByPlatform()[p][g];
+          assertThat(onP).isNotNegative();
+          // created - removed = active, on every platform (migrations move channels between them)
+          assertThat(a.createdByPlatform()[p][g] - a.removedByPlatform()[p][g]).isEqualTo(onP);
+          perPlatform += onP;
         }
         assertThat(perPlatform).isEqualTo(active);
         assertThat(a.values(Observable.AUDIENCE)[g]).isNotNegative();
