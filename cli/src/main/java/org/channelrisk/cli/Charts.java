@@ -132,6 +132,120 @@ public final class Charts {
   }
 
   /**
+   * Kaplan-Meier curves (one per group, or the pooled one), each with its confidence band as a filled
+   * area and a tick at every censoring time.
+   *
+   * @param fit the fit
+   * @param timeUnit the unit for the x axis (e.g. "days")
+   * @return the chart
+   */
+  public static XYChart kaplanMeier(org.channelrisk.survival.KaplanMeierFit fit, String timeUnit) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Kaplan-Meier survival (" + fit.confType().rName() + " " + Math.round(fit.confLevel() * 100) + "% band)")
+        .xAxisTitle("time (" + timeUnit + ")").yAxisTitle("survival probability").build();
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+    Color[] palette = {new Color(30, 90, 160), new Color(200, 80, 30), new Color(40, 140, 60), new Color(140, 60, 160),
+        new Color(120, 120, 120)};
+    int k = 0;
+    for (org.channelrisk.survival.SurvivalCurve c : fit.curves()) {
+      Color color = palette[k++ % palette.length];
+      int m = c.size();
+      double[] x = new double[2 * m + 1];
+      double[] y = new double[2 * m + 1];
+      double[] lo = new double[2 * m + 1];
+      double[] hi = new double[2 * m + 1];
+      x[0] = 0;
+      y[0] = 1;
+      lo[0] = 1;
+      hi[0] = 1;
+      double prevS = 1;
+      double prevLo = 1;
+      double prevHi = 1;
+      for (int i = 0; i < m; i++) {
+        x[2 * i + 1] = c.time(i);
+        y[2 * i + 1] = prevS;
+        lo[2 * i + 1] = prevLo;
+        hi[2 * i + 1] = prevHi;
+        prevS = c.survival(i);
+        prevLo = Double.isNaN(c.lower(i)) ? (prevS == 1 ? 1 : 0) : c.lower(i);
+        prevHi = Double.isNaN(c.upper(i)) ? (prevS == 1 ? 1 : prevHi) : c.upper(i);
+        x[2 * i + 2] = c.time(i);
+        y[2 * i + 2] = prevS;
+        lo[2 * i + 2] = prevLo;
+        hi[2 * i + 2] = prevHi;
+      }
+      String name = fit.groups().isEmpty() ? "all" : c.label();
+      band(chart, name + " band", x, lo, hi, new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
+      XYSeries curve = chart.addSeries(name, x, y);
+      curve.setMarker(SeriesMarkers.NONE);
+      curve.setLineColor(color);
+      curve.setLineStyle(new BasicStroke(2f));
+      java.util.List<Double> cx = new java.util.ArrayList<>();
+      java.util.List<Double> cy = new java.util.ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        if (c.nCensor(i) > 0) {
+          cx.add(c.time(i));
+          cy.add(c.survival(i));
+        }
+      }
+      if (!cx.isEmpty()) {
+        XYSeries ticks = chart.addSeries(name + " censored", cx, cy);
+        ticks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        ticks.setMarker(SeriesMarkers.CROSS);
+        ticks.setMarkerColor(color);
+      }
+    }
+    return chart;
+  }
+
+  /**
+   * Compliance per platform (and period) with its Wilson interval: a point and a vertical segment each.
+   *
+   * @param est a cooperation estimate
+   * @return the chart
+   */
+  public static XYChart cooperation(org.channelrisk.cooperation.CooperationEstimate est) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Compliance with referrals (Wilson 95% intervals)")
+        .xAxisTitle("platform").yAxisTitle("share of decided referrals removed").build();
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.5).setXAxisMax(est.platforms().size() + 0.5)
+        .setXAxisTicksVisible(false);
+    int k = 1;
+    for (org.channelrisk.cooperation.PlatformCooperation p : est.platforms()) {
+      String name = p.platform() + (p.period().equals("all") ? "" : " [" + p.period() + "]");
+      if (p.compliance().trials() == 0) {
+        k++;
+        continue;
+      }
+      XYSeries seg = chart.addSeries(name, new double[] {k, k, k}, new double[] {p.compliance().lower(), p.compliance().estimate(),
+          p.compliance().upper()});
+      seg.setMarker(SeriesMarkers.DIAMOND);
+      seg.setLineStyle(new BasicStroke(3f));
+      k++;
+    }
+    return chart;
+  }
+
+  /**
+   * Writes a chart as PNG or SVG (by the file's extension), atomically.
+   *
+   * @param chart the chart
+   * @param file a .png or .svg target
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException for another extension
+   */
+  public static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".svg")) {
+      AtomicFiles.writeBytes(file, out -> org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+          org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+    } else if (name.endsWith(".png")) {
+      savePng(chart, file);
+    } else {
+      throw new IllegalArgumentException("chart files end in .png or .svg: " + file);
+    }
+  }
+
+  /**
    * Writes a chart as PNG, atomically.
    *
    * @param chart the chart

@@ -69,7 +69,7 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
   Path output;
 
-  @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the data, fitted curve, band, T50 and T90.")
+  @Option(names = "--chart", paramLabel = "FILE.png|svg", description = "Also draw the data, fitted curve, band, T50 and T90.")
   Path chart;
 
   @Override
@@ -129,7 +129,7 @@ final class FitCommand implements Callable<Integer> {
       out.text(spec.commandLine().getOut(), r.toString());
     }
     if (chart != null) {
-      Charts.savePng(Charts.recovery(r, t, y, value), chart);
+      Charts.save(Charts.recovery(r, t, y, value), chart);
     }
     return r.fit().converged() ? Main.OK : Main.FAILURE;
   }

@@ -46,7 +46,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "FILE.csv", description = "The event log of replicate 0.")
   Path events;
 
-  @Option(names = "--chart", paramLabel = "FILE.png", description = "Fan chart of active channels and audience.")
+  @Option(names = "--chart", paramLabel = "FILE.png|svg", description = "Fan chart of active channels and audience.")
   Path chart;
 
   @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
@@ -98,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
       });
     }
     if (chart != null) {
-      Charts.savePng(Charts.fan(summary, Observable.ACTIVE_CHANNELS, "active channels"), chart);
+      Charts.save(Charts.fan(summary, Observable.ACTIVE_CHANNELS, "active channels"), chart);
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();

@@ -43,14 +43,16 @@ public final class Presets {
    * Telegram, 2019: "praised" by Europol for its cooperation. Assumptions: compliance 0.9 (the EU IRU
    * reported 83.64% of 48,931 referral decisions removed over 2015 - February 2018, 91.4% in its first
    * year; we take the upper value for a cooperating platform), removal within hours (exponential, mean
-   * 6 hours; the 2021 TCO regulation later required one hour), and light proactive moderation (0.002 per
-   * channel-day at reference visibility).
+   * 6 hours; the 2021 TCO regulation later required one hour), light proactive moderation (0.002 per
+   * channel-day at reference visibility), and a visibility that depends only weakly on audience (exponent
+   * 0.2): content, not only size, gets a channel found, so a new incarnation with no audience yet is still
+   * found at 0.4 times the rate of a channel of reference size (100).
    *
    * @return the profile
    */
   public static Cooperation telegram2019() {
     return Cooperation.builder().compliance(0.9).latency(LatencyDistribution.exponentialHours(6)).proactiveHazard(0.002)
-        .visibilityExponent(0.5).build();
+        .visibilityExponent(0.2).build();
   }
 
   /**
@@ -66,9 +68,11 @@ public final class Presets {
    *       {@code channels} / 30,000 (a network of 30,000 channels stands for the whole), backups found
    *       too ({@link TargetingStrategy#INCLUDING_BACKUPS}); users and administrators banned
    *       ({@link BanLevel#ACCOUNT}), each spare account found with probability 0.5 (ban-evasion detection);
-   *   <li>After: sustained pressure for 180 days with detection x 15. Calibration: new channels after
+   *   <li>Before: routine detection 0.002 per channel-day at reference visibility (audience 100);
+   *   <li>After: sustained pressure for 180 days with detection x 100. Calibration: new channels after
    *       November 2019 lived 14 days on average (Amarasingam, Maher and Winter 2021), i.e. a removal hazard
-   *       near 1/14 per day: routine detection 0.005 per channel-day x 15 x compliance 0.9 = 0.068;
+   *       near 1/14 = 0.071 per day; a new incarnation (audience 0, visibility (1/100)^0.2 = 0.40) is
+   *       detected at 0.002 x 100 x 0.40 = 0.080 per day and removed with probability 0.9: 0.072 per day;
    *   <li>Re-creation: probability 0.9, after an exponential delay of mean 2 days; audiences re-acquired
    *       with r0 = 0.05 per day plus 0.02 per linking channel, 60% of the audience still looking.
    * </ul>
@@ -90,13 +94,14 @@ public final class Presets {
         .seed(20191121).build().generate();
     int budget = (int) Math.round(26_000.0 * channels / 30_000.0);
     return Scenario.builder(eco)
-        .detectionRate(0.005)
+        .detectionRate(0.002)
+        .referenceAudience(100)
         .recreation(0.9, LatencyDistribution.exponential(2))
         .audience(0.05, 0.02, 0.6)
         .migration(0.5, 0.1, 0.5, 3, 30)
         .actionDay(ActionDay.at(NOVEMBER_2019_DAY).window(3).budget(budget).platforms("telegram")
             .strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).spareBanShare(0.5)
-            .pressure(180, 15).build())
+            .pressure(180, 100).build())
         .horizon(365).gridStep(1).build();
   }
 
