@@ -94,7 +94,7 @@ public final class Charts {
    * @param what its name for the axis
    * @return the chart
    */
-  public static XYChart fan(org.channelrisk.sim.EnsembleSummary s, org.channelrisk.sim.Observable o, String what) {
+  public static XYChart fan(org.channelrisk.sim.EnsembleSummary s, org.channelrisk.sim.Observed o, String what) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(what + ": " + s.replicates() + " replicates").xAxisTitle("time (days)").yAxisTitle(what).build();
     double[] t = s.times();

@@ -21,7 +21,7 @@ import org.channelrisk.recovery.Weighting;
 import org.channelrisk.sim.BanLevel;
 import org.channelrisk.sim.Ensemble;
 import org.channelrisk.sim.EnsembleSummary;
-import org.channelrisk.sim.Observable;
+import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Presets;
 import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.SimEvent;
@@ -91,11 +91,11 @@ final class Demo {
     Row focus = rows.get(2); // 2019, largest audience, account bans
     double[] t = focus.ensemble().times();
     Path fan = out.resolve("fan-audience.png");
-    Charts.save(Charts.fan(focus.ensemble(), Observable.AUDIENCE, "reach (audience of active channels)"), fan);
+    Charts.save(Charts.fan(focus.ensemble(), Observed.AUDIENCE, "reach (audience of active channels)"), fan);
     Path fanSvg = out.resolve("fan-audience.svg");
-    Charts.save(Charts.fan(focus.ensemble(), Observable.AUDIENCE, "reach (audience of active channels)"), fanSvg);
+    Charts.save(Charts.fan(focus.ensemble(), Observed.AUDIENCE, "reach (audience of active channels)"), fanSvg);
     Path fit = out.resolve("recovery-fit.png");
-    Charts.save(Charts.recovery(focus.recovery(), t, focus.ensemble().mean(Observable.AUDIENCE), "mean reach"), fit);
+    Charts.save(Charts.recovery(focus.recovery(), t, focus.ensemble().mean(Observed.AUDIENCE), "mean reach"), fit);
     Path compare = out.resolve("strategies.png");
     Charts.save(compare(rows), compare);
     files.addAll(List.of(fan, fanSvg, fit, compare));
@@ -114,8 +114,8 @@ final class Demo {
   private Row row(String cooperation, String strategy, Scenario s, BanLevel ban) {
     EnsembleSummary e = Ensemble.run(s, replicates, seed, threads);
     double[] t = e.times();
-    double[] mean = e.mean(Observable.AUDIENCE);
-    double[] sd = e.sd(Observable.AUDIENCE);
+    double[] mean = e.mean(Observed.AUDIENCE);
+    double[] sd = e.sd(Observed.AUDIENCE);
     double t0 = s.actionDays().get(0).time();
     double before = mean[(int) Math.round(t0) - 1];
     double lowest = Double.POSITIVE_INFINITY;
@@ -176,7 +176,7 @@ final class Demo {
         .xAxisTitle("time (days)").yAxisTitle("reach (audience of active channels)").build();
     for (Row r : rows) {
       XYSeries s = chart.addSeries(r.cooperation().substring(0, 4) + " " + r.strategy() + ", " + r.ban().name().toLowerCase(Locale.ROOT)
-          + " bans", r.ensemble().times(), r.ensemble().quantile(Observable.AUDIENCE, 0.5));
+          + " bans", r.ensemble().times(), r.ensemble().quantile(Observed.AUDIENCE, 0.5));
       s.setMarker(SeriesMarkers.NONE);
     }
     return chart;
@@ -258,7 +258,7 @@ final class Demo {
   /** Series of a row as a table, for notebooks. */
   static TimeSeriesTable series(Row r) {
     Map<String, double[]> m = new LinkedHashMap<>();
-    for (Observable o : Observable.values()) {
+    for (Observed o : Observed.values()) {
       m.put(o.key(), r.ensemble().mean(o));
     }
     return TimeSeriesTable.of("day", r.ensemble().times(), m);

@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.sim.Ensemble;
 import org.channelrisk.sim.EnsembleSummary;
-import org.channelrisk.sim.Observable;
+import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.SimEvent;
 import org.channelrisk.sim.Simulation;
@@ -98,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
       });
     }
     if (chart != null) {
-      Charts.save(Charts.fan(summary, Observable.ACTIVE_CHANNELS, "active channels"), chart);
+      Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), chart);
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();

@@ -16,8 +16,8 @@ import org.channelrisk.io.CsvOutput;
  *
  * <pre>{@code
  * EnsembleSummary s = Ensemble.run(scenario, 200, 42, 2);
- * s.mean(Observable.ACTIVE_CHANNELS);          // per grid time
- * s.quantile(Observable.ACTIVE_CHANNELS, 0.95);
+ * s.mean(Observed.ACTIVE_CHANNELS);          // per grid time
+ * s.quantile(Observed.ACTIVE_CHANNELS, 0.95);
  * EnsembleSummary all = part1.merge(part2);    // e.g. from two workers
  * }</pre>
  *
@@ -98,7 +98,7 @@ public final class EnsembleSummary {
     return List.copyOf(replicates.keySet());
   }
 
-  private double[] column(Observable o, int t) {
+  private double[] column(Observed o, int t) {
     double[] v = new double[replicates.size()];
     int k = 0;
     for (double[][] r : replicates.values()) {
@@ -111,7 +111,7 @@ public final class EnsembleSummary {
    * @param o an observable
    * @return its mean over replicates at each grid time
    */
-  public double[] mean(Observable o) {
+  public double[] mean(Observed o) {
     double[] out = new double[times.length];
     for (int t = 0; t < times.length; t++) {
       double s = 0;
@@ -127,7 +127,7 @@ public final class EnsembleSummary {
    * @param o an observable
    * @return its sample standard deviation (n - 1) at each grid time; NaN with one replicate
    */
-  public double[] sd(Observable o) {
+  public double[] sd(Observed o) {
     double[] mean = mean(o);
     double[] out = new double[times.length];
     for (int t = 0; t < times.length; t++) {
@@ -145,7 +145,7 @@ public final class EnsembleSummary {
    * @param p a probability
    * @return the p-quantile (type 7) at each grid time
    */
-  public double[] quantile(Observable o, double p) {
+  public double[] quantile(Observed o, double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("p must be in [0, 1]: " + p);
     }
@@ -171,7 +171,7 @@ public final class EnsembleSummary {
     List<String> header = new ArrayList<>();
     header.add("time");
     List<double[]> cols = new ArrayList<>();
-    for (Observable o : Observable.values()) {
+    for (Observed o : Observed.values()) {
       header.add(o.key() + "_mean");
       cols.add(mean(o));
       header.add(o.key() + "_sd");
@@ -214,9 +214,9 @@ public final class EnsembleSummary {
   @Override
   public String toString() {
     int last = times.length - 1;
-    double[] m = mean(Observable.ACTIVE_CHANNELS);
+    double[] m = mean(Observed.ACTIVE_CHANNELS);
     return String.format(java.util.Locale.ROOT, "EnsembleSummary[%d replicates, %d times; active channels at %s: mean %.1f, 90%% band %.1f to %.1f]",
-        replicates.size(), times.length, times[last], m[last], quantile(Observable.ACTIVE_CHANNELS, 0.05)[last],
-        quantile(Observable.ACTIVE_CHANNELS, 0.95)[last]);
+        replicates.size(), times.length, times[last], m[last], quantile(Observed.ACTIVE_CHANNELS, 0.05)[last],
+        quantile(Observed.ACTIVE_CHANNELS, 0.95)[last]);
   }
 }

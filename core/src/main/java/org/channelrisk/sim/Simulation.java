@@ -22,7 +22,7 @@ import org.channelrisk.model.Platform;
  *
  * <pre>{@code
  * Simulation.Run run = Simulation.run(scenario, 42, 0);
- * run.trajectory().values(Observable.ACTIVE_CHANNELS);
+ * run.trajectory().values(Observed.ACTIVE_CHANNELS);
  * run.events();   // empty unless the scenario asks for the event log
  * }</pre>
  *
@@ -133,7 +133,7 @@ public final class Simulation {
     final int[] activeByRole = new int[ChannelRole.values().length];
     long totalAudience;
     int activeTotal;
-    final long[] counters = new long[Observable.values().length];
+    final long[] counters = new long[Observed.values().length];
     final List<SimEvent> log;
     long events;
 
@@ -259,7 +259,7 @@ public final class Simulation {
         redraw(i, 0);
       }
       double[] grid = sc.grid();
-      double[][] values = new double[Observable.values().length][grid.length];
+      double[][] values = new double[Observed.values().length][grid.length];
       double[][] byPlatform = new double[nPlatforms][grid.length];
       double[][] byRole = new double[ChannelRole.values().length][grid.length];
       double[][] created = new double[nPlatforms][grid.length];
@@ -271,8 +271,8 @@ public final class Simulation {
           handle();
         }
         refreshAudiences(t);
-        counters[Observable.ACTIVE_CHANNELS.ordinal()] = activeTotal;
-        counters[Observable.AUDIENCE.ordinal()] = totalAudience;
+        counters[Observed.ACTIVE_CHANNELS.ordinal()] = activeTotal;
+        counters[Observed.AUDIENCE.ordinal()] = totalAudience;
         for (int o = 0; o < values.length; o++) {
           values[o][g] = counters[o];
         }
@@ -377,11 +377,11 @@ public final class Simulation {
     }
 
     void refer(int i, double t, BanLevel ban, double share) {
-      counters[Observable.REFERRALS_SENT.ordinal()]++;
+      counters[Observed.REFERRALS_SENT.ordinal()]++;
       Cooperation c = coop[platform[i]];
       boolean complied = rng.nextDouble() < c.compliance();
       if (complied) {
-        counters[Observable.REFERRALS_COMPLIED.ordinal()]++;
+        counters[Observed.REFERRALS_COMPLIED.ordinal()]++;
         if (!pending[i]) {
           pending[i] = true;
           pendingBan[i] = (byte) ban.ordinal();
@@ -393,7 +393,7 @@ public final class Simulation {
           pendingShare[i] = Math.max(pendingShare[i], share);
         }
       } else {
-        counters[Observable.REFERRALS_DECLINED.ordinal()]++;
+        counters[Observed.REFERRALS_DECLINED.ordinal()]++;
       }
       record(t, SimEvent.Kind.REFERRAL, i, complied ? "complied" : "declined");
     }
@@ -413,7 +413,7 @@ public final class Simulation {
       audience[i] = 0;
       pool[i] = 0;
       dropRecovering(i);
-      counters[Observable.REMOVALS.ordinal()]++;
+      counters[Observed.REMOVALS.ordinal()]++;
       double decay = Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
       removalMemory[p] = removalMemory[p] * decay + 1;
       removalMemoryTime[p] = t;
@@ -474,10 +474,10 @@ public final class Simulation {
           linksIn[j]++;
         }
       }
-      counters[Observable.RECREATIONS.ordinal()]++;
+      counters[Observed.RECREATIONS.ordinal()]++;
       record(t, SimEvent.Kind.RECREATION, i, "");
       if (to != from) {
-        counters[Observable.MIGRATIONS.ordinal()]++;
+        counters[Observed.MIGRATIONS.ordinal()]++;
         record(t, SimEvent.Kind.MIGRATION, i, "from " + platformIds.get(from));
       }
       redraw(i, t);

@@ -8,11 +8,11 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Trajectory tr = Simulation.run(scenario, 42, 0).trajectory();
- * tr.values(Observable.ACTIVE_CHANNELS)[30];    // active channels on day 30
+ * tr.values(Observed.ACTIVE_CHANNELS)[30];    // active channels on day 30
  * }</pre>
  *
  * @param times the grid
- * @param values one row per {@link Observable} (ordinal), one column per grid time
+ * @param values one row per {@link Observed} (ordinal), one column per grid time
  * @param platforms platform ids, in the ecosystem's order
  * @param activeByPlatform active channels per platform (row) and time
  * @param activeByRole active channels per {@link org.channelrisk.model.ChannelRole} (ordinal) and time
@@ -27,7 +27,7 @@ public record Trajectory(double[] times, double[][] values, List<String> platfor
    * @param o an observable
    * @return its values on the grid (the array itself, not a copy: do not modify)
    */
-  public double[] values(Observable o) {
+  public double[] values(Observed o) {
     return values[o.ordinal()];
   }
 

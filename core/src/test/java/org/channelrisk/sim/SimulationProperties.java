@@ -51,13 +51,13 @@ class SimulationProperties {
       assertThat(a.values()).isDeepEqualTo(b.values());
       int n = s.ecosystem().channels().size();
       int last = a.times().length - 1;
-      cov.count("removals", a.values(Observable.REMOVALS)[last] > 0);
-      cov.count("re-creations", a.values(Observable.RECREATIONS)[last] > 0);
-      cov.count("migrations", a.values(Observable.MIGRATIONS)[last] > 0);
+      cov.count("removals", a.values(Observed.REMOVALS)[last] > 0);
+      cov.count("re-creations", a.values(Observed.RECREATIONS)[last] > 0);
+      cov.count("migrations", a.values(Observed.MIGRATIONS)[last] > 0);
       cov.count("empty ecosystem", n == 0);
       for (int g = 0; g <= last; g++) {
-        double active = a.values(Observable.ACTIVE_CHANNELS)[g];
-        assertThat(n + a.values(Observable.RECREATIONS)[g] - a.values(Observable.REMOVALS)[g]).isEqualTo(active);
+        double active = a.values(Observed.ACTIVE_CHANNELS)[g];
+        assertThat(n + a.values(Observed.RECREATIONS)[g] - a.values(Observed.REMOVALS)[g]).isEqualTo(active);
         double perPlatform = 0;
         for (int p = 0; p < a.platforms().size(); p++) {
           double onP = a.activeByPlatform()[p][g];
@@ -67,9 +67,9 @@ class SimulationProperties {
           perPlatform += onP;
         }
         assertThat(perPlatform).isEqualTo(active);
-        assertThat(a.values(Observable.AUDIENCE)[g]).isNotNegative();
+        assertThat(a.values(Observed.AUDIENCE)[g]).isNotNegative();
         if (g > 0) {
-          for (Observable o : new Observable[] {Observable.REMOVALS, Observable.RECREATIONS, Observable.REFERRALS_SENT, Observable.MIGRATIONS}) {
+          for (Observed o : new Observed[] {Observed.REMOVALS, Observed.RECREATIONS, Observed.REFERRALS_SENT, Observed.MIGRATIONS}) {
             assertThat(a.values(o)[g]).isGreaterThanOrEqualTo(a.values(o)[g - 1]);
           }
         }
@@ -105,10 +105,10 @@ class SimulationProperties {
       Scenario highS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[2]);
       EnsembleSummary low = Ensemble.run(lowS, 30, 5, 2);
       EnsembleSummary high = Ensemble.run(highS, 30, 5, 2);
-      double[] ml = low.mean(Observable.ACTIVE_CHANNELS);
-      double[] mh = high.mean(Observable.ACTIVE_CHANNELS);
-      double[] sl = low.sd(Observable.ACTIVE_CHANNELS);
-      double[] sh = high.sd(Observable.ACTIVE_CHANNELS);
+      double[] ml = low.mean(Observed.ACTIVE_CHANNELS);
+      double[] mh = high.mean(Observed.ACTIVE_CHANNELS);
+      double[] sl = low.sd(Observed.ACTIVE_CHANNELS);
+      double[] sh = high.sd(Observed.ACTIVE_CHANNELS);
       for (int g = 0; g < ml.length; g++) {
         double se = Math.sqrt((sl[g] * sl[g] + sh[g] * sh[g]) / 30);
         assertThat(mh[g]).as("t %s", low.times()[g]).isLessThanOrEqualTo(ml[g] + 3 * se + 1e-9);

@@ -38,8 +38,8 @@ class SimulationTest {
           .actionDay(ActionDay.at(takedown).budget((int) Math.round(f * n)).build())
           .horizon(60).gridStep(2).build();
       EnsembleSummary e = Ensemble.run(s, 200, 7, 2);
-      double[] mean = e.mean(Observable.ACTIVE_CHANNELS);
-      double[] sd = e.sd(Observable.ACTIVE_CHANNELS);
+      double[] mean = e.mean(Observed.ACTIVE_CHANNELS);
+      double[] sd = e.sd(Observed.ACTIVE_CHANNELS);
       double[] t = e.times();
       for (int g = 0; g < t.length; g++) {
         double expected = MeanField.closedForm(n, Math.round(f * n) / (double) n, b, rho, takedown, t[g]);
@@ -64,8 +64,8 @@ class SimulationTest {
         .horizon(120).gridStep(5).build();
     double[] ode = MeanField.expectedActive(s);
     EnsembleSummary e = Ensemble.run(s, 20, 3, 2);
-    double[] mean = e.mean(Observable.ACTIVE_CHANNELS);
-    double[] sd = e.sd(Observable.ACTIVE_CHANNELS);
+    double[] mean = e.mean(Observed.ACTIVE_CHANNELS);
+    double[] sd = e.sd(Observed.ACTIVE_CHANNELS);
     for (int g = 0; g < ode.length; g++) {
       double se = sd[g] / Math.sqrt(e.replicates());
       // within 4.5 standard errors plus 0.2% for the finite-N bias of the mean field
@@ -96,7 +96,7 @@ class SimulationTest {
     Trajectory b = Simulation.run(s, 5, 3).trajectory();
     assertThat(a.values()).isDeepEqualTo(b.values());
     assertThat(Simulation.run(s, 5, 4).trajectory().values()).isNotEqualTo(a.values());
-    assertThat(a.values(Observable.MIGRATIONS)[120]).isPositive();
+    assertThat(a.values(Observed.MIGRATIONS)[120]).isPositive();
   }
 
   @Test
@@ -105,7 +105,7 @@ class SimulationTest {
     EnsembleSummary one = Ensemble.run(s, 24, 11, 1);
     assertThat(Ensemble.run(s, 24, 11, 2)).isEqualTo(one);
     assertThat(Ensemble.run(s, 24, 11, 8)).isEqualTo(one);
-    assertThat(Ensemble.run(s, 24, 11, 8).mean(Observable.AUDIENCE)).containsExactly(one.mean(Observable.AUDIENCE));
+    assertThat(Ensemble.run(s, 24, 11, 8).mean(Observed.AUDIENCE)).containsExactly(one.mean(Observed.AUDIENCE));
   }
 
   @Test
@@ -126,20 +126,20 @@ class SimulationTest {
     Trajectory tr = Simulation.run(s, 9, 0).trajectory();
     int n = s.ecosystem().channels().size();
     for (int g = 0; g < tr.times().length; g++) {
-      double created = n + tr.values(Observable.RECREATIONS)[g];
-      assertThat(created - tr.values(Observable.REMOVALS)[g]).isEqualTo(tr.values(Observable.ACTIVE_CHANNELS)[g]);
+      double created = n + tr.values(Observed.RECREATIONS)[g];
+      assertThat(created - tr.values(Observed.REMOVALS)[g]).isEqualTo(tr.values(Observed.ACTIVE_CHANNELS)[g]);
       double sumPlatforms = 0;
       for (double[] p : tr.activeByPlatform()) {
         sumPlatforms += p[g];
       }
-      assertThat(sumPlatforms).isEqualTo(tr.values(Observable.ACTIVE_CHANNELS)[g]);
+      assertThat(sumPlatforms).isEqualTo(tr.values(Observed.ACTIVE_CHANNELS)[g]);
       double sumRoles = 0;
       for (double[] r : tr.activeByRole()) {
         sumRoles += r[g];
       }
-      assertThat(sumRoles).isEqualTo(tr.values(Observable.ACTIVE_CHANNELS)[g]);
-      assertThat(tr.values(Observable.REFERRALS_COMPLIED)[g] + tr.values(Observable.REFERRALS_DECLINED)[g])
-          .isEqualTo(tr.values(Observable.REFERRALS_SENT)[g]);
+      assertThat(sumRoles).isEqualTo(tr.values(Observed.ACTIVE_CHANNELS)[g]);
+      assertThat(tr.values(Observed.REFERRALS_COMPLIED)[g] + tr.values(Observed.REFERRALS_DECLINED)[g])
+          .isEqualTo(tr.values(Observed.REFERRALS_SENT)[g]);
     }
   }
 
@@ -152,34 +152,34 @@ class SimulationTest {
         .actionDay(ActionDay.at(5).budget(500).strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).build())
         .horizon(50).build();
     Trajectory tr = Simulation.run(s, 1, 0).trajectory();
-    assertThat(tr.values(Observable.RECREATIONS)[50]).isZero();
-    assertThat(tr.values(Observable.ACTIVE_CHANNELS)[50]).isZero();
+    assertThat(tr.values(Observed.RECREATIONS)[50]).isZero();
+    assertThat(tr.values(Observed.ACTIVE_CHANNELS)[50]).isZero();
     // the same action with channel bans: everything comes back
     Scenario channelBans = Scenario.builder(eco).recreation(1, LatencyDistribution.exponential(1))
         .actionDay(ActionDay.at(5).budget(500).strategy(TargetingStrategy.INCLUDING_BACKUPS).build()).horizon(50).build();
-    assertThat(Simulation.run(channelBans, 1, 0).trajectory().values(Observable.ACTIVE_CHANNELS)[50]).isEqualTo(500);
+    assertThat(Simulation.run(channelBans, 1, 0).trajectory().values(Observed.ACTIVE_CHANNELS)[50]).isEqualTo(500);
   }
 
   @Test
   void edgeCases() {
     Scenario empty = Scenario.builder(Ecosystem.empty()).horizon(10).build();
     Trajectory e = Simulation.run(empty, 1, 0).trajectory();
-    assertThat(e.values(Observable.ACTIVE_CHANNELS)).containsOnly(0.0);
+    assertThat(e.values(Observed.ACTIVE_CHANNELS)).containsOnly(0.0);
     Scenario zero = rich(100, 0.5, 6).toBuilder().horizon(0).build();
     Trajectory z = Simulation.run(zero, 1, 0).trajectory();
     assertThat(z.times()).containsExactly(0.0);
-    assertThat(z.values(Observable.ACTIVE_CHANNELS)).containsExactly(100.0);
+    assertThat(z.values(Observed.ACTIVE_CHANNELS)).containsExactly(100.0);
     Scenario late = rich(200, 0.5, 7).toBuilder().horizon(20).build(); // its action day (day 30) is after the horizon
     Trajectory l = Simulation.run(late, 1, 0).trajectory();
-    assertThat(l.values(Observable.REFERRALS_SENT)[20]).isEqualTo(Simulation.run(
+    assertThat(l.values(Observed.REFERRALS_SENT)[20]).isEqualTo(Simulation.run(
         Scenario.builder(late.ecosystem()).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
-            .migration(0.8, 0.1, 1.0, 1.0, 30).horizon(20).build(), 1, 0).trajectory().values(Observable.REFERRALS_SENT)[20]);
+            .migration(0.8, 0.1, 1.0, 1.0, 30).horizon(20).build(), 1, 0).trajectory().values(Observed.REFERRALS_SENT)[20]);
     Cooperation always = Cooperation.builder().compliance(1).latency(LatencyDistribution.fixed(0)).visibilityExponent(0).build();
     Scenario huge = Scenario.builder(ecosystem(50, always, 8)).recreation(0, LatencyDistribution.exponential(1))
         .actionDay(ActionDay.at(1).budget(1_000_000).build()).horizon(3).build();
     Trajectory h = Simulation.run(huge, 1, 0).trajectory();
-    assertThat(h.values(Observable.ACTIVE_CHANNELS)[3]).isZero();
-    assertThat(h.values(Observable.REFERRALS_SENT)[3]).isEqualTo(50);
+    assertThat(h.values(Observed.ACTIVE_CHANNELS)[3]).isZero();
+    assertThat(h.values(Observed.REFERRALS_SENT)[3]).isEqualTo(50);
     assertThatThrownBy(() -> Scenario.builder(Ecosystem.empty()).actionDay(ActionDay.at(1).platforms("nowhere").build()).build())
         .hasMessageContaining("unknown platform 'nowhere'");
     assertThatThrownBy(() -> ActionDay.at(1).budget(-1).build()).hasMessage("action day budget must be >= 0: -1");
@@ -191,7 +191,7 @@ class SimulationTest {
     Scenario s = rich(300, 0.9, 9).toBuilder().eventLog(true).horizon(60).build();
     Simulation.Run run = Simulation.run(s, 2, 0);
     long removals = run.events().stream().filter(ev -> ev.kind() == SimEvent.Kind.REMOVAL).count();
-    assertThat(removals).isEqualTo((long) run.trajectory().values(Observable.REMOVALS)[60]);
+    assertThat(removals).isEqualTo((long) run.trajectory().values(Observed.REMOVALS)[60]);
     assertThat(run.events()).isSortedAccordingTo(java.util.Comparator.comparingDouble(SimEvent::time));
     assertThat(Simulation.run(s.toBuilder().eventLog(false).build(), 2, 0).events()).isEmpty();
   }

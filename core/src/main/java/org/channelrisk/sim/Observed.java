@@ -3,9 +3,10 @@ package org.channelrisk.sim;
 import java.util.Locale;
 
 /**
- * What a run records on its observation grid. Counts of events are cumulative from time 0.
+ * What a run records on its observation grid (named so as not to clash with {@code java.util.Observable},
+ * which JShell imports by default). Counts of events are cumulative from time 0.
  */
-public enum Observable {
+public enum Observed {
   /** Channels active at the time. */
   ACTIVE_CHANNELS,
   /** Total audience of the active channels. */
