@@ -248,6 +248,19 @@ public enum RecoveryModel {
     };
   }
 
+  /**
+   * One least-squares fit of this model to points (s, y) from the data-driven start of
+   * {@link RecoveryAnalysis} (no multi-start, no metrics): the unit of work of a fitting benchmark.
+   *
+   * @param s times since the takedown
+   * @param y values
+   * @return the fit
+   */
+  public org.channelrisk.fit.FitResult fitOnce(double[] s, double[] y) {
+    return org.channelrisk.fit.NonlinearLeastSquares.builder(asFitModel()).data(s, y)
+        .start(RecoveryAnalysis.startValues(this, s, y).get(0)).convergence(1e-10, 200, 2_000).build().fit();
+  }
+
   /** @return the lower-case name used in files and on the command line */
   public String id() {
     return name().toLowerCase(Locale.ROOT);

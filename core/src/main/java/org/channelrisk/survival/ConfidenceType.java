@@ -59,8 +59,9 @@ public enum ConfidenceType {
     }
     switch (this) {
       case LOG: {
-        double w = z * seCumHaz;
-        return new double[] {Math.exp(Math.log(s) - w), Math.min(1.0, Math.exp(Math.log(s) + w))};
+        // exp(log S -+ w) as S / e^w and S e^w: one exponential per point
+        double e = Math.exp(z * seCumHaz);
+        return new double[] {s / e, Math.min(1.0, s * e)};
       }
       case LOG_LOG: {
         if (s == 1) {

@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <p>Rows: every distinct observed time, with the number at risk just before it (events before
  * censorings at a tie, as R), the events and the censorings there. With entry times (left truncation)
- * an observation is at risk at t when entry &lt; t &lt;= time. Cost: O(n log n) for the sort of event
- * and censoring times (primitive sorts), then O(n); memory O(n).
+ * an observation is at risk at t when entry &lt; t &lt;= time. Cost: one primitive sort of the event
+ * and of the censoring times of each group (shared with {@link LogRankTest} through the data), then
+ * merging passes, O(n k) for k groups; memory O(n).
  *
  * <p>Reference: Kaplan and Meier (1958); Greenwood (1926); R package survival, {@code survfit.formula}.
  */
@@ -73,10 +74,27 @@ public final class KaplanMeier {
    * @return the fit
    */
   public KaplanMeierFit fit(SurvivalData data) {
-    SurvivalCurve pooled = curve("ALL", data);
+    SurvivalData.Sorted s = data.sorted();
+    int k = s.levels().size();
+    java.util.function.Supplier<SurvivalCurve> pooled = () -> {
+      double[] allEvents = s.events()[0];
+      double[] allCensors = s.censors()[0];
+      double[] allEntries = s.entries() == null ? null : s.entries()[0];
+      for (int g = 1; g < k; g++) {
+        allEvents = merge(allEvents, s.events()[g]);
+        allCensors = merge(allCensors, s.censors()[g]);
+        if (allEntries != null) {
+          allEntries = merge(allEntries, s.entries()[g]);
+        }
+      }
+      return curve("ALL", allEvents, allCensors, allEntries);
+    };
     Map<String, SurvivalCurve> groups = new LinkedHashMap<>();
-    for (String g : data.groupLevels()) {
-      groups.put(g, curve(g, data.group(g)));
+    if (data.grouped()) {
+      for (int g = 0; g < k; g++) {
+        groups.put(s.levels().get(g), curve(s.levels().get(g), s.events()[g], s.censors()[g],
+            s.entries() == null ? null : s.entries()[g]));
+      }
     }
     return new KaplanMeierFit(pooled, ImmutableMap.copyOf(groups), confType, confLevel);
   }
@@ -89,30 +107,30 @@ public final class KaplanMeier {
    * @return the curve
    */
   public SurvivalCurve curve(String label, SurvivalData data) {
-    int n = data.size();
-    int nEvents = data.events();
-    double[] ev = new double[nEvents];
-    double[] ce = new double[n - nEvents];
-    int a = 0;
-    int b = 0;
-    for (int i = 0; i < n; i++) {
-      if (data.event(i)) {
-        ev[a++] = data.time(i);
-      } else {
-        ce[b++] = data.time(i);
-      }
+    return fit(data).pooled().relabel(label);
+  }
+
+  /** Merges two ascending arrays. */
+  static double[] merge(double[] a, double[] b) {
+    double[] out = new double[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length && j < b.length) {
+      out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
     }
-    Arrays.sort(ev);
-    Arrays.sort(ce);
-    double[] entries = null;
-    if (data.truncated()) {
-      entries = new double[n];
-      for (int i = 0; i < n; i++) {
-        entries[i] = data.entry(i);
-      }
-      Arrays.sort(entries);
+    while (i < a.length) {
+      out[k++] = a[i++];
     }
-    // Merge the two sorted lists into distinct times with counts.
+    while (j < b.length) {
+      out[k++] = b[j++];
+    }
+    return out;
+  }
+
+  /** One curve from sorted event, censoring and (optionally) entry times, in one merging pass. */
+  private SurvivalCurve curve(String label, double[] ev, double[] ce, double[] entries) {
+    int n = ev.length + ce.length;
     double[] times = new double[n];
     int[] risk = new int[n];
     int[] events = new int[n];

@@ -1,11 +1,15 @@
 package org.channelrisk.survival;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The result of {@link KaplanMeier}: the pooled curve and one per group, in R's factor order.
+ * The result of {@link KaplanMeier}: the pooled curve and one per group, in R's factor order. The
+ * pooled curve of grouped data is built when first asked for (R's {@code survfit(~ group)} does not
+ * build it at all); everything else is computed when the fit is made. Immutable and thread-safe.
  *
  * <pre>{@code
  * KaplanMeierFit fit = KaplanMeier.estimate(data);
@@ -13,14 +17,40 @@ import java.util.Map;
  * fit.group("2").restrictedMean(365);
  * fit.restrictedMeanCommon();   // per curve, up to the largest time of any group (R's rmean = "common")
  * }</pre>
- *
- * @param pooled the curve of all observations
- * @param groups one curve per group (empty without groups)
- * @param confType the transform of the limits
- * @param confLevel the level of the limits
  */
-public record KaplanMeierFit(
-    SurvivalCurve pooled, Map<String, SurvivalCurve> groups, ConfidenceType confType, double confLevel) {
+public final class KaplanMeierFit {
+  private final Supplier<SurvivalCurve> pooled;
+  private final Map<String, SurvivalCurve> groups;
+  private final ConfidenceType confType;
+  private final double confLevel;
+
+  KaplanMeierFit(java.util.function.Supplier<SurvivalCurve> pooled, Map<String, SurvivalCurve> groups, ConfidenceType confType,
+      double confLevel) {
+    this.pooled = Suppliers.memoize(pooled::get);
+    this.groups = groups;
+    this.confType = confType;
+    this.confLevel = confLevel;
+  }
+
+  /** @return the curve of all observations */
+  public SurvivalCurve pooled() {
+    return pooled.get();
+  }
+
+  /** @return one curve per group, in factor order (empty without groups) */
+  public Map<String, SurvivalCurve> groups() {
+    return groups;
+  }
+
+  /** @return the transform of the limits */
+  public ConfidenceType confType() {
+    return confType;
+  }
+
+  /** @return the level of the limits */
+  public double confLevel() {
+    return confLevel;
+  }
 
   /**
    * @param label a group label
@@ -41,7 +71,7 @@ public record KaplanMeierFit(
    * @return the curves
    */
   public List<SurvivalCurve> curves() {
-    return groups.isEmpty() ? List.of(pooled) : List.copyOf(groups.values());
+    return groups.isEmpty() ? List.of(pooled()) : List.copyOf(groups.values());
   }
 
   /**
@@ -50,7 +80,13 @@ public record KaplanMeierFit(
    * @return the largest observed time, 0 when there is none
    */
   public double commonEndTime() {
-    return pooled.size() == 0 ? 0 : pooled.time(pooled.size() - 1);
+    double end = 0;
+    for (SurvivalCurve c : groups.isEmpty() ? List.of(pooled()) : groups.values()) {
+      if (c.size() > 0) {
+        end = Math.max(end, c.time(c.size() - 1));
+      }
+    }
+    return end;
   }
 
   /**
@@ -60,7 +96,7 @@ public record KaplanMeierFit(
    */
   public List<RestrictedMean> restrictedMeanCommon() {
     List<RestrictedMean> out = new ArrayList<>();
-    out.add(pooled.restrictedMean(commonEndTime()));
+    out.add(pooled().restrictedMean(commonEndTime()));
     groups.values().forEach(c -> out.add(c.restrictedMean(commonEndTime())));
     return out;
   }
@@ -68,7 +104,7 @@ public record KaplanMeierFit(
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("KaplanMeierFit[" + confType.rName() + ", " + confLevel + "]\n");
-    sb.append("  ").append(pooled).append('\n');
+    sb.append("  ").append(pooled()).append('\n');
     groups.values().forEach(c -> sb.append("  ").append(c).append('\n'));
     return sb.toString();
   }

@@ -93,31 +93,48 @@ public final class LogRankTest {
     if (!(rho >= 0) || Double.isInfinite(rho)) {
       throw new IllegalArgumentException("rho must be finite and >= 0: " + rho);
     }
-    String[] labels = data.groups().orElseThrow(
-        () -> new IllegalArgumentException("a log-rank test needs groups: the data has none"));
+    if (!data.grouped()) {
+      throw new IllegalArgumentException("a log-rank test needs groups: the data has none");
+    }
+    if (data.truncated()) {
+      throw new IllegalArgumentException("the log-rank test here is for right-censored data: entry times are not supported");
+    }
     List<String> levels = data.groupLevels();
     int k = levels.size();
-    Map<String, Integer> code = new HashMap<>();
-    for (int g = 0; g < k; g++) {
-      code.put(levels.get(g), g);
-    }
-    int n = data.size();
-    int[] grp = new int[n];
-    int[] count = new int[k];
-    for (int i = 0; i < n; i++) {
-      grp[i] = code.get(labels[i]);
-      count[grp[i]]++;
-    }
-    String[] strata = data.strata().orElse(null);
-    Map<String, List<Integer>> byStratum = new java.util.TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      byStratum.computeIfAbsent(strata == null ? "" : strata[i], s -> new ArrayList<>()).add(i);
-    }
     double[] obs = new double[k];
     double[] exp = new double[k];
     double[][] var = new double[k][k];
-    for (List<Integer> idx : byStratum.values()) {
-      accumulate(data, grp, k, idx, rho, obs, exp, var);
+    int[] count = new int[k];
+    String[] strata = data.strata().orElse(null);
+    if (strata == null) {
+      SurvivalData.Sorted sorted = data.sorted();
+      accumulate(sorted.events(), sorted.censors(), identity(k), rho, obs, exp, var, count);
+    } else {
+      String[] labels = data.groups().orElseThrow();
+      Map<String, Integer> code = new HashMap<>();
+      for (int g = 0; g < k; g++) {
+        code.put(levels.get(g), g);
+      }
+      Map<String, List<Integer>> byStratum = new java.util.TreeMap<>();
+      for (int i = 0; i < data.size(); i++) {
+        byStratum.computeIfAbsent(strata[i], x -> new ArrayList<>()).add(i);
+      }
+      for (List<Integer> idx : byStratum.values()) {
+        double[] t = new double[idx.size()];
+        boolean[] e = new boolean[idx.size()];
+        String[] g = new String[idx.size()];
+        for (int j = 0; j < t.length; j++) {
+          t[j] = data.time(idx.get(j));
+          e[j] = data.event(idx.get(j));
+          g[j] = labels[idx.get(j)];
+        }
+        SurvivalData.Sorted sorted = SurvivalData.of(t, e).withGroups(g).sorted();
+        int[] global = new int[sorted.levels().size()];
+        for (int j = 0; j < global.length; j++) {
+          global[j] = code.get(sorted.levels().get(j));
+        }
+        accumulate(sorted.events(), sorted.censors(), global, rho, obs, exp, var, count);
+      }
     }
     List<Integer> keep = new ArrayList<>();
     for (int g = 0; g < k; g++) {
@@ -162,61 +179,88 @@ public final class LogRankTest {
     return new Result(rho, chi, Math.max(df, 0), p, groups.build());
   }
 
-  /** survdiff2 for one stratum: walk distinct times from the largest down, risk sets growing. */
-  private static void accumulate(SurvivalData data, int[] grp, int k, List<Integer> idx, double rho,
-      double[] obs, double[] exp, double[][] var) {
-    int n = idx.size();
-    Integer[] order = idx.toArray(new Integer[0]);
-    Arrays.sort(order, (a, b) -> Double.compare(data.time(a), data.time(b)));
-    double[] km = new double[n];
-    if (rho != 0) {
-      double s = 1;
-      for (int i = 0; i < n; ) {
-        int j = i;
-        int deaths = 0;
-        while (j < n && data.time(order[j]) == data.time(order[i])) {
-          km[j] = s;
-          deaths += data.event(order[j]) ? 1 : 0;
-          j++;
-        }
-        double atRisk = n - i;
-        s = s * (atRisk - deaths) / atRisk;
-        i = j;
-      }
+  private static int[] identity(int k) {
+    int[] a = new int[k];
+    for (int i = 0; i < k; i++) {
+      a[i] = i;
     }
-    double[] risk = new double[k];
-    double[] dk = new double[k];
-    for (int i = n - 1; i >= 0; ) {
-      double wt = rho == 0 ? 1 : Math.pow(km[i], rho);
-      double t = data.time(order[i]);
-      int deaths = 0;
-      Arrays.fill(dk, 0);
-      int j = i;
-      for (; j >= 0 && data.time(order[j]) == t; j--) {
-        int g = grp[order[j]];
-        int d = data.event(order[j]) ? 1 : 0;
-        deaths += d;
-        risk[g] += 1;
-        obs[g] += d * wt;
+    return a;
+  }
+
+  /**
+   * One stratum, in one forward pass over its distinct times, merging the groups' sorted event and
+   * censoring times: at each event time the group's number at risk is its size less those with an
+   * earlier time, the weight the pooled Kaplan-Meier estimate just before the time to the power rho.
+   * The same sums as survdiff's backward loop.
+   */
+  private static void accumulate(double[][] ev, double[][] ce, int[] global, double rho, double[] obs, double[] exp,
+      double[][] var, int[] count) {
+    int k = ev.length;
+    int[] pe = new int[k];
+    int[] pc = new int[k];
+    int[] atRisk = new int[k];
+    int[] d = new int[k];
+    int[] c = new int[k];
+    int total = 0;
+    for (int g = 0; g < k; g++) {
+      atRisk[g] = ev[g].length + ce[g].length;
+      count[global[g]] += atRisk[g];
+      total += atRisk[g];
+    }
+    double km = 1;
+    int remaining = total;
+    while (remaining > 0) {
+      double t = Double.POSITIVE_INFINITY;
+      for (int g = 0; g < k; g++) {
+        if (pe[g] < ev[g].length) {
+          t = Math.min(t, ev[g][pe[g]]);
+        }
+        if (pc[g] < ce[g].length) {
+          t = Math.min(t, ce[g][pc[g]]);
+        }
       }
-      i = j;
-      double nRisk = n - (i + 1);
+      int deaths = 0;
+      int leaving = 0;
+      double n = 0;
+      for (int g = 0; g < k; g++) {
+        n += atRisk[g];
+        int dg = 0;
+        while (pe[g] < ev[g].length && ev[g][pe[g]] == t) {
+          dg++;
+          pe[g]++;
+        }
+        int cg = 0;
+        while (pc[g] < ce[g].length && ce[g][pc[g]] == t) {
+          cg++;
+          pc[g]++;
+        }
+        d[g] = dg;
+        c[g] = cg;
+        deaths += dg;
+        leaving += dg + cg;
+      }
       if (deaths > 0) {
+        double wt = rho == 0 ? 1 : Math.pow(km, rho);
         for (int g = 0; g < k; g++) {
-          exp[g] += wt * deaths * risk[g] / nRisk;
+          obs[global[g]] += wt * d[g];
+          exp[global[g]] += wt * deaths * atRisk[g] / n;
         }
-        if (nRisk == 1) {
-          continue;
-        }
-        double w2 = wt * wt;
-        for (int a = 0; a < k; a++) {
-          double tmp = w2 * deaths * risk[a] * (nRisk - deaths) / (nRisk * (nRisk - 1));
-          var[a][a] += tmp;
-          for (int b = 0; b < k; b++) {
-            var[a][b] -= tmp * risk[b] / nRisk;
+        if (n > 1) {
+          double w2 = wt * wt;
+          for (int a = 0; a < k; a++) {
+            double tmp = w2 * deaths * atRisk[a] * (n - deaths) / (n * (n - 1));
+            var[global[a]][global[a]] += tmp;
+            for (int b = 0; b < k; b++) {
+              var[global[a]][global[b]] -= tmp * atRisk[b] / n;
+            }
           }
         }
+        km *= (n - deaths) / n;
       }
+      for (int g = 0; g < k; g++) {
+        atRisk[g] -= d[g] + c[g];
+      }
+      remaining -= leaving;
     }
   }
 }

@@ -32,6 +32,8 @@ public final class SurvivalData {
   private final String[] group; // null: one group
   private final String[] stratum; // null: one stratum
   private final boolean timeFixed;
+  /** Derived once on first use (like String's hash): group codes and times sorted per group. */
+  private volatile Sorted sorted;
 
   private SurvivalData(double[] time, boolean[] event, double[] entry, String[] group, String[] stratum, boolean timeFixed) {
     this.time = time;
@@ -220,6 +222,90 @@ public final class SurvivalData {
     return time[i];
   }
 
+  /**
+   * The observations' times sorted per group, events and censorings apart, in primitive arrays: what
+   * Kaplan-Meier and the log-rank test are computed from, so that both cost one sort between them.
+   *
+   * @param levels group labels in factor order (one "ALL" level without groups)
+   * @param code group code per observation
+   * @param events per group, the event times ascending
+   * @param censors per group, the censoring times ascending
+   * @param entries per group, the entry times ascending (null without truncation)
+   */
+  record Sorted(List<String> levels, int[] code, double[][] events, double[][] censors, double[][] entries) {}
+
+  Sorted sorted() {
+    Sorted s = sorted;
+    if (s == null) {
+      s = computeSorted();
+      sorted = s;
+    }
+    return s;
+  }
+
+  private Sorted computeSorted() {
+    int n = time.length;
+    List<String> lv = group == null ? List.of("ALL") : groupLevels();
+    int k = lv.size();
+    int[] code = new int[n];
+    if (group != null) {
+      Map<String, Integer> idx = new HashMap<>();
+      for (int g = 0; g < k; g++) {
+        idx.put(lv.get(g), g);
+      }
+      String last = null;
+      int lastCode = 0;
+      for (int i = 0; i < n; i++) {
+        String g = group[i];
+        if (g != last) { // labels repeat, often as the same few objects: skip the hash lookup then
+          lastCode = idx.get(g);
+          last = g;
+        }
+        code[i] = lastCode;
+      }
+    }
+    int[] ne = new int[k];
+    int[] nc = new int[k];
+    for (int i = 0; i < n; i++) {
+      if (event[i]) {
+        ne[code[i]]++;
+      } else {
+        nc[code[i]]++;
+      }
+    }
+    double[][] ev = new double[k][];
+    double[][] ce = new double[k][];
+    double[][] en = entry == null ? null : new double[k][];
+    for (int g = 0; g < k; g++) {
+      ev[g] = new double[ne[g]];
+      ce[g] = new double[nc[g]];
+      if (en != null) {
+        en[g] = new double[ne[g] + nc[g]];
+      }
+    }
+    int[] fe = new int[k];
+    int[] fc = new int[k];
+    for (int i = 0; i < n; i++) {
+      int g = code[i];
+      if (en != null) {
+        en[g][fe[g] + fc[g]] = entry[i];
+      }
+      if (event[i]) {
+        ev[g][fe[g]++] = time[i];
+      } else {
+        ce[g][fc[g]++] = time[i];
+      }
+    }
+    for (int g = 0; g < k; g++) {
+      Arrays.sort(ev[g]);
+      Arrays.sort(ce[g]);
+      if (en != null) {
+        Arrays.sort(en[g]);
+      }
+    }
+    return new Sorted(lv, code, ev, ce, en);
+  }
+
   boolean event(int i) {
     return event[i];
   }
@@ -307,15 +393,16 @@ public final class SurvivalData {
    * @return sorted distinct labels
    */
   static List<String> levels(String[] labels) {
+    java.util.Set<String> distinct = new java.util.HashSet<>(Arrays.asList(labels));
     boolean numeric = true;
-    for (String l : labels) {
+    for (String l : distinct) {
       numeric &= isNumber(l);
     }
     Comparator<String> order = numeric
         ? Comparator.comparingDouble((String s) -> Double.parseDouble(s.strip())).thenComparing(Comparator.naturalOrder())
         : Comparator.naturalOrder();
     TreeSet<String> set = new TreeSet<>(order);
-    set.addAll(Arrays.asList(labels));
+    set.addAll(distinct);
     return ImmutableList.copyOf(set);
   }
 

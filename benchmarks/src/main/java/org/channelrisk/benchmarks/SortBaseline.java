@@ -1,8 +1,7 @@
 package org.channelrisk.benchmarks;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.channelrisk.model.Ecosystem;
-import org.channelrisk.model.EcosystemGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,34 +14,30 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/**
- * One operation = generating a synthetic ecosystem of {@code channels} channels with mean out-degree 3
- * (validation and the Guava link graph included). Run:
- * {@code java -jar benchmarks/target/benchmarks.jar EcosystemGeneratorBenchmark}.
- */
+/** One operation = Arrays.sort of a copy of the survival rows' times: the floor for Kaplan-Meier. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
-public class EcosystemGeneratorBenchmark {
-  @Param({"1000", "100000"})
-  public int channels;
+public class SortBaseline {
+  @Param({"10000", "100000", "1000000"})
+  public int rows;
 
-  private EcosystemGenerator generator;
+  double[] times;
 
-  /** Prepares the generator outside the measured code. */
+  /** Draws the rows. */
   @Setup
   public void setUp() {
-    generator = EcosystemGenerator.builder().channels(channels).seed(42).build();
+    times = new SurvivalRows(rows, 20191121).time;
   }
 
-  /**
-   * @return the ecosystem (returned so the JIT cannot drop the work)
-   */
+  /** @return the sorted copy */
   @Benchmark
-  public Ecosystem generate() {
-    return generator.generate();
+  public double[] sortCopy() {
+    double[] c = times.clone();
+    Arrays.sort(c);
+    return c;
   }
 }

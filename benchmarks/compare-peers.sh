@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Side-by-side timing in one run: channelrisk's JMH benchmarks and the peers of ../shared/peers
+# (R survival, statsmodels, SciPy curve_fit and least_squares), on the same kind of data, then a ratio
+# table in Markdown on stdout (the raw lines go to stderr). Run from the repository root on a quiet
+# machine, after `mvn -B -q -DskipTests package`:
+#   bash benchmarks/compare-peers.sh > ratios.md
+# Peers install from Debian packages:
+#   apt-get install r-base-core r-cran-survival r-cran-minpack.lm python3-scipy python3-numpy python3-statsmodels python3-pandas
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PEERS="${PEERS:-$ROOT/../shared/peers}"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+[ -f "$JAR" ] || { echo "compare-peers.sh: build first: mvn -B -q -DskipTests package" >&2; exit 1; }
+[ -d "$PEERS" ] || { echo "compare-peers.sh: peer scripts not found at $PEERS (set PEERS=...)" >&2; exit 1; }
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+cd "$ROOT"
+
+java -jar "$JAR" -rf json -rff "$TMP/jmh.json" -o "$TMP/jmh.txt" \
+  -p rows=1000000 -p channels=100000 -p model=exponential \
+  "KaplanMeierBenchmark|SortBaseline|RecoveryFitBenchmark|NistFitBenchmark|SimulationBenchmark|EnsembleBenchmark" >/dev/null
+grep -h "events per run" "$TMP/jmh.txt" > "$TMP/events.txt" || true
+java -cp "$JAR" org.channelrisk.benchmarks.MemoryProbe 100000 > "$TMP/memory.txt"
+for p in r-survfit statsmodels-km scipy-curvefit scipy-nist; do
+  bash "$PEERS/$p.sh" > "$TMP/$p.txt" 2> "$TMP/$p.err" || echo "peer=$p failed" > "$TMP/$p.txt"
+done
+cat "$TMP"/*.txt "$TMP"/*.err >&2
+
+python3 - "$TMP" <<'PYEOF'
+import json, re, sys, os, platform, subprocess, datetime
+tmp = sys.argv[1]
+jmh = json.load(open(os.path.join(tmp, "jmh.json")))
+def score(bench, **params):
+    for r in jmh:
+        if r["benchmark"].endswith(bench) and all(r["params"].get(k) == str(v) for k, v in params.items()):
+            unit = r["primaryMetric"]["scoreUnit"]
+            s = r["primaryMetric"]["score"]
+            return s / 1000.0 if unit.startswith("ms") else s / 1e6 if unit.startswith("us") else s
+    return float("nan")
+def peer(name):
+    line = open(os.path.join(tmp, name + ".txt")).read().strip().splitlines()[-1]
+    return dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
+km = score("KaplanMeierBenchmark.kaplanMeierAndLogRank", rows=1000000)
+sort = score("SortBaseline.sortCopy", rows=1000000)
+fit = score("RecoveryFitBenchmark.fit", model="exponential")
+misra = score("NistFitBenchmark.fit", dataset="Misra1a")
+thurber = score("NistFitBenchmark.fit", dataset="Thurber")
+sim = score("SimulationBenchmark.run", channels=100000)
+ens1 = score("EnsembleBenchmark.ensemble", threads=1)
+ens2 = score("EnsembleBenchmark.ensemble", threads=2)
+events = {int(m.group(1)): int(m.group(2)) for m in re.finditer(r"channels (\d+): (\d+) events", open(os.path.join(tmp, "events.txt")).read())}
+mem = dict(kv.split("=") for kv in open(os.path.join(tmp, "memory.txt")).read().split())
+r, sm, cf, nist = peer("r-survfit"), peer("statsmodels-km"), peer("scipy-curvefit"), peer("scipy-nist")
+def f(x): return float(x) if x not in (None, "") else float("nan")
+def ver(cmd):
+    try: return subprocess.run(cmd, capture_output=True, text=True, shell=True).stdout.strip().splitlines()[0]
+    except Exception: return "?"
+print(f"Measured {datetime.date.today()} on {os.cpu_count()} cores ({platform.machine()}), one run of benchmarks/compare-peers.sh.")
+print(f"Versions: {ver('java -version 2>&1')}; {ver('Rscript -e \"cat(R.version.string, packageVersion(\\\"survival\\\"))\" 2>&1')}; "
+      f"python {platform.python_version()}, " + ver("python3 -c 'import numpy,scipy,statsmodels;print(\"numpy\",numpy.__version__,\"scipy\",scipy.__version__,\"statsmodels\",statsmodels.__version__)'"))
+print()
+print("| work | channelrisk | peer | ratio (peer / channelrisk) | goal |")
+print("| --- | --- | --- | --- | --- |")
+best_peer = min(f(r.get("seconds")), f(sm.get("seconds")))
+print(f"| Kaplan-Meier (2 groups) + log-rank, 10^6 rows | {km:.3f} s | R survival {f(r.get('seconds')):.3f} s | {f(r.get('seconds'))/km:.1f}x | |")
+print(f"| same | {km:.3f} s | statsmodels {f(sm.get('seconds')):.3f} s | {f(sm.get('seconds'))/km:.1f}x | >= 3x the fastest peer: {'met' if best_peer/km >= 3 else 'missed'} |")
+print(f"| same, against sorting the times (Arrays.sort of a copy) | {km:.3f} s | sort {sort:.3f} s | {km/sort:.2f}x the sort | <= 2x: {'met' if km/sort <= 2 else 'missed'} |")
+print(f"| 100-point exponential recovery fit, one core | {1/fit:,.0f} fits/s | SciPy curve_fit {f(cf.get('fits_per_second')):,.0f} fits/s | {(1/fit)/f(cf.get('fits_per_second')):.1f}x | >= 20x: {'met' if (1/fit)/f(cf.get('fits_per_second')) >= 20 else 'missed'} |")
+nist_peer = (f(nist.get("misra1a_seconds")) + f(nist.get("thurber_seconds"))) / 1000
+print(f"| NIST Misra1a + Thurber, one fit each from start 1 | {(misra+thurber)*1e3:.3f} ms | SciPy least_squares {nist_peer*1e3:.3f} ms | {nist_peer/(misra+thurber):.1f}x | |")
+ev = events.get(100000, float("nan"))
+print(f"| simulation, 10^5 channels, 365 days (preset nov2019) | {ev/sim/1e6:.2f} M events/s ({ev:,} events, {sim:.3f} s) | | | >= 5 M events/s per core: {'met' if ev/sim >= 5e6 else 'missed'} |")
+print(f"| memory per channel (10^5) | run allocates {float(mem['run_allocated_bytes_per_channel']):.0f} B; ecosystem objects {float(mem['ecosystem_bytes_per_channel']):.0f} B | | | < 200 B |")
+print(f"| ensemble, 16 replicates of 5,000 channels | 1 thread {ens1:.2f} s, 2 threads {ens2:.2f} s | | {ens1/ens2:.2f}x speed-up | >= 1.8x: {'met' if ens1/ens2 >= 1.8 else 'missed'} |")
+PYEOF

@@ -1,0 +1,42 @@
+package org.channelrisk.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import org.channelrisk.sim.Presets;
+import org.channelrisk.sim.Scenario;
+import org.channelrisk.sim.Simulation;
+
+/**
+ * Memory per channel of a simulation run, measured two ways on the November 2019 preset: the heap
+ * retained by the ecosystem (the model objects a user builds), and the bytes a run allocates in all
+ * (engine state, event queue, trajectory: an upper bound of what the run holds at once).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.channelrisk.benchmarks.MemoryProbe [channels]}
+ */
+public final class MemoryProbe {
+  private MemoryProbe() {}
+
+  private static long usedAfterGc() {
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+    }
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
+  }
+
+  /**
+   * @param args [channels (100000)]
+   */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    long before = usedAfterGc();
+    Scenario s = Presets.actionDay2019(n, true);
+    long eco = usedAfterGc() - before;
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Simulation.run(s, 1, 0); // warm up
+    long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+    long events = Simulation.run(s, 1, 1).trajectory().events();
+    long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
+    System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f events=%d%n", n,
+        (double) eco / n, (double) allocated / n, events);
+  }
+}
