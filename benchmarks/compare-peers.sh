@@ -4,6 +4,7 @@
 # table in Markdown on stdout (the raw lines go to stderr). Run from the repository root on a quiet
 # machine, after `mvn -B -q -DskipTests package`:
 #   bash benchmarks/compare-peers.sh > ratios.md
+# KEEP=dir keeps the raw outputs in dir; SUMMARY_ONLY=1 KEEP=dir recomputes the table from them.
 # Peers install from Debian packages:
 #   apt-get install r-base-core r-cran-survival r-cran-minpack.lm python3-scipy python3-numpy python3-statsmodels python3-pandas
 set -euo pipefail
@@ -12,19 +13,21 @@ PEERS="${PEERS:-$ROOT/../shared/peers}"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 [ -f "$JAR" ] || { echo "compare-peers.sh: build first: mvn -B -q -DskipTests package" >&2; exit 1; }
 [ -d "$PEERS" ] || { echo "compare-peers.sh: peer scripts not found at $PEERS (set PEERS=...)" >&2; exit 1; }
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
+TMP="${KEEP:-$(mktemp -d)}"
+mkdir -p "$TMP"
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$TMP"' EXIT
 cd "$ROOT"
 
+if [ -z "${SUMMARY_ONLY:-}" ]; then
 java -jar "$JAR" -rf json -rff "$TMP/jmh.json" -o "$TMP/jmh.txt" \
   -p rows=1000000 -p channels=100000 -p model=exponential \
   "KaplanMeierBenchmark|SortBaseline|RecoveryFitBenchmark|NistFitBenchmark|SimulationBenchmark|EnsembleBenchmark" >/dev/null
-grep -h "events per run" "$TMP/jmh.txt" > "$TMP/events.txt" || true
 java -cp "$JAR" org.channelrisk.benchmarks.MemoryProbe 100000 > "$TMP/memory.txt"
 for p in r-survfit statsmodels-km scipy-curvefit scipy-nist; do
   bash "$PEERS/$p.sh" > "$TMP/$p.txt" 2> "$TMP/$p.err" || echo "peer=$p failed" > "$TMP/$p.txt"
 done
-cat "$TMP"/*.txt "$TMP"/*.err >&2
+fi
+cat "$TMP"/*.txt "$TMP"/*.err >&2 2>/dev/null || true
 
 python3 - "$TMP" <<'PYEOF'
 import json, re, sys, os, platform, subprocess, datetime
@@ -48,16 +51,19 @@ thurber = score("NistFitBenchmark.fit", dataset="Thurber")
 sim = score("SimulationBenchmark.run", channels=100000)
 ens1 = score("EnsembleBenchmark.ensemble", threads=1)
 ens2 = score("EnsembleBenchmark.ensemble", threads=2)
-events = {int(m.group(1)): int(m.group(2)) for m in re.finditer(r"channels (\d+): (\d+) events", open(os.path.join(tmp, "events.txt")).read())}
 mem = dict(kv.split("=") for kv in open(os.path.join(tmp, "memory.txt")).read().split())
+events = {int(mem["channels"]): int(mem["events"])}
+updates = {int(mem["channels"]): int(mem["audience_updates"])}
 r, sm, cf, nist = peer("r-survfit"), peer("statsmodels-km"), peer("scipy-curvefit"), peer("scipy-nist")
 def f(x): return float(x) if x not in (None, "") else float("nan")
 def ver(cmd):
     try: return subprocess.run(cmd, capture_output=True, text=True, shell=True).stdout.strip().splitlines()[0]
     except Exception: return "?"
-print(f"Measured {datetime.date.today()} on {os.cpu_count()} cores ({platform.machine()}), one run of benchmarks/compare-peers.sh.")
-print(f"Versions: {ver('java -version 2>&1')}; {ver('Rscript -e \"cat(R.version.string, packageVersion(\\\"survival\\\"))\" 2>&1')}; "
-      f"python {platform.python_version()}, " + ver("python3 -c 'import numpy,scipy,statsmodels;print(\"numpy\",numpy.__version__,\"scipy\",scipy.__version__,\"statsmodels\",statsmodels.__version__)'"))
+java_v = ver("java -version 2>&1")
+r_v = ver("Rscript -e 'cat(R.version.string, \"survival\", as.character(packageVersion(\"survival\")))' 2>&1")
+py_v = ver("/usr/bin/python3 -c 'import numpy, scipy, statsmodels; print(\"numpy\", numpy.__version__, \"scipy\", scipy.__version__, \"statsmodels\", statsmodels.__version__)'")
+print("Measured %s on %d cores (%s), one run of benchmarks/compare-peers.sh." % (datetime.date.today(), os.cpu_count(), platform.machine()))
+print("Versions: %s; %s; %s." % (java_v, r_v, py_v))
 print()
 print("| work | channelrisk | peer | ratio (peer / channelrisk) | goal |")
 print("| --- | --- | --- | --- | --- |")
@@ -69,7 +75,8 @@ print(f"| 100-point exponential recovery fit, one core | {1/fit:,.0f} fits/s | S
 nist_peer = (f(nist.get("misra1a_seconds")) + f(nist.get("thurber_seconds"))) / 1000
 print(f"| NIST Misra1a + Thurber, one fit each from start 1 | {(misra+thurber)*1e3:.3f} ms | SciPy least_squares {nist_peer*1e3:.3f} ms | {nist_peer/(misra+thurber):.1f}x | |")
 ev = events.get(100000, float("nan"))
-print(f"| simulation, 10^5 channels, 365 days (preset nov2019) | {ev/sim/1e6:.2f} M events/s ({ev:,} events, {sim:.3f} s) | | | >= 5 M events/s per core: {'met' if ev/sim >= 5e6 else 'missed'} |")
+up = updates.get(100000, 0)
+print(f"| simulation, 10^5 channels, 365 days (preset nov2019) | {ev/sim/1e6:.2f} M events/s ({ev:,} events and {up:,} audience updates in {sim:.3f} s: {(ev+up)/sim/1e6:.2f} M units/s) | | | >= 5 M events/s per core: {'met' if ev/sim >= 5e6 else 'missed'} |")
 print(f"| memory per channel (10^5) | run allocates {float(mem['run_allocated_bytes_per_channel']):.0f} B; ecosystem objects {float(mem['ecosystem_bytes_per_channel']):.0f} B | | | < 200 B |")
 print(f"| ensemble, 16 replicates of 5,000 channels | 1 thread {ens1:.2f} s, 2 threads {ens2:.2f} s | | {ens1/ens2:.2f}x speed-up | >= 1.8x: {'met' if ens1/ens2 >= 1.8 else 'missed'} |")
 PYEOF

@@ -34,9 +34,9 @@ public final class MemoryProbe {
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Simulation.run(s, 1, 0); // warm up
     long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-    long events = Simulation.run(s, 1, 1).trajectory().events();
+    org.channelrisk.sim.Trajectory t = Simulation.run(s, 1, 1).trajectory();
     long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
-    System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f events=%d%n", n,
-        (double) eco / n, (double) allocated / n, events);
+    System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f events=%d audience_updates=%d%n",
+        n, (double) eco / n, (double) allocated / n, t.events(), t.audienceUpdates());
   }
 }

@@ -39,8 +39,9 @@ public class SimulationBenchmark {
   @Setup
   public void setUp() {
     scenario = org.channelrisk.sim.Presets.actionDay2019(channels, true);
-    eventsPerRun = Simulation.run(scenario, 1, 0).trajectory().events();
-    System.out.printf("%n# channels %d: %d events per run%n", channels, eventsPerRun);
+    Trajectory t = Simulation.run(scenario, 1, 0).trajectory();
+    eventsPerRun = t.events();
+    System.out.printf("%n# channels %d: %d events per run, %d audience updates per run%n", channels, eventsPerRun, t.audienceUpdates());
   }
 
   /** @return the trajectory */

@@ -1,7 +1,6 @@
 package org.channelrisk.cooperation;
 
 import java.util.Locale;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * A binomial proportion with its Wilson score interval (Wilson 1927), which keeps its coverage near
@@ -37,7 +36,7 @@ public record Proportion(long successes, long trials, double estimate, double lo
     if (trials == 0) {
       return new Proportion(0, 0, Double.NaN, Double.NaN, Double.NaN, level);
     }
-    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - level) / 2);
+    double z = org.channelrisk.fit.Quantiles.normal(level);
     double n = trials;
     double p = successes / n;
     double z2 = z * z;

@@ -3,7 +3,6 @@ package org.channelrisk.fit;
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
@@ -235,7 +234,7 @@ public final class NonlinearLeastSquares {
     double[] se = new double[p];
     double[] lo = new double[p];
     double[] hi = new double[p];
-    double t = n - p > 0 ? new TDistribution(n - p).inverseCumulativeProbability(1 - (1 - confLevel) / 2) : Double.NaN;
+    double t = n - p > 0 ? Quantiles.student(confLevel, n - p) : Double.NaN;
     for (int j = 0; j < p; j++) {
       se[j] = Math.sqrt(cov[j][j]);
       lo[j] = b[j] - t * se[j];

@@ -14,7 +14,6 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.channelrisk.fit.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
@@ -208,7 +207,7 @@ public final class RecoveryAnalysis {
       }
     } else if (bootstrapSize == 0) {
       method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel));
-      double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+      double z = org.channelrisk.fit.Quantiles.normal(confLevel);
       double[][] grads = new double[Metric.values().length][p.length];
       for (int j = 0; j < p.length; j++) {
         double step = 1e-6 * Math.max(Math.abs(p[j]), 1e-8);

@@ -51,6 +51,8 @@ public final class Scenario {
   private final double horizon;
   private final double gridStep;
   private final boolean eventLog;
+  /** The engine's index structure, built on first use and shared by all runs (and threads). */
+  private volatile Simulation.Structure structure;
 
   private Scenario(Builder b) {
     this.ecosystem = b.ecosystem;
@@ -199,6 +201,20 @@ public final class Scenario {
   /** @return whether runs record their events */
   public boolean eventLog() {
     return eventLog;
+  }
+
+  Simulation.Structure structure() {
+    Simulation.Structure s = structure;
+    if (s == null) {
+      synchronized (this) {
+        s = structure;
+        if (s == null) {
+          s = new Simulation.Structure(ecosystem);
+          structure = s;
+        }
+      }
+    }
+    return s;
   }
 
   /** @return the observation times 0, step, 2 step, ..., horizon */

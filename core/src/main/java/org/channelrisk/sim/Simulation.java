@@ -27,10 +27,10 @@ import org.channelrisk.model.Platform;
  * }</pre>
  *
  * <p>Next-event simulation: each active channel has one exponential clock for removal-related hazards
- * (referral-unit detection and proactive moderation, rate (d * pressure + m) * visibility), redrawn
- * whenever its rate changes (memorylessness makes that exact); referral decisions, delayed removals,
- * re-creations and action-day referrals are scheduled events. The queue is a binary heap in primitive
- * arrays; stale events are skipped by stamp. Audience re-acquisition is a pure-death process of the
+ * (referral-unit detection and proactive moderation, rate (d * pressure + m) * visibility), kept in an
+ * indexed heap and redrawn in place whenever its rate changes (memorylessness makes that exact);
+ * referral decisions, delayed removals, re-creations and action-day referrals are scheduled events in
+ * a second heap, whose stale entries are skipped by stamp. Audience re-acquisition is a pure-death process of the
  * former members still looking: between grid times and link changes its hazard is constant, so the
  * number who find a new incarnation is drawn exactly as Binomial(remaining, 1 - exp(-h dt)) (see
  * {@link Binomial} for the large-count approximation); visibility follows the audience at grid times.
@@ -40,7 +40,6 @@ import org.channelrisk.model.Platform;
  * queue of E events, O(recovering channels) per grid time.
  */
 public final class Simulation {
-  static final int HAZARD = 0;
   static final int REMOVE = 1;
   static final int RECREATE = 2;
   static final int ACTION_REFERRAL = 3;
@@ -84,11 +83,98 @@ public final class Simulation {
     return new Engine(scenario, generator(seed, replicate)).run();
   }
 
+  /**
+   * What every run of a scenario shares, built once from the ecosystem: indices instead of ids, the
+   * link graph in compressed sparse rows. Never modified after construction.
+   */
+  static final class Structure {
+    final Platform[] platforms;
+    final List<String> platformIds;
+    final String[] channelIds;
+    final int[] platform;
+    final byte[] role;
+    final int[] generation;
+    final int[] operator;
+    final long[] audience;
+    final int[] spare;
+    final int[] outStart;
+    final int[] outList;
+    final int[] inStart;
+    final int[] inList;
+    final int[] linksIn;
+    final int[] degree;
+
+    Structure(Ecosystem eco) {
+      platforms = eco.platforms().values().toArray(new Platform[0]);
+      platformIds = ImmutableList.copyOf(eco.platforms().keySet());
+      Map<String, Integer> pIndex = new HashMap<>();
+      for (int p = 0; p < platforms.length; p++) {
+        pIndex.put(platforms[p].id(), p);
+      }
+      Map<String, Integer> opIndex = new HashMap<>();
+      List<Account> accounts = new ArrayList<>(eco.accounts().values());
+      spare = new int[accounts.size()];
+      for (int a = 0; a < accounts.size(); a++) {
+        opIndex.put(accounts.get(a).id(), a);
+        spare[a] = accounts.get(a).spareAccounts();
+      }
+      List<Channel> chans = new ArrayList<>(eco.channels().values());
+      int n = chans.size();
+      channelIds = new String[n];
+      platform = new int[n];
+      role = new byte[n];
+      generation = new int[n];
+      operator = new int[n];
+      audience = new long[n];
+      Map<String, Integer> cIndex = new HashMap<>(2 * n);
+      for (int i = 0; i < n; i++) {
+        Channel c = chans.get(i);
+        cIndex.put(c.id(), i);
+        channelIds[i] = c.id();
+        platform[i] = pIndex.get(c.platformId());
+        role[i] = (byte) c.role().ordinal();
+        generation[i] = c.generation();
+        operator[i] = opIndex.get(c.operatorId());
+        audience[i] = c.audience();
+      }
+      List<Link> links = eco.links();
+      outStart = new int[n + 1];
+      inStart = new int[n + 1];
+      int[] from = new int[links.size()];
+      int[] to = new int[links.size()];
+      for (int l = 0; l < links.size(); l++) {
+        from[l] = cIndex.get(links.get(l).from());
+        to[l] = cIndex.get(links.get(l).to());
+        outStart[from[l] + 1]++;
+        inStart[to[l] + 1]++;
+      }
+      for (int i = 0; i < n; i++) {
+        outStart[i + 1] += outStart[i];
+        inStart[i + 1] += inStart[i];
+      }
+      outList = new int[links.size()];
+      inList = new int[links.size()];
+      int[] oFill = Arrays.copyOf(outStart, n);
+      int[] iFill = Arrays.copyOf(inStart, n);
+      for (int l = 0; l < links.size(); l++) {
+        outList[oFill[from[l]]++] = to[l];
+        inList[iFill[to[l]]++] = from[l];
+      }
+      linksIn = new int[n];
+      degree = new int[n];
+      for (int i = 0; i < n; i++) {
+        linksIn[i] = inStart[i + 1] - inStart[i];
+        degree[i] = linksIn[i] + outStart[i + 1] - outStart[i];
+      }
+    }
+  }
+
   /** One run's mutable state; confined to one thread. */
   private static final class Engine {
     final Scenario sc;
     final RandomGenerator rng;
     final EventQueue queue = new EventQueue();
+    ClockHeap clocks;
     final int n;
     final int nPlatforms;
     final Platform[] platforms;
@@ -136,94 +222,52 @@ public final class Simulation {
     final long[] counters = new long[Observed.values().length];
     final List<SimEvent> log;
     long events;
+    long audienceUpdates;
 
     Engine(Scenario sc, RandomGenerator rng) {
       this.sc = sc;
       this.rng = rng;
-      Ecosystem eco = sc.ecosystem();
-      platforms = eco.platforms().values().toArray(new Platform[0]);
+      Structure st = sc.structure();
+      platforms = st.platforms;
       nPlatforms = platforms.length;
-      platformIds = ImmutableList.copyOf(eco.platforms().keySet());
-      Map<String, Integer> pIndex = new HashMap<>();
-      for (int p = 0; p < nPlatforms; p++) {
-        pIndex.put(platforms[p].id(), p);
-      }
-      Map<String, Integer> opIndex = new HashMap<>();
-      List<Account> accounts = new ArrayList<>(eco.accounts().values());
-      spare = new int[accounts.size()];
-      banned = new boolean[accounts.size()];
-      for (int a = 0; a < accounts.size(); a++) {
-        opIndex.put(accounts.get(a).id(), a);
-        spare[a] = accounts.get(a).spareAccounts();
-      }
-      List<Channel> chans = new ArrayList<>(eco.channels().values());
-      n = chans.size();
-      channelIds = new String[n];
+      platformIds = st.platformIds;
+      channelIds = st.channelIds;
+      n = channelIds.length;
+      spare = st.spare.clone();
+      banned = new boolean[spare.length];
       active = new boolean[n];
-      platform = new int[n];
-      role = new byte[n];
-      generation = new int[n];
-      operator = new int[n];
+      Arrays.fill(active, true);
+      platform = st.platform.clone();
+      role = st.role;
+      generation = st.generation.clone();
+      operator = st.operator;
       version = new int[n];
       pending = new boolean[n];
       pendingBan = new byte[n];
       pendingShare = new double[n];
-      audience = new long[n];
+      audience = st.audience.clone();
       pool = new long[n];
       former = new long[n];
       lastAudienceUpdate = new double[n];
-      linksIn = new int[n];
-      degree = new int[n];
+      linksIn = st.linksIn.clone();
+      degree = st.degree;
       recovering = new int[n];
       recoveringPos = new int[n];
       Arrays.fill(recoveringPos, -1);
       activeByPlatform = new int[nPlatforms];
       createdByPlatform = new long[nPlatforms];
       removedByPlatform = new long[nPlatforms];
-      Map<String, Integer> cIndex = new HashMap<>();
       for (int i = 0; i < n; i++) {
-        Channel c = chans.get(i);
-        cIndex.put(c.id(), i);
-        channelIds[i] = c.id();
-        active[i] = true;
-        platform[i] = pIndex.get(c.platformId());
-        role[i] = (byte) c.role().ordinal();
-        generation[i] = c.generation();
-        operator[i] = opIndex.get(c.operatorId());
-        audience[i] = c.audience();
-        totalAudience += c.audience();
+        totalAudience += audience[i];
         activeByPlatform[platform[i]]++;
         createdByPlatform[platform[i]]++;
         activeByRole[role[i]]++;
       }
       activeTotal = n;
-      List<Link> links = eco.links();
-      outStart = new int[n + 1];
-      inStart = new int[n + 1];
-      int[] from = new int[links.size()];
-      int[] to = new int[links.size()];
-      for (int l = 0; l < links.size(); l++) {
-        from[l] = cIndex.get(links.get(l).from());
-        to[l] = cIndex.get(links.get(l).to());
-        outStart[from[l] + 1]++;
-        inStart[to[l] + 1]++;
-      }
-      for (int i = 0; i < n; i++) {
-        outStart[i + 1] += outStart[i];
-        inStart[i + 1] += inStart[i];
-      }
-      outList = new int[links.size()];
-      inList = new int[links.size()];
-      int[] oFill = Arrays.copyOf(outStart, n);
-      int[] iFill = Arrays.copyOf(inStart, n);
-      for (int l = 0; l < links.size(); l++) {
-        outList[oFill[from[l]]++] = to[l];
-        inList[iFill[to[l]]++] = from[l];
-      }
-      for (int i = 0; i < n; i++) {
-        linksIn[i] = inStart[i + 1] - inStart[i];
-        degree[i] = linksIn[i] + outStart[i + 1] - outStart[i];
-      }
+      outStart = st.outStart;
+      outList = st.outList;
+      inStart = st.inStart;
+      inList = st.inList;
       coop = new Cooperation[nPlatforms];
       pressure = new double[nPlatforms];
       Arrays.fill(pressure, 1);
@@ -233,6 +277,7 @@ public final class Simulation {
         coop[p] = platforms[p].cooperationAt(0);
       }
       log = sc.eventLog() ? new ArrayList<>() : null;
+      clocks = new ClockHeap(n);
     }
 
     Run run() {
@@ -266,9 +311,19 @@ public final class Simulation {
       double[][] removed = new double[nPlatforms][grid.length];
       for (int g = 0; g < grid.length; g++) {
         double t = grid[g];
-        while (queue.peekTime() <= t) {
-          queue.pop();
-          handle();
+        while (true) {
+          double tq = queue.peekTime();
+          double tc = clocks.peekTime();
+          if (tq <= tc && tq <= t) {
+            queue.pop();
+            handle();
+          } else if (tc < tq && tc <= t) {
+            int i = clocks.peekChannel();
+            clocks.remove(i);
+            hazard(i, tc);
+          } else {
+            break;
+          }
         }
         refreshAudiences(t);
         counters[Observed.ACTIVE_CHANNELS.ordinal()] = activeTotal;
@@ -285,7 +340,7 @@ public final class Simulation {
           byRole[r][g] = activeByRole[r];
         }
       }
-      Trajectory tr = new Trajectory(grid, values, platformIds, byPlatform, byRole, created, removed, events);
+      Trajectory tr = new Trajectory(grid, values, platformIds, byPlatform, byRole, created, removed, events, audienceUpdates);
       return new Run(tr, log == null ? List.of() : List.copyOf(log));
     }
 
@@ -294,22 +349,6 @@ public final class Simulation {
       int i = queue.topTarget;
       int stamp = queue.topStamp;
       switch (queue.topType) {
-        case HAZARD -> {
-          if (!active[i] || version[i] != stamp) {
-            return;
-          }
-          events++;
-          Cooperation c = coop[platform[i]];
-          double vis = visibility(i);
-          double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
-          double mod = c.proactiveHazard() * vis;
-          if (rng.nextDouble() * (det + mod) < det) {
-            refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
-            redraw(i, t);
-          } else {
-            remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), "proactive moderation");
-          }
-        }
         case REMOVE -> {
           if (active[i] && generation[i] == stamp && pending[i]) {
             events++;
@@ -350,6 +389,24 @@ public final class Simulation {
       }
     }
 
+    /** A channel's removal-related clock fired: a referral-unit detection or proactive moderation. */
+    void hazard(int i, double t) {
+      if (!active[i]) {
+        return;
+      }
+      events++;
+      Cooperation c = coop[platform[i]];
+      double vis = visibility(i);
+      double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+      double mod = c.proactiveHazard() * vis;
+      if (rng.nextDouble() * (det + mod) < det) {
+        refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
+        redraw(i, t);
+      } else {
+        remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), "proactive moderation");
+      }
+    }
+
     double visibility(int i) {
       double alpha = coop[platform[i]].visibilityExponent();
       return alpha == 0 ? 1 : Math.pow((audience[i] + 1) / sc.referenceAudience(), alpha);
@@ -358,13 +415,16 @@ public final class Simulation {
     void redraw(int i, double t) {
       version[i]++;
       if (!active[i]) {
+        clocks.remove(i);
         return;
       }
       double vis = visibility(i);
       double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
       double rate = det + coop[platform[i]].proactiveHazard() * vis;
       if (rate > 0) {
-        queue.push(t + rng.nextExponential() / rate, HAZARD, i, version[i]);
+        clocks.set(i, t + rng.nextExponential() / rate);
+      } else {
+        clocks.remove(i);
       }
     }
 
@@ -403,6 +463,7 @@ public final class Simulation {
       active[i] = false;
       pending[i] = false;
       version[i]++;
+      clocks.remove(i);
       int p = platform[i];
       activeTotal--;
       activeByPlatform[p]--;
@@ -564,6 +625,7 @@ public final class Simulation {
         return;
       }
       double h = sc.audienceBaseHazard() + sc.audienceLinkHazard() * linksIn[i];
+      audienceUpdates++;
       long found = Binomial.sample(rng, pool[i], -Math.expm1(-h * dt));
       pool[i] -= found;
       audience[i] += found;

@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param createdByPlatform channels created on each platform so far: the initial ones and re-creations
  * @param removedByPlatform channels removed from each platform so far
  * @param events processed events (a cost measure)
+ * @param audienceUpdates binomial draws of audience re-acquisition (the other cost measure: on the
+ *     grid, for every channel whose former audience is still looking)
  */
 public record Trajectory(double[] times, double[][] values, List<String> platforms, double[][] activeByPlatform,
-    double[][] activeByRole, double[][] createdByPlatform, double[][] removedByPlatform, long events) {
+    double[][] activeByRole, double[][] createdByPlatform, double[][] removedByPlatform, long events, long audienceUpdates) {
 
   /**
    * @param o an observable

@@ -56,7 +56,7 @@ public final class SurvivalCurve {
     upper = new double[m];
     cumHaz = new double[m];
     stdCumHaz = new double[m];
-    double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+    double z = org.channelrisk.fit.Quantiles.normal(confLevel);
     double s = 1;
     double greenwood = 0;
     double h = 0;
