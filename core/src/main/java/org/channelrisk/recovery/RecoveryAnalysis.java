@@ -39,7 +39,7 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  * available (NaN), never invented. Fits use the points with t &gt;= t0, unweighted by default (as R's
  * {@code nls}); each three-parameter model is started from the data (b the first value after t0, a the
  * mean of the last fifth, k from the time to half-recovery) and from k three times larger and smaller,
- * keeping the best converged fit. Intervals: the delta method (normal, parameters' covariance from the
+ * keeping the best converged fit (the compact Levenberg-Marquardt of the fit package). Intervals: the delta method (normal, parameters' covariance from the
  * fit, baseline treated as known) or a bootstrap (residual or parametric, percentile intervals,
  * pre-takedown points resampled for the baseline), seeded so that the result is the same for any
  * number of threads.
@@ -347,7 +347,7 @@ public final class RecoveryAnalysis {
     FitResult best = null;
     for (double[] st : starts) {
       NonlinearLeastSquares.Builder b = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(st)
-          .confidenceLevel(confLevel).convergence(1e-10, 200, 2_000);
+          .confidenceLevel(confLevel).convergence(1e-10, 200, 2_000).solver(NonlinearLeastSquares.Solver.COMPACT);
       if (w != null) {
         b.weights(w);
       }

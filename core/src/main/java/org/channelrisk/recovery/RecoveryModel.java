@@ -258,7 +258,8 @@ public enum RecoveryModel {
    */
   public org.channelrisk.fit.FitResult fitOnce(double[] s, double[] y) {
     return org.channelrisk.fit.NonlinearLeastSquares.builder(asFitModel()).data(s, y)
-        .start(RecoveryAnalysis.startValues(this, s, y).get(0)).convergence(1e-10, 200, 2_000).build().fit();
+        .start(RecoveryAnalysis.startValues(this, s, y).get(0)).convergence(1e-10, 200, 2_000)
+        .solver(org.channelrisk.fit.NonlinearLeastSquares.Solver.COMPACT).build().fit();
   }
 
   /** @return the lower-case name used in files and on the command line */

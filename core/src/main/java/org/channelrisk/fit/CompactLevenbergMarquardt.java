@@ -1,0 +1,204 @@
+package org.channelrisk.fit;
+
+import java.util.Arrays;
+
+/**
+ * Levenberg-Marquardt for small problems (a few parameters) on primitive arrays: damping scaled by the
+ * diagonal of J'WJ (Marquardt 1963), the step from a Cholesky solve of the p x p normal equations, the
+ * damping divided by 10 after a step that lowers the cost and multiplied by 10 otherwise. It does the
+ * work of Commons Math's MINPACK port without its per-evaluation objects, which dominate a 100-point,
+ * 3-parameter fit; the MINPACK port stays the default for larger and harder problems.
+ *
+ * <p>Stops when a successful step lowers the cost by at most {@code tol} relative and moves every
+ * parameter by at most {@code tol} relative (converged), when the damping exceeds 1e16 with no
+ * improvement (converged if the cost cannot be lowered any more at machine precision, which is the
+ * case at a minimum), or at the iteration limit (not converged).
+ */
+final class CompactLevenbergMarquardt {
+  /** The outcome: the point, whether it converged, iterations and evaluations. */
+  record Outcome(double[] point, boolean converged, int iterations, int evaluations, String message) {}
+
+  private CompactLevenbergMarquardt() {}
+
+  static Outcome solve(Model model, double[][] x, double[] y, double[] w, double[] start, double tol, int maxIterations,
+      int maxEvaluations) {
+    int n = y.length;
+    int p = start.length;
+    double[] b = start.clone();
+    double[] f = new double[n];
+    double[][] jac = new double[n][p];
+    double[] g = new double[p];
+    double[][] a = new double[p][p];
+    double[][] m = new double[p][p];
+    double[] step = new double[p];
+    double[] trial = new double[p];
+    double[] grad = new double[p];
+    int evaluations = 0;
+    double cost = cost(model, x, y, w, b);
+    evaluations++;
+    if (!Double.isFinite(cost)) {
+      return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start));
+    }
+    double lambda = -1;
+    for (int iter = 1; iter <= maxIterations; iter++) {
+      // normal equations at b
+      for (double[] row : a) {
+        Arrays.fill(row, 0);
+      }
+      Arrays.fill(g, 0);
+      for (int i = 0; i < n; i++) {
+        double wi = w == null ? 1 : w[i];
+        double r = y[i] - model.value(x[i], b);
+        model.gradient(x[i], b, grad);
+        for (int j = 0; j < p; j++) {
+          double gj = wi * grad[j];
+          g[j] += gj * r;
+          for (int k = 0; k <= j; k++) {
+            a[j][k] += gj * grad[k];
+          }
+        }
+      }
+      for (int j = 0; j < p; j++) {
+        for (int k = 0; k < j; k++) {
+          a[k][j] = a[j][k];
+        }
+      }
+      double maxDiag = 0;
+      for (int j = 0; j < p; j++) {
+        maxDiag = Math.max(maxDiag, a[j][j]);
+      }
+      if (lambda < 0) {
+        lambda = 1e-3;
+      }
+      boolean improved = false;
+      while (!improved) {
+        if (evaluations >= maxEvaluations) {
+          return new Outcome(b, false, iter, evaluations, "evaluation limit " + maxEvaluations + " reached");
+        }
+        for (int j = 0; j < p; j++) {
+          System.arraycopy(a[j], 0, m[j], 0, p);
+          m[j][j] += lambda * Math.max(a[j][j], 1e-12 * maxDiag + Double.MIN_NORMAL);
+        }
+        if (!cholesky(m, g, step)) {
+          lambda *= 10;
+          if (lambda > 1e16) {
+            return new Outcome(b, false, iter, evaluations, "the normal equations are singular");
+          }
+          continue;
+        }
+        double moved = 0;
+        for (int j = 0; j < p; j++) {
+          trial[j] = b[j] + step[j];
+          moved = Math.max(moved, Math.abs(step[j]) / (Math.abs(b[j]) + tol));
+        }
+        double trialCost = cost(model, x, y, w, trial);
+        evaluations++;
+        if (Double.isFinite(trialCost) && trialCost < cost) {
+          double drop = (cost - trialCost) / cost;
+          System.arraycopy(trial, 0, b, 0, p);
+          cost = trialCost;
+          lambda = Math.max(lambda / 10, 1e-15);
+          improved = true;
+          if ((drop <= tol && moved <= Math.sqrt(tol)) || cost == 0) {
+            return new Outcome(b, true, iter, evaluations, "converged");
+          }
+        } else {
+          lambda *= 10;
+          if (lambda > 1e16 || moved <= 1e-15) {
+            // no step lowers the cost any more: at a minimum to machine precision
+            return new Outcome(b, true, iter, evaluations, "converged (no further reduction at machine precision)");
+          }
+        }
+      }
+    }
+    return new Outcome(b, false, maxIterations, evaluations, "iteration limit " + maxIterations + " reached");
+  }
+
+  private static double cost(Model model, double[][] x, double[] y, double[] w, double[] b) {
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      double r = y[i] - model.value(x[i], b);
+      s += (w == null ? 1 : w[i]) * r * r;
+    }
+    return s;
+  }
+
+  /**
+   * The inverse of a symmetric positive definite matrix given by its lower triangle, by Cholesky.
+   *
+   * @param a the lower triangle (a[j][k], k &lt;= j); not modified
+   * @return the full inverse, or null when the matrix is not positive definite (within rounding)
+   */
+  static double[][] inverse(double[][] a) {
+    int p = a.length;
+    double[][] m = new double[p][p];
+    double maxDiag = 0;
+    for (int j = 0; j < p; j++) {
+      maxDiag = Math.max(maxDiag, a[j][j]);
+      for (int k = 0; k <= j; k++) {
+        m[j][k] = a[j][k];
+        m[k][j] = a[j][k];
+      }
+    }
+    double[][] inv = new double[p][p];
+    double[] e = new double[p];
+    double[] z = new double[p];
+    double[][] work = new double[p][p];
+    for (int c = 0; c < p; c++) {
+      for (int j = 0; j < p; j++) {
+        System.arraycopy(m[j], 0, work[j], 0, p);
+      }
+      java.util.Arrays.fill(e, 0);
+      e[c] = 1;
+      if (!cholesky(work, e, z)) {
+        return null;
+      }
+      for (int j = 0; j < p; j++) {
+        // a pivot far below the largest diagonal entry is a singular matrix in rounding
+        if (work[j][j] * work[j][j] < 1e-13 * maxDiag) {
+          return null;
+        }
+        inv[j][c] = z[j];
+      }
+    }
+    return inv;
+  }
+
+  /** Solves m z = rhs for symmetric positive definite m (overwritten); false if not positive definite. */
+  private static boolean cholesky(double[][] m, double[] rhs, double[] z) {
+    int p = rhs.length;
+    for (int j = 0; j < p; j++) {
+      double d = m[j][j];
+      for (int k = 0; k < j; k++) {
+        d -= m[j][k] * m[j][k];
+      }
+      if (!(d > 0)) {
+        return false;
+      }
+      double l = Math.sqrt(d);
+      m[j][j] = l;
+      for (int i = j + 1; i < p; i++) {
+        double s = m[i][j];
+        for (int k = 0; k < j; k++) {
+          s -= m[i][k] * m[j][k];
+        }
+        m[i][j] = s / l;
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      double s = rhs[i];
+      for (int k = 0; k < i; k++) {
+        s -= m[i][k] * z[k];
+      }
+      z[i] = s / m[i][i];
+    }
+    for (int i = p - 1; i >= 0; i--) {
+      double s = z[i];
+      for (int k = i + 1; k < p; k++) {
+        s -= m[k][i] * z[k];
+      }
+      z[i] = s / m[i][i];
+    }
+    return true;
+  }
+}
