@@ -219,10 +219,7 @@ public final class CooperationEstimator {
 
     /** @param value confidence level in (0, 1) @return this builder */
     public Builder level(double value) {
-      if (!(value > 0 && value < 1)) {
-        throw new IllegalArgumentException("confidence level must be in (0, 1): " + value);
-      }
-      this.level = value;
+      this.level = org.channelrisk.fit.Quantiles.checkLevel(value);
       return this;
     }
 

@@ -30,9 +30,7 @@ public record Proportion(long successes, long trials, double estimate, double lo
     if (trials < 0 || successes < 0 || successes > trials) {
       throw new IllegalArgumentException("need 0 <= successes <= trials: " + successes + " of " + trials);
     }
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException("confidence level must be in (0, 1): " + level);
-    }
+    org.channelrisk.fit.Quantiles.checkLevel(level);
     if (trials == 0) {
       return new Proportion(0, 0, Double.NaN, Double.NaN, Double.NaN, level);
     }

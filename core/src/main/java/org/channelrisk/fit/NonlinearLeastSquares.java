@@ -453,10 +453,7 @@ public final class NonlinearLeastSquares {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      if (!(level > 0 && level < 1)) {
-        throw new IllegalArgumentException("confidence level must be in (0, 1): " + level);
-      }
-      this.confLevel = level;
+      this.confLevel = Quantiles.checkLevel(level);
       return this;
     }
 

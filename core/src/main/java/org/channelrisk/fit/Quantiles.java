@@ -16,6 +16,20 @@ public final class Quantiles {
   private Quantiles() {}
 
   /**
+   * Checks a confidence level, for every estimator that takes one.
+   *
+   * @param level the level
+   * @return the level
+   * @throws IllegalArgumentException unless it is in (0, 1)
+   */
+  public static double checkLevel(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("confidence level must be in (0, 1): " + level);
+    }
+    return level;
+  }
+
+  /**
    * @param level a confidence level in (0, 1)
    * @return z with P(|Z| &lt;= z) = level
    */

@@ -39,9 +39,7 @@ public final class KaplanMeier {
     if (confType == null) {
       throw new NullPointerException("confType must not be null");
     }
-    if (!(confLevel > 0 && confLevel < 1)) {
-      throw new IllegalArgumentException("confidence level must be in (0, 1): " + confLevel);
-    }
+    org.channelrisk.fit.Quantiles.checkLevel(confLevel);
     this.confType = confType;
     this.confLevel = confLevel;
   }
