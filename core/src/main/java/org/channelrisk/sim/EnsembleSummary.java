@@ -50,6 +50,28 @@ public final class EnsembleSummary {
   }
 
   /**
+   * A summary from replicates' values, as a distributed engine collects them.
+   *
+   * @param times the grid
+   * @param replicates per replicate index, values[observable ordinal][time]
+   * @return the summary
+   * @throws IllegalArgumentException if a replicate's values do not fit the grid
+   */
+  public static EnsembleSummary fromReplicates(double[] times, Map<Long, double[][]> replicates) {
+    if (replicates.isEmpty()) {
+      throw new IllegalArgumentException("an ensemble summary needs at least one replicate");
+    }
+    for (Map.Entry<Long, double[][]> e : replicates.entrySet()) {
+      double[][] v = e.getValue();
+      if (v.length != Observed.values().length || Arrays.stream(v).anyMatch(row -> row.length != times.length)) {
+        throw new IllegalArgumentException("replicate " + e.getKey() + " does not have " + Observed.values().length
+            + " observables on " + times.length + " times");
+      }
+    }
+    return new EnsembleSummary(times.clone(), new TreeMap<>(replicates));
+  }
+
+  /**
    * A summary of consecutive replicates 0..n-1, built in one pass.
    *
    * @param trajectories trajectory of replicate i at index i, all on one grid

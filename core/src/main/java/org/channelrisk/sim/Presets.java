@@ -83,7 +83,23 @@ public final class Presets {
    * @return the scenario, horizon 365 days, daily grid
    */
   public static Scenario actionDay2019(int channels, boolean praised) {
-    Cooperation tg = praised ? telegram2019() : telegram2017();
+    return actionDay2019(channels, praised ? telegram2019() : telegram2017());
+  }
+
+  /**
+   * {@link #actionDay2019(int, boolean)} with any cooperation profile for Telegram, for sweeps over
+   * compliance, removal latency and proactive moderation on the same network (the network does not
+   * depend on the profile).
+   *
+   * <pre>{@code
+   * Scenario halfCompliant = Presets.actionDay2019(1_000, Presets.telegram2019().withCompliance(0.5));
+   * }</pre>
+   *
+   * @param channels network size, &gt;= 1
+   * @param tg Telegram's cooperation from day 0
+   * @return the scenario, horizon 365 days, daily grid
+   */
+  public static Scenario actionDay2019(int channels, Cooperation tg) {
     Platform telegram = new Platform("telegram", "Telegram", 400_000_000L, SecurityRating.SAFE, CooperationSchedule.constant(tg));
     Platform rocket = Platform.of("rocketchat", "Rocket.Chat (self-hosted)", 10_000_000L, SecurityRating.SAFEST, Cooperation.none());
     Ecosystem eco = EcosystemGenerator.builder()
@@ -116,7 +132,20 @@ public final class Presets {
    * @return the scenario
    */
   public static Scenario actionDay2019(int channels, boolean praised, TargetingStrategy strategy, BanLevel ban) {
-    Scenario base = actionDay2019(channels, praised);
+    return actionDay2019(channels, praised ? telegram2019() : telegram2017(), strategy, ban);
+  }
+
+  /**
+   * A variant of {@link #actionDay2019(int, Cooperation)} with another targeting strategy and ban level.
+   *
+   * @param channels network size
+   * @param tg Telegram's cooperation
+   * @param strategy targeting strategy of the action day
+   * @param ban ban level of the action day
+   * @return the scenario
+   */
+  public static Scenario actionDay2019(int channels, Cooperation tg, TargetingStrategy strategy, BanLevel ban) {
+    Scenario base = actionDay2019(channels, tg);
     ActionDay a = base.actionDays().get(0);
     Scenario.Builder b = base.toBuilder();
     b.clearActionDays();

@@ -118,6 +118,28 @@ class SimulationTest {
     assertThat(c.merge(a).merge(b)).isEqualTo(a.merge(b).merge(c));
     assertThat(a.merge(b).merge(c)).isEqualTo(Ensemble.run(s, 3, 1, 2));
     assertThatThrownBy(() -> a.merge(a)).hasMessageContaining("replicate 0 appears in both");
+    // a distributed engine hands over replicate values keyed by index, in any order
+    Map<Long, double[][]> values = new java.util.HashMap<>();
+    for (long r : new long[] {2, 0, 1}) {
+      values.put(r, Simulation.run(s, 1, r).trajectory().values());
+    }
+    double[] times = Simulation.run(s, 1, 0).trajectory().times();
+    assertThat(EnsembleSummary.fromReplicates(times, values)).isEqualTo(Ensemble.run(s, 3, 1, 2));
+    assertThatThrownBy(() -> EnsembleSummary.fromReplicates(times, Map.of())).hasMessageContaining("at least one replicate");
+    assertThatThrownBy(() -> EnsembleSummary.fromReplicates(new double[] {0, 1}, values))
+        .hasMessageContaining("does not have 8 observables on 2 times");
+  }
+
+  @Test
+  void theNovember2019PresetTakesAnyCooperationProfileOnTheSameNetwork() {
+    Scenario praised = Presets.actionDay2019(150, true);
+    Scenario same = Presets.actionDay2019(150, Presets.telegram2019());
+    assertThat(same.ecosystem()).isEqualTo(praised.ecosystem());
+    assertThat(Ensemble.run(same, 3, 5, 1)).isEqualTo(Ensemble.run(praised, 3, 5, 1));
+    Scenario half = Presets.actionDay2019(150, Presets.telegram2019().withCompliance(0.5), TargetingStrategy.HUBS, BanLevel.CHANNEL);
+    assertThat(half.ecosystem().channels()).isEqualTo(praised.ecosystem().channels());
+    assertThat(half.ecosystem().platform("telegram").orElseThrow().cooperationAt(0).compliance()).isEqualTo(0.5);
+    assertThat(half.actionDays().get(0).strategy()).isEqualTo(TargetingStrategy.HUBS);
   }
 
   @Test
