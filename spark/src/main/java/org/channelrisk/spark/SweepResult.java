@@ -161,8 +161,8 @@ public final class SweepResult {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    // the rows start at the driver; slices of about 10,000 rows keep each task small
-    int slices = Math.max(1, Math.min(10_000, rows.size() / 10_000));
+    // the rows start at the driver; slices of about 2,000 rows (some 300 KB) keep each task small
+    int slices = Math.max(1, Math.min(10_000, rows.size() / 2_000));
     return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
         DataTypes.createStructType(fields));
   }
