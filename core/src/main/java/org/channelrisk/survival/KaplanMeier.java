@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Rows: every distinct observed time, with the number at risk just before it (events before
  * censorings at a tie, as R), the events and the censorings there. With entry times (left truncation)
- * an observation is at risk at t when entry &lt; t &lt;= time. Cost: one primitive sort of the event
+ * an observation is at risk at t when entry &lt; t &lt;= time. Cost: one radix sort (linear) of the event
  * and of the censoring times of each group (shared with {@link LogRankTest} through the data), then
  * merging passes, O(n k) for k groups; memory O(n).
  *

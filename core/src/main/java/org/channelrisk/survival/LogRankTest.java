@@ -31,7 +31,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <p>The statistic is (O - E)' V^-1 (O - E) over the groups with expected &gt; 0, less the first of
  * them; df is their number less one. Where V is singular (no information in some direction, e.g. each
  * event with a single subject at risk), R stops with an error; here the Moore-Penrose inverse is used
- * and df is the rank of V. Cost: O(n log n) for sorting, O(m k^2) for m event times and k
+ * and df is the rank of V. Cost: a linear radix sort of the times, O(m k^2) for m event times and k
  * groups.
  */
 public final class LogRankTest {
@@ -200,7 +200,10 @@ public final class LogRankTest {
     int[] pc = new int[k];
     int[] atRisk = new int[k];
     int[] d = new int[k];
-    int[] c = new int[k];
+    // this stratum's sums, added to the totals at the end (fewer indirections in the loop)
+    double[] o = new double[k];
+    double[] e = new double[k];
+    double[] v = new double[k * k];
     int total = 0;
     for (int g = 0; g < k; g++) {
       atRisk[g] = ev[g].length + ce[g].length;
@@ -208,59 +211,70 @@ public final class LogRankTest {
       total += atRisk[g];
     }
     double km = 1;
-    int remaining = total;
+    int remaining = total; // the number at risk, all groups
     while (remaining > 0) {
       double t = Double.POSITIVE_INFINITY;
       for (int g = 0; g < k; g++) {
-        if (pe[g] < ev[g].length) {
-          t = Math.min(t, ev[g][pe[g]]);
+        if (pe[g] < ev[g].length && ev[g][pe[g]] < t) {
+          t = ev[g][pe[g]];
         }
-        if (pc[g] < ce[g].length) {
-          t = Math.min(t, ce[g][pc[g]]);
+        if (pc[g] < ce[g].length && ce[g][pc[g]] < t) {
+          t = ce[g][pc[g]];
         }
       }
       int deaths = 0;
       int leaving = 0;
-      double n = 0;
       for (int g = 0; g < k; g++) {
-        n += atRisk[g];
-        int dg = 0;
-        while (pe[g] < ev[g].length && ev[g][pe[g]] == t) {
-          dg++;
-          pe[g]++;
+        double[] evg = ev[g];
+        int p = pe[g];
+        int p0 = p;
+        while (p < evg.length && evg[p] == t) {
+          p++;
         }
-        int cg = 0;
-        while (pc[g] < ce[g].length && ce[g][pc[g]] == t) {
-          cg++;
-          pc[g]++;
+        double[] ceg = ce[g];
+        int q = pc[g];
+        int q0 = q;
+        while (q < ceg.length && ceg[q] == t) {
+          q++;
         }
-        d[g] = dg;
-        c[g] = cg;
-        deaths += dg;
-        leaving += dg + cg;
+        d[g] = p - p0;
+        deaths += p - p0;
+        leaving += p - p0 + q - q0;
+        pe[g] = p;
+        pc[g] = q;
       }
       if (deaths > 0) {
+        double n = remaining;
         double wt = rho == 0 ? 1 : Math.pow(km, rho);
+        double share = wt * deaths / n;
         for (int g = 0; g < k; g++) {
-          obs[global[g]] += wt * d[g];
-          exp[global[g]] += wt * deaths * atRisk[g] / n;
+          o[g] += wt * d[g];
+          e[g] += share * atRisk[g];
         }
-        if (n > 1) {
-          double w2 = wt * wt;
+        if (remaining > 1) {
+          double f = wt * wt * deaths * (n - deaths) / (n * (n - 1));
           for (int a = 0; a < k; a++) {
-            double tmp = w2 * deaths * atRisk[a] * (n - deaths) / (n * (n - 1));
-            var[global[a]][global[a]] += tmp;
+            double tmp = f * atRisk[a];
+            v[a * k + a] += tmp;
+            double tn = tmp / n;
             for (int b = 0; b < k; b++) {
-              var[global[a]][global[b]] -= tmp * atRisk[b] / n;
+              v[a * k + b] -= tn * atRisk[b];
             }
           }
         }
         km *= (n - deaths) / n;
       }
-      for (int g = 0; g < k; g++) {
-        atRisk[g] -= d[g] + c[g];
-      }
       remaining -= leaving;
+      for (int g = 0; g < k; g++) {
+        atRisk[g] = ev[g].length - pe[g] + ce[g].length - pc[g];
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      obs[global[a]] += o[a];
+      exp[global[a]] += e[a];
+      for (int b = 0; b < k; b++) {
+        var[global[a]][global[b]] += v[a * k + b];
+      }
     }
   }
 }

@@ -297,10 +297,10 @@ public final class SurvivalData {
       }
     }
     for (int g = 0; g < k; g++) {
-      Arrays.sort(ev[g]);
-      Arrays.sort(ce[g]);
+      RadixSort.sort(ev[g]);
+      RadixSort.sort(ce[g]);
       if (en != null) {
-        Arrays.sort(en[g]);
+        RadixSort.sort(en[g]);
       }
     }
     return new Sorted(lv, code, ev, ce, en);
