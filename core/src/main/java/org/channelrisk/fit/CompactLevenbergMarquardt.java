@@ -15,8 +15,19 @@ import java.util.Arrays;
  * case at a minimum), or at the iteration limit (not converged).
  */
 final class CompactLevenbergMarquardt {
-  /** The outcome: the point, whether it converged, iterations and evaluations. */
-  record Outcome(double[] point, boolean converged, int iterations, int evaluations, String message) {}
+  /**
+   * The outcome.
+   *
+   * @param point the last accepted point
+   * @param converged whether it converged
+   * @param iterations iterations
+   * @param evaluations evaluations of residuals and Jacobian (one pass each)
+   * @param message what happened
+   * @param cost the weighted residual sum of squares at the point
+   * @param normal J'WJ at the point (full, symmetric), for the covariance
+   */
+  record Outcome(double[] point, boolean converged, int iterations, int evaluations, String message, double cost,
+      double[][] normal) {}
 
   private CompactLevenbergMarquardt() {}
 
@@ -25,55 +36,34 @@ final class CompactLevenbergMarquardt {
     int n = y.length;
     int p = start.length;
     double[] b = start.clone();
-    double[] f = new double[n];
+    // residuals and Jacobian of the current point, and of the trial point (swapped in when accepted):
+    // each trial is evaluated once, value and gradient together
+    double[] r = new double[n];
     double[][] jac = new double[n][p];
+    double[] tr = new double[n];
+    double[][] tjac = new double[n][p];
     double[] g = new double[p];
     double[][] a = new double[p][p];
     double[][] m = new double[p][p];
     double[] step = new double[p];
     double[] trial = new double[p];
-    double[] grad = new double[p];
     int evaluations = 0;
-    double cost = cost(model, x, y, w, b);
+    double cost = evaluate(model, x, y, w, b, r, jac);
     evaluations++;
     if (!Double.isFinite(cost)) {
-      return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start));
+      return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start), cost, null);
     }
-    double lambda = -1;
+    double lambda = 1e-3;
     for (int iter = 1; iter <= maxIterations; iter++) {
-      // normal equations at b
-      for (double[] row : a) {
-        Arrays.fill(row, 0);
-      }
-      Arrays.fill(g, 0);
-      for (int i = 0; i < n; i++) {
-        double wi = w == null ? 1 : w[i];
-        double r = y[i] - model.value(x[i], b);
-        model.gradient(x[i], b, grad);
-        for (int j = 0; j < p; j++) {
-          double gj = wi * grad[j];
-          g[j] += gj * r;
-          for (int k = 0; k <= j; k++) {
-            a[j][k] += gj * grad[k];
-          }
-        }
-      }
-      for (int j = 0; j < p; j++) {
-        for (int k = 0; k < j; k++) {
-          a[k][j] = a[j][k];
-        }
-      }
+      normalEquations(jac, r, w, a, g);
       double maxDiag = 0;
       for (int j = 0; j < p; j++) {
         maxDiag = Math.max(maxDiag, a[j][j]);
       }
-      if (lambda < 0) {
-        lambda = 1e-3;
-      }
       boolean improved = false;
       while (!improved) {
         if (evaluations >= maxEvaluations) {
-          return new Outcome(b, false, iter, evaluations, "evaluation limit " + maxEvaluations + " reached");
+          return new Outcome(b, false, iter, evaluations, "evaluation limit " + maxEvaluations + " reached", cost, a);
         }
         for (int j = 0; j < p; j++) {
           System.arraycopy(a[j], 0, m[j], 0, p);
@@ -82,7 +72,7 @@ final class CompactLevenbergMarquardt {
         if (!cholesky(m, g, step)) {
           lambda *= 10;
           if (lambda > 1e16) {
-            return new Outcome(b, false, iter, evaluations, "the normal equations are singular");
+            return new Outcome(b, false, iter, evaluations, "the normal equations are singular", cost, a);
           }
           continue;
         }
@@ -91,36 +81,123 @@ final class CompactLevenbergMarquardt {
           trial[j] = b[j] + step[j];
           moved = Math.max(moved, Math.abs(step[j]) / (Math.abs(b[j]) + tol));
         }
-        double trialCost = cost(model, x, y, w, trial);
+        double trialCost = evaluate(model, x, y, w, trial, tr, tjac);
         evaluations++;
         if (Double.isFinite(trialCost) && trialCost < cost) {
           double drop = (cost - trialCost) / cost;
           System.arraycopy(trial, 0, b, 0, p);
+          double[] t1 = r;
+          r = tr;
+          tr = t1;
+          double[][] t2 = jac;
+          jac = tjac;
+          tjac = t2;
           cost = trialCost;
           lambda = Math.max(lambda / 10, 1e-15);
           improved = true;
           if ((drop <= tol && moved <= Math.sqrt(tol)) || cost == 0) {
-            return new Outcome(b, true, iter, evaluations, "converged");
+            normalEquations(jac, r, w, a, g);
+            return new Outcome(b, true, iter, evaluations, "converged", cost, a);
           }
         } else {
           lambda *= 10;
           if (lambda > 1e16 || moved <= 1e-15) {
             // no step lowers the cost any more: at a minimum to machine precision
-            return new Outcome(b, true, iter, evaluations, "converged (no further reduction at machine precision)");
+            return new Outcome(b, true, iter, evaluations, "converged (no further reduction at machine precision)", cost, a);
           }
         }
       }
     }
-    return new Outcome(b, false, maxIterations, evaluations, "iteration limit " + maxIterations + " reached");
+    normalEquations(jac, r, w, a, g);
+    return new Outcome(b, false, maxIterations, evaluations, "iteration limit " + maxIterations + " reached", cost, a);
   }
 
-  private static double cost(Model model, double[][] x, double[] y, double[] w, double[] b) {
+  /** Residuals y - f and the Jacobian of f at b, in one pass; returns the weighted sum of squares. */
+  private static double evaluate(Model model, double[][] x, double[] y, double[] w, double[] b, double[] r, double[][] jac) {
     double s = 0;
     for (int i = 0; i < y.length; i++) {
-      double r = y[i] - model.value(x[i], b);
-      s += (w == null ? 1 : w[i]) * r * r;
+      double ri = y[i] - model.valueAndGradient(x[i], b, jac[i]);
+      r[i] = ri;
+      s += (w == null ? 1 : w[i]) * ri * ri;
     }
     return s;
+  }
+
+  /** J'WJ (full, symmetric) into a and J'W r into g. */
+  private static void normalEquations(double[][] jac, double[] r, double[] w, double[][] a, double[] g) {
+    int p = g.length;
+    if (p == 3) {
+      normalEquations3(jac, r, w, a, g);
+      return;
+    }
+    for (double[] row : a) {
+      Arrays.fill(row, 0);
+    }
+    Arrays.fill(g, 0);
+    for (int i = 0; i < r.length; i++) {
+      double wi = w == null ? 1 : w[i];
+      double[] grad = jac[i];
+      for (int j = 0; j < p; j++) {
+        double gj = wi * grad[j];
+        g[j] += gj * r[i];
+        for (int k = 0; k <= j; k++) {
+          a[j][k] += gj * grad[k];
+        }
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < j; k++) {
+        a[k][j] = a[j][k];
+      }
+    }
+  }
+
+  /**
+   * {@link #normalEquations} for three parameters (the recovery models) with the sums in locals: the
+   * same products added in the same order, so the same bits, without a store and reload per term.
+   */
+  private static void normalEquations3(double[][] jac, double[] r, double[] w, double[][] a, double[] g) {
+    double a00 = 0;
+    double a10 = 0;
+    double a11 = 0;
+    double a20 = 0;
+    double a21 = 0;
+    double a22 = 0;
+    double g0 = 0;
+    double g1 = 0;
+    double g2 = 0;
+    for (int i = 0; i < r.length; i++) {
+      double wi = w == null ? 1 : w[i];
+      double[] q = jac[i];
+      double q0 = q[0];
+      double q1 = q[1];
+      double q2 = q[2];
+      double ri = r[i];
+      double h0 = wi * q0;
+      double h1 = wi * q1;
+      double h2 = wi * q2;
+      g0 += h0 * ri;
+      a00 += h0 * q0;
+      g1 += h1 * ri;
+      a10 += h1 * q0;
+      a11 += h1 * q1;
+      g2 += h2 * ri;
+      a20 += h2 * q0;
+      a21 += h2 * q1;
+      a22 += h2 * q2;
+    }
+    g[0] = g0;
+    g[1] = g1;
+    g[2] = g2;
+    a[0][0] = a00;
+    a[1][0] = a10;
+    a[0][1] = a10;
+    a[1][1] = a11;
+    a[2][0] = a20;
+    a[0][2] = a20;
+    a[2][1] = a21;
+    a[1][2] = a21;
+    a[2][2] = a22;
   }
 
   /**

@@ -64,4 +64,19 @@ public interface Model {
       out[j] = (up - down) / (2 * h);
     }
   }
+
+  /**
+   * The value and the gradient together. Override it when the two share expensive work (an
+   * exponential, say): the compact solver evaluates residuals and Jacobian in one pass through it.
+   * The value must equal {@link #value}'s, bit for bit.
+   *
+   * @param x the predictors of one observation
+   * @param b parameters (not modified)
+   * @param out receives df/db_j
+   * @return f(x; b)
+   */
+  default double valueAndGradient(double[] x, double[] b, double[] out) {
+    gradient(x, b, out);
+    return value(x, b);
+  }
 }

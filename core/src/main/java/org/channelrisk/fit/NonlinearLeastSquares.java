@@ -118,8 +118,7 @@ public final class NonlinearLeastSquares {
       double[][] jac = new double[n][p];
       double cost = 0;
       for (int i = 0; i < n; i++) {
-        f[i] = model.value(x[i], b);
-        model.gradient(x[i], b, jac[i]);
+        f[i] = model.valueAndGradient(x[i], b, jac[i]);
         double r = y[i] - f[i];
         cost += (weights == null ? 1 : weights[i]) * r * r;
       }
@@ -145,7 +144,10 @@ public final class NonlinearLeastSquares {
     if (solver == Solver.COMPACT && lowerBounds == null) {
       CompactLevenbergMarquardt.Outcome o =
           CompactLevenbergMarquardt.solve(model, x, y, weights, start, tolerance, maxIterations, maxEvaluations);
-      return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations());
+      if (o.normal() == null) {
+        return result(o.point(), false, o.message(), o.iterations(), o.evaluations());
+      }
+      return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations(), o.cost(), o.normal());
     }
     Tracker tracker = new Tracker();
     LeastSquaresBuilder lsb = new LeastSquaresBuilder()
@@ -224,6 +226,15 @@ public final class NonlinearLeastSquares {
   }
 
   private FitResult result(double[] b, boolean convergedIn, String messageIn, int iterations, int evaluations) {
+    return result(b, convergedIn, messageIn, iterations, evaluations, sumSquares(b), null);
+  }
+
+  /**
+   * @param rss the weighted residual sum of squares at b
+   * @param normal J'WJ at b when the solver has it, else null (computed here)
+   */
+  private FitResult result(double[] b, boolean convergedIn, String messageIn, int iterations, int evaluations, double rss,
+      double[][] normal) {
     boolean converged = convergedIn;
     String message = messageIn;
     int n = 0;
@@ -236,8 +247,7 @@ public final class NonlinearLeastSquares {
       }
     }
     int p = b.length;
-    double rss = sumSquares(b);
-    double[][] cov = covariance(b, rss / (n - p));
+    double[][] cov = normal != null ? scaledInverse(normal, rss / (n - p)) : covariance(b, rss / (n - p));
     double trace = 0;
     for (int j = 0; j < p; j++) {
       trace += cov[j][j];
@@ -280,14 +290,7 @@ public final class NonlinearLeastSquares {
           }
         }
       }
-      double[][] inv = CompactLevenbergMarquardt.inverse(a);
-      double[][] cov = new double[p][p];
-      for (int j = 0; j < p; j++) {
-        for (int k = 0; k < p; k++) {
-          cov[j][k] = inv == null ? Double.NaN : sigma2 * inv[j][k];
-        }
-      }
-      return cov;
+      return scaledInverse(a, sigma2);
     }
     double[][] j = new double[n][p];
     for (int i = 0; i < n; i++) {
@@ -310,6 +313,19 @@ public final class NonlinearLeastSquares {
     } catch (RuntimeException singular) {
       for (double[] row : cov) {
         Arrays.fill(row, Double.NaN);
+      }
+    }
+    return cov;
+  }
+
+  /** sigma^2 a^-1 by Cholesky (a's lower triangle is read); NaN when a is singular. */
+  private static double[][] scaledInverse(double[][] a, double sigma2) {
+    int p = a.length;
+    double[][] inv = CompactLevenbergMarquardt.inverse(a);
+    double[][] cov = new double[p][p];
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < p; k++) {
+        cov[j][k] = inv == null ? Double.NaN : sigma2 * inv[j][k];
       }
     }
     return cov;

@@ -82,13 +82,25 @@ public enum RecoveryModel {
    * @param g receives the partial derivatives
    */
   public void gradient(double s, double[] p, double[] g) {
+    valueAndGradient(s, p, g);
+  }
+
+  /**
+   * The value and the partial derivatives with one exponential; the value equals {@link #value}'s.
+   *
+   * @param s time since the takedown
+   * @param p parameters
+   * @param g receives the partial derivatives
+   * @return the curve's value
+   */
+  public double valueAndGradient(double s, double[] p, double[] g) {
     switch (this) {
       case EXPONENTIAL: {
         double e = Math.exp(-p[2] * s);
         g[0] = 1 - e;
         g[1] = e;
         g[2] = (p[0] - p[1]) * s * e;
-        return;
+        return p[0] - (p[0] - p[1]) * e;
       }
       case LOGISTIC: {
         double a = p[0];
@@ -99,7 +111,7 @@ public enum RecoveryModel {
         g[0] = 1 / d - a * e / (b * d * d);
         g[1] = a * a * e / (b * b * d * d);
         g[2] = a * c * s * e / (d * d);
-        return;
+        return a / (1 + ((a - b) / b) * e);
       }
       case GOMPERTZ: {
         double a = p[0];
@@ -110,14 +122,15 @@ public enum RecoveryModel {
         g[0] = y / a * (1 - e);
         g[1] = y * e / b;
         g[2] = -y * l * e * s;
-        return;
+        return y;
       }
       case CONSTANT:
         g[0] = 1;
-        return;
+        return p[0];
       default:
         g[0] = 1;
         g[1] = s;
+        return p[0] + p[1] * s;
     }
   }
 
@@ -244,6 +257,11 @@ public enum RecoveryModel {
       @Override
       public void gradient(double[] x, double[] b, double[] out) {
         m.gradient(x[0], b, out);
+      }
+
+      @Override
+      public double valueAndGradient(double[] x, double[] b, double[] out) {
+        return m.valueAndGradient(x[0], b, out);
       }
     };
   }

@@ -68,4 +68,26 @@ class RecoveryProperties {
       }
     });
   }
+
+  @Test
+  void valueAndGradientTogetherEqualTheSeparateEvaluations() {
+    // the compact solver relies on this: its residuals come from valueAndGradient, R's comparison from value
+    forAll("valueAndGradient = value and gradient, bit for bit", 500, rng -> new Object[] {
+        RecoveryModel.values()[rng.nextInt(RecoveryModel.values().length)],
+        new double[] {Gen.doubleIn(rng, 1, 5000), Gen.doubleIn(rng, 0.5, 900), Gen.doubleIn(rng, 0.001, 2)},
+        Gen.doubleIn(rng, 0, 400)}, x -> {
+      RecoveryModel m = (RecoveryModel) x[0];
+      double[] p = java.util.Arrays.copyOf((double[]) x[1], m.parameters());
+      double s = (double) x[2];
+      double[] g1 = new double[p.length];
+      double[] g2 = new double[p.length];
+      double v = m.valueAndGradient(s, p, g1);
+      m.gradient(s, p, g2);
+      assertThat(Double.doubleToLongBits(v)).isEqualTo(Double.doubleToLongBits(m.value(s, p)));
+      assertThat(g1).containsExactly(g2);
+      double[] g3 = new double[p.length];
+      assertThat(m.asFitModel().valueAndGradient(new double[] {s}, p, g3)).isEqualTo(v);
+      assertThat(g3).containsExactly(g1);
+    });
+  }
 }
