@@ -85,12 +85,12 @@ public final class KaplanMeier {
           allEntries = merge(allEntries, s.entries()[g]);
         }
       }
-      return curve("ALL", allEvents, allCensors, allEntries);
+      return curve("ALL", SurvivalData.Rows.of(allEvents, allCensors), allEvents.length + allCensors.length, allEntries);
     };
     Map<String, SurvivalCurve> groups = new LinkedHashMap<>();
     if (data.grouped()) {
       for (int g = 0; g < k; g++) {
-        groups.put(s.levels().get(g), curve(s.levels().get(g), s.events()[g], s.censors()[g],
+        groups.put(s.levels().get(g), curve(s.levels().get(g), s.rows()[g], s.events()[g].length + s.censors()[g].length,
             s.entries() == null ? null : s.entries()[g]));
       }
     }
@@ -126,48 +126,27 @@ public final class KaplanMeier {
     return out;
   }
 
-  /** One curve from sorted event, censoring and (optionally) entry times, in one merging pass. */
-  private SurvivalCurve curve(String label, double[] ev, double[] ce, double[] entries) {
-    int n = ev.length + ce.length;
-    double[] times = new double[n];
-    int[] risk = new int[n];
-    int[] events = new int[n];
-    int[] censors = new int[n];
-    int rows = 0;
-    int i = 0;
-    int j = 0;
+  /** One curve from the distinct times' counts and (optionally) the sorted entry times. */
+  private SurvivalCurve curve(String label, SurvivalData.Rows rows, int n, double[] entries) {
+    double[] times = rows.time();
+    int[] events = rows.events();
+    int[] censors = rows.censors();
+    int[] risk = new int[times.length];
     int passed = 0; // observations with time < t
     int entered = 0; // entries < t
-    while (i < ev.length || j < ce.length) {
-      double t = j >= ce.length || (i < ev.length && ev[i] <= ce[j]) ? ev[i] : ce[j];
-      int d = 0;
-      while (i < ev.length && ev[i] == t) {
-        d++;
-        i++;
-      }
-      int c = 0;
-      while (j < ce.length && ce[j] == t) {
-        c++;
-        j++;
-      }
-      int atRisk;
+    for (int r = 0; r < times.length; r++) {
       if (entries == null) {
-        atRisk = n - passed;
+        risk[r] = n - passed;
       } else {
+        double t = times[r];
         while (entered < n && entries[entered] < t) {
           entered++;
         }
-        atRisk = entered - passed;
+        risk[r] = entered - passed;
       }
-      times[rows] = t;
-      risk[rows] = atRisk;
-      events[rows] = d;
-      censors[rows] = c;
-      rows++;
-      passed += d + c;
+      passed += events[r] + censors[r];
     }
-    return new SurvivalCurve(label, Arrays.copyOf(times, rows), Arrays.copyOf(risk, rows),
-        Arrays.copyOf(events, rows), Arrays.copyOf(censors, rows), n, confType, confLevel);
+    return new SurvivalCurve(label, times, risk, events, censors, n, confType, confLevel);
   }
 
   @Override

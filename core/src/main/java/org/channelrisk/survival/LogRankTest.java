@@ -108,7 +108,7 @@ public final class LogRankTest {
     String[] strata = data.strata().orElse(null);
     if (strata == null) {
       SurvivalData.Sorted sorted = data.sorted();
-      accumulate(sorted.events(), sorted.censors(), identity(k), rho, obs, exp, var, count);
+      accumulate(sorted, identity(k), rho, obs, exp, var, count);
     } else {
       String[] labels = data.groups().orElseThrow();
       Map<String, Integer> code = new HashMap<>();
@@ -133,7 +133,7 @@ public final class LogRankTest {
         for (int j = 0; j < global.length; j++) {
           global[j] = code.get(sorted.levels().get(j));
         }
-        accumulate(sorted.events(), sorted.censors(), global, rho, obs, exp, var, count);
+        accumulate(sorted, global, rho, obs, exp, var, count);
       }
     }
     List<Integer> keep = new ArrayList<>();
@@ -188,25 +188,26 @@ public final class LogRankTest {
   }
 
   /**
-   * One stratum, in one forward pass over its distinct times, merging the groups' sorted event and
-   * censoring times: at each event time the group's number at risk is its size less those with an
-   * earlier time, the weight the pooled Kaplan-Meier estimate just before the time to the power rho.
-   * The same sums as survdiff's backward loop.
+   * One stratum, in one forward pass merging the groups' distinct times (their Kaplan-Meier rows): at
+   * each event time the group's number at risk is its size less those with an earlier time, the weight
+   * the pooled Kaplan-Meier estimate just before the time to the power rho. The same sums as survdiff's
+   * backward loop.
    */
-  private static void accumulate(double[][] ev, double[][] ce, int[] global, double rho, double[] obs, double[] exp,
+  private static void accumulate(SurvivalData.Sorted sorted, int[] global, double rho, double[] obs, double[] exp,
       double[][] var, int[] count) {
-    int k = ev.length;
-    int[] pe = new int[k];
-    int[] pc = new int[k];
+    SurvivalData.Rows[] rows = sorted.rows();
+    int k = rows.length;
+    int[] pos = new int[k];
     int[] atRisk = new int[k];
     int[] d = new int[k];
+    int[] c = new int[k];
     // this stratum's sums, added to the totals at the end (fewer indirections in the loop)
     double[] o = new double[k];
     double[] e = new double[k];
     double[] v = new double[k * k];
     int total = 0;
     for (int g = 0; g < k; g++) {
-      atRisk[g] = ev[g].length + ce[g].length;
+      atRisk[g] = sorted.events()[g].length + sorted.censors()[g].length;
       count[global[g]] += atRisk[g];
       total += atRisk[g];
     }
@@ -215,33 +216,26 @@ public final class LogRankTest {
     while (remaining > 0) {
       double t = Double.POSITIVE_INFINITY;
       for (int g = 0; g < k; g++) {
-        if (pe[g] < ev[g].length && ev[g][pe[g]] < t) {
-          t = ev[g][pe[g]];
-        }
-        if (pc[g] < ce[g].length && ce[g][pc[g]] < t) {
-          t = ce[g][pc[g]];
+        double[] tg = rows[g].time();
+        if (pos[g] < tg.length && tg[pos[g]] < t) {
+          t = tg[pos[g]];
         }
       }
       int deaths = 0;
       int leaving = 0;
       for (int g = 0; g < k; g++) {
-        double[] evg = ev[g];
-        int p = pe[g];
-        int p0 = p;
-        while (p < evg.length && evg[p] == t) {
-          p++;
+        SurvivalData.Rows rg = rows[g];
+        int p = pos[g];
+        if (p < rg.time().length && rg.time()[p] == t) {
+          d[g] = rg.events()[p];
+          c[g] = rg.censors()[p];
+          pos[g] = p + 1;
+        } else {
+          d[g] = 0;
+          c[g] = 0;
         }
-        double[] ceg = ce[g];
-        int q = pc[g];
-        int q0 = q;
-        while (q < ceg.length && ceg[q] == t) {
-          q++;
-        }
-        d[g] = p - p0;
-        deaths += p - p0;
-        leaving += p - p0 + q - q0;
-        pe[g] = p;
-        pc[g] = q;
+        deaths += d[g];
+        leaving += d[g] + c[g];
       }
       if (deaths > 0) {
         double n = remaining;
@@ -266,7 +260,7 @@ public final class LogRankTest {
       }
       remaining -= leaving;
       for (int g = 0; g < k; g++) {
-        atRisk[g] = ev[g].length - pe[g] + ce[g].length - pc[g];
+        atRisk[g] -= d[g] + c[g];
       }
     }
     for (int a = 0; a < k; a++) {

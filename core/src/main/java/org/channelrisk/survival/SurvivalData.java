@@ -232,7 +232,50 @@ public final class SurvivalData {
    * @param censors per group, the censoring times ascending
    * @param entries per group, the entry times ascending (null without truncation)
    */
-  record Sorted(List<String> levels, int[] code, double[][] events, double[][] censors, double[][] entries) {}
+  /**
+   * The sorted times per group, and their distinct times with the events and censorings at each: the
+   * common input of Kaplan-Meier (rows of its curves) and the log-rank test (merged across groups).
+   */
+  record Sorted(List<String> levels, int[] code, double[][] events, double[][] censors, double[][] entries, Rows[] rows) {}
+
+  /**
+   * Distinct times, ascending, with the number of events and of censorings at each.
+   *
+   * @param time the times
+   * @param events events at each
+   * @param censors censorings at each
+   */
+  record Rows(double[] time, int[] events, int[] censors) {
+    /** The rows of sorted event and censoring times, in one merging pass. */
+    static Rows of(double[] ev, double[] ce) {
+      int n = ev.length + ce.length;
+      double[] times = new double[n];
+      int[] events = new int[n];
+      int[] censors = new int[n];
+      int rows = 0;
+      int i = 0;
+      int j = 0;
+      while (i < ev.length || j < ce.length) {
+        double t = j >= ce.length || (i < ev.length && ev[i] <= ce[j]) ? ev[i] : ce[j];
+        int d = 0;
+        while (i < ev.length && ev[i] == t) {
+          d++;
+          i++;
+        }
+        int c = 0;
+        while (j < ce.length && ce[j] == t) {
+          c++;
+          j++;
+        }
+        times[rows] = t;
+        events[rows] = d;
+        censors[rows] = c;
+        rows++;
+      }
+      return rows == n ? new Rows(times, events, censors)
+          : new Rows(Arrays.copyOf(times, rows), Arrays.copyOf(events, rows), Arrays.copyOf(censors, rows));
+    }
+  }
 
   Sorted sorted() {
     Sorted s = sorted;
@@ -303,7 +346,11 @@ public final class SurvivalData {
         RadixSort.sort(en[g]);
       }
     }
-    return new Sorted(lv, code, ev, ce, en);
+    Rows[] rows = new Rows[k];
+    for (int g = 0; g < k; g++) {
+      rows[g] = Rows.of(ev[g], ce[g]);
+    }
+    return new Sorted(lv, code, ev, ce, en, rows);
   }
 
   boolean event(int i) {
