@@ -98,9 +98,10 @@ public final class Charts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(what + ": " + s.replicates() + " replicates").xAxisTitle("time (days)").yAxisTitle(what).build();
     double[] t = s.times();
-    band(chart, "90% band", t, s.quantile(o, 0.05), s.quantile(o, 0.95), new Color(70, 130, 180, 60));
-    band(chart, "50% band", t, s.quantile(o, 0.25), s.quantile(o, 0.75), new Color(70, 130, 180, 120));
-    XYSeries median = chart.addSeries("median", t, s.quantile(o, 0.5));
+    double[][] q = s.quantiles(o, 0.05, 0.25, 0.5, 0.75, 0.95);
+    band(chart, "90% band", t, q[0], q[4], new Color(70, 130, 180, 60));
+    band(chart, "50% band", t, q[1], q[3], new Color(70, 130, 180, 120));
+    XYSeries median = chart.addSeries("median", t, q[2]);
     median.setMarker(SeriesMarkers.NONE);
     median.setLineColor(new Color(20, 60, 120));
     median.setLineStyle(new BasicStroke(2.5f));

@@ -168,17 +168,32 @@ public final class EnsembleSummary {
    * @return the p-quantile (type 7) at each grid time
    */
   public double[] quantile(Observed o, double p) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("p must be in [0, 1]: " + p);
+    return quantiles(o, p)[0];
+  }
+
+  /**
+   * Several quantiles at once, sorting each time point's values once.
+   *
+   * @param o an observable
+   * @param ps probabilities in [0, 1]
+   * @return [k][time]: the ps[k]-quantile (type 7) at each grid time
+   */
+  public double[][] quantiles(Observed o, double... ps) {
+    for (double p : ps) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("p must be in [0, 1]: " + p);
+      }
     }
-    double[] out = new double[times.length];
+    double[][] out = new double[ps.length][times.length];
     for (int t = 0; t < times.length; t++) {
       double[] c = column(o, t);
       Arrays.sort(c);
-      double h = (c.length - 1) * p;
-      int lo = (int) Math.floor(h);
-      int hi = Math.min(lo + 1, c.length - 1);
-      out[t] = c[lo] + (h - lo) * (c[hi] - c[lo]);
+      for (int k = 0; k < ps.length; k++) {
+        double h = (c.length - 1) * ps[k];
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, c.length - 1);
+        out[k][t] = c[lo] + (h - lo) * (c[hi] - c[lo]);
+      }
     }
     return out;
   }
@@ -198,9 +213,10 @@ public final class EnsembleSummary {
       cols.add(mean(o));
       header.add(o.key() + "_sd");
       cols.add(sd(o));
-      for (double p : BAND_PROBABILITIES) {
-        header.add(String.format(java.util.Locale.ROOT, "%s_q%02d", o.key(), Math.round(p * 100)));
-        cols.add(quantile(o, p));
+      double[][] q = quantiles(o, BAND_PROBABILITIES);
+      for (int k = 0; k < q.length; k++) {
+        header.add(String.format(java.util.Locale.ROOT, "%s_q%02d", o.key(), Math.round(BAND_PROBABILITIES[k] * 100)));
+        cols.add(q[k]);
       }
     }
     CsvOutput.write(file, header, out -> {

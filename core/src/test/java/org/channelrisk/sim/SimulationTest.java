@@ -125,6 +125,13 @@ class SimulationTest {
     }
     double[] times = Simulation.run(s, 1, 0).trajectory().times();
     assertThat(EnsembleSummary.fromReplicates(times, values)).isEqualTo(Ensemble.run(s, 3, 1, 2));
+    // several quantiles at once: type 7 on the three replicates' values, by hand
+    int last = times.length - 1;
+    double[] col = {values.get(0L)[Observed.AUDIENCE.ordinal()][last], values.get(1L)[Observed.AUDIENCE.ordinal()][last],
+        values.get(2L)[Observed.AUDIENCE.ordinal()][last]};
+    java.util.Arrays.sort(col);
+    double[][] q = EnsembleSummary.fromReplicates(times, values).quantiles(Observed.AUDIENCE, 0, 0.25, 1);
+    assertThat(new double[] {q[0][last], q[1][last], q[2][last]}).containsExactly(col[0], col[0] + 0.5 * (col[1] - col[0]), col[2]);
     assertThatThrownBy(() -> EnsembleSummary.fromReplicates(times, Map.of())).hasMessageContaining("at least one replicate");
     assertThatThrownBy(() -> EnsembleSummary.fromReplicates(new double[] {0, 1}, values))
         .hasMessageContaining("does not have 8 observables on 2 times");

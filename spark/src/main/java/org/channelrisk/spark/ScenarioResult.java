@@ -105,15 +105,31 @@ public final class ScenarioResult {
    * @return the p-quantile at each grid time (exact: type 7; sketched: KLL, inclusive)
    */
   public double[] quantile(Observed o, double p) {
+    return quantiles(o, p)[0];
+  }
+
+  /**
+   * Several quantiles at once (each time point's values sorted, or its sketch read, once).
+   *
+   * @param o an observable
+   * @param ps probabilities in [0, 1]
+   * @return [k][time]: the ps[k]-quantile at each grid time
+   */
+  public double[][] quantiles(Observed o, double... ps) {
     if (exact != null) {
-      return exact.quantile(o, p);
+      return exact.quantiles(o, ps);
     }
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("p must be in [0, 1]: " + p);
+    for (double p : ps) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("p must be in [0, 1]: " + p);
+      }
     }
-    double[] out = new double[times.length];
+    double[][] out = new double[ps.length][times.length];
     for (int t = 0; t < times.length; t++) {
-      out[t] = Kll.read(sketched.sketches()[o.ordinal()][t]).getQuantile(p, QuantileSearchCriteria.INCLUSIVE);
+      double[] q = Kll.read(sketched.sketches()[o.ordinal()][t]).getQuantiles(ps, QuantileSearchCriteria.INCLUSIVE);
+      for (int k = 0; k < ps.length; k++) {
+        out[k][t] = q[k];
+      }
     }
     return out;
   }

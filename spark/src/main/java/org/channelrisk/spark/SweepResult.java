@@ -121,9 +121,7 @@ public final class SweepResult {
         double[][] stats = new double[2 + bands.length][];
         stats[0] = r.mean(o);
         stats[1] = r.sd(o);
-        for (int q = 0; q < bands.length; q++) {
-          stats[2 + q] = r.quantile(o, bands[q]);
-        }
+        System.arraycopy(r.quantiles(o, bands), 0, stats, 2, bands.length);
         for (int j = 0; j < t.length; j++) {
           Object[] cells = new Object[prefix.length + 2 + stats.length];
           System.arraycopy(prefix, 0, cells, 0, prefix.length);
