@@ -3,10 +3,12 @@ package org.channelrisk.model;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
@@ -29,7 +31,9 @@ import java.util.random.RandomGeneratorFactory;
  *   <li>operators: {@code ceil(channels / channelsPerOperator)} accounts; each is placed on a platform
  *       drawn by the platform shares and holds Poisson({@code meanSpareAccounts}) spare accounts;
  *   <li>channels: each is run by an operator drawn uniformly and lives on that operator's platform; its
- *       role and language are drawn by their shares; its audience is a discrete Pareto variable,
+ *       role and language are drawn by their shares (roles taken in declaration order, languages in
+ *       alphabetical order, whatever the order of the maps given, so that the same seed gives the same
+ *       ecosystem in every JVM); its audience is a discrete Pareto variable,
  *       {@code floor(minAudience * U^(-1/tailExponent))} capped at {@code maxAudience} (tail exponent
  *       1.5 gives the few very large channels and many small ones seen in channel censuses);
  *   <li>links: each channel promotes Poisson({@code meanOutDegree}) others, chosen with probability
@@ -61,7 +65,7 @@ public final class EcosystemGenerator {
           ChannelRole.BACKUP, 0.10);
   /** Default language shares (illustrative; the 2015 blocks spanned 12 languages). */
   public static final Map<String, Double> DEFAULT_LANGUAGE_SHARES =
-      ImmutableMap.of("ar", 0.55, "en", 0.15, "fr", 0.08, "ru", 0.06, "tr", 0.06, "de", 0.05, "id", 0.05);
+      ImmutableMap.of("ar", 0.55, "de", 0.05, "en", 0.15, "fr", 0.08, "id", 0.05, "ru", 0.06, "tr", 0.06);
   /** Default platform: a Telegram-like platform that does not cooperate, with all the channels. */
   public static final Platform DEFAULT_PLATFORM =
       Platform.of("telegram", "Telegram", 500_000_000L, SecurityRating.SAFE, Cooperation.none());
@@ -90,8 +94,10 @@ public final class EcosystemGenerator {
     this.meanOutDegree = b.meanOutDegree;
     this.platformShares =
         b.platformShares.isEmpty() ? ImmutableMap.of(DEFAULT_PLATFORM, 1.0) : ImmutableMap.copyOf(b.platformShares);
-    this.roleShares = ImmutableMap.copyOf(b.roleShares);
-    this.languageShares = ImmutableMap.copyOf(b.languageShares);
+    // canonical orders: a draw must not depend on the iteration order of the caller's map (Map.of
+    // iterates in an order that changes from one JVM to the next)
+    this.roleShares = ImmutableMap.copyOf(new EnumMap<>(b.roleShares));
+    this.languageShares = ImmutableMap.copyOf(new TreeMap<>(b.languageShares));
     this.seed = b.seed;
   }
 

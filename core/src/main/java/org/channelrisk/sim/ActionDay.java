@@ -108,9 +108,9 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
       return this;
     }
 
-    /** @param ids platform ids @return this builder */
+    /** @param ids platform ids, kept in the order given (repeats dropped) @return this builder */
     public Builder platforms(String... ids) {
-      this.platforms = Set.of(ids);
+      this.platforms = ImmutableSet.copyOf(ids);
       return this;
     }
 

@@ -34,6 +34,28 @@ class EcosystemGeneratorProperties {
   }
 
   @Test
+  void shareMapsIterationOrderDoesNotChangeTheEcosystem() {
+    // Map.of iterates in an order that differs between JVMs; a generator that followed it would give
+    // different ecosystems for the same seed on two machines (two Spark executors, two CI runs)
+    forAll("ecosystem independent of the share maps' order", 20, rng -> config(rng, 50), c -> {
+      java.util.List<ChannelRole> roles = new java.util.ArrayList<>(java.util.List.of(ChannelRole.values()));
+      java.util.List<String> languages = new java.util.ArrayList<>(java.util.List.of("ar", "de", "en", "ru"));
+      java.util.Collections.shuffle(roles, new java.util.Random(c.seed()));
+      java.util.Collections.shuffle(languages, new java.util.Random(c.seed() + 1));
+      java.util.Map<ChannelRole, Double> roleShares = new java.util.LinkedHashMap<>();
+      roles.forEach(r -> roleShares.put(r, 1.0 + r.ordinal()));
+      java.util.Map<String, Double> languageShares = new java.util.LinkedHashMap<>();
+      languages.forEach(l -> languageShares.put(l, 1.0 + l.charAt(0)));
+      Ecosystem shuffled = EcosystemGenerator.builder().channels(c.channels()).seed(c.seed())
+          .roleShares(roleShares).languageShares(languageShares).build().generate();
+      Ecosystem ordered = EcosystemGenerator.builder().channels(c.channels()).seed(c.seed())
+          .roleShares(new java.util.EnumMap<>(roleShares)).languageShares(new java.util.TreeMap<>(languageShares))
+          .build().generate();
+      assertThat(shuffled).isEqualTo(ordered);
+    });
+  }
+
+  @Test
   void generatedEcosystemsSatisfyTheirInvariants() {
     forAll("generated ecosystems are consistent", 60, rng -> config(rng, 0), c -> {
       Ecosystem e = c.generator().generate();
