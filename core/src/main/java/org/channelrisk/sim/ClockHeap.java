@@ -5,28 +5,34 @@ import java.util.Arrays;
 /**
  * An indexed binary min-heap of one clock per channel: setting a channel's time moves it in place, so
  * redrawn clocks leave no stale entries behind (a lazily cleaned queue spent most of a run's time
- * popping them, as profiles showed). Ties break by channel index, so the order is fixed.
- * O(log n) per operation; 12 bytes per channel.
+ * popping them, as profiles showed). Ties break by channel index, so the order of the clocks, and with
+ * it a run, does not depend on the heap's shape.
+ *
+ * <p>The times are stored by heap position, next to the channel at that position, so that a sift
+ * compares neighbouring array elements instead of reading a channel-indexed array at random (profiles
+ * of 10^5-channel runs showed the comparisons waiting on those reads). A bulk update ({@link
+ * #bulkSet}, {@link #bulkRemove}, then {@link #heapify}) re-times many clocks in O(n) instead of
+ * O(n log n). O(log n) per single operation; 16 bytes per channel.
  */
 final class ClockHeap {
-  private final double[] time;
+  private final double[] key;
   private final int[] heap;
   private final int[] pos;
   private int size;
 
   ClockHeap(int n) {
-    time = new double[n];
+    key = new double[n];
     heap = new int[n];
     pos = new int[n];
     Arrays.fill(pos, -1);
   }
 
-  boolean isEmpty() {
-    return size == 0;
+  int size() {
+    return size;
   }
 
   double peekTime() {
-    return size == 0 ? Double.POSITIVE_INFINITY : time[heap[0]];
+    return size == 0 ? Double.POSITIVE_INFINITY : key[0];
   }
 
   int peekChannel() {
@@ -35,19 +41,15 @@ final class ClockHeap {
 
   /** Sets (or adds) channel i's clock. */
   void set(int i, double t) {
-    if (pos[i] < 0) {
-      pos[i] = size;
-      heap[size++] = i;
-      time[i] = t;
-      up(pos[i]);
+    int p = pos[i];
+    if (p < 0) {
+      p = size++;
+      heap[p] = i;
+      up(p, t, i);
+    } else if (key[p] < t) {
+      down(p, t, i);
     } else {
-      double old = time[i];
-      time[i] = t;
-      if (less(i, old, t)) {
-        down(pos[i]);
-      } else {
-        up(pos[i]);
-      }
+      up(p, t, i);
     }
   }
 
@@ -57,58 +59,106 @@ final class ClockHeap {
     if (p < 0) {
       return;
     }
-    int last = heap[--size];
     pos[i] = -1;
-    if (last != i) {
-      heap[p] = last;
-      pos[last] = p;
-      up(p);
-      down(pos[last]);
+    int last = --size;
+    if (p != last) {
+      double t = key[last];
+      int c = heap[last];
+      // the moved clock goes up or down from the hole, never both
+      if (p > 0 && before(t, c, key[(p - 1) >>> 1], heap[(p - 1) >>> 1])) {
+        up(p, t, c);
+      } else {
+        down(p, t, c);
+      }
     }
   }
 
-  /** True when the clock moved later: (old, i) comes before (new, i). */
-  private static boolean less(int i, double oldTime, double newTime) {
-    return oldTime < newTime;
+  /** Sets channel i's clock without restoring the heap order; call {@link #heapify} afterwards. */
+  void bulkSet(int i, double t) {
+    int p = pos[i];
+    if (p < 0) {
+      p = size++;
+      heap[p] = i;
+      pos[i] = p;
+    }
+    key[p] = t;
   }
 
-  private boolean before(int a, int b) {
-    return time[a] < time[b] || (time[a] == time[b] && a < b);
+  /** Removes channel i's clock without restoring the heap order; call {@link #heapify} afterwards. */
+  void bulkRemove(int i) {
+    int p = pos[i];
+    if (p < 0) {
+      return;
+    }
+    pos[i] = -1;
+    int last = --size;
+    if (p != last) {
+      key[p] = key[last];
+      heap[p] = heap[last];
+      pos[heap[p]] = p;
+    }
   }
 
-  private void up(int p) {
-    int x = heap[p];
+  /** Restores the heap order after bulk updates (Floyd's construction, O(n)). */
+  void heapify() {
+    for (int p = (size >>> 1) - 1; p >= 0; p--) {
+      down(p, key[p], heap[p]);
+    }
+  }
+
+  private static boolean before(double ta, int a, double tb, int b) {
+    return ta < tb || (ta == tb && a < b);
+  }
+
+  /** Moves the clock (t, c) up from the hole at p and stores it. */
+  private void up(int p, double t, int c) {
     while (p > 0) {
       int parent = (p - 1) >>> 1;
-      int y = heap[parent];
-      if (!before(x, y)) {
+      double tp = key[parent];
+      int cp = heap[parent];
+      if (!before(t, c, tp, cp)) {
         break;
       }
-      heap[p] = y;
-      pos[y] = p;
+      key[p] = tp;
+      heap[p] = cp;
+      pos[cp] = p;
       p = parent;
     }
-    heap[p] = x;
-    pos[x] = p;
+    key[p] = t;
+    heap[p] = c;
+    pos[c] = p;
   }
 
-  private void down(int p) {
-    int x = heap[p];
+  /** Moves the clock (t, c) down from the hole at p and stores it. */
+  private void down(int p, double t, int c) {
+    int n = size;
     while (true) {
       int l = 2 * p + 1;
-      if (l >= size) {
+      if (l >= n) {
         break;
       }
       int r = l + 1;
-      int c = r < size && before(heap[r], heap[l]) ? r : l;
-      if (!before(heap[c], x)) {
+      double tl = key[l];
+      int cl = heap[l];
+      if (r < n) {
+        double tr = key[r];
+        int cr = heap[r];
+        if (before(tr, cr, tl, cl)) {
+          l = r;
+          tl = tr;
+          cl = cr;
+        }
+      }
+      if (!before(tl, cl, t, c)) {
         break;
       }
-      heap[p] = heap[c];
-      pos[heap[p]] = p;
-      p = c;
+      key[p] = tl;
+      heap[p] = cl;
+      pos[cl] = p;
+      p = l;
     }
-    heap[p] = x;
-    pos[x] = p;
+    key[p] = t;
+    heap[p] = c;
+    pos[c] = p;
   }
 }
