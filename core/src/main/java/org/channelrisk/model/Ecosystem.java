@@ -2,6 +2,8 @@ package org.channelrisk.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.graph.GraphBuilder;
 import com.google.common.graph.ImmutableGraph;
 import java.util.HashSet;
@@ -36,7 +38,9 @@ public final class Ecosystem {
   private final ImmutableMap<String, Account> accounts;
   private final ImmutableMap<String, Channel> channels;
   private final ImmutableList<Link> links;
-  private final ImmutableGraph<String> graph;
+  // built on first use: the graph holds a hash map per channel (several hundred bytes each), which
+  // simulations, reading the links list, do not need
+  private final Supplier<ImmutableGraph<String>> graph = Suppliers.memoize(this::buildGraph);
 
   private Ecosystem(Builder b) {
     this.platforms = ImmutableMap.copyOf(b.platforms);
@@ -44,11 +48,14 @@ public final class Ecosystem {
     this.channels = ImmutableMap.copyOf(b.channels);
     this.links = ImmutableList.copyOf(b.links);
     validate();
+  }
+
+  private ImmutableGraph<String> buildGraph() {
     ImmutableGraph.Builder<String> g =
         GraphBuilder.directed().allowsSelfLoops(false).expectedNodeCount(channels.size()).immutable();
     channels.keySet().forEach(g::addNode);
     links.forEach(l -> g.putEdge(l.from(), l.to()));
-    this.graph = g.build();
+    return g.build();
   }
 
   /**
@@ -137,12 +144,13 @@ public final class Ecosystem {
   }
 
   /**
-   * The link graph: nodes are channel ids, a directed edge for each link.
+   * The link graph: nodes are channel ids, a directed edge for each link. Built on the first call
+   * (O(C + L)) and kept; an ecosystem that is only simulated never pays for it.
    *
    * @return an immutable Guava graph
    */
   public ImmutableGraph<String> linkGraph() {
-    return graph;
+    return graph.get();
   }
 
   /**
