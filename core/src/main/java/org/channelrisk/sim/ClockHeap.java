@@ -35,6 +35,12 @@ final class ClockHeap {
     return size == 0 ? Double.POSITIVE_INFINITY : key[0];
   }
 
+  /** Channel i's clock time, infinite when it has none. */
+  double timeOf(int i) {
+    int p = pos[i];
+    return p < 0 ? Double.POSITIVE_INFINITY : key[p];
+  }
+
   int peekChannel() {
     return heap[0];
   }

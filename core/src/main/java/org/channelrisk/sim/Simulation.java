@@ -28,7 +28,9 @@ import org.channelrisk.model.Platform;
  *
  * <p>Next-event simulation: each active channel has one exponential clock for removal-related hazards
  * (referral-unit detection and proactive moderation, rate (d * pressure + m) * visibility), kept in an
- * indexed heap and redrawn in place whenever its rate changes (memorylessness makes that exact);
+ * indexed heap and redrawn in place whenever its rate changes (memorylessness makes that exact; when
+ * only the audience, and with it the visibility, changed, the time left is rescaled by old rate / new
+ * rate instead, which is as exact and needs no new draw);
  * referral decisions, delayed removals, re-creations and action-day referrals are scheduled events in
  * a second heap, whose stale entries are skipped by stamp. Audience re-acquisition is a pure-death process of the
  * former members still looking: between grid times and link changes its hazard is constant, so the
@@ -668,7 +670,7 @@ public final class Simulation {
       }
       double h = sc.audienceBaseHazard() + sc.audienceLinkHazard() * linksIn[i];
       audienceUpdates++;
-      long found = Binomial.sample(rng, pool[i], -Math.expm1(-h * dt));
+      long found = Binomial.sampleExposure(rng, pool[i], h * dt);
       pool[i] -= found;
       audience[i] += found;
       totalAudience += found;
@@ -688,8 +690,16 @@ public final class Simulation {
         int i = snapshot[k];
         long before = audience[i];
         advanceAudience(i, t);
-        if (audience[i] != before && coop[platform[i]].visibilityExponent() != 0) {
-          redraw(i, t);
+        double alpha = coop[platform[i]].visibilityExponent();
+        if (audience[i] != before && alpha != 0) {
+          // The audience changed the clock's rate by the ratio of visibilities. The time left on an
+          // exponential clock that has not fired, times old rate / new rate, is exponential with the
+          // new rate (Gibson and Bruck's next-reaction method): exact, with one pow and no fresh
+          // draw, and the clock moves a short way in the heap instead of to a random place.
+          double next = clocks.timeOf(i);
+          if (next < Double.POSITIVE_INFINITY) {
+            clocks.set(i, t + (next - t) * Math.pow((before + 1.0) / (audience[i] + 1.0), alpha));
+          }
         }
       }
     }
