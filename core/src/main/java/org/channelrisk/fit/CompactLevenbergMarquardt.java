@@ -33,29 +33,27 @@ final class CompactLevenbergMarquardt {
 
   static Outcome solve(Model model, double[][] x, double[] y, double[] w, double[] start, double tol, int maxIterations,
       int maxEvaluations) {
-    int n = y.length;
     int p = start.length;
     double[] b = start.clone();
-    // residuals and Jacobian of the current point, and of the trial point (swapped in when accepted):
-    // each trial is evaluated once, value and gradient together
-    double[] r = new double[n];
-    double[][] jac = new double[n][p];
-    double[] tr = new double[n];
-    double[][] tjac = new double[n][p];
-    double[] g = new double[p];
+    // each point is evaluated once, value and gradient together, and its terms go straight into the
+    // normal equations: no residual or Jacobian arrays are stored (the current point's J'WJ and J'W r,
+    // and the trial point's, swapped when a trial is accepted)
+    double[] grad = new double[p];
     double[][] a = new double[p][p];
+    double[] g = new double[p];
+    double[][] ta = new double[p][p];
+    double[] tg = new double[p];
     double[][] m = new double[p][p];
     double[] step = new double[p];
     double[] trial = new double[p];
     int evaluations = 0;
-    double cost = evaluate(model, x, y, w, b, r, jac);
+    double cost = evaluate(model, x, y, w, b, grad, a, g);
     evaluations++;
     if (!Double.isFinite(cost)) {
       return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start), cost, null);
     }
     double lambda = 1e-3;
     for (int iter = 1; iter <= maxIterations; iter++) {
-      normalEquations(jac, r, w, a, g);
       double maxDiag = 0;
       for (int j = 0; j < p; j++) {
         maxDiag = Math.max(maxDiag, a[j][j]);
@@ -81,22 +79,21 @@ final class CompactLevenbergMarquardt {
           trial[j] = b[j] + step[j];
           moved = Math.max(moved, Math.abs(step[j]) / (Math.abs(b[j]) + tol));
         }
-        double trialCost = evaluate(model, x, y, w, trial, tr, tjac);
+        double trialCost = evaluate(model, x, y, w, trial, grad, ta, tg);
         evaluations++;
         if (Double.isFinite(trialCost) && trialCost < cost) {
           double drop = (cost - trialCost) / cost;
           System.arraycopy(trial, 0, b, 0, p);
-          double[] t1 = r;
-          r = tr;
-          tr = t1;
-          double[][] t2 = jac;
-          jac = tjac;
-          tjac = t2;
+          double[][] t1 = a;
+          a = ta;
+          ta = t1;
+          double[] t2 = g;
+          g = tg;
+          tg = t2;
           cost = trialCost;
           lambda = Math.max(lambda / 10, 1e-15);
           improved = true;
           if ((drop <= tol && moved <= Math.sqrt(tol)) || cost == 0) {
-            normalEquations(jac, r, w, a, g);
             return new Outcome(b, true, iter, evaluations, "converged", cost, a);
           }
         } else {
@@ -108,38 +105,31 @@ final class CompactLevenbergMarquardt {
         }
       }
     }
-    normalEquations(jac, r, w, a, g);
     return new Outcome(b, false, maxIterations, evaluations, "iteration limit " + maxIterations + " reached", cost, a);
   }
 
-  /** Residuals y - f and the Jacobian of f at b, in one pass; returns the weighted sum of squares. */
-  private static double evaluate(Model model, double[][] x, double[] y, double[] w, double[] b, double[] r, double[][] jac) {
-    double s = 0;
-    for (int i = 0; i < y.length; i++) {
-      double ri = y[i] - model.valueAndGradient(x[i], b, jac[i]);
-      r[i] = ri;
-      s += (w == null ? 1 : w[i]) * ri * ri;
-    }
-    return s;
-  }
-
-  /** J'WJ (full, symmetric) into a and J'W r into g. */
-  private static void normalEquations(double[][] jac, double[] r, double[] w, double[][] a, double[] g) {
+  /**
+   * One pass at b: the weighted residual sum of squares, J'WJ (full, symmetric) into a and J'W r into
+   * g, from the residuals y - f and the gradient of f.
+   */
+  private static double evaluate(Model model, double[][] x, double[] y, double[] w, double[] b, double[] grad,
+      double[][] a, double[] g) {
     int p = g.length;
     if (p == 3) {
-      normalEquations3(jac, r, w, a, g);
-      return;
+      return evaluate3(model, x, y, w, b, grad, a, g);
     }
     for (double[] row : a) {
       Arrays.fill(row, 0);
     }
     Arrays.fill(g, 0);
-    for (int i = 0; i < r.length; i++) {
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      double ri = y[i] - model.valueAndGradient(x[i], b, grad);
       double wi = w == null ? 1 : w[i];
-      double[] grad = jac[i];
+      s += wi * ri * ri;
       for (int j = 0; j < p; j++) {
         double gj = wi * grad[j];
-        g[j] += gj * r[i];
+        g[j] += gj * ri;
         for (int k = 0; k <= j; k++) {
           a[j][k] += gj * grad[k];
         }
@@ -150,13 +140,16 @@ final class CompactLevenbergMarquardt {
         a[k][j] = a[j][k];
       }
     }
+    return s;
   }
 
   /**
-   * {@link #normalEquations} for three parameters (the recovery models) with the sums in locals: the
-   * same products added in the same order, so the same bits, without a store and reload per term.
+   * {@link #evaluate} for three parameters (the recovery models) with the sums in locals, without a
+   * store and reload per term; the same products, added in the same order.
    */
-  private static void normalEquations3(double[][] jac, double[] r, double[] w, double[][] a, double[] g) {
+  private static double evaluate3(Model model, double[][] x, double[] y, double[] w, double[] b, double[] q,
+      double[][] a, double[] g) {
+    double s = 0;
     double a00 = 0;
     double a10 = 0;
     double a11 = 0;
@@ -166,13 +159,13 @@ final class CompactLevenbergMarquardt {
     double g0 = 0;
     double g1 = 0;
     double g2 = 0;
-    for (int i = 0; i < r.length; i++) {
+    for (int i = 0; i < y.length; i++) {
+      double ri = y[i] - model.valueAndGradient(x[i], b, q);
       double wi = w == null ? 1 : w[i];
-      double[] q = jac[i];
+      s += wi * ri * ri;
       double q0 = q[0];
       double q1 = q[1];
       double q2 = q[2];
-      double ri = r[i];
       double h0 = wi * q0;
       double h1 = wi * q1;
       double h2 = wi * q2;
@@ -198,6 +191,7 @@ final class CompactLevenbergMarquardt {
     a[2][1] = a21;
     a[1][2] = a21;
     a[2][2] = a22;
+    return s;
   }
 
   /**

@@ -371,11 +371,11 @@ public final class RecoveryAnalysis {
   /** Data-driven starts; for three-parameter models also k x 3 and k / 3. */
   static List<double[]> startValues(RecoveryModel m, double[] s, double[] y) {
     int n = s.length;
-    double mean = Arrays.stream(y).average().orElse(0);
     if (m == RecoveryModel.CONSTANT) {
-      return List.of(new double[] {mean});
+      return List.of(new double[] {Arrays.stream(y).average().orElse(0)});
     }
     if (m == RecoveryModel.LINEAR) {
+      double mean = Arrays.stream(y).average().orElse(0);
       double ms = Arrays.stream(s).average().orElse(0);
       double sxy = 0;
       double sxx = 0;
