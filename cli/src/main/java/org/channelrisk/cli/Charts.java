@@ -69,7 +69,7 @@ public final class Charts {
     }
     double lo = Arrays.stream(y).min().orElse(0);
     double hi = Arrays.stream(y).max().orElse(1);
-    vertical(chart, "takedown t0", r.t0(), lo, hi, new Color(200, 40, 40));
+    vertical(chart, r.baselineRule().contains("trough") ? "t0 (trough)" : "takedown t0", r.t0(), lo, hi, new Color(200, 40, 40));
     if (Double.isFinite(r.baseline()) && t.length > 0) {
       XYSeries base = chart.addSeries("baseline", new double[] {t[0], t[t.length - 1]}, new double[] {r.baseline(), r.baseline()});
       base.setMarker(SeriesMarkers.NONE);

@@ -127,14 +127,14 @@ final class Demo {
     boolean drop = lowest < 0.99 * before;
     RecoveryResult rec = null;
     if (drop) {
-      // recovery is measured from the end of the action's window, when all its referrals have been sent
-      double end = t0 + s.actionDays().get(0).window();
+      // removals go on after the action's window (latency, sustained pressure): recovery is measured
+      // from the trough, against the 30 days before the action
       double[] se = new double[t.length];
       for (int i = 0; i < t.length; i++) {
         se[i] = sd[i] / Math.sqrt(e.replicates());
       }
-      rec = RecoveryAnalysis.builder().takedown(end).baselineWindow(30).weighting(Weighting.STANDARD_DEVIATION).build()
-          .analyse(t, mean, se);
+      rec = RecoveryAnalysis.builder().takedown(t0).baselineWindow(30).fromTrough().weighting(Weighting.STANDARD_DEVIATION)
+          .build().analyse(t, mean, se);
     }
     return new Row(cooperation, strategy, ban, e, rec, drop);
   }
@@ -204,7 +204,8 @@ final class Demo {
     log.printf(Locale.ROOT, "The November 2019 action day on a synthetic Telegram-centred network%n");
     log.printf(Locale.ROOT, "%,d channels, %d replicates per row, seed %d; reach = audience of the active channels.%n", channels,
         replicates, seed);
-    log.printf(Locale.ROOT, "Recovery curves fitted to the mean reach from the end of the action (day 54); intervals: delta method, 95%%.%n%n");
+    log.printf(Locale.ROOT, "Recovery curves fitted to the mean reach from its trough after the action day (day %s),"
+        + " against the 30 days before it; intervals: delta method, 95%%.%n%n", troughs(rows));
     log.printf(Locale.ROOT, "%-25s %-19s %-8s %-19s %-19s %-19s %-19s%n", "Telegram cooperation", "targets", "bans", "reach lost",
         "recovery ratio", "T50 (days)", "T90 (days)");
     for (Row r : rows) {
@@ -228,6 +229,22 @@ final class Demo {
         + "  most operators moved to the self-hosted platform, which does not act on referrals.%n", km.pooled().median().method());
     log.printf(Locale.ROOT, "%nCharts and the CSVs behind them are in %s%n", out);
     log.flush();
+  }
+
+  /** The troughs' days, as a range when they differ between rows. */
+  private static String troughs(List<Row> rows) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Row r : rows) {
+      if (r.recovery() != null) {
+        lo = Math.min(lo, r.recovery().t0());
+        hi = Math.max(hi, r.recovery().t0());
+      }
+    }
+    if (lo > hi) {
+      return "n/a";
+    }
+    return lo == hi ? String.format(Locale.ROOT, "%.0f", lo) : String.format(Locale.ROOT, "%.0f-%.0f", lo, hi);
   }
 
   private static String pct(Estimate e) {

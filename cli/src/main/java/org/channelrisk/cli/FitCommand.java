@@ -41,6 +41,10 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--takedown", paramLabel = "T", description = "Takedown time (default: the largest drop).")
   Double takedown;
 
+  @Option(names = "--from-trough", description = "Fit from the lowest point after the takedown (the baseline stays before"
+      + " the takedown): for effects that build up over days.")
+  boolean fromTrough;
+
   @Option(names = "--model", defaultValue = "auto",
       description = "exponential, logistic, gompertz, constant, linear or auto (AICc; default ${DEFAULT-VALUE}).")
   String model;
@@ -92,6 +96,9 @@ final class FitCommand implements Callable<Integer> {
     RecoveryAnalysis.Builder b = RecoveryAnalysis.builder().threads(threads);
     if (takedown != null) {
       b.takedown(takedown);
+    }
+    if (fromTrough) {
+      b.fromTrough();
     }
     if (!model.equalsIgnoreCase("auto")) {
       b.models(RecoveryModel.parse(model));

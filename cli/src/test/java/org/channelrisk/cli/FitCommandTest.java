@@ -55,6 +55,24 @@ class FitCommandTest {
   }
 
   @Test
+  void fromTroughStartsTheFitAtTheLowestPoint() throws IOException {
+    // the level keeps falling for 5 days after the takedown at day 30, then recovers
+    StringBuilder sb = new StringBuilder("day,active\n");
+    for (int d = 0; d < 120; d++) {
+      double y = d < 30 ? 1000 : d <= 35 ? 1000 - 150.0 * (d - 29) : 800 - 700 * Math.exp(-0.05 * (d - 35));
+      sb.append(String.format(Locale.ROOT, "%d,%.6f%n", d, y));
+    }
+    Path f = Files.writeString(dir.resolve("trough.csv"), sb);
+    MainTest.Result r = run("fit", "--input", f.toString(), "--time", "day", "--value", "active", "--takedown", "30",
+        "--from-trough", "--model", "exponential", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("t0").asDouble()).isEqualTo(35.0);
+    assertThat(j.get("metrics").get("baseline").get("estimate").asDouble()).isEqualTo(1000.0);
+    assertThat(j.get("parameters").get("b").get("estimate").asDouble()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-3));
+  }
+
+  @Test
   void bootstrapAndEnsembleWeights() throws IOException {
     Path s = series();
     MainTest.Result a = run("fit", "--input", s.toString(), "--time", "day", "--value", "active", "--model", "exponential",

@@ -36,7 +36,9 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  * <p>Rules, stated: the takedown time, when not given, is the time of the point after the largest
  * drop between consecutive points. The baseline B0 is the median of the points before t0 (all of them,
  * or those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
- * available (NaN), never invented. Fits use the points with t &gt;= t0, unweighted by default (as R's
+ * available (NaN), never invented. With {@link Builder#fromTrough()} the fit's origin t0 moves to the
+ * lowest point at or after the takedown, for effects that build up over days. Fits use the points with
+ * t &gt;= t0, unweighted by default (as R's
  * {@code nls}); each three-parameter model is started from the data (b the first value after t0, a the
  * mean of the last fifth, k from the time to half-recovery) and from k three times larger and smaller,
  * keeping the best converged fit (the compact Levenberg-Marquardt of the fit package). Intervals: the delta method (normal, parameters' covariance from the
@@ -71,6 +73,7 @@ public final class RecoveryAnalysis {
   private final long seed;
   private final int threads;
   private final double confLevel;
+  private final boolean fromTrough;
 
   private RecoveryAnalysis(Builder b) {
     this.t0 = b.t0;
@@ -83,6 +86,7 @@ public final class RecoveryAnalysis {
     this.seed = b.seed;
     this.threads = b.threads;
     this.confLevel = b.confLevel;
+    this.fromTrough = b.fromTrough;
   }
 
   /** @return a builder with the defaults: t0 estimated, all models, unweighted, delta-method intervals */
@@ -157,6 +161,19 @@ public final class RecoveryAnalysis {
     }
     double[] preValues = pre.stream().mapToDouble(Double::doubleValue).toArray();
     double baseline = median(preValues);
+    double actionTime = takedown;
+    if (fromTrough && first < t.length) {
+      // the lowest point at or after the takedown (the first, when several are equally low) becomes
+      // the fit's origin; the baseline stays the one before the takedown
+      int low = first;
+      for (int i = first + 1; i < t.length; i++) {
+        if (y[i] < y[low]) {
+          low = i;
+        }
+      }
+      first = low;
+      takedown = t[low];
+    }
     int n = t.length - first;
     double[] s = new double[n];
     double[] yy = new double[n];
@@ -257,8 +274,12 @@ public final class RecoveryAnalysis {
     for (int i = 0; i < n; i++) {
       bandTimes[i] = s[i] + takedown;
     }
-    String rule = preValues.length == 0 ? "no point before t0: not available"
-        : "median of " + preValues.length + " points before t0" + (Double.isNaN(baselineWindow) ? "" : " within " + baselineWindow);
+    String before = fromTrough ? "the takedown at " + fmtTime(actionTime) : "t0";
+    String rule = preValues.length == 0 ? "no point before " + before + ": not available"
+        : "median of " + preValues.length + " points before " + before + (Double.isNaN(baselineWindow) ? "" : " within " + baselineWindow);
+    if (fromTrough) {
+      rule += "; t0 is the trough, the lowest point after the takedown";
+    }
     return new RecoveryResult(takedown, estimated, baseline, rule, model, fit, ImmutableList.copyOf(weighted), metrics, method, h,
         bandTimes, band);
   }
@@ -516,6 +537,10 @@ public final class RecoveryAnalysis {
         bootstrapSize == 0 ? "delta-method intervals" : bootstrapSize + " " + bootstrapType + " bootstrap replicates");
   }
 
+  private static String fmtTime(double x) {
+    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+  }
+
   /** Builder; every setter checks its argument. */
   public static final class Builder {
     private double t0 = Double.NaN;
@@ -528,6 +553,7 @@ public final class RecoveryAnalysis {
     private long seed;
     private int threads = 1;
     private double confLevel = DEFAULT_CONF_LEVEL;
+    private boolean fromTrough;
 
     private Builder() {}
 
@@ -595,6 +621,21 @@ public final class RecoveryAnalysis {
         throw new IllegalArgumentException("threads must be >= 1: " + n);
       }
       this.threads = n;
+      return this;
+    }
+
+    /**
+     * Fits the recovery from the trough, the lowest point at or after the takedown, instead of from the
+     * takedown itself; the baseline is still taken before the takedown, and the result's t0 is the
+     * trough's time. For a takedown whose effect builds up over days (referrals removed after a
+     * latency, sustained pressure), the series keeps falling after the takedown time, which no recovery
+     * model describes: fits from the takedown then depend on small differences in the data (which of
+     * two nearly equal curves gives the lower AICc, say), while the trough is a stable origin.
+     *
+     * @return this builder
+     */
+    public Builder fromTrough() {
+      this.fromTrough = true;
       return this;
     }
 

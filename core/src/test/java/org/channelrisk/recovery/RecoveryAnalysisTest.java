@@ -82,6 +82,32 @@ class RecoveryAnalysisTest {
   }
 
   @Test
+  void fromTroughFitsFromTheLowestPointWithTheBaselineBeforeTheTakedown() {
+    // baseline 1000 until t = 20; then a decline over 6 days to the trough at t = 26 (level 300),
+    // then exponential recovery to 800 at rate 0.1
+    int n = 120;
+    double[] t = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = i;
+      y[i] = i < 20 ? 1000 : i <= 26 ? 1000 - 700.0 * (i - 19) / 7 : 800 - 500 * Math.exp(-0.1 * (i - 26));
+    }
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(20).baselineWindow(15).fromTrough().models(RecoveryModel.EXPONENTIAL)
+        .build().analyse(t, y);
+    assertThat(r.t0()).isEqualTo(26);
+    assertThat(r.baseline()).isEqualTo(1000);
+    assertThat(r.baselineRule()).contains("before the takedown at 20").contains("trough");
+    assertThat(r.fit().estimates()).containsExactly(new double[] {800, 300, 0.1}, Offset.offset(1e-6));
+    assertThat(r.metric(Metric.RELATIVE_DEPTH).value()).isCloseTo(0.7, Offset.offset(1e-9));
+    assertThat(r.metric(Metric.RECOVERY_RATIO).value()).isCloseTo(0.8, Offset.offset(1e-9));
+    // from the takedown itself, the decline is inside the fitted window and the fit cannot describe it
+    RecoveryResult plain = RecoveryAnalysis.builder().takedown(20).baselineWindow(15).models(RecoveryModel.EXPONENTIAL).build()
+        .analyse(t, y);
+    assertThat(plain.t0()).isEqualTo(20);
+    assertThat(plain.fit().rss()).isGreaterThan(1e3);
+  }
+
+  @Test
   void exactIdentitiesOfTheMetrics() {
     double k = 0.07;
     double[] p = {1000, 300, k};

@@ -45,9 +45,9 @@ public final class ActionDay2019 {
     for (int i = 0; i < sd.length; i++) {
       se[i] = sd[i] / Math.sqrt(replicates);
     }
-    double end = Presets.NOVEMBER_2019_DAY + 3;
-    RecoveryResult r = RecoveryAnalysis.builder().takedown(end).baselineWindow(30).weighting(Weighting.STANDARD_DEVIATION).build()
-        .analyse(t, mean, se);
+    // removals continue after the action's three days: recovery is measured from the trough
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(Presets.NOVEMBER_2019_DAY).baselineWindow(30).fromTrough()
+        .weighting(Weighting.STANDARD_DEVIATION).build().analyse(t, mean, se);
     Estimate lost = r.metric(Metric.RELATIVE_DEPTH);
     Estimate ratio = r.metric(Metric.RECOVERY_RATIO);
     System.out.printf(Locale.ROOT, "With 2019 cooperation the action took %.0f%% of the reach (%.0f-%.0f%%); the network settles at"
