@@ -61,15 +61,10 @@ final class ClockHeap {
 
   /** Removes channel i's clock, if it has one. */
   void remove(int i) {
-    int p = pos[i];
-    if (p < 0) {
-      return;
-    }
-    pos[i] = -1;
-    int last = --size;
-    if (p != last) {
-      double t = key[last];
-      int c = heap[last];
+    int p = detach(i);
+    if (p >= 0 && p < size) {
+      double t = key[p];
+      int c = heap[p];
       // the moved clock goes up or down from the hole, never both
       if (p > 0 && before(t, c, key[(p - 1) >>> 1], heap[(p - 1) >>> 1])) {
         up(p, t, c);
@@ -92,17 +87,25 @@ final class ClockHeap {
 
   /** Removes channel i's clock without restoring the heap order; call {@link #heapify} afterwards. */
   void bulkRemove(int i) {
+    detach(i);
+  }
+
+  /**
+   * Takes channel i's clock out and moves the last clock into its place, unordered.
+   *
+   * @return the place, or -1 when the channel had no clock
+   */
+  private int detach(int i) {
     int p = pos[i];
     if (p < 0) {
-      return;
+      return -1;
     }
     pos[i] = -1;
     int last = --size;
     if (p != last) {
-      key[p] = key[last];
-      heap[p] = heap[last];
-      pos[heap[p]] = p;
+      place(p, key[last], heap[last]);
     }
+    return p;
   }
 
   /** Restores the heap order after bulk updates (Floyd's construction, O(n)). */
@@ -125,14 +128,10 @@ final class ClockHeap {
       if (!before(t, c, tp, cp)) {
         break;
       }
-      key[p] = tp;
-      heap[p] = cp;
-      pos[cp] = p;
+      place(p, tp, cp);
       p = parent;
     }
-    key[p] = t;
-    heap[p] = c;
-    pos[c] = p;
+    place(p, t, c);
   }
 
   /** Moves the clock (t, c) down from the hole at p and stores it. */
@@ -158,11 +157,14 @@ final class ClockHeap {
       if (!before(tl, cl, t, c)) {
         break;
       }
-      key[p] = tl;
-      heap[p] = cl;
-      pos[cl] = p;
+      place(p, tl, cl);
       p = l;
     }
+    place(p, t, c);
+  }
+
+  /** Stores the clock (t, c) at position p. */
+  private void place(int p, double t, int c) {
     key[p] = t;
     heap[p] = c;
     pos[c] = p;
