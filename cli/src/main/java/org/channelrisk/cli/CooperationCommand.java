@@ -1,5 +1,6 @@
 package org.channelrisk.cli;
 
+import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,7 +77,7 @@ final class CooperationCommand implements Callable<Integer> {
           m.put("removed", p.removed());
           m.put("declined", p.declined());
           m.put("pending", p.pending());
-          m.put("compliance", Map.of("estimate", nn(p.compliance().estimate()), "lower", nn(p.compliance().lower()),
+          m.put("compliance", ImmutableMap.of("estimate", nn(p.compliance().estimate()), "lower", nn(p.compliance().lower()),
               "upper", nn(p.compliance().upper()), "method", "Wilson " + p.compliance().level()));
           Estimate med = p.latency().median();
           Map<String, Object> lat = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ final class CooperationCommand implements Callable<Integer> {
         doc.put("until", est.until());
         doc.put("platforms", rows);
         Map<String, Object> cmp = new LinkedHashMap<>();
-        est.latencyComparisons().forEach((k, v) -> cmp.put(k, Map.of("chisq", v.chiSquare(), "df", v.df(), "p_value", nn(v.pValue()))));
+        est.latencyComparisons().forEach((k, v) -> cmp.put(k, ImmutableMap.of("chisq", v.chiSquare(), "df", v.df(), "p_value", nn(v.pValue()))));
         doc.put("latency_comparisons", cmp);
         out.json(stdout, doc);
       }
