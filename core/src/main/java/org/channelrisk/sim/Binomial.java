@@ -65,6 +65,20 @@ final class Binomial {
    * @return the number fired
    */
   static long sampleExposure(RandomGenerator rng, long n, double x) {
+    // Most audience draws have a mean below 1 and return 0 at the first test of the inversion: test
+    // that before computing p (an expm1, not an intrinsic, and a division). n x >= n p, so n x < 30
+    // implies the exact branch below, and x < 0.69 < ln 2 implies p < 0.5: the same draws, same order.
+    if (n > 0 && x > 0 && x < 0.69 && n * x < EXACT_BELOW) {
+      double pmf = Math.exp(-n * x);
+      if (pmf > 0) {
+        double u = rng.nextDouble();
+        if (u <= pmf) {
+          return 0;
+        }
+        double p = -Math.expm1(-x);
+        return invert(u, n, p / (1 - p), pmf);
+      }
+    }
     double p = -Math.expm1(-x);
     if (n <= 0 || !(p > 0) || p > 0.5) {
       return sample(rng, n, p);
@@ -81,7 +95,10 @@ final class Binomial {
 
   /** Sequential search from 0: pmf(k + 1) = pmf(k) * ratio * (n - k) / (k + 1), ratio = p / q. */
   private static long invert(RandomGenerator rng, long n, double ratio, double pmf0) {
-    double u = rng.nextDouble();
+    return invert(rng.nextDouble(), n, ratio, pmf0);
+  }
+
+  private static long invert(double u, long n, double ratio, double pmf0) {
     double pmf = pmf0;
     double cdf = pmf;
     long k = 0;
