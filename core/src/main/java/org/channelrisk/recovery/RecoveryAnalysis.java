@@ -630,7 +630,9 @@ public final class RecoveryAnalysis {
      * trough's time. For a takedown whose effect builds up over days (referrals removed after a
      * latency, sustained pressure), the series keeps falling after the takedown time, which no recovery
      * model describes: fits from the takedown then depend on small differences in the data (which of
-     * two nearly equal curves gives the lower AICc, say), while the trough is a stable origin.
+     * two nearly equal curves gives the lower AICc, say), while the trough is a stable origin. The
+     * metrics then count from the trough: T50 and T90 are times after it, and the loss area leaves out
+     * the loss between the takedown and the trough.
      *
      * @return this builder
      */
