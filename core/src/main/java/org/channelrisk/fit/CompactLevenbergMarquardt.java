@@ -24,7 +24,7 @@ final class CompactLevenbergMarquardt {
    * @param evaluations evaluations of residuals and Jacobian (one pass each)
    * @param message what happened
    * @param cost the weighted residual sum of squares at the point
-   * @param normal J'WJ at the point (full, symmetric), for the covariance
+   * @param normal J'WJ at the point (full, symmetric), for the covariance (not finite when the point is not)
    */
   record Outcome(double[] point, boolean converged, int iterations, int evaluations, String message, double cost,
       double[][] normal) {}
@@ -50,7 +50,7 @@ final class CompactLevenbergMarquardt {
     double cost = evaluate(model, x, y, w, b, grad, a, g);
     evaluations++;
     if (!Double.isFinite(cost)) {
-      return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start), cost, null);
+      return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start), cost, a);
     }
     double lambda = 1e-3;
     for (int iter = 1; iter <= maxIterations; iter++) {

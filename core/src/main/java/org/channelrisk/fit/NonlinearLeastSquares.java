@@ -144,9 +144,6 @@ public final class NonlinearLeastSquares {
     if (solver == Solver.COMPACT && lowerBounds == null) {
       CompactLevenbergMarquardt.Outcome o =
           CompactLevenbergMarquardt.solve(model, x, y, weights, start, tolerance, maxIterations, maxEvaluations);
-      if (o.normal() == null) {
-        return result(o.point(), false, o.message(), o.iterations(), o.evaluations());
-      }
       return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations(), o.cost(), o.normal());
     }
     Tracker tracker = new Tracker();
@@ -271,27 +268,13 @@ public final class NonlinearLeastSquares {
   }
 
   /**
-   * sigma^2 (J' W J)^-1: through a QR decomposition of sqrt(W) J (better conditioned than J'WJ) for the
-   * MINPACK solver and its harder problems, through a Cholesky inverse of J'WJ for the compact solver's
-   * small ones.
+   * sigma^2 (J' W J)^-1 through a QR decomposition of sqrt(W) J (better conditioned than J'WJ), for the
+   * MINPACK solver and its harder problems; the compact solver hands over its J'WJ, inverted by
+   * {@link #scaledInverse}.
    */
   private double[][] covariance(double[] b, double sigma2) {
     int n = y.length;
     int p = b.length;
-    if (solver == Solver.COMPACT) {
-      double[][] a = new double[p][p];
-      double[] g = new double[p];
-      for (int i = 0; i < n; i++) {
-        model.gradient(x[i], b, g);
-        double wi = weights == null ? 1 : weights[i];
-        for (int j = 0; j < p; j++) {
-          for (int k = 0; k <= j; k++) {
-            a[j][k] += wi * g[j] * g[k];
-          }
-        }
-      }
-      return scaledInverse(a, sigma2);
-    }
     double[][] j = new double[n][p];
     for (int i = 0; i < n; i++) {
       model.gradient(x[i], b, j[i]);

@@ -18,6 +18,28 @@ public final class Radix {
   private Radix() {}
 
   /**
+   * A key whose unsigned order is the numeric order of the double (without NaN; -0.0 before 0.0):
+   * negatives have all their bits flipped, the others only the sign bit.
+   *
+   * @param x the double
+   * @return the key
+   */
+  public static long key(double x) {
+    long b = Double.doubleToRawLongBits(x);
+    return b ^ ((b >> 63) | Long.MIN_VALUE);
+  }
+
+  /**
+   * The inverse of {@link #key(double)}.
+   *
+   * @param key a key
+   * @return the double
+   */
+  public static double toDouble(long key) {
+    return Double.longBitsToDouble(key ^ ((~key >> 63) | Long.MIN_VALUE));
+  }
+
+  /**
    * Sorts {@code keys[0..m)} ascending as unsigned numbers, stably: equal keys keep their order. When
    * {@code items} is not null, {@code items[0..m)} are permuted along with their keys.
    *

@@ -1,5 +1,7 @@
 package org.channelrisk.sim;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class Scenario {
   private final double gridStep;
   private final boolean eventLog;
   /** The engine's index structure, built on first use and shared by all runs (and threads). */
-  private volatile Simulation.Structure structure;
+  private final Supplier<Simulation.Structure> structure = Suppliers.memoize(() -> new Simulation.Structure(ecosystem()));
 
   private Scenario(Builder b) {
     this.ecosystem = b.ecosystem;
@@ -204,17 +206,7 @@ public final class Scenario {
   }
 
   Simulation.Structure structure() {
-    Simulation.Structure s = structure;
-    if (s == null) {
-      synchronized (this) {
-        s = structure;
-        if (s == null) {
-          s = new Simulation.Structure(ecosystem);
-          structure = s;
-        }
-      }
-    }
-    return s;
+    return structure.get();
   }
 
   /** @return the observation times 0, step, 2 step, ..., horizon */

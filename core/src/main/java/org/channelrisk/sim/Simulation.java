@@ -223,6 +223,9 @@ public final class Simulation {
     final long[] createdByPlatform;
     final long[] removedByPlatform;
     final int[] activeByRole = new int[ChannelRole.values().length];
+    // migration: the utility terms that do not change during a run, and a scratch row
+    final double[] fixedUtility;
+    final double[] utility;
     long totalAudience;
     int activeTotal;
     final long[] counters = new long[Observed.values().length];
@@ -282,6 +285,12 @@ public final class Simulation {
       for (int p = 0; p < nPlatforms; p++) {
         coop[p] = platforms[p].cooperationAt(0);
       }
+      fixedUtility = new double[nPlatforms];
+      for (int p = 0; p < nPlatforms; p++) {
+        fixedUtility[p] = sc.migrationSecurityWeight() * platforms[p].securityRating().score()
+            + sc.migrationUsersWeight() * Math.log(platforms[p].userBase() + 1.0);
+      }
+      utility = new double[nPlatforms];
       log = sc.eventLog() ? new ArrayList<>() : null;
       clocks = new ClockHeap(n);
     }
@@ -401,7 +410,7 @@ public final class Simulation {
       events++;
       Cooperation c = coop[platform[i]];
       double vis = visibility(i);
-      double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+      double det = detection(i, vis);
       double mod = c.proactiveHazard() * vis;
       if (rng.nextDouble() * (det + mod) < det) {
         refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
@@ -425,14 +434,18 @@ public final class Simulation {
       }
     }
 
+    /** The referral unit's detection hazard of channel i (none while a referral is pending). */
+    double detection(int i, double vis) {
+      return pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+    }
+
     /** Draws channel i's next removal-related time, infinite when it has none. */
     double nextClock(int i, double t) {
       if (!active[i]) {
         return Double.POSITIVE_INFINITY;
       }
       double vis = visibility(i);
-      double det = pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
-      double rate = det + coop[platform[i]].proactiveHazard() * vis;
+      double rate = detection(i, vis) + coop[platform[i]].proactiveHazard() * vis;
       return rate > 0 ? t + rng.nextExponential() / rate : Double.POSITIVE_INFINITY;
     }
 
@@ -569,12 +582,11 @@ public final class Simulation {
       if (nPlatforms == 1) {
         return current;
       }
-      double[] u = new double[nPlatforms];
+      double[] u = utility;
       double max = Double.NEGATIVE_INFINITY;
       for (int p = 0; p < nPlatforms; p++) {
         double memory = removalMemory[p] * Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
-        u[p] = sc.migrationSecurityWeight() * platforms[p].securityRating().score()
-            + sc.migrationUsersWeight() * Math.log(platforms[p].userBase() + 1.0)
+        u[p] = fixedUtility[p]
             - sc.migrationPressureWeight() * Math.log1p(memory)
             + (p == current ? sc.migrationStayWeight() : 0);
         max = Math.max(max, u[p]);

@@ -39,7 +39,6 @@ final class StableSort {
    * @return the key
    */
   static long key(double x) {
-    long b = Double.doubleToRawLongBits(x);
-    return b ^ ((b >> 63) & Long.MAX_VALUE);
+    return Radix.key(x) ^ Long.MIN_VALUE;
   }
 }

@@ -28,14 +28,11 @@ final class RadixSort {
     }
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      long b = Double.doubleToRawLongBits(a[i]);
-      // order-preserving as unsigned: negatives have all bits flipped, the others only the sign bit
-      keys[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
+      keys[i] = Radix.key(a[i]);
     }
     Radix.sortUnsigned(keys, null, n);
     for (int i = 0; i < n; i++) {
-      long key = keys[i];
-      a[i] = Double.longBitsToDouble(key ^ ((~key >> 63) | Long.MIN_VALUE));
+      a[i] = Radix.toDouble(keys[i]);
     }
   }
 }
