@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
+import org.channelrisk.stats.SampleQuantiles;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
 
@@ -224,7 +225,7 @@ public final class RecoveryAnalysis {
       }
     } else if (bootstrapSize == 0) {
       method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel));
-      double z = org.channelrisk.fit.Quantiles.normal(confLevel);
+      double z = org.channelrisk.stats.CriticalValues.normal(confLevel);
       double[][] grads = new double[Metric.values().length][p.length];
       for (int j = 0; j < p.length; j++) {
         double step = 1e-6 * Math.max(Math.abs(p[j]), 1e-8);
@@ -261,13 +262,13 @@ public final class RecoveryAnalysis {
       double lo = (1 - confLevel) / 2;
       for (Metric m : Metric.values()) {
         double[] col = reps[m.ordinal()];
-        metrics.put(m, new Estimate(point[m.ordinal()], quantile(col, lo), quantile(col, 1 - lo), method));
+        metrics.put(m, new Estimate(point[m.ordinal()], SampleQuantiles.of(col, lo), SampleQuantiles.of(col, 1 - lo), method));
       }
       for (int i = 0; i < n; i++) {
         double[] col = reps[Metric.values().length + i];
         band[0][i] = model.value(s[i], p);
-        band[1][i] = quantile(col, lo);
-        band[2][i] = quantile(col, 1 - lo);
+        band[1][i] = SampleQuantiles.of(col, lo);
+        band[2][i] = SampleQuantiles.of(col, 1 - lo);
       }
     }
     double[] bandTimes = new double[n];
@@ -499,22 +500,6 @@ public final class RecoveryAnalysis {
     return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
   }
 
-  /** R's type 7 quantile; NaN values are dropped, infinities sort to the ends. */
-  static double quantile(double[] v, double p) {
-    double[] c = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (c.length == 0) {
-      return Double.NaN;
-    }
-    double h = (c.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, c.length - 1);
-    double frac = h - lo;
-    if (frac == 0 || c[lo] == c[hi]) {
-      return c[lo];
-    }
-    return c[lo] + frac * (c[hi] - c[lo]);
-  }
-
   private static double quad(double[] g, double[][] cov) {
     double v = 0;
     for (int i = 0; i < g.length; i++) {
@@ -643,7 +628,7 @@ public final class RecoveryAnalysis {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = org.channelrisk.fit.Quantiles.checkLevel(level);
+      this.confLevel = org.channelrisk.stats.CriticalValues.checkLevel(level);
       return this;
     }
 

@@ -3,7 +3,7 @@ package org.channelrisk.recovery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 
 /**

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.channelrisk.io.Lifetime;
 
 /**
  * Right-censored (and optionally left-truncated) durations with optional group and stratum labels:

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.channelrisk.cli.Charts;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.Sparkline;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryAnalysis;
