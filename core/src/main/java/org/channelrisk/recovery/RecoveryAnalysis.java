@@ -8,12 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
-import java.util.stream.IntStream;
+import org.channelrisk.internal.Parallel;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.stats.SampleQuantiles;
 import org.channelrisk.fit.FitResult;
@@ -239,16 +237,17 @@ public final class RecoveryAnalysis {
           grads[m][j] = (mu[m] - md[m]) / (2 * step);
         }
       }
+      double[][] cov = fit.covariance();
       for (Metric m : Metric.values()) {
         double v = point[m.ordinal()];
-        double se = m == Metric.BASELINE || !Double.isFinite(v) ? Double.NaN : Math.sqrt(quad(grads[m.ordinal()], fit.covariance()));
+        double se = m == Metric.BASELINE || !Double.isFinite(v) ? Double.NaN : Math.sqrt(quad(grads[m.ordinal()], cov));
         metrics.put(m, new Estimate(v, v - z * se, v + z * se, method));
       }
       double[] g = new double[p.length];
       for (int i = 0; i < n; i++) {
         model.gradient(s[i], p, g);
         double v = model.value(s[i], p);
-        double se = Math.sqrt(quad(g, fit.covariance()));
+        double se = Math.sqrt(quad(g, cov));
         band[0][i] = v;
         band[1][i] = v - z * se;
         band[2][i] = v + z * se;
@@ -308,45 +307,35 @@ public final class RecoveryAnalysis {
       gens[r] = root.split();
     }
     int rows = Metric.values().length + n;
-    double[][] out = new double[bootstrapSize][];
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      pool.submit(() -> IntStream.range(0, bootstrapSize).parallel().forEach(r -> {
-        RandomGenerator g = gens[r];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-          double scale = w == null ? 1 : 1 / Math.sqrt(w[i]);
-          double e = bootstrapType == Bootstrap.RESIDUAL ? std[g.nextInt(n)] : sigma * g.nextGaussian();
-          ys[i] = fitted[i] + e * scale;
+    List<double[]> out = Parallel.map(bootstrapSize, threads, "bootstrap", r -> {
+      RandomGenerator g = gens[r];
+      double[] ys = new double[n];
+      for (int i = 0; i < n; i++) {
+        double scale = w == null ? 1 : 1 / Math.sqrt(w[i]);
+        double e = bootstrapType == Bootstrap.RESIDUAL ? std[g.nextInt(n)] : sigma * g.nextGaussian();
+        ys[i] = fitted[i] + e * scale;
+      }
+      double b0 = Double.NaN;
+      if (pre.length > 0) {
+        double[] resampled = new double[pre.length];
+        for (int i = 0; i < pre.length; i++) {
+          resampled[i] = pre[g.nextInt(pre.length)];
         }
-        double b0 = Double.NaN;
-        if (pre.length > 0) {
-          double[] resampled = new double[pre.length];
-          for (int i = 0; i < pre.length; i++) {
-            resampled[i] = pre[g.nextInt(pre.length)];
-          }
-          b0 = median(resampled);
-        }
-        FitResult f = fitModel(model, s, ys, w, p);
-        if (!f.converged()) {
-          return;
-        }
-        double[] row = new double[rows];
-        double[] m = Metric.evaluate(model, f.estimates(), b0, h);
-        System.arraycopy(m, 0, row, 0, m.length);
-        for (int i = 0; i < n; i++) {
-          row[m.length + i] = model.value(s[i], f.estimates());
-        }
-        out[r] = row;
-      })).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("bootstrap interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("bootstrap failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+        b0 = median(resampled);
+      }
+      FitResult f = fitModel(model, s, ys, w, p);
+      if (!f.converged()) {
+        return null; // a replicate whose fit did not converge is left out of the percentiles
+      }
+      double[] row = new double[rows];
+      double[] est = f.estimates();
+      double[] m = Metric.evaluate(model, est, b0, h);
+      System.arraycopy(m, 0, row, 0, m.length);
+      for (int i = 0; i < n; i++) {
+        row[m.length + i] = model.value(s[i], est);
+      }
+      return row;
+    }, done -> { });
     int ok = 0;
     for (double[] row : out) {
       ok += row == null ? 0 : 1;

@@ -1,12 +1,8 @@
 package org.channelrisk.sim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.channelrisk.internal.Parallel;
 
 /**
  * Monte Carlo ensembles: N replicates of a scenario, replicate i seeded from (seed, i) only, run on a
@@ -48,33 +44,8 @@ public final class Ensemble {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1: " + threads);
     }
-    Trajectory[] results = new Trajectory[replicates];
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "channelrisk-ensemble");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < replicates; i++) {
-        int idx = i;
-        futures.add(pool.submit(() -> {
-          results[idx] = Simulation.run(scenario, seed, idx).trajectory();
-          progress.accept(done.incrementAndGet());
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("ensemble interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a replicate failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    return EnsembleSummary.ofAll(results);
+    List<Trajectory> results = Parallel.map(replicates, threads, "ensemble",
+        i -> Simulation.run(scenario, seed, i).trajectory(), progress);
+    return EnsembleSummary.ofAll(results.toArray(Trajectory[]::new));
   }
 }

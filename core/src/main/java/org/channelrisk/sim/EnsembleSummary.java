@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.channelrisk.internal.Copies;
 import org.channelrisk.stats.SampleQuantiles;
 
 /**
@@ -74,7 +75,9 @@ public final class EnsembleSummary {
             + " observables on " + times.length + " times");
       }
     }
-    return new EnsembleSummary(times.clone(), new TreeMap<>(replicates));
+    TreeMap<Long, double[][]> copy = new TreeMap<>();
+    replicates.forEach((k, v) -> copy.put(k, Copies.deep(v)));
+    return new EnsembleSummary(times.clone(), copy);
   }
 
   /**
