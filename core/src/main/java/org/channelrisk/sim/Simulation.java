@@ -61,8 +61,26 @@ public final class Simulation {
    *
    * @param trajectory observables on the grid
    * @param events the event log (empty unless the scenario records it)
+   * @param lifetimes every channel incarnation, by channel (in the ecosystem's order) and generation,
+   *     with its end and cause or censored at the horizon (empty unless the scenario records its event log)
    */
-  public record Run(Trajectory trajectory, List<SimEvent> events) {}
+  public record Run(Trajectory trajectory, List<SimEvent> events, List<ChannelLifetime> lifetimes) {
+    /** Copies the lists. */
+    public Run {
+      events = List.copyOf(events);
+      lifetimes = List.copyOf(lifetimes);
+    }
+
+    /**
+     * A run without lifetimes.
+     *
+     * @param trajectory observables on the grid
+     * @param events the event log
+     */
+    public Run(Trajectory trajectory, List<SimEvent> events) {
+      this(trajectory, events, List.of());
+    }
+  }
 
   /**
    * The generator of replicate {@code replicate} of a run seeded with {@code seed}: a pure function of
@@ -86,7 +104,34 @@ public final class Simulation {
    * @return the run's trajectory and event log
    */
   public static Run run(Scenario scenario, long seed, long replicate) {
-    return new Engine(scenario, generator(seed, replicate)).run();
+    return new Engine(scenario, generator(seed, replicate), postsGenerator(seed, replicate)).run();
+  }
+
+  /**
+   * The channel incarnations of one run, for competing-risks analysis: each with its start, end and
+   * cause of end ({@link EndCause}), or censored at the horizon. The run is the one {@link #run} gives
+   * for the same arguments (recording does not change it).
+   *
+   * <pre>{@code
+   * List<ChannelLifetime> lives = Simulation.lifetimes(Presets.actionDay2019(2_000, true), 2019, 0);
+   * }</pre>
+   *
+   * @param scenario the scenario
+   * @param seed the seed
+   * @param replicate the replicate index
+   * @return the incarnations by channel (in the ecosystem's order) and generation
+   */
+  public static List<ChannelLifetime> lifetimes(Scenario scenario, long seed, long replicate) {
+    return run(scenario.eventLog() ? scenario : scenario.toBuilder().eventLog(true).build(), seed, replicate).lifetimes();
+  }
+
+  /**
+   * The generator of a replicate's posts: a stream of its own, so that drawing posts changes no other
+   * number of the run.
+   */
+  static RandomGenerator postsGenerator(long seed, long replicate) {
+    byte[] bytes = ByteBuffer.allocate(24).putLong(seed).putLong(replicate).putLong(0x706f737473L).array();
+    return RandomGeneratorFactory.of("L64X128MixRandom").create(bytes);
   }
 
   /**
@@ -179,6 +224,7 @@ public final class Simulation {
   private static final class Engine {
     final Scenario sc;
     final RandomGenerator rng;
+    final RandomGenerator postsRng;
     final EventQueue queue = new EventQueue();
     ClockHeap clocks;
     final int n;
@@ -232,10 +278,23 @@ public final class Simulation {
     final List<SimEvent> log;
     long events;
     long audienceUpdates;
+    // operators ending channels: abandonment + moves (moves only with somewhere to go)
+    final double leaveRate;
+    final double moveRate;
+    final boolean[] moving;
+    // posting: channel-days of activity per role since the last grid time
+    final double[] postingRate;
+    final double[] roleExposure;
+    double exposureTime;
+    // lifetimes, when the event log is kept
+    final double[] startTime;
+    final List<ChannelLifetime> lifetimes;
+    final List<int[]> lifetimeOrder;
 
-    Engine(Scenario sc, RandomGenerator rng) {
+    Engine(Scenario sc, RandomGenerator rng, RandomGenerator postsRng) {
       this.sc = sc;
       this.rng = rng;
+      this.postsRng = postsRng;
       Structure st = sc.structure();
       platforms = st.platforms;
       nPlatforms = platforms.length;
@@ -293,6 +352,18 @@ public final class Simulation {
       utility = new double[nPlatforms];
       log = sc.eventLog() ? new ArrayList<>() : null;
       clocks = new ClockHeap(n);
+      moveRate = nPlatforms > 1 ? sc.moveRate() : 0;
+      leaveRate = sc.abandonmentRate() + moveRate;
+      moving = new boolean[moveRate > 0 ? n : 0];
+      ChannelRole[] roles = ChannelRole.values();
+      postingRate = new double[roles.length];
+      for (ChannelRole r : roles) {
+        postingRate[r.ordinal()] = sc.postingRate(r);
+      }
+      roleExposure = new double[roles.length];
+      startTime = log != null ? new double[n] : null;
+      lifetimes = log != null ? new ArrayList<>() : null;
+      lifetimeOrder = log != null ? new ArrayList<>() : null;
     }
 
     Run run() {
@@ -317,6 +388,12 @@ public final class Simulation {
       }
       redrawAll(0, -1);
       double[] grid = sc.grid();
+      double step = sc.gridStep();
+      double initialPostRate = 0;
+      for (int r = 0; r < postingRate.length; r++) {
+        initialPostRate += postingRate[r] * activeByRole[r];
+      }
+      long recreationsBefore = 0;
       double[][] values = new double[Observed.values().length][grid.length];
       double[][] byPlatform = new double[nPlatforms][grid.length];
       double[][] byRole = new double[ChannelRole.values().length][grid.length];
@@ -344,6 +421,23 @@ public final class Simulation {
         for (int o = 0; o < values.length; o++) {
           values[o][g] = counters[o];
         }
+        // the rates: posts and re-creations over the step that ends at t, per day
+        double length = g == 0 ? step : t - grid[g - 1];
+        double postMean;
+        if (g == 0) {
+          postMean = initialPostRate * step;
+        } else {
+          accrueExposure(t);
+          postMean = 0;
+          for (int r = 0; r < roleExposure.length; r++) {
+            postMean += postingRate[r] * roleExposure[r];
+            roleExposure[r] = 0;
+          }
+        }
+        values[Observed.POSTS.ordinal()][g] = Poisson.sample(postsRng, postMean) / length;
+        long recreations = counters[Observed.RECREATIONS.ordinal()];
+        values[Observed.NEW_CHANNELS.ordinal()][g] = g == 0 ? 0 : (recreations - recreationsBefore) / length;
+        recreationsBefore = recreations;
         for (int p = 0; p < nPlatforms; p++) {
           byPlatform[p][g] = activeByPlatform[p];
           created[p][g] = createdByPlatform[p];
@@ -354,7 +448,50 @@ public final class Simulation {
         }
       }
       Trajectory tr = new Trajectory(grid, values, platformIds, byPlatform, byRole, created, removed, events, audienceUpdates);
-      return new Run(tr, log == null ? List.of() : List.copyOf(log));
+      if (log == null) {
+        return new Run(tr, List.of());
+      }
+      for (int i = 0; i < n; i++) {
+        if (active[i]) {
+          addLifetime(i, horizon, java.util.Optional.empty());
+        }
+      }
+      return new Run(tr, log, sortedLifetimes());
+    }
+
+    /** Adds channel-days of activity per role from the last accrual to t. */
+    void accrueExposure(double t) {
+      double dt = t - exposureTime;
+      if (dt > 0) {
+        for (int r = 0; r < roleExposure.length; r++) {
+          roleExposure[r] += activeByRole[r] * dt;
+        }
+      }
+      exposureTime = t;
+    }
+
+    void addLifetime(int i, double end, java.util.Optional<EndCause> cause) {
+      lifetimeOrder.add(new int[] {i, generation[i]});
+      lifetimes.add(new ChannelLifetime(channelIds[i], generation[i], platformIds.get(platform[i]),
+          ChannelRole.values()[role[i]], startTime[i], end, cause));
+    }
+
+    /** The lifetimes by channel slot (the ecosystem's order) and generation. */
+    List<ChannelLifetime> sortedLifetimes() {
+      Integer[] idx = new Integer[lifetimes.size()];
+      for (int k = 0; k < idx.length; k++) {
+        idx[k] = k;
+      }
+      Arrays.sort(idx, (a, b) -> {
+        int[] x = lifetimeOrder.get(a);
+        int[] y = lifetimeOrder.get(b);
+        return x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
+      });
+      List<ChannelLifetime> out = new ArrayList<>(idx.length);
+      for (Integer k : idx) {
+        out.add(lifetimes.get(k));
+      }
+      return out;
     }
 
     void handle() {
@@ -365,7 +502,7 @@ public final class Simulation {
         case REMOVE -> {
           if (active[i] && generation[i] == stamp && pending[i]) {
             events++;
-            remove(i, t, BAN_LEVELS[pendingBan[i]], pendingShare[i], "referral");
+            remove(i, t, BAN_LEVELS[pendingBan[i]], pendingShare[i], EndCause.REFERRAL);
           }
         }
         case RECREATE -> {
@@ -412,11 +549,17 @@ public final class Simulation {
       double vis = visibility(i);
       double det = detection(i, vis);
       double mod = c.proactiveHazard() * vis;
-      if (rng.nextDouble() * (det + mod) < det) {
+      // without operator departures (leaveRate 0) the sum and the draw are those of a two-way choice
+      double u = rng.nextDouble() * (det + mod + leaveRate);
+      if (u < det) {
         refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
         redraw(i, t);
+      } else if (leaveRate == 0 || u < det + mod) {
+        remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), EndCause.PROACTIVE);
+      } else if (u < det + mod + sc.abandonmentRate() || moveRate == 0) {
+        leave(i, t, EndCause.ABANDONED);
       } else {
-        remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), "proactive moderation");
+        leave(i, t, EndCause.MIGRATED);
       }
     }
 
@@ -445,7 +588,7 @@ public final class Simulation {
         return Double.POSITIVE_INFINITY;
       }
       double vis = visibility(i);
-      double rate = detection(i, vis) + coop[platform[i]].proactiveHazard() * vis;
+      double rate = detection(i, vis) + coop[platform[i]].proactiveHazard() * vis + leaveRate;
       return rate > 0 ? t + rng.nextExponential() / rate : Double.POSITIVE_INFINITY;
     }
 
@@ -490,8 +633,13 @@ public final class Simulation {
       record(t, SimEvent.Kind.REFERRAL, i, complied ? "complied" : "declined");
     }
 
-    void remove(int i, double t, BanLevel ban, double spareShare, String cause) {
+    /**
+     * Ends channel i's incarnation at t, whatever the cause: the state, the counts by platform and role,
+     * the links of the channels it pointed to, and the lifetime record.
+     */
+    void end(int i, double t, EndCause cause) {
       advanceAudience(i, t);
+      accrueExposure(t);
       active[i] = false;
       pending[i] = false;
       clocks.remove(i);
@@ -505,10 +653,6 @@ public final class Simulation {
       audience[i] = 0;
       pool[i] = 0;
       dropRecovering(i);
-      counters[Observed.REMOVALS.ordinal()]++;
-      double decay = Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
-      removalMemory[p] = removalMemory[p] * decay + 1;
-      removalMemoryTime[p] = t;
       for (int k = outStart[i]; k < outStart[i + 1]; k++) {
         int j = outList[k];
         if (active[j]) {
@@ -516,13 +660,42 @@ public final class Simulation {
           linksIn[j]--;
         }
       }
+      if (lifetimes != null) {
+        addLifetime(i, t, java.util.Optional.of(cause));
+      }
+    }
+
+    /** The operator ends channel i: abandoned for good, or moved (re-created on another platform). */
+    void leave(int i, double t, EndCause cause) {
+      end(i, t, cause);
+      counters[Observed.DEPARTURES.ordinal()]++;
+      boolean move = cause == EndCause.MIGRATED;
+      if (log != null) {
+        log.add(new SimEvent(t, move ? SimEvent.Kind.DEPARTURE : SimEvent.Kind.ABANDONMENT, channelIds[i], generation[i],
+            platformIds.get(platform[i]), "", java.util.Optional.of(cause)));
+      }
+      if (move) {
+        moving[i] = true;
+        queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation[i]);
+      }
+    }
+
+    void remove(int i, double t, BanLevel ban, double spareShare, EndCause cause) {
+      int p = platform[i];
+      end(i, t, cause);
+      counters[Observed.REMOVALS.ordinal()]++;
+      double decay = Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
+      removalMemory[p] = removalMemory[p] * decay + 1;
+      removalMemoryTime[p] = t;
       int op = operator[i];
       if (ban == BanLevel.ACCOUNT) {
         banned[op] = true;
         spare[op] -= (int) Binomial.sample(rng, spare[op], spareShare);
       }
       if (log != null) {
-        record(t, SimEvent.Kind.REMOVAL, i, cause + (ban == BanLevel.ACCOUNT ? ", account ban" : ""));
+        String what = cause == EndCause.REFERRAL ? "referral" : "proactive moderation";
+        log.add(new SimEvent(t, SimEvent.Kind.REMOVAL, channelIds[i], generation[i], platformIds.get(platform[i]),
+            what + (ban == BanLevel.ACCOUNT ? ", account ban" : ""), java.util.Optional.of(cause)));
       }
       boolean able;
       if (!banned[op]) {
@@ -541,8 +714,18 @@ public final class Simulation {
 
     void recreate(int i, double t) {
       int from = platform[i];
-      int to = choosePlatform(from, t);
+      int to;
+      if (moveRate > 0 && moving[i]) {
+        moving[i] = false;
+        to = chooseOtherPlatform(from, t);
+      } else {
+        to = choosePlatform(from, t);
+      }
+      accrueExposure(t);
       generation[i]++;
+      if (startTime != null) {
+        startTime[i] = t;
+      }
       active[i] = true;
       platform[i] = to;
       activeTotal++;
@@ -582,9 +765,22 @@ public final class Simulation {
       if (nPlatforms == 1) {
         return current;
       }
+      return logit(current, t, false);
+    }
+
+    /** A move: the migration logit over the platforms other than the current one, without the stay bonus. */
+    int chooseOtherPlatform(int current, double t) {
+      return logit(current, t, true);
+    }
+
+    private int logit(int current, double t, boolean elsewhere) {
       double[] u = utility;
       double max = Double.NEGATIVE_INFINITY;
       for (int p = 0; p < nPlatforms; p++) {
+        if (elsewhere && p == current) {
+          u[p] = Double.NEGATIVE_INFINITY;
+          continue;
+        }
         double memory = removalMemory[p] * Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
         u[p] = fixedUtility[p]
             - sc.migrationPressureWeight() * Math.log1p(memory)
@@ -597,13 +793,17 @@ public final class Simulation {
         sum += u[p];
       }
       double r = rng.nextDouble() * sum;
+      int last = -1;
       for (int p = 0; p < nPlatforms; p++) {
+        if (u[p] > 0) {
+          last = p;
+        }
         r -= u[p];
-        if (r < 0) {
+        if (r < 0 && u[p] > 0) {
           return p;
         }
       }
-      return nPlatforms - 1;
+      return elsewhere ? last : nPlatforms - 1;
     }
 
     void startAction(int a, double t) {
@@ -710,7 +910,13 @@ public final class Simulation {
           // draw, and the clock moves a short way in the heap instead of to a random place.
           double next = clocks.timeOf(i);
           if (next < Double.POSITIVE_INFINITY) {
-            clocks.set(i, t + (next - t) * Math.pow((before + 1.0) / (audience[i] + 1.0), alpha));
+            double ratio = Math.pow((before + 1.0) / (audience[i] + 1.0), alpha);
+            if (leaveRate > 0) {
+              // the operators' hazard does not scale with visibility: old rate / new rate in full
+              double scaled = (detection(i, 1) + coop[platform[i]].proactiveHazard()) * visibility(i);
+              ratio = (scaled * ratio + leaveRate) / (scaled + leaveRate);
+            }
+            clocks.set(i, t + (next - t) * ratio);
           }
         }
       }
