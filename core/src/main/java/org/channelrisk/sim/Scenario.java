@@ -80,7 +80,7 @@ public final class Scenario {
   private final double gridStep;
   private final boolean eventLog;
   /** The engine's index structure, built on first use and shared by all runs (and threads). */
-  private final Supplier<Simulation.Structure> structure = Suppliers.memoize(() -> new Simulation.Structure(ecosystem()));
+  private final Supplier<CompiledEcosystem> structure = Suppliers.memoize(() -> new CompiledEcosystem(ecosystem()));
 
   private Scenario(Builder b) {
     this.ecosystem = b.ecosystem;
@@ -258,7 +258,7 @@ public final class Scenario {
     return eventLog;
   }
 
-  Simulation.Structure structure() {
+  CompiledEcosystem structure() {
     return structure.get();
   }
 
