@@ -37,6 +37,8 @@ class SimulationProperties {
             .platforms("telegram").strategy(TargetingStrategy.values()[rng.nextInt(5)])
             .banLevel(rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT).spareBanShare(Gen.doubleIn(rng, 0, 1))
             .pressure(Gen.doubleIn(rng, 0, 30), Gen.doubleIn(rng, 1, 5)).build())
+        .abandonmentRate(rng.nextInt(3) == 0 ? Gen.doubleIn(rng, 0, 0.02) : 0)
+        .moveRate(rng.nextInt(3) == 0 ? Gen.doubleIn(rng, 0, 0.02) : 0)
         .horizon(Gen.intIn(rng, 0, 90)).gridStep(Gen.doubleIn(rng, 0.5, 3)).build();
   }
 
@@ -55,9 +57,12 @@ class SimulationProperties {
       cov.count("re-creations", a.values(Observed.RECREATIONS)[last] > 0);
       cov.count("migrations", a.values(Observed.MIGRATIONS)[last] > 0);
       cov.count("empty ecosystem", n == 0);
+      cov.count("departures", a.values(Observed.DEPARTURES)[last] > 0);
       for (int g = 0; g <= last; g++) {
         double active = a.values(Observed.ACTIVE_CHANNELS)[g];
-        assertThat(n + a.values(Observed.RECREATIONS)[g] - a.values(Observed.REMOVALS)[g]).isEqualTo(active);
+        assertThat(n + a.values(Observed.RECREATIONS)[g] - a.values(Observed.REMOVALS)[g] - a.values(Observed.DEPARTURES)[g])
+            .isEqualTo(active);
+        assertThat(a.values(Observed.POSTS)[g]).isNotNegative();
         double perPlatform = 0;
         for (int p = 0; p < a.platforms().size(); p++) {
           double onP = a.activeByPlatform()[p][g];
@@ -79,6 +84,7 @@ class SimulationProperties {
     cov.requireAtLeast("re-creations", 20);
     cov.requireAtLeast("migrations", 5);
     cov.requireAtLeast("empty ecosystem", 3);
+    cov.requireAtLeast("departures", 5);
   }
 
   @Test
