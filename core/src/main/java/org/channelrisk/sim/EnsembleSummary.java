@@ -14,7 +14,7 @@ import org.channelrisk.stats.SampleQuantiles;
  * standard deviation and quantiles are computed over the replicates in index order.
  *
  * <pre>{@code
- * EnsembleSummary s = Ensemble.run(scenario, 200, 42, 2);
+ * EnsembleSummary s = Ensemble.of(scenario).replicates(200).seed(42).threads(2).run();
  * s.mean(Observed.ACTIVE_CHANNELS);          // per grid time
  * s.quantile(Observed.ACTIVE_CHANNELS, 0.95);
  * EnsembleSummary all = part1.merge(part2);    // e.g. from two workers

@@ -92,9 +92,9 @@ class SimulationProperties {
     forAll("ensemble: 1, 2 or 8 threads", 15, rng -> new Run(scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()), x -> {
       Scenario s = x.scenario();
       long seed = x.seed();
-      EnsembleSummary one = Ensemble.run(s, 9, seed, 1);
-      assertThat(Ensemble.run(s, 9, seed, 2)).isEqualTo(one);
-      assertThat(Ensemble.run(s, 9, seed, 8)).isEqualTo(one);
+      EnsembleSummary one = Ensemble.of(s).replicates(9).seed(seed).threads(1).run();
+      assertThat(Ensemble.of(s).replicates(9).seed(seed).threads(2).run()).isEqualTo(one);
+      assertThat(Ensemble.of(s).replicates(9).seed(seed).threads(8).run()).isEqualTo(one);
     });
   }
 
@@ -109,8 +109,8 @@ class SimulationProperties {
     }, x -> {
       Scenario lowS = scenario(org.channelrisk.sim.Simulation.generator(x.configSeed(), 1), x.lower());
       Scenario highS = scenario(org.channelrisk.sim.Simulation.generator(x.configSeed(), 1), x.higher());
-      EnsembleSummary low = Ensemble.run(lowS, 30, 5, 2);
-      EnsembleSummary high = Ensemble.run(highS, 30, 5, 2);
+      EnsembleSummary low = Ensemble.of(lowS).replicates(30).seed(5).threads(2).run();
+      EnsembleSummary high = Ensemble.of(highS).replicates(30).seed(5).threads(2).run();
       double[] ml = low.mean(Observed.ACTIVE_CHANNELS);
       double[] mh = high.mean(Observed.ACTIVE_CHANNELS);
       double[] sl = low.sd(Observed.ACTIVE_CHANNELS);

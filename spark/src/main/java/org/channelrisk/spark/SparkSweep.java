@@ -201,7 +201,7 @@ public final class SparkSweep {
     List<ScenarioResult> out = new ArrayList<>();
     if (plan.exact()) {
       for (GridPoint p : grid.points()) {
-        out.add(ScenarioResult.exact(p, Ensemble.run(recipe.scenario(p), replicates, seed, threads)));
+        out.add(ScenarioResult.exact(p, Ensemble.of(recipe.scenario(p)).replicates(replicates).seed(seed).threads(threads).run()));
       }
       return new SweepResult(grid, out, seed);
     }
