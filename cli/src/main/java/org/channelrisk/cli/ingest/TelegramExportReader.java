@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -73,6 +74,9 @@ final class TelegramExportReader {
   private final LinkCounts textLinks;
   private final LinkCounts entityLinks;
   private char[] dateBuf = new char[32];
+  private char[] lastAuthor = new char[64];
+  private int lastAuthorLen = -1;
+  private long lastAuthorIndex;
   private int dateLen;
   private char[] textBuf = new char[256];
   private int textLen;
@@ -147,7 +151,8 @@ final class TelegramExportReader {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(source, "is a folder; expected the export's result.json");
     }
-    try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        JsonParser p = factory.createParser(in)) {
       try {
         top(p);
       } catch (JsonEOFException e) {
@@ -386,7 +391,9 @@ final class TelegramExportReader {
           }
         }
         case "date" -> {
-          if (t == JsonToken.VALUE_STRING) {
+          if (t == JsonToken.VALUE_STRING && zone.isEmpty()) {
+            dateLen = 0; // present; its local time is read only with a zone (and date_unixtime usually follows)
+          } else if (t == JsonToken.VALUE_STRING) {
             char[] b = p.getTextCharacters();
             int len = Math.min(p.getTextLength(), dateBuf.length);
             System.arraycopy(b, p.getTextOffset(), dateBuf, 0, len);
@@ -397,7 +404,7 @@ final class TelegramExportReader {
         }
         case "from_id" -> {
           if (t == JsonToken.VALUE_STRING) {
-            author = authors.computeIfAbsent(p.getText(), k -> authors.size());
+            author = author(p);
           } else {
             p.skipChildren();
           }
@@ -468,6 +475,25 @@ final class TelegramExportReader {
       c.firstId = Math.min(c.firstId, id);
       c.lastId = Math.max(c.lastId, id);
     }
+  }
+
+  /** The author's index; a channel's posts all have the same author, so the last one is compared first. */
+  private long author(JsonParser p) throws IOException {
+    char[] b = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len == lastAuthorLen && java.util.Arrays.equals(b, off, off + len, lastAuthor, 0, len)) {
+      return lastAuthorIndex;
+    }
+    String s = new String(b, off, len);
+    long k = authors.computeIfAbsent(s, x -> authors.size());
+    if (lastAuthor.length < len) {
+      lastAuthor = new char[Math.max(len, 2 * lastAuthor.length)];
+    }
+    System.arraycopy(b, off, lastAuthor, 0, len);
+    lastAuthorLen = len;
+    lastAuthorIndex = k;
+    return k;
   }
 
   private static String idNote(long id) {
