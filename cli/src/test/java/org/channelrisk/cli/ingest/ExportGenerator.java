@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Writes synthetic Telegram Desktop exports (single-chat or full-account) with known daily counts, and
@@ -63,7 +64,8 @@ final class ExportGenerator {
     new Link("https://user@files.example.net:8443/f", 2),
   };
 
-  private record ChatSpec(long id, String name, String type, LocalDate first, int days, double rate, int authors) {}
+  private record ChatSpec(long id, String name, String type, LocalDate first, int days, IntToDoubleFunction rate,
+      int authors) {}
 
   private final long seed;
   private final List<ChatSpec> chats = new ArrayList<>();
@@ -87,6 +89,23 @@ final class ExportGenerator {
    * @return this
    */
   ExportGenerator chat(long id, String name, String type, LocalDate first, int days, double rate, int authors) {
+    return chat(id, name, type, first, days, d -> rate, authors);
+  }
+
+  /**
+   * Adds a chat whose mean messages per day change over time (a takedown and a recovery, say).
+   *
+   * @param id its id
+   * @param name its name
+   * @param type its Telegram type
+   * @param first the date of its first message
+   * @param days the dates it spans
+   * @param rate mean messages on the d-th date (d = 0 on {@code first})
+   * @param authors size of its pool of authors (1 for a channel)
+   * @return this
+   */
+  ExportGenerator chat(long id, String name, String type, LocalDate first, int days, IntToDoubleFunction rate,
+      int authors) {
     chats.add(new ChatSpec(id, name, type, first, days, rate, authors));
     return this;
   }
@@ -233,9 +252,9 @@ final class ExportGenerator {
       } else if (d == emptyDay) {
         k = 0;
       } else if (d == 0 || d == c.days - 1) {
-        k = 1 + poisson(rnd, c.rate);
+        k = 1 + poisson(rnd, c.rate.applyAsDouble(d));
       } else {
-        k = poisson(rnd, c.rate);
+        k = poisson(rnd, c.rate.applyAsDouble(d));
       }
       if (d == 1 && c.days > 2) {
         k = Math.max(k, 1);
