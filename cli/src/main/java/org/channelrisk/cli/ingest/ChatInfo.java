@@ -14,6 +14,7 @@ final class ChatInfo {
   long lastMessage = Long.MIN_VALUE;
   long messages;
   long created = Long.MAX_VALUE;
+  long migrated = Long.MAX_VALUE;
   /** Message id ranges, one per chat object read: {first id, last id}. */
   final List<long[]> idRanges = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
@@ -32,6 +33,10 @@ final class ChatInfo {
 
   void created(long seconds) {
     created = Math.min(created, seconds);
+  }
+
+  void migrated(long seconds) {
+    migrated = Math.min(migrated, seconds);
   }
 
   /**
@@ -54,6 +59,7 @@ final class ChatInfo {
     lastMessage = Math.max(lastMessage, part.lastMessage);
     messages += part.messages;
     created = Math.min(created, part.created);
+    migrated = Math.min(migrated, part.migrated);
     idRanges.addAll(part.idRanges);
     sources.add(source);
   }

@@ -127,8 +127,8 @@ final class StatusIngest implements Callable<Integer> {
     stdout.println(String.format(Locale.ROOT,
         "ingest status: %,d checks of %,d channels -> %,d incarnations (%,d removed, %,d private, %,d censored)%s -> %s",
         t.size(), h.channels(), rows.size(), removed, priv, rows.size() - removed - priv,
-        h.channelsNeverAlive() == 0 ? "" : String.format(Locale.ROOT, "; %,d channels never seen alive (no row)",
-            h.channelsNeverAlive()), out));
+        h.channelsNeverAlive() == 0 ? "" : "; " + TelegramIngest.count(h.channelsNeverAlive(), "channel")
+            + " never seen alive (no row)", out));
     stdout.flush();
     return Main.OK;
   }

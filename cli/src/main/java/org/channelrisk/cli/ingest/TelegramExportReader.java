@@ -32,8 +32,8 @@ import org.channelrisk.observe.DailyActivity;
  * <p>Accepted: a single-chat export (an object with {@code name, type, id, messages}) or a full-account
  * export (chats under {@code chats.list} and {@code left_chats.list}, each with the same fields). In a
  * message: {@code type} ({@code message} counts; {@code service} only for {@code create_channel},
- * {@code create_group} and {@code migrate_from_group}, which date the chat's creation; others are
- * ignored), {@code date_unixtime} (UTC seconds; {@code date} as local time in a given zone only when
+ * {@code create_group} and {@code migrate_from_group}, which date the chat's creation, and {@code
+ * migrate_to_supergroup}, which dates a basic group's move to a new supergroup; others are ignored), {@code date_unixtime} (UTC seconds; {@code date} as local time in a given zone only when
  * it is absent), {@code from_id} (the author), {@code forwarded_from} or {@code forwarded_from_id}
  * (present, even null, means forwarded), and links: items of type {@code link} (the URL is its text)
  * or {@code text_link} (the URL is {@code href}) in {@code text_entities}, or in {@code text} when
@@ -438,7 +438,8 @@ final class TelegramExportReader {
     }
     boolean creation = kind == K_SERVICE
         && ("create_channel".equals(action) || "create_group".equals(action) || "migrate_from_group".equals(action));
-    if (kind == K_SERVICE && !creation) {
+    boolean migration = kind == K_SERVICE && "migrate_to_supergroup".equals(action);
+    if (kind == K_SERVICE && !creation && !migration) {
       return;
     }
     if (problem == null && unix == ChatInfo.NONE) {
@@ -466,6 +467,10 @@ final class TelegramExportReader {
     }
     if (creation) {
       c.info.created(unix);
+      return;
+    }
+    if (migration) {
+      c.info.migrated(unix);
       return;
     }
     LinkCounts links = hasEntities ? entityLinks : textLinks;

@@ -32,12 +32,13 @@ import picocli.CommandLine.Spec;
         "Read Telegram Desktop JSON exports (a chat's result.json, or a whole account's) into daily series.",
         "Writes DIR/series.csv (chat, date, day, posts, organic, forwarded, outlinks, tme_links, authors: one row per"
             + " chat and UTC date, zeros included), DIR/series-all.csv (the same summed over chats) and DIR/chats.csv"
-            + " (chat, name, type, first_message, last_message, messages, created).",
+            + " (chat, name, type, first_message, last_message, messages, created, migrated).",
         "Privacy: message text is never written; author ids are only counted; with --pseudonymize, chat ids and"
             + " names are replaced by keyed pseudonyms before anything is written."})
 final class TelegramIngest implements Callable<Integer> {
   static final List<String> SERIES = List.of("date", "day", "posts", "organic", "forwarded", "outlinks", "tme_links", "authors");
-  static final List<String> CHATS = List.of("chat", "name", "type", "first_message", "last_message", "messages", "created");
+  static final List<String> CHATS =
+      List.of("chat", "name", "type", "first_message", "last_message", "messages", "created", "migrated");
 
   @Spec CommandSpec spec;
 
@@ -150,6 +151,7 @@ final class TelegramIngest implements Callable<Integer> {
               .text(c.messages == 0 ? "" : Instant.ofEpochSecond(c.lastMessage).toString())
               .number(c.messages)
               .text(c.created == Long.MAX_VALUE ? "" : Instant.ofEpochSecond(c.created).toString())
+              .text(c.migrated == Long.MAX_VALUE ? "" : Instant.ofEpochSecond(c.migrated).toString())
               .end();
         }
       });
@@ -157,8 +159,8 @@ final class TelegramIngest implements Callable<Integer> {
     }
 
     PrintWriter stdout = spec.commandLine().getOut();
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ingest telegram: %,d messages in %,d chats",
-        activity.posts(), chats.size()));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ingest telegram: %s in %s",
+        count(activity.posts(), "message"), count(chats.size(), "chat")));
     if (activity.firstDay().isPresent()) {
       sb.append(" (").append(LocalDate.ofEpochDay(activity.firstDay().get())).append(" to ")
           .append(LocalDate.ofEpochDay(activity.lastDay().get())).append(", day 0 = ").append(LocalDate.ofEpochDay(day0))
@@ -169,17 +171,21 @@ final class TelegramIngest implements Callable<Integer> {
       sb.append(", pseudonymised");
     }
     if (reader.unsupported() > 0) {
-      sb.append(String.format(Locale.ROOT, "; %,d messages of other types not counted", reader.unsupported()));
+      sb.append("; ").append(count(reader.unsupported(), "message")).append(" of other types not counted");
     }
     if (reader.skipped() > 0) {
-      sb.append(String.format(Locale.ROOT, "; skipped %,d malformed messages (first: %s)", reader.skipped(),
-          reader.firstSkip().orElse("")));
+      sb.append("; skipped ").append(count(reader.skipped(), "malformed message")).append(" (first: ")
+          .append(reader.firstSkip().orElse("")).append(')');
     } else if (skipBad) {
       sb.append("; no malformed message");
     }
     stdout.println(sb);
     stdout.flush();
     return Main.OK;
+  }
+
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   private static void day(CsvOutput w, DayCounts d, long day0) throws IOException {

@@ -37,7 +37,7 @@ class StatusIngestTest {
         """);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("8 checks of 3 channels -> 3 incarnations (1 removed, 1 private, 1 censored)",
-        "1 channels never seen alive");
+        "1 channel never seen alive");
     assertThat(Cli.rows(dir.resolve("life.csv"))).containsExactly(
         List.of("channel", "incarnation", "start", "end", "status", "time", "event", "end_lower", "end_upper"),
         List.of("a", "1", "0.0", "2.0", "removed", "2.0", "1", "1.0", "3.0"),

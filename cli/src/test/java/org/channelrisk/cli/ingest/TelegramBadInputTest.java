@@ -96,7 +96,7 @@ class TelegramBadInputTest {
         + TelegramIngestTest.msg(4, 1574380800L, "u2") + "\n]}";
     Cli.Result r = ingest(json, "--skip-bad");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("2 messages in 1 chats", "skipped 3 malformed messages (first: ")
+    assertThat(r.out()).contains("2 messages in 1 chat ", "skipped 3 malformed messages (first: ")
         .contains("at /messages/1").doesNotContain("\n\n");
     assertThat(r.out().strip()).doesNotContain("\n");
     assertThat(Cli.rows(dir.resolve("out").resolve("series.csv"))).hasSize(3);

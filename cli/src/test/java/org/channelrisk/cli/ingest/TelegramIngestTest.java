@@ -83,10 +83,11 @@ class TelegramIngestTest {
     assertThat(posts).isEqualTo(e.total);
 
     List<List<String>> chats = Cli.rows(out.resolve("chats.csv"));
-    assertThat(chats.get(0)).containsExactly("chat", "name", "type", "first_message", "last_message", "messages", "created");
+    assertThat(chats.get(0)).containsExactly("chat", "name", "type", "first_message", "last_message", "messages", "created",
+        "migrated");
     assertThat(chats.get(3)).containsExactly("1003", "=Gamma", "private_channel",
         Instant.ofEpochSecond(e.firstLast.get(1003L)[0]).toString(), Instant.ofEpochSecond(e.firstLast.get(1003L)[1]).toString(),
-        "1", Instant.ofEpochSecond(e.created.get(1003L)).toString());
+        "1", Instant.ofEpochSecond(e.created.get(1003L)).toString(), "");
     assertThat(chats.get(1).get(5)).isEqualTo(Long.toString(e.messages.get(1001L)));
     // the formula guard escapes a name that a spreadsheet would run, the reader removes it again
     assertThat(Files.readString(out.resolve("chats.csv"))).contains("'=Gamma");
@@ -186,7 +187,31 @@ class TelegramIngestTest {
         List.of("9", "2019-11-22", "1", "0", "0", "0", "0", "0", "0"),
         List.of("9", "2019-11-23", "2", "1", "1", "0", "0", "0", "1"));
     assertThat(Cli.rows(out.resolve("chats.csv")).get(1)).containsExactly("9", "C", "public_channel",
-        "2019-11-21T00:00:00Z", "2019-11-23T00:00:00Z", "4", "");
+        "2019-11-21T00:00:00Z", "2019-11-23T00:00:00Z", "4", "", "");
+  }
+
+  @Test
+  void serviceMessagesDateCreationAndMigration() throws IOException {
+    String group = "{\"id\": 20, \"type\": \"private_group\", \"name\": \"G\", \"messages\": ["
+        + "{\"id\": 1, \"type\": \"service\", \"date_unixtime\": \"1574200000\", \"action\": \"create_group\"},"
+        + msg(2, 1574294400L, "user1") + ","
+        + "{\"id\": 3, \"type\": \"service\", \"action\": \"pin_message\"},"
+        + "{\"id\": 4, \"type\": \"service\", \"date_unixtime\": \"1574300000\", \"action\": \"migrate_to_supergroup\"}]}";
+    String supergroup = "{\"id\": 21, \"type\": \"private_supergroup\", \"name\": \"G\", \"messages\": ["
+        + "{\"id\": 1, \"type\": \"service\", \"date_unixtime\": \"1574300001\", \"action\": \"migrate_from_group\"},"
+        + msg(2, 1574300100L, "user1") + "]}";
+    Path export = dir.resolve("result.json");
+    Files.writeString(export, "{\"chats\": {\"list\": [" + group + "]}, \"left_chats\": {\"list\": [" + supergroup + "]}}");
+    Path out = dir.resolve("o");
+    Cli.Result r = Cli.run("ingest", "telegram", "--export", export.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<List<String>> chats = Cli.rows(out.resolve("chats.csv"));
+    assertThat(chats.get(1)).containsExactly("20", "G", "private_group", "2019-11-21T00:00:00Z", "2019-11-21T00:00:00Z",
+        "1", "2019-11-19T21:46:40Z", "2019-11-21T01:33:20Z");
+    assertThat(chats.get(2)).containsExactly("21", "G", "private_supergroup", "2019-11-21T01:35:00Z",
+        "2019-11-21T01:35:00Z", "1", "2019-11-21T01:33:21Z", "");
+    // the pin without a date says nothing that is used, so it is no error
+    assertThat(Cli.rows(out.resolve("series-all.csv"))).hasSize(2);
   }
 
   static String msg(long id, long unix, String from) {
