@@ -101,6 +101,25 @@ public final class DailyActivity {
     }
   }
 
+  /**
+   * Adds another accumulator's chats to this one (chats under the same key merge), so that exports
+   * read separately (on several threads, say) combine into the counts of one pass. The other
+   * accumulator is not changed. Associative and, up to the order of {@link #chats()}, commutative.
+   *
+   * @param other an accumulator with the same link classes
+   * @return this
+   * @throws IllegalArgumentException if the link classes differ
+   */
+  public DailyActivity merge(DailyActivity other) {
+    Preconditions.checkArgument(other.classes.equals(classes), "link classes differ: %s and %s", classes, other.classes);
+    other.chats.forEach((key, chat) -> {
+      Chat copy = newChat();
+      copy.merge(chat);
+      attach(key, copy);
+    });
+    return this;
+  }
+
   /** @return the chats' keys in the order they were first attached */
   public List<String> chats() {
     return ImmutableList.copyOf(chats.keySet());

@@ -87,6 +87,41 @@ class DailyActivityTest {
     assertThat(a.allDays()).isEmpty();
   }
 
+  @Test
+  void mergeIsAssociativeAndEqualsOnePass() {
+    PropertyCheck.forAll("daily activity merge", 100, rng -> {
+      List<long[]> msgs = new ArrayList<>(); // part, chat, day, forwarded, author
+      for (int i = 0; i < rng.nextInt(120); i++) {
+        msgs.add(new long[] {rng.nextInt(3), rng.nextInt(3), NOV21 + rng.nextInt(60) - 30, rng.nextInt(2), rng.nextInt(5)});
+      }
+      return msgs;
+    }, msgs -> {
+      DailyActivity whole = DailyActivity.create();
+      DailyActivity[] parts = {DailyActivity.create(), DailyActivity.create(), DailyActivity.create()};
+      Map<Long, DailyActivity.Chat> one = new TreeMap<>();
+      List<Map<Long, DailyActivity.Chat>> each = List.of(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+      for (long[] m : msgs) {
+        one.computeIfAbsent(m[1], k -> whole.newChat()).add(m[2], m[3] == 1, 0, 0, m[4], new int[0]);
+        each.get((int) m[0]).computeIfAbsent(m[1], k -> parts[(int) m[0]].newChat()).add(m[2], m[3] == 1, 0, 0, m[4],
+            new int[0]);
+      }
+      one.forEach((k, c) -> whole.attach("c" + k, c));
+      for (int p = 0; p < 3; p++) {
+        int q = p;
+        each.get(p).forEach((k, c) -> parts[q].attach("c" + k, c));
+      }
+      DailyActivity left = DailyActivity.create().merge(parts[0]).merge(parts[1]).merge(parts[2]);
+      DailyActivity right = DailyActivity.create().merge(parts[0]).merge(DailyActivity.create().merge(parts[1]).merge(parts[2]));
+      for (DailyActivity m : List.of(left, right)) {
+        assertThat(m.allDays()).isEqualTo(whole.allDays());
+        for (String k : whole.chats()) {
+          assertThat(m.days(k)).isEqualTo(whole.days(k));
+        }
+      }
+      assertThat(parts[0].posts() + parts[1].posts() + parts[2].posts()).isEqualTo(msgs.size());
+    });
+  }
+
   /** Any order of messages over chats gives the counts of a direct tally in maps. */
   @Test
   void matchesADirectTally() {
