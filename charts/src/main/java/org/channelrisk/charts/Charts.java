@@ -276,14 +276,14 @@ public final class Charts {
       k++;
     }
     lines.forEach(p::add);
-    return Figure.builder("Channel lifetimes: Kaplan–Meier survival" + (fit.groups().isEmpty() ? "" : " by " + groupWord(fit)))
+    return Figure.builder("Channel lifetimes: Kaplan–Meier survival" + (fit.groups().isEmpty() ? "" : ", " + groupWord(fit)))
         .subtitle("share of channels still active after each time; " + fit.confType().rName() + " transform, "
             + Math.round(fit.confLevel() * 100) + "% pointwise band")
         .panel(p.build()).build();
   }
 
   private static String groupWord(KaplanMeierFit fit) {
-    return fit.groups().size() + " groups";
+    return fit.groups().size() <= 4 ? String.join(" vs ", fit.groups().keySet()) : fit.groups().size() + " groups";
   }
 
   /**

@@ -121,8 +121,9 @@ public final class Figure {
    * @param height its height
    * @param x the horizontal axis' ticks
    * @param y the vertical axis' ticks
+   * @param cellLeft the left edge of the panel's cell in the grid
    */
-  public record PanelLayout(Panel panel, double left, double top, double width, double height, Ticks x, Ticks y) {}
+  public record PanelLayout(Panel panel, double left, double top, double width, double height, Ticks x, Ticks y, double cellLeft) {}
 
   /** @return the chart as a standalone SVG document (also valid inline in HTML) */
   public String svg() {

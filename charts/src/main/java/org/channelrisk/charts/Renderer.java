@@ -98,7 +98,7 @@ final class Renderer {
           x = p.xTicks(Math.max(right - left, 20));
         }
       }
-      out.add(new Figure.PanelLayout(p, left, top, Math.max(right - left, 20), h, x, y));
+      out.add(new Figure.PanelLayout(p, left, top, Math.max(right - left, 20), h, x, y, cx));
     }
     return out;
   }
@@ -160,7 +160,13 @@ final class Renderer {
     Ticks xt = l.x();
     Ticks yt = l.y();
     if (!p.title().isEmpty()) {
-      c.text(left, top - 8, p.title(), PANEL_TITLE_FONT, true, Palette.INK, Anchor.START, false);
+      // a panel title never runs into its neighbour: smaller type down to 10 pixels, then cut with an ellipsis
+      double room = cellW - (left - l.cellLeft()) - 6;
+      double size = PANEL_TITLE_FONT;
+      while (size > 10 && TextWidth.of(p.title(), size, true) > room) {
+        size -= 0.5;
+      }
+      c.text(left, top - 8, fit(p.title(), size, room), size, true, Palette.INK, Anchor.START, false);
     }
     Rgb grid = Rgb.of("e6e6e6");
     for (int i = 0; i < yt.values().size(); i++) {
@@ -242,6 +248,18 @@ final class Renderer {
       }
     }
     c.polyline(new double[] {left, left, right}, new double[] {top, bottom, bottom}, Palette.INK, 1, new double[0]);
+  }
+
+  /** The text, cut with an ellipsis where it would be wider than {@code room}. */
+  static String fit(String s, double size, double room) {
+    if (TextWidth.of(s, size, true) <= room) {
+      return s;
+    }
+    String t = s;
+    while (t.length() > 1 && TextWidth.of(t + "…", size, true) > room) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t.strip() + "…";
   }
 
   private static double maxWidth(List<String> labels) {

@@ -38,6 +38,10 @@ public final class Main {
    * @param args arguments
    */
   public static void main(String[] args) {
+    // charts are drawn on off-screen images: no window, and on macOS no dock icon, for a command-line tool
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -9,6 +9,7 @@ import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.channelrisk.charts.Charts;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.sim.Ensemble;
 import org.channelrisk.sim.EnsembleSummary;
@@ -98,7 +99,7 @@ final class SimulateCommand implements Callable<Integer> {
       });
     }
     if (chart != null) {
-      Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), chart);
+      Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels").save(chart);
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();

@@ -3,7 +3,7 @@ package org.channelrisk.examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.channelrisk.cli.Charts;
+import org.channelrisk.charts.Charts;
 import org.channelrisk.fit.Estimate;
 import org.channelrisk.io.Sparkline;
 import org.channelrisk.recovery.Metric;
@@ -54,7 +54,7 @@ public final class ActionDay2019 {
         + " %.2f of its baseline; half of the loss is regained: %s.%n", 100 * lost.value(), 100 * lost.lower(), 100 * lost.upper(),
         ratio.value(), Double.isInfinite(r.metric(Metric.T50).value()) ? "never" : String.format(Locale.ROOT, "after %.1f days",
             r.metric(Metric.T50).value()));
-    Charts.save(Charts.fan(praised, Observed.AUDIENCE, "reach (2019 cooperation)"), out.resolve("action-day-2019-fan.png"));
+    Charts.fan(praised, Observed.AUDIENCE, "reach (2019 cooperation)").save(out.resolve("action-day-2019-fan.png"));
     return r;
   }
 
