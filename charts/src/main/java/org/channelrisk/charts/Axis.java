@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Ticks: the candidate steps are 1, 2 and 5 times a power of ten (for days also 7, 14, 30, 60, 90,
  * 180 and 365; for dates 1, 2, 3, 6 and 12 months); {@link #ticks} takes the smallest step for which
- * there are at most 12 ticks (9 on a vertical axis) and every two neighbouring labels are at least
+ * there are at most 13 ticks (9 on a vertical axis) and every two neighbouring labels are at least
  * 10 pixels apart (vertical: 1.8 font heights). This is Heckbert's "nice numbers" (Graphics Gems, 1990)
  * with the label-overlap test of Talbot, Lin and Hanrahan's extended algorithm (2010) as the only
  * legibility criterion.
@@ -202,7 +202,7 @@ public final class Axis {
     // a vertical axis is extended to the next tick beyond the data (free ends only)
     boolean extendLo = !horizontal && Double.isNaN(min);
     boolean extendHi = !horizontal && Double.isNaN(max);
-    int maxTicks = horizontal ? 12 : 9;
+    int maxTicks = horizontal ? 13 : 9;
     Ticks fallback = null;
     for (double step : steps(hi - lo, maxTicks)) {
       double a = extendLo ? Math.floor(lo / step + 1e-9) * step : lo;

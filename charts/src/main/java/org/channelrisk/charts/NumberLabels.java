@@ -69,7 +69,7 @@ public final class NumberLabels {
     double a = Math.abs(x);
     for (int d = 0; d < 9; d++) {
       double scaled = a * Math.pow(10, d);
-      if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+      if (scaled >= 0.999 && Math.abs(scaled - Math.rint(scaled)) < 1e-6 * scaled) {
         return d;
       }
     }
