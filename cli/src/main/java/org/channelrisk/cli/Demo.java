@@ -64,7 +64,7 @@ final class Demo {
   static final Timeline TIMELINE = Timeline.from(DAY_ZERO).event(Presets.NOVEMBER_2019_DAY, "action day");
 
   /** What the demo computed and wrote. */
-  record Result(List<Row> rows, KaplanMeierFit lifetimes, List<Path> files) {}
+  record Result(List<Row> rows, KaplanMeierFit lifetimes, List<Path> files, List<Figure> figures) {}
 
   private final int channels;
   private final int replicates;
@@ -114,12 +114,14 @@ final class Demo {
     }
 
     KaplanMeierFit km = lifetimes(Presets.actionDay2019(channels, true), out, files);
-    files.addAll(save(Charts.kaplanMeier(km, "days"), out, "lifetimes-km"));
+    Figure kmFigure = Charts.kaplanMeier(km, "days");
+    figures.add(kmFigure);
+    files.addAll(save(kmFigure, out, "lifetimes-km"));
     Path table = out.resolve("summary.csv");
     writeTable(rows, table);
     files.add(table);
     print(rows, km, out, log);
-    return new Result(rows, km, files);
+    return new Result(rows, km, files, List.copyOf(figures));
   }
 
   private Row row(String cooperation, String strategy, Scenario s, BanLevel ban) {
@@ -276,6 +278,54 @@ final class Demo {
 
   static String pct(ReplicateMetrics.Spread s) {
     return String.format(Locale.ROOT, "%.0f%% (%.0f-%.0f%%)", 100 * s.median(), 100 * s.lower(), 100 * s.upper());
+  }
+
+  /**
+   * The demo as one self-contained page: the table (every number from summary.csv) and the charts.
+   *
+   * @param r the demo's result
+   * @return the HTML
+   */
+  String report(Result r) {
+    HtmlReport page = new HtmlReport("channelrisk demo: the November 2019 action day")
+        .meta("channelrisk " + ReportCommand.version() + " · seed " + seed + " · " + replicates + " replicates per plan · " + channels
+            + " channels");
+    page.heading("Outcome by takedown plan");
+    page.paragraph("Per plan: the median and 90% interval of the outcomes across replicates (each replicate measured from its own"
+        + " trough against the 30 days before the action); 'never' means not within the year. The fit columns are a recovery"
+        + " model fitted to the mean curve; their intervals are about the expected curve, not single outcomes.");
+    List<List<HtmlReport.Cell>> rows = new ArrayList<>();
+    for (int i = 0; i < r.rows().size(); i++) {
+      Row row = r.rows().get(i);
+      List<HtmlReport.Cell> cells = new ArrayList<>(List.of(HtmlReport.Cell.text(row.cooperation()), HtmlReport.Cell.text(row.strategy()),
+          HtmlReport.Cell.text(row.ban().name().toLowerCase(Locale.ROOT))));
+      Optional<ReplicateMetrics.Summary> a = row.outcome().replicates();
+      String[] keys = {"relative_depth", "recovery_ratio", "t50", "t90"};
+      HtmlReport.Format[] formats = {HtmlReport.Format.PERCENT, HtmlReport.Format.DECIMALS_2, HtmlReport.Format.DECIMALS_0,
+          HtmlReport.Format.DECIMALS_0};
+      for (int k = 0; k < keys.length; k++) {
+        ReplicateMetrics.Spread sp = a.isPresent() ? spreads(a.get()).get(k) : null;
+        String missing = a.isPresent() ? "never" : "no drop";
+        cells.add(HtmlReport.Cell.number(sp == null ? Double.NaN : sp.median(), formats[k], "summary.csv", i, keys[k] + "_median", missing));
+        cells.add(HtmlReport.Cell.number(sp == null ? Double.NaN : sp.lower(), formats[k], "summary.csv", i, keys[k] + "_q05", missing));
+        cells.add(HtmlReport.Cell.number(sp == null ? Double.NaN : sp.upper(), formats[k], "summary.csv", i, keys[k] + "_q95", missing));
+      }
+      double fit = row.recovery().map(rec -> rec.metric(Metric.RELATIVE_DEPTH).value()).orElse(Double.NaN);
+      cells.add(HtmlReport.Cell.number(fit, HtmlReport.Format.PERCENT, "summary.csv", i, "fit_relative_depth", "no drop"));
+      rows.add(cells);
+    }
+    page.table("plans", List.of("Telegram cooperation", "targets", "bans", "reach lost", "5%", "95%", "recovery ratio", "5%", "95%",
+        "T50 (days)", "5%", "95%", "T90 (days)", "5%", "95%", "fit of the mean: reach lost"), rows);
+    page.heading("Charts");
+    String[] captions = {"Reach across replicates, largest audiences first, account bans, 2019 cooperation.",
+        "The recovery model fitted to that plan's mean reach from its trough.", "Every plan relative to its reach before the action.",
+        "Lifetimes of the channels re-created after the action day, one replicate."};
+    for (int i = 0; i < r.figures().size(); i++) {
+      page.figure(r.figures().get(i), captions[i]);
+    }
+    page.paragraph("Files beside this page: summary.csv (the table), ensemble-*.csv (each plan's ensemble), lifetimes-after-action.csv,"
+        + " and every chart as PNG and SVG.");
+    return page.build();
   }
 
   /** The troughs' days, as a range when they differ between rows. */

@@ -27,7 +27,7 @@ class DemoAndChartsTest {
   @Test
   void theDemoRunsAtASmallSizeAndItsOutputsParse() throws IOException {
     Path out = dir.resolve("demo");
-    MainTest.Result r = run("demo", "--out", out.toString(), "--channels", "600", "--replicates", "4", "--threads", "2");
+    MainTest.Result r = run("demo", "--out", out.toString(), "--channels", "600", "--replicates", "4", "--threads", "2", "--report");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("no drop: the platform declined the referrals", "largest audience", "median lifetime", "T50");
     for (String f : List.of("fan-audience.png", "recovery-fit.png", "lifetimes-km.png")) {
@@ -43,6 +43,10 @@ class DemoAndChartsTest {
     CsvTable ens = CsvTable.read(out.resolve("ensemble-2019-largest-audience-account.csv"));
     assertThat(ens.size()).isEqualTo(366);
     assertThat(ens.doubles("active_channels_mean")[0]).isEqualTo(600.0);
+    String html = Files.readString(out.resolve("index.html"));
+    ReportPages.selfContained(html);
+    assertThat(html.split("<svg ", -1)).hasSize(5);
+    assertThat(ReportPages.numbersEqualTheCsvs(html, out)).isEqualTo(6 * 13);
     CsvTable life = CsvTable.read(out.resolve("lifetimes-after-action.csv"));
     assertThat(life.header()).containsExactly("id", "time", "event", "group", "entry");
   }
