@@ -56,7 +56,7 @@ class DemoAndChartsTest {
     Path out = dir.resolve("demo2");
     MainTest.Result r = run("demo", "--out", out.toString(), "--channels", "800", "--replicates", "6", "--threads", "2");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("fit of the mean curve", "trough (day)");
+    assertThat(r.out()).contains("fit of the mean: ", "trough (day)", "median and 90% interval of the outcomes across replicates");
     CsvTable summary = CsvTable.read(out.resolve("summary.csv"));
     String[] lo = summary.strings("relative_depth_q05");
     String[] hi = summary.strings("relative_depth_q95");
