@@ -57,7 +57,7 @@ class SimulateCommandTest {
     CsvTable ev = CsvTable.read(events);
     assertThat(ev.header()).containsExactly("time", "kind", "channel", "generation", "platform", "detail");
     assertThat(ev.strings("kind")).contains("removal", "referral");
-    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(1600); // 800 logical pixels at 2x
   }
 
   @Test
