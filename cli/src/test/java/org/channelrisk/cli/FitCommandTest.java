@@ -51,7 +51,7 @@ class FitCommandTest {
     assertThat(j.get("candidates")).hasSize(5);
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isEqualTo(1600); // 800 logical pixels at 2x
-    assertThat(img.getHeight()).isEqualTo(500);
+    assertThat(img.getHeight()).isEqualTo(1000);
   }
 
   @Test
