@@ -303,19 +303,23 @@ final class Demo {
       String[] keys = {"relative_depth", "recovery_ratio", "t50", "t90"};
       HtmlReport.Format[] formats = {HtmlReport.Format.PERCENT, HtmlReport.Format.DECIMALS_2, HtmlReport.Format.DECIMALS_0,
           HtmlReport.Format.DECIMALS_0};
+      if (a.isEmpty()) {
+        cells.add(HtmlReport.Cell.text("no drop: the platform declined the referrals"));
+        cells.addAll(java.util.Collections.nCopies(keys.length, HtmlReport.Cell.text("")));
+        rows.add(cells);
+        continue;
+      }
       for (int k = 0; k < keys.length; k++) {
-        ReplicateMetrics.Spread sp = a.isPresent() ? spreads(a.get()).get(k) : null;
-        String missing = a.isPresent() ? "never" : "no drop";
-        cells.add(HtmlReport.Cell.number(sp == null ? Double.NaN : sp.median(), formats[k], "summary.csv", i, keys[k] + "_median", missing));
-        cells.add(HtmlReport.Cell.number(sp == null ? Double.NaN : sp.lower(), formats[k], "summary.csv", i, keys[k] + "_q05", missing));
-        cells.add(HtmlReport.Cell.number(sp == null ? Double.NaN : sp.upper(), formats[k], "summary.csv", i, keys[k] + "_q95", missing));
+        ReplicateMetrics.Spread sp = spreads(a.get()).get(k);
+        cells.add(HtmlReport.Cell.spread(sp.median(), sp.lower(), sp.upper(), formats[k], "summary.csv", i,
+            List.of(keys[k] + "_median", keys[k] + "_q05", keys[k] + "_q95"), "never"));
       }
       double fit = row.recovery().map(rec -> rec.metric(Metric.RELATIVE_DEPTH).value()).orElse(Double.NaN);
-      cells.add(HtmlReport.Cell.number(fit, HtmlReport.Format.PERCENT, "summary.csv", i, "fit_relative_depth", "no drop"));
+      cells.add(HtmlReport.Cell.number(fit, HtmlReport.Format.PERCENT, "summary.csv", i, "fit_relative_depth", "n/a"));
       rows.add(cells);
     }
-    page.table("plans", List.of("Telegram cooperation", "targets", "bans", "reach lost", "5%", "95%", "recovery ratio", "5%", "95%",
-        "T50 (days)", "5%", "95%", "T90 (days)", "5%", "95%", "fit of the mean: reach lost"), rows);
+    page.table("plans", List.of("Telegram cooperation", "targets", "bans", "reach lost", "recovery ratio", "T50 (days)", "T90 (days)",
+        "fit of the mean: reach lost"), rows);
     page.heading("Charts");
     String[] captions = {"Reach across replicates, largest audiences first, account bans, 2019 cooperation.",
         "The recovery model fitted to that plan's mean reach from its trough.", "Every plan relative to its reach before the action.",

@@ -47,7 +47,7 @@ final class HtmlReport {
     }
 
     /**
-     * A number from a CSV: shown formatted, "never" or "n/a" when the CSV cell is empty.
+     * A number from a CSV: shown formatted, or as {@code missing} when the CSV cell is empty.
      *
      * @param v the value written to the CSV (NaN or infinite: an empty cell)
      * @param format how to show it
@@ -57,11 +57,32 @@ final class HtmlReport {
      * @param missing what an empty cell means here ("never", "n/a")
      */
     static Cell number(double v, Format format, String csv, int row, String column, String missing) {
+      return new Cell(span(v, format, csv, row, column, missing), " class=\"num\"");
+    }
+
+    /**
+     * A median with its interval from three CSV columns: "77% (75-78%)".
+     *
+     * @param median the median
+     * @param lower the lower limit
+     * @param upper the upper limit
+     * @param format how to show them
+     * @param csv the CSV's file name
+     * @param row the data row
+     * @param columns the three columns' names
+     * @param missing what an empty cell means
+     */
+    static Cell spread(double median, double lower, double upper, Format format, String csv, int row, List<String> columns,
+        String missing) {
+      return new Cell(span(median, format, csv, row, columns.get(0), missing) + " <small>(" + span(lower, format, csv, row,
+          columns.get(1), missing) + "–" + span(upper, format, csv, row, columns.get(2), "n/a") + ")</small>", " class=\"num\"");
+    }
+
+    private static String span(double v, Format format, String csv, int row, String column, String missing) {
       String shown = Double.isFinite(v) ? format.show(v) : missing;
       String value = Double.isFinite(v) ? Double.toString(v) : "";
-      return new Cell(escape(shown), String.format(Locale.ROOT,
-          " class=\"num\" data-csv=\"%s\" data-row=\"%d\" data-column=\"%s\" data-value=\"%s\" data-format=\"%s\"", escape(csv), row,
-          escape(column), value, format.name().toLowerCase(Locale.ROOT)));
+      return String.format(Locale.ROOT, "<span data-csv=\"%s\" data-row=\"%d\" data-column=\"%s\" data-value=\"%s\" data-format=\"%s\">%s</span>",
+          escape(csv), row, escape(column), value, format.name().toLowerCase(Locale.ROOT), escape(shown));
     }
   }
 
@@ -69,7 +90,7 @@ final class HtmlReport {
       body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:#222;max-width:960px;margin:2em auto;padding:0 1em;line-height:1.45}
       h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}
       .meta{color:#555;font-size:.9em}table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
-      th,td{padding:.25em .6em;border-bottom:1px solid #e5e5e5;text-align:left;vertical-align:top}td.num{text-align:right}
+      th,td{padding:.25em .5em;border-bottom:1px solid #e5e5e5;text-align:left;vertical-align:top}td.num{text-align:right;white-space:nowrap}small{color:#555}
       figure{margin:1.5em 0}figure svg{max-width:100%;height:auto;display:block}figcaption{color:#555;font-size:.9em}
       pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em;white-space:pre-wrap}
       """;

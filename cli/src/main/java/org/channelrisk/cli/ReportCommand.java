@@ -144,7 +144,8 @@ final class ReportCommand implements Callable<Integer> {
           + " regained; 'never' means not within the horizon. The median and 90% interval across replicates show the spread of"
           + " outcomes. The last columns fit a recovery model to the mean curve: its interval is about the expected curve and"
           + " narrows as replicates are added.");
-      page.table("metrics", List.of("metric", "median", "5%", "95%", "fit of the mean", "fit lower", "fit upper"), metricRows(outcome));
+      page.table("metrics", List.of("metric", "across replicates: median (5%–95%)", "fit of the mean curve (95% interval)"),
+          metricRows(outcome));
     } else {
       page.paragraph(s.actionDays().isEmpty() ? "The scenario has no action day: no recovery is measured."
           : "No drop: the mean reach did not fall by 1% after the action day (the platforms declined the referrals).");
@@ -193,12 +194,8 @@ final class ReportCommand implements Callable<Integer> {
       double[] f = fitted(o.fit().orElseThrow(), i);
       HtmlReport.Format fmt = FORMATS.get(i);
       rows.add(List.of(HtmlReport.Cell.text(LABELS.get(i)),
-          HtmlReport.Cell.number(x.median(), fmt, "metrics.csv", i, "median", "never"),
-          HtmlReport.Cell.number(x.lower(), fmt, "metrics.csv", i, "q05", "never"),
-          HtmlReport.Cell.number(x.upper(), fmt, "metrics.csv", i, "q95", "never"),
-          HtmlReport.Cell.number(f[0], fmt, "metrics.csv", i, "fit", "never"),
-          HtmlReport.Cell.number(f[1], fmt, "metrics.csv", i, "fit_lower", "n/a"),
-          HtmlReport.Cell.number(f[2], fmt, "metrics.csv", i, "fit_upper", "n/a")));
+          HtmlReport.Cell.spread(x.median(), x.lower(), x.upper(), fmt, "metrics.csv", i, List.of("median", "q05", "q95"), "never"),
+          HtmlReport.Cell.spread(f[0], f[1], f[2], fmt, "metrics.csv", i, List.of("fit", "fit_lower", "fit_upper"), "never")));
     }
     return rows;
   }
