@@ -29,7 +29,7 @@
  * <h2>Worked example</h2>
  *
  * <pre>{@code
- * EnsembleSummary e = Ensemble.run(Presets.actionDay2019(2_000, true), 20, 2019, 2);
+ * EnsembleSummary e = Ensemble.of(Presets.actionDay2019(2_000, true)).replicates(20).seed(2019).threads(2).run();
  * Timeline tl = Timeline.from(LocalDate.of(2019, 10, 1)).event(51, "action day");
  * Charts.fan(e, Observed.AUDIENCE, "reach", tl).save(Path.of("fan.png"));   // 1600 x 1000 pixels
  *

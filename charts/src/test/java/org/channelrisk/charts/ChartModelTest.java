@@ -100,7 +100,7 @@ class ChartModelTest {
 
   @Test
   void fanChartHasLabelledBandsAMedianAndTheActionDay() {
-    EnsembleSummary e = Ensemble.run(Presets.actionDay2019(300, true), 4, 1, 1);
+    EnsembleSummary e = Ensemble.of(Presets.actionDay2019(300, true)).replicates(4).seed(1).threads(1).run();
     Figure f = Charts.fan(e, Observed.AUDIENCE, "reach", Timeline.from(LocalDate.of(2019, 10, 1)).event(51, "action day"));
     assertThat(f.title()).isEqualTo("Reach: median and spread over 4 replicates");
     Panel p = f.panels().get(0);
@@ -119,8 +119,8 @@ class ChartModelTest {
 
   @Test
   void plansAreSmallMultiplesRelativeToTheLevelBefore() {
-    EnsembleSummary a = Ensemble.run(Presets.actionDay2019(300, true), 3, 1, 1);
-    EnsembleSummary b = Ensemble.run(Presets.actionDay2019(300, false), 3, 1, 1);
+    EnsembleSummary a = Ensemble.of(Presets.actionDay2019(300, true)).replicates(3).seed(1).threads(1).run();
+    EnsembleSummary b = Ensemble.of(Presets.actionDay2019(300, false)).replicates(3).seed(1).threads(1).run();
     Figure f = Charts.plans("Reach by plan", List.of("2019", "2017"), List.of(a, b), Observed.AUDIENCE, 30,
         Timeline.days().event(51, "action day"));
     assertThat(f.panels()).hasSize(2).extracting(Panel::title).containsExactly("2019", "2017");

@@ -49,8 +49,8 @@ class RenderTest {
 
   @Test
   void everyChartRenders() throws Exception {
-    EnsembleSummary e = Ensemble.run(Presets.actionDay2019(400, true), 4, 1, 2);
-    EnsembleSummary none = Ensemble.run(Presets.actionDay2019(400, false), 4, 1, 2);
+    EnsembleSummary e = Ensemble.of(Presets.actionDay2019(400, true)).replicates(4).seed(1).threads(2).run();
+    EnsembleSummary none = Ensemble.of(Presets.actionDay2019(400, false)).replicates(4).seed(1).threads(2).run();
     Timeline tl = Timeline.days().event(51, "action day");
     check(Charts.fan(e, Observed.ACTIVE_CHANNELS, "active channels", tl), dir, "fan");
     double[] t = e.times();

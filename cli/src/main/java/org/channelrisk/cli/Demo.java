@@ -10,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.channelrisk.charts.Charts;
 import org.channelrisk.charts.Figure;
 import org.channelrisk.charts.Timeline;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.io.EnsembleCsv;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.LifetimeCsv;
-import org.channelrisk.io.Lifetime;
+import org.channelrisk.survival.Lifetime;
 import org.channelrisk.io.TimeSeriesTable;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryResult;
@@ -99,7 +100,7 @@ final class Demo {
 
     for (Row r : rows) {
       Path csv = out.resolve("ensemble-" + slug(r) + ".csv");
-      r.ensemble().writeCsv(csv);
+      EnsembleCsv.write(r.ensemble(), csv);
       files.add(csv);
     }
     Row focus = rows.get(2); // 2019, largest audience, account bans
@@ -125,7 +126,7 @@ final class Demo {
   }
 
   private Row row(String cooperation, String strategy, Scenario s, BanLevel ban) {
-    EnsembleSummary e = Ensemble.run(s, replicates, seed, threads);
+    EnsembleSummary e = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
     return new Row(cooperation, strategy, ban, e, Outcome.of(e, Observed.AUDIENCE, s.actionDays().get(0).time()));
   }
 

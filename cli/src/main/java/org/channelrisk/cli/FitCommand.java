@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.channelrisk.charts.Charts;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.recovery.Metric;

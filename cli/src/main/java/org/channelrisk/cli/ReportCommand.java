@@ -15,6 +15,7 @@ import org.channelrisk.charts.Charts;
 import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.AtomicFiles;
 import org.channelrisk.io.CsvOutput;
+import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryResult;
 import org.channelrisk.recovery.ReplicateMetrics;
@@ -118,7 +119,7 @@ final class ReportCommand implements Callable<Integer> {
     Report r = run(s, name, parameters, timeline, k);
     // everything computed and rendered: now the files, each written atomically
     Files.createDirectories(out);
-    r.ensemble().writeCsv(out.resolve("ensemble.csv"));
+    EnsembleCsv.write(r.ensemble(), out.resolve("ensemble.csv"));
     writeMetrics(r, out.resolve("metrics.csv"));
     AtomicFiles.write(out.resolve("index.html"), w -> w.write(r.html()));
     spec.commandLine().getOut().printf(Locale.ROOT, "Report written to %s (index.html, ensemble.csv, metrics.csv)%n", out);
@@ -130,7 +131,7 @@ final class ReportCommand implements Callable<Integer> {
   record Report(EnsembleSummary ensemble, Outcome outcome, String html) {}
 
   Report run(Scenario s, String name, String parameters, Timeline timeline, int k) {
-    EnsembleSummary e = Ensemble.run(s, replicates, seed, k);
+    EnsembleSummary e = Ensemble.of(s).replicates(replicates).seed(seed).threads(k).run();
     Outcome outcome = s.actionDays().isEmpty() ? new Outcome(false, java.util.Optional.empty(), java.util.Optional.empty())
         : Outcome.of(e, Observed.AUDIENCE, s.actionDays().get(0).time());
     HtmlReport page = new HtmlReport("channelrisk report: " + name)

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.channelrisk.stats.SampleQuantiles;
 
 /**
  * Recovery metrics measured directly on one series, without a model: what a single replicate of a
@@ -122,8 +123,7 @@ public record ReplicateMetrics(double baseline, double troughTime, double trough
      */
     public static Spread of(double[] values) {
       int n = (int) Arrays.stream(values).filter(d -> !Double.isNaN(d)).count();
-      return new Spread(RecoveryAnalysis.quantile(values, 0.5), RecoveryAnalysis.quantile(values, 0.05),
-          RecoveryAnalysis.quantile(values, 0.95), n);
+      return new Spread(SampleQuantiles.of(values, 0.5), SampleQuantiles.of(values, 0.05), SampleQuantiles.of(values, 0.95), n);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.channelrisk.io;
 
+import org.channelrisk.survival.Lifetime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.channelrisk.testing.PropertyCheck.forAll;
 

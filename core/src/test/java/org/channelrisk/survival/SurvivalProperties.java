@@ -5,7 +5,7 @@ import static org.channelrisk.testing.PropertyCheck.forAll;
 
 import java.util.random.RandomGenerator;
 import org.assertj.core.data.Offset;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.testing.Coverage;
 import org.channelrisk.testing.Gen;
 import org.junit.jupiter.api.Test;
