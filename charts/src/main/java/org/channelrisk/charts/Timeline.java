@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.channelrisk.sim.ActionDay;
+import org.channelrisk.sim.Scenario;
 
 /**
  * How a chart's time axis reads: plain days, or calendar dates from the date of day 0, and the
@@ -62,6 +64,18 @@ public record Timeline(Optional<LocalDate> origin, List<Event> events) {
     List<Event> e = new ArrayList<>(events);
     e.add(new Event(day, label));
     return new Timeline(origin, e);
+  }
+
+  /**
+   * @param scenario a scenario
+   * @return this timeline with each of the scenario's action days marked "action day"
+   */
+  public Timeline withActionDays(Scenario scenario) {
+    Timeline t = this;
+    for (ActionDay a : scenario.actionDays()) {
+      t = t.event(a.time(), "action day");
+    }
+    return t;
   }
 
   /** @return the x axis: dates from the origin, or days */

@@ -66,6 +66,10 @@ class ChartModelTest {
     assertThat(t.labels()).startsWith("Oct 2019", "Nov", "Dec", "Jan 2020");
     assertThat(t.values()).startsWith(0.0, 31.0, 61.0, 92.0);
     assertThat(Axis.dates("", LocalDate.of(2019, 10, 1)).format(51)).isEqualTo("21 Nov 2019");
+    Timeline tl = Timeline.from(LocalDate.of(2019, 10, 1)).withActionDays(Presets.actionDay2019(200, true));
+    assertThat(tl.events()).containsExactly(new Timeline.Event(51, "action day"));
+    assertThat(tl.label(51)).isEqualTo("21 Nov 2019");
+    assertThat(Timeline.days().label(51)).isEqualTo("day 51");
   }
 
   @Test

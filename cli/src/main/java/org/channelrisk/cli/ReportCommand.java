@@ -19,7 +19,6 @@ import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryResult;
 import org.channelrisk.recovery.ReplicateMetrics;
-import org.channelrisk.sim.ActionDay;
 import org.channelrisk.sim.Ensemble;
 import org.channelrisk.sim.EnsembleSummary;
 import org.channelrisk.sim.Observed;
@@ -113,9 +112,7 @@ final class ReportCommand implements Callable<Integer> {
       parameters = Files.readString(source.scenario);
       timeline = Timeline.days();
     }
-    for (ActionDay a : s.actionDays()) {
-      timeline = timeline.event(a.time(), "action day");
-    }
+    timeline = timeline.withActionDays(s);
     Report r = run(s, name, parameters, timeline, k);
     // everything computed and rendered: now the files, each written atomically
     Files.createDirectories(out);

@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.channelrisk.charts.Charts;
+import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.sim.Ensemble;
@@ -93,7 +94,7 @@ final class SimulateCommand implements Callable<Integer> {
       });
     }
     if (chart != null) {
-      Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels").save(chart);
+      Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(chart);
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();
