@@ -72,6 +72,20 @@ class ReportCommandTest {
   }
 
   @Test
+  void aScenarioFileIsShownAsWritten() throws Exception {
+    Path yaml = Path.of("..").toAbsolutePath().normalize().resolve("examples/scenarios/closed-form.yaml");
+    Path out = dir.resolve("r3");
+    MainTest.Result r = run("report", "--scenario", yaml.toString(), "--replicates", "3", "--threads", "2", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(out.resolve("index.html"));
+    ReportPages.selfContained(html);
+    assertThat(html).contains("channelrisk report: closed-form.yaml", "E[active(t)] = N (1 - f)", "action day, day 20");
+    assertThat(ReportPages.numbersEqualTheCsvs(html, out)).isEqualTo(6 * 6 + 6 * 4);
+    // the closed form: 30% of the channels removed on day 20
+    assertThat(Double.parseDouble(CsvTable.read(out.resolve("metrics.csv")).strings("median")[0])).isGreaterThan(0.2);
+  }
+
+  @Test
   void aScenarioWithoutActionDaySaysSo() throws Exception {
     Path out = dir.resolve("r2");
     MainTest.Result r = run("report", "--preset", "telegram-2015", "--channels", "300", "--replicates", "2", "--threads", "1", "--out",

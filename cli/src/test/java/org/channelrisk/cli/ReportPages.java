@@ -121,7 +121,7 @@ final class ReportPages {
   private static String run(Path chromium, Path profile, Path stderr, List<String> console, String... args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
