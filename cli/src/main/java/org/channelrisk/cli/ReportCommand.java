@@ -200,27 +200,23 @@ final class ReportCommand implements Callable<Integer> {
 
   private static List<List<HtmlReport.Cell>> keyRows(EnsembleSummary e, Scenario s) {
     double[] t = e.times();
-    List<int[]> when = new ArrayList<>();
-    List<String> whenName = new ArrayList<>();
-    when.add(new int[] {0});
-    whenName.add("start");
-    if (!s.actionDays().isEmpty()) {
+    Map<String, Integer> when = new LinkedHashMap<>();
+    when.put("start", 0);
+    if (!s.actionDays().isEmpty() && t[0] < s.actionDays().get(0).time()) {
       int before = 0;
       while (before + 1 < t.length && t[before + 1] < s.actionDays().get(0).time()) {
         before++;
       }
-      when.add(new int[] {before});
-      whenName.add("last day before the action");
+      when.put("last day before the action", before);
     }
-    when.add(new int[] {t.length - 1});
-    whenName.add("end");
+    when.put("end", t.length - 1);
     List<List<HtmlReport.Cell>> rows = new ArrayList<>();
     for (Observed o : new Observed[] {Observed.AUDIENCE, Observed.ACTIVE_CHANNELS}) {
       double[] mean = e.mean(o);
       double[][] q = e.quantiles(o, 0.05, 0.95);
-      for (int j = 0; j < when.size(); j++) {
-        int i = when.get(j)[0];
-        rows.add(List.of(HtmlReport.Cell.text(o.key()), HtmlReport.Cell.text(whenName.get(j)),
+      for (Map.Entry<String, Integer> w : when.entrySet()) {
+        int i = w.getValue();
+        rows.add(List.of(HtmlReport.Cell.text(o.key()), HtmlReport.Cell.text(w.getKey()),
             HtmlReport.Cell.number(t[i], HtmlReport.Format.DECIMALS_0, "ensemble.csv", i, "time", "n/a"),
             HtmlReport.Cell.number(mean[i], HtmlReport.Format.DECIMALS_0, "ensemble.csv", i, o.key() + "_mean", "n/a"),
             HtmlReport.Cell.number(q[0][i], HtmlReport.Format.DECIMALS_0, "ensemble.csv", i, o.key() + "_q05", "n/a"),
