@@ -54,7 +54,7 @@ final class HtmlReport {
      * @param csv the CSV's file name
      * @param row the data row (0 = first row after the header)
      * @param column the column name
-     * @param missing what an empty cell means here ("never", "n/a")
+     * @param missing how an infinite value reads here ("never"); NaN reads "n/a"
      */
     static Cell number(double v, Format format, String csv, int row, String column, String missing) {
       return new Cell(span(v, format, csv, row, column, missing), " class=\"num\"");
@@ -75,11 +75,12 @@ final class HtmlReport {
     static Cell spread(double median, double lower, double upper, Format format, String csv, int row, List<String> columns,
         String missing) {
       return new Cell(span(median, format, csv, row, columns.get(0), missing) + " <small>(" + span(lower, format, csv, row,
-          columns.get(1), missing) + "–" + span(upper, format, csv, row, columns.get(2), "n/a") + ")</small>", " class=\"num\"");
+          columns.get(1), missing) + "–" + span(upper, format, csv, row, columns.get(2), missing) + ")</small>", " class=\"num\"");
     }
 
     private static String span(double v, Format format, String csv, int row, String column, String missing) {
-      String shown = Double.isFinite(v) ? format.show(v) : missing;
+      // an empty CSV cell is "never" for an infinite time and "not available" for a NaN
+      String shown = Double.isFinite(v) ? format.show(v) : Double.isNaN(v) ? "n/a" : missing;
       String value = Double.isFinite(v) ? Double.toString(v) : "";
       return String.format(Locale.ROOT, "<span data-csv=\"%s\" data-row=\"%d\" data-column=\"%s\" data-value=\"%s\" data-format=\"%s\">%s</span>",
           escape(csv), row, escape(column), value, format.name().toLowerCase(Locale.ROOT), escape(shown));
