@@ -383,7 +383,7 @@ final class ArmaRegression {
       prev = ll;
     }
     return new Fit(x0, at, converged, evals, converged
-        ? "converged: Nelder-Mead on the partial autocorrelations, restarted until the log-likelihood gained less than 1e-10"
+        ? "maximum found by Nelder-Mead on the partial autocorrelations, restarted until the log-likelihood gained less than 1e-10"
         : "did not converge within " + MAX_RESTARTS + " Nelder-Mead restarts");
   }
 
@@ -551,7 +551,7 @@ final class ArmaRegression {
     f.loglik = pr.loglik();
     f.aic = -2 * pr.loglik() + 2 * (p + q + k + 1);
     f.converged = fit.converged() && covOk;
-    f.message = fit.message() + (covOk ? "" : "; the information matrix is not positive definite: no standard errors")
+    f.message = fit.message() + (covOk ? "" : "; but the information matrix is not positive definite there (errors nearly integrated or over-parameterised): no standard errors")
         + "; " + fit.evaluations() + " likelihood evaluations";
     f.intervalMethod = "inverse observed information (finite differences), normal, " + Regressions.percent(level)
         + "; counterfactual: the regression mean with D = 0, band from the coefficients' covariance";
