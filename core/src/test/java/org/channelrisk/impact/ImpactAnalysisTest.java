@@ -110,9 +110,10 @@ class ImpactAnalysisTest {
     assertThat(lc.upper()).isGreaterThan(-0.7);
     assertThat(r.dispersion()).isBetween(0.7, 1.4);
     assertThat(r.loglik()).isNaN();
-    // the counterfactual extrapolates the fitted pre-period trend, so the relative effect is less sure than the rate drop
-    assertThat(r.relativeEffect().lower()).isLessThan(Math.exp(-0.7) - 1);
-    assertThat(r.relativeEffect().upper()).isGreaterThan(Math.exp(-0.7) - 1);
+    // the counterfactual extrapolates the fitted pre-period trend (time and slope_change are estimated), so
+    // the relative effect is a noisier measure than the rate drop itself
+    assertThat(r.relativeEffect().value()).isCloseTo(Math.exp(-0.7) - 1, within(0.1));
+    assertThat(r.relativeEffect().lower()).isLessThan(r.relativeEffect().value());
   }
 
   static double poisson(RandomGenerator rng, double mu) {
