@@ -6,7 +6,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -81,16 +80,29 @@ final class StructuralFit {
       boolean conv = false;
       for (int r = 0; r < MAX_RESTARTS; r++) {
         final int[] count = {0};
+        // the best point seen: Commons Math's BOBYQA can stop with "trust region step has failed to
+        // reduce Q" near a boundary; the search then goes on from the best point it had reached
+        final double[][] seen = {x0.clone()};
+        final double[] seenLl = {loglik(k, y, nPre, x0, vx, trend)};
         BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, r == 0 ? 0.5 : 0.05, 1e-10);
-        PointValuePair p = opt.optimize(new MaxEval(20_000),
-            new ObjectiveFunction(u -> {
-              count[0]++;
-              return -loglik(k, y, nPre, u, vx, trend);
-            }),
-            GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lower, upper));
+        try {
+          opt.optimize(new MaxEval(20_000),
+              new ObjectiveFunction(u -> {
+                count[0]++;
+                double ll = loglik(k, y, nPre, u, vx, trend);
+                if (ll > seenLl[0]) {
+                  seenLl[0] = ll;
+                  seen[0] = u.clone();
+                }
+                return -ll;
+              }),
+              GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lower, upper));
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException stalled) {
+          // continue from the best point seen
+        }
         evaluations += count[0];
-        x0 = p.getPoint();
-        double ll = -p.getValue();
+        x0 = seen[0];
+        double ll = seenLl[0];
         if (ll - prev < 1e-10) {
           conv = true;
           break;
