@@ -27,9 +27,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * ImpactChart.save(result, "posts", Path.of("impact.svg"));
  * }</pre>
  */
-final class ImpactChart {
-  static final int WIDTH = Charts.WIDTH;
-  static final int PANEL_HEIGHT = 330;
+public final class ImpactChart {
+  /** Width in pixels. */
+  public static final int WIDTH = Charts.WIDTH;
+  /** Height of one panel in pixels; the image is three panels high. */
+  public static final int PANEL_HEIGHT = 330;
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -135,7 +137,7 @@ final class ImpactChart {
    * @return the image's bytes
    * @throws IOException if encoding fails
    */
-  static byte[] render(ImpactResult r, String what, String format) throws IOException {
+  public static byte[] render(ImpactResult r, String what, String format) throws IOException {
     List<XYChart> panels = panels(ImpactChartData.of(r, what), what);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int h = PANEL_HEIGHT * panels.size();
@@ -181,5 +183,18 @@ final class ImpactChart {
   /** Writes bytes atomically. */
   static void write(Path file, byte[] bytes) throws IOException {
     AtomicFiles.writeBytes(file, out -> out.write(bytes));
+  }
+
+  /**
+   * Draws the chart and writes it atomically, PNG or SVG by the file's extension.
+   *
+   * @param r the result
+   * @param what the series' name, for the title
+   * @param file a .png or .svg target
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException for another extension
+   */
+  public static void save(ImpactResult r, String what, Path file) throws IOException {
+    write(file, render(r, what, format(file)));
   }
 }
