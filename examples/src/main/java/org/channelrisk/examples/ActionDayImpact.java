@@ -63,8 +63,8 @@ public final class ActionDayImpact {
     print("segmented regression, Newey-West", seg.relativeEffect());
     print("local level forecast            ", level.relativeEffect());
     System.out.printf(Locale.ROOT, "published (organic posts)        : %+.1f%%%n", 100 * PUBLISHED_RELATIVE_CHANGE);
-    System.out.println("The simulated network loses less of its posting than the published figure: the preset removes"
-        + " channels; the paper's -95.5% also counts the silence of the channels that were left.");
+    System.out.println("The preset is calibrated on channels removed and re-created, not on posting rates: with a constant"
+        + " rate per active channel (this example's assumption) the simulated loss of posting is the loss of channels.");
     ImpactChart.save(level, "active channels", out.resolve("action-day-2019-impact.png"));
     return level;
   }
