@@ -213,7 +213,14 @@ final class ImpactCommand implements Callable<Integer> {
     if (skip) {
       b.skipMissing();
     }
-    ImpactResult r = b.build().analyse(t, y);
+    ImpactResult r;
+    try {
+      r = b.build().analyse(t, y);
+    } catch (IllegalArgumentException e) {
+      // what the data cannot support (a control collinear with the trend, too short a pre-period for the
+      // structural model's diffuse start) is a problem of this file
+      throw new InvalidInputException(table.source(), e.getMessage());
+    }
 
     String stdout = json ? JSON.writeValueAsString(json(r)) + "\n" : r.toString();
     String csv = output == null ? null : csv(r);

@@ -366,8 +366,13 @@ final class ArmaRegression {
                 return Double.POSITIVE_INFINITY;
               }
             }
-            double ll = profile(u).loglik();
-            return Double.isFinite(ll) ? -ll : Double.POSITIVE_INFINITY;
+            try {
+              double ll = profile(u).loglik();
+              return Double.isFinite(ll) ? -ll : Double.POSITIVE_INFINITY;
+            } catch (IllegalArgumentException | org.apache.commons.math3.exception.MathRuntimeException degenerate) {
+              // at the edge of the region (AR roots at 1) the whitened design can lose a column: not a maximum
+              return Double.POSITIVE_INFINITY;
+            }
           }),
           org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
           new org.apache.commons.math3.optim.InitialGuess(x0),
