@@ -245,15 +245,22 @@ final class ArmaRegression {
     series[k] = y;
     double[][] out = new double[k + 1][n];
     double sumLog = whiten(phi, theta, series, y, out);
-    boolean[] obs = new boolean[n];
-    for (int t = 0; t < n; t++) {
-      obs[t] = !Double.isNaN(y[t]);
-    }
     double[][] wx = new double[k][];
-    for (int j = 0; j < k; j++) {
-      wx[j] = Regressions.select(out[j], obs);
+    double[] wy;
+    if (nUsed == n) {
+      System.arraycopy(out, 0, wx, 0, k);
+      wy = out[k];
+    } else {
+      boolean[] obs = new boolean[n];
+      for (int t = 0; t < n; t++) {
+        obs[t] = !Double.isNaN(y[t]);
+      }
+      for (int j = 0; j < k; j++) {
+        wx[j] = Regressions.select(out[j], obs);
+      }
+      wy = Regressions.select(out[k], obs);
     }
-    LeastSquares ls = LeastSquares.fit(wx, Regressions.select(out[k], obs), names);
+    LeastSquares ls = LeastSquares.fit(wx, wy, names);
     double s2 = ls.rss / nUsed;
     double ll = -0.5 * (nUsed * (Math.log(2 * Math.PI) + 1 + Math.log(s2)) + sumLog);
     return new Profile(ll, ls.coefficients, s2, ls.xtxInverse);
