@@ -150,30 +150,39 @@ final class LeastSquares {
   static double[][] neweyWest(double[][] columns, double[] residuals, double[][] xtxInverse, int lag) {
     int k = columns.length;
     int n = residuals.length;
-    double[][] u = new double[n][k];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < k; j++) {
-        u[i][j] = columns[j][i] * residuals[i];
+    // estimating functions x_t e_t, column-major so that each cross-product is one long dot product
+    double[][] u = new double[k][n];
+    for (int j = 0; j < k; j++) {
+      double[] c = columns[j];
+      double[] uj = u[j];
+      for (int i = 0; i < n; i++) {
+        uj[i] = c[i] * residuals[i];
       }
     }
     double[][] meat = new double[k][k];
     for (int l = 0; l <= Math.min(lag, n - 1); l++) {
       double w = 1 - l / (lag + 1.0);
-      double[][] g = new double[k][k];
-      for (int t = l; t < n; t++) {
-        double[] ut = u[t];
-        double[] us = u[t - l];
-        for (int a = 0; a < k; a++) {
-          double ua = ut[a];
-          double[] ga = g[a];
-          for (int b = 0; b < k; b++) {
-            ga[b] += ua * us[b];
-          }
-        }
-      }
       for (int a = 0; a < k; a++) {
+        double[] ua = u[a];
         for (int b = 0; b < k; b++) {
-          meat[a][b] += l == 0 ? g[a][b] : w * (g[a][b] + g[b][a]);
+          if (l == 0 && b < a) {
+            continue; // G_0 is symmetric
+          }
+          double[] ub = u[b];
+          double g = 0;
+          for (int t = l; t < n; t++) {
+            g += ua[t] * ub[t - l];
+          }
+          if (l == 0) {
+            meat[a][b] += g;
+            if (b != a) {
+              meat[b][a] += g;
+            }
+          } else {
+            // G_l[a][b] enters as itself and, transposed, as G_l'[b][a]
+            meat[a][b] += w * g;
+            meat[b][a] += w * g;
+          }
         }
       }
     }
