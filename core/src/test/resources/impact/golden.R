@@ -26,7 +26,7 @@ series <- list(
   counts = list(file = "counts.csv", time = "day", value = "posts", T0 = 50, controls = NULL, period = NA, K = 0,
                 count = "posts", offset = "channels", ar = 1, ma = 0),
   simulate = list(file = "simulate-nov2019.csv", time = "time", value = "audience_mean", T0 = 51, controls = NULL, period = NA, K = 0,
-                  count = "active_channels_mean", offset = NULL, ar = 2, ma = 0)
+                  count = "posts_mean", offset = NULL, ar = 2, ma = 0)
 )
 cat("case,item,name,value\n")
 for (s in names(series)) {

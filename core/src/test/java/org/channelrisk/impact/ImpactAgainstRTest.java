@@ -23,7 +23,7 @@ class ImpactAgainstRTest {
       "drop", new Case("drop.csv", "day", "posts", 61, null, Double.NaN, 0, "posts", null, 1, 0),
       "seasonal", new Case("seasonal.csv", "day", "posts", 112, "other_platform", 7, 2, "posts", null, 1, 1),
       "counts", new Case("counts.csv", "day", "posts", 50, null, Double.NaN, 0, "posts", "channels", 1, 0),
-      "simulate", new Case("simulate-nov2019.csv", "time", "audience_mean", 51, null, Double.NaN, 0, "active_channels_mean", null, 2, 0));
+      "simulate", new Case("simulate-nov2019.csv", "time", "audience_mean", 51, null, Double.NaN, 0, "posts_mean", null, 2, 0));
 
   static ImpactAnalysis.Builder builder(Case c, CsvTable s) {
     ImpactAnalysis.Builder b = ImpactAnalysis.builder().intervention(c.t0());

@@ -23,9 +23,9 @@ import org.channelrisk.stats.Estimate;
  * before the action and forecast after it (the counterfactual). The relative effect is set against
  * the published -95.5% (organic posts, 30 days after against 30 days before).
  *
- * <p>The simulator has no posts: the series is the ensemble mean of active channels, i.e. posts under
- * the assumption that every active channel posts at the same rate before and after. That assumption
- * is the example's, not the paper's; re-created channels in fact posted more (56.8 posts a day).
+ * <p>The series is the ensemble mean of {@link Observed#POSTS}, posts per day: every active channel
+ * posts at its role's rate, so the simulated loss of posting follows the loss of channels; the
+ * re-created channels' higher posting (56.8 posts a day in the paper) is as the preset sets it.
  *
  * <p>Run: {@code java -cp examples/target/channelrisk-examples.jar org.channelrisk.examples.ActionDayImpact [channels] [replicates] [outDir]}
  */
@@ -46,7 +46,7 @@ public final class ActionDayImpact {
     EnsembleSummary e = Ensemble.run(Presets.actionDay2019(channels, true), replicates, 2019, 2);
     double day = Presets.NOVEMBER_2019_DAY;
     double[] times = e.times();
-    double[] active = e.mean(Observed.ACTIVE_CHANNELS);
+    double[] posts = e.mean(Observed.POSTS);
     int from = 0;
     while (times[from] < day - 30) {
       from++;
@@ -56,16 +56,14 @@ public final class ActionDayImpact {
       to++;
     }
     double[] t = Arrays.copyOfRange(times, from, to);
-    double[] y = Arrays.copyOfRange(active, from, to);
-    System.out.println("Active channels (posting), 30 days either side of the action day: " + Sparkline.of(y, 60));
+    double[] y = Arrays.copyOfRange(posts, from, to);
+    System.out.println("Posts per day, 30 days either side of the action day: " + Sparkline.of(y, 60));
     ImpactResult seg = ImpactAnalysis.builder().intervention(day).neweyWestAuto().build().analyse(t, y);
     ImpactResult level = ImpactAnalysis.builder().intervention(day).structural(Trend.LEVEL).build().analyse(t, y);
     print("segmented regression, Newey-West", seg.relativeEffect());
     print("local level forecast            ", level.relativeEffect());
     System.out.printf(Locale.ROOT, "published (organic posts)        : %+.1f%%%n", 100 * PUBLISHED_RELATIVE_CHANGE);
-    System.out.println("The preset is calibrated on channels removed and re-created, not on posting rates: with a constant"
-        + " rate per active channel (this example's assumption) the simulated loss of posting is the loss of channels.");
-    ImpactChart.save(level, "active channels", out.resolve("action-day-2019-impact.png"));
+    ImpactChart.save(level, "posts per day", out.resolve("action-day-2019-impact.png"));
     return level;
   }
 
