@@ -112,8 +112,14 @@ final class Regressions {
     f.coefficients = coefficients(d.names, ls.coefficients, v, crit);
     f.dispersion = disp;
     f.converged = converged;
+    double minMu = Double.POSITIVE_INFINITY;
+    for (double v : mu) {
+      minMu = Math.min(minMu, v);
+    }
     f.message = (converged ? "converged" : "did not converge") + " after " + iter + " IRLS iterations (relative deviance change < "
-        + epsilon + "); deviance " + dev;
+        + epsilon + "); deviance " + dev
+        // as R's glm warning: counts that are all 0 on one side make a coefficient run off to -infinity
+        + (minMu < 1e-8 ? "; fitted rates numerically 0: some coefficient has no finite estimate (all counts 0 on one side?)" : "");
     f.intervalMethod = "quasi-Poisson standard errors (Pearson dispersion), Student t on " + (n - k) + " df, " + percent(level)
         + "; counterfactual band on the log scale from the coefficients' covariance";
     f.regressionCounterfactual(all.counterfactual, logExposure, ls.coefficients, v, crit, true, use, post);
