@@ -115,6 +115,30 @@ class ImpactCommandTest {
     }
   }
 
+  @Test
+  void arimaNamesItsTermsAfterTheInterventionAndSkipLeavesGaps() throws IOException {
+    String text = Files.readString(series());
+    // blank the posts of day 50 (line 52): with --missing skip the filter takes it as a gap
+    String[] lines = text.split("\n");
+    lines[51] = lines[51].replaceFirst("^(\\d+),\\d+,", "$1,,");
+    Path in = Files.writeString(dir.resolve("gap.csv"), String.join("\n", lines) + "\n");
+    Path csv = dir.resolve("e.csv");
+    MainTest.Result r = run("impact", "--input", in.toString(), "--time", "day", "--value", "posts", "--intervention", "40",
+        "--model", "arima", "--ar", "1", "--ma", "1", "--control", "other", "--missing", "skip", "--format", "json",
+        "--output", csv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("coefficients").fieldNames()).toIterable()
+        .containsExactly("intercept", "time", "level_change", "slope_change", "ar1", "ma1", "other");
+    assertThat(j.get("n_post").asInt()).isEqualTo(39);
+    String row = Files.readAllLines(csv).get(51);
+    assertThat(row.split(",", -1)[1]).isEmpty(); // observed: not available
+    assertThat(row.split(",", -1)[2]).isNotEmpty(); // the counterfactual still is
+    MainTest.Result refused = run("impact", "--input", in.toString(), "--time", "day", "--value", "posts", "--intervention", "40");
+    assertThat(refused.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(refused.err()).contains("gap.csv line 52, column 'posts': missing value");
+  }
+
   static Object[][] badInputs() {
     return new Object[][] {
       {"day,posts\n0,1\n1,2\n1,3\n2,4\n3,5\n4,6\n5,7\n", new String[] {}, "series.csv line 4, column 'day': times must strictly increase"},

@@ -113,8 +113,8 @@ final class Regressions {
     f.dispersion = disp;
     f.converged = converged;
     double minMu = Double.POSITIVE_INFINITY;
-    for (double v : mu) {
-      minMu = Math.min(minMu, v);
+    for (double m : mu) {
+      minMu = Math.min(minMu, m);
     }
     f.message = (converged ? "converged" : "did not converge") + " after " + iter + " IRLS iterations (relative deviance change < "
         + epsilon + "); deviance " + dev

@@ -116,6 +116,19 @@ class ImpactAnalysisTest {
     assertThat(r.relativeEffect().lower()).isLessThan(r.relativeEffect().value());
   }
 
+  @Test
+  void countsThatStopEntirelyAreSaidToHaveNoFiniteLevelChange() {
+    double[] t = range(0, 40);
+    double[] y = new double[40];
+    for (int i = 0; i < 20; i++) {
+      y[i] = 5 + i % 3;
+    }
+    ImpactResult r = ImpactAnalysis.builder().intervention(20).poisson().build().analyse(t, y);
+    assertThat(r.message()).contains("numerically 0");
+    assertThat(r.relativeEffect().value()).isEqualTo(-1.0);
+    assertThat(r.cumulativeEffect().value()).isNegative();
+  }
+
   static double poisson(RandomGenerator rng, double mu) {
     double l = Math.exp(-mu);
     int k = 0;
