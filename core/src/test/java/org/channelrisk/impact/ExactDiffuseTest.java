@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * predictor and its variance the kriging variance, and the diffuse log-likelihood differs from the
  * restricted (REML) likelihood by a constant (Durbin and Koopman 2012, section 7.2; Francke, Koopman
  * and de Vos 2010). R's StructTS starts from a large finite prior instead, which moves its trend
- * model's standard errors by up to a few percent: printed here, not asserted.
+ * model's standard errors by up to 10% on the drop series: printed here, not asserted.
  */
 class ExactDiffuseTest {
   /** Dense model of rows 0..n-1: covariance of u and the design of the diffuse constants. */
