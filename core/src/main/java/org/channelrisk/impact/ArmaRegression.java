@@ -21,8 +21,9 @@ import org.channelrisk.stats.CriticalValues;
  * improving) on the partial-autocorrelation scale, where every point is a stationary AR and an
  * invertible MA polynomial (Jones 1980; Monahan 1984). The log-likelihood reported is R's:
  * -n/2 (log 2 pi + 1 + log sigma^2) - 1/2 sum log F_t. Standard errors: the inverse observed
- * information of (phi, theta, b) with sigma^2 profiled, by central differences, as R's
- * {@code var.coef} (which uses optim's finite-difference Hessian).
+ * information of (phi, theta, b) with sigma^2 profiled, as R's {@code var.coef} (which uses optim's
+ * finite-difference Hessian); the regression block is exact and the rest differentiates exact
+ * gradients where it can (see {@link #information}).
  */
 final class ArmaRegression {
   final int p;
@@ -436,57 +437,129 @@ final class ArmaRegression {
     }
   }
 
-  /** Central-difference Hessian of {@link #negativeLoglik} at par. */
-  double[][] hessian(double[] par) {
-    int d = par.length;
-    double[] h = new double[d];
-    for (int i = 0; i < d; i++) {
-      h[i] = 1e-4 * Math.max(Math.abs(par[i]), i < p + q ? 0.1 : scaleOf(i - p - q));
-    }
-    double f0 = negativeLoglik(par);
+  /**
+   * The Hessian of {@link #negativeLoglik} at the maximum (phi, theta, b), built so that the ill-conditioned
+   * regression block keeps its digits: the b block is exact, X~'X~ / s^2 (whitened design; the gradient
+   * X~'e~ is 0 at the GLS solution); the cross block is a central difference of the exact b-gradient
+   * -(n / ssq) X~'e~ in each ARMA parameter; the ARMA block is a central second difference. A plain
+   * finite-difference Hessian of all parameters loses about 2% in the standard errors of collinear
+   * regressors (an intercept next to a control and a cycle), because its O(h^2) errors are amplified by
+   * the inverse.
+   */
+  double[][] information(double[] par) {
+    int a = p + q;
+    int k = x.length;
+    int d = a + k;
+    double[] beta = java.util.Arrays.copyOfRange(par, a, d);
     double[][] out = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      double[] a = par.clone();
-      a[i] += h[i];
-      double fp = negativeLoglik(a);
-      a[i] -= 2 * h[i];
-      double fm = negativeLoglik(a);
-      out[i][i] = (fp - 2 * f0 + fm) / (h[i] * h[i]);
+    // b block
+    double[][] w = whitenedAt(par, beta);
+    double ssq = 0;
+    for (double e : w[k]) {
+      if (!Double.isNaN(e)) {
+        ssq += e * e;
+      }
+    }
+    double s2 = ssq / nUsed;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        double g = 0;
+        for (int t = 0; t < y.length; t++) {
+          if (!Double.isNaN(w[k][t])) {
+            g += w[i][t] * w[j][t];
+          }
+        }
+        out[a + i][a + j] = g / s2;
+        out[a + j][a + i] = g / s2;
+      }
+    }
+    // cross block: derivative of the b-gradient in each ARMA parameter
+    for (int i = 0; i < a; i++) {
+      double h = 1e-5;
+      double[] up = par.clone();
+      up[i] += h;
+      double[] dn = par.clone();
+      dn[i] -= h;
+      double[] gu = betaGradient(up, beta);
+      double[] gd = betaGradient(dn, beta);
+      for (int j = 0; j < k; j++) {
+        double v = (gu[j] - gd[j]) / (2 * h);
+        out[i][a + j] = v;
+        out[a + j][i] = v;
+      }
+    }
+    // ARMA block
+    double f0 = negativeLoglik(par);
+    for (int i = 0; i < a; i++) {
+      double hi = 1e-4;
+      double[] pp = par.clone();
+      pp[i] += hi;
+      double fp = negativeLoglik(pp);
+      pp[i] -= 2 * hi;
+      double fm = negativeLoglik(pp);
+      out[i][i] = (fp - 2 * f0 + fm) / (hi * hi);
       for (int j = 0; j < i; j++) {
+        double hj = 1e-4;
         double[] b = par.clone();
-        b[i] += h[i];
-        b[j] += h[j];
+        b[i] += hi;
+        b[j] += hj;
         double fpp = negativeLoglik(b);
-        b[j] -= 2 * h[j];
+        b[j] -= 2 * hj;
         double fpm = negativeLoglik(b);
-        b[i] -= 2 * h[i];
+        b[i] -= 2 * hi;
         double fmm = negativeLoglik(b);
-        b[j] += 2 * h[j];
+        b[j] += 2 * hj;
         double fmp = negativeLoglik(b);
-        out[i][j] = (fpp - fpm - fmp + fmm) / (4 * h[i] * h[j]);
+        out[i][j] = (fpp - fpm - fmp + fmm) / (4 * hi * hj);
         out[j][i] = out[i][j];
       }
     }
     return out;
   }
 
-  /** A scale for a regression coefficient's step: 1 / the column's root mean square. */
-  private double scaleOf(int j) {
-    double s = 0;
-    for (double v : x[j]) {
-      s += v * v;
+  /** Whitened regressor columns and residual series y - X b under the ARMA parameters in par. */
+  private double[][] whitenedAt(double[] par, double[] beta) {
+    int k = x.length;
+    int n = y.length;
+    double[] phi = java.util.Arrays.copyOfRange(par, 0, p);
+    double[] theta = java.util.Arrays.copyOfRange(par, p, p + q);
+    double[] e = new double[n];
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      for (int j = 0; j < k; j++) {
+        v -= x[j][t] * beta[j];
+      }
+      e[t] = v;
     }
-    double rms = Math.sqrt(s / x[j].length);
-    double ysd = 0;
-    int m = 0;
-    for (double v : y) {
-      if (!Double.isNaN(v)) {
-        ysd += v * v;
-        m++;
+    double[][] series = new double[k + 1][];
+    System.arraycopy(x, 0, series, 0, k);
+    series[k] = e;
+    double[][] out = new double[k + 1][n];
+    whiten(phi, theta, series, y, out);
+    return out;
+  }
+
+  /** The exact gradient in b of {@link #negativeLoglik}: -(n / ssq) X~' e~. */
+  private double[] betaGradient(double[] par, double[] beta) {
+    int k = x.length;
+    double[][] w = whitenedAt(par, beta);
+    double ssq = 0;
+    for (double e : w[k]) {
+      if (!Double.isNaN(e)) {
+        ssq += e * e;
       }
     }
-    ysd = Math.sqrt(ysd / Math.max(m, 1));
-    return rms > 0 ? Math.max(ysd, 1e-8) / rms * 0.01 : 1;
+    double[] g = new double[k];
+    for (int j = 0; j < k; j++) {
+      double s = 0;
+      for (int t = 0; t < y.length; t++) {
+        if (!Double.isNaN(w[k][t])) {
+          s += w[j][t] * w[k][t];
+        }
+      }
+      g[j] = -nUsed / ssq * s;
+    }
+    return g;
   }
 
   /** The model fit for the analysis. */
@@ -512,7 +585,7 @@ final class ArmaRegression {
     System.arraycopy(pr.beta(), 0, par, p + q, k);
     double[][] cov;
     try {
-      double[][] hs = m.hessian(par);
+      double[][] hs = m.information(par);
       cov = new LUDecomposition(new Array2DRowRealMatrix(hs, false)).getSolver().getInverse().getData();
     } catch (RuntimeException singular) {
       cov = null;

@@ -127,6 +127,8 @@ class ImpactAgainstRTest {
     report(kase + " standard errors", worstSe);
     if (Golden.value(kase, "stat", "code") == 0) {
       assertThat(worst).isLessThan(1e-3);
+      // R's own coefficients sit within 3e-4 of ours, which bounds how close its standard errors can be
+      assertThat(worstSe).isLessThan(2e-3);
     }
   }
 
