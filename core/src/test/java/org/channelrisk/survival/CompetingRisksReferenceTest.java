@@ -1,0 +1,106 @@
+package org.channelrisk.survival;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.channelrisk.io.CsvTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Aalen-Johansen cumulative incidence, Gray's test, Fine-Gray and the cause-specific Cox model against
+ * R survival 3.5-3 and cmprsk 2.2-11 on the data sets of {@code reference/competing/} (made by
+ * {@code make-competing.R} beside them).
+ */
+class CompetingRisksReferenceTest {
+  static final String[] SETS = {"mgus2", "simlife", "simlife_calendar", "ties3", "small"};
+  /** Largest relative error per quantity, printed after the tests for the record. */
+  static final Map<String, Double> WORST = new TreeMap<>();
+
+  static CsvTable table(String set, String file) {
+    String path = "/reference/competing/" + set + "/" + file;
+    InputStream in = CompetingRisksReferenceTest.class.getResourceAsStream(path);
+    assertThat(in).as(path).isNotNull();
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return CsvTable.read(r, set + "/" + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CompetingRisksData data(String set, boolean withEntry) {
+    CsvTable t = table(set, "data.csv");
+    CompetingRisksData d = CompetingRisksData.of(t.doubles("time"), t.strings("status"), Set.of("censored"))
+        .withGroups(t.strings("group"));
+    return withEntry ? d.withEntry(t.doubles("entry")) : d;
+  }
+
+  static void close(String quantity, String what, String expected, double actual, double relTol) {
+    double e = ReferenceData.value(expected);
+    if (Double.isNaN(e)) {
+      assertThat(actual).as("%s %s: expected NA", quantity, what).isNaN();
+      return;
+    }
+    double err = e == 0 ? Math.abs(actual) : Math.abs(actual - e) / Math.abs(e);
+    WORST.merge(quantity, err, Math::max);
+    assertThat(err).as("%s %s: expected %s, got %s (relative error %s)", quantity, what, expected, actual, err)
+        .isLessThanOrEqualTo(relTol);
+  }
+
+  static void compareCif(String set, String file, CumulativeIncidenceFit fit, boolean pooled) {
+    CsvTable r = table(set, file);
+    int rows = 0;
+    for (int i = 0; i < r.size(); i++) {
+      CumulativeIncidence c = pooled ? fit.pooled() : fit.group(r.cell(i, "group"));
+      double time = Double.parseDouble(r.cell(i, "time"));
+      int row = Arrays.binarySearch(c.times(), time);
+      assertThat(row).as("%s row %s: time %s", file, i, time).isGreaterThanOrEqualTo(0);
+      int k = c.causeIndex(r.cell(i, "cause"));
+      String what = set + "/" + file + " line " + r.line(i);
+      assertThat(c.nRisk(row)).as("n_risk " + what).isEqualTo(Integer.parseInt(r.cell(i, "n_risk")));
+      assertThat(c.nEvent(k, row)).as("n_event " + what).isEqualTo(Integer.parseInt(r.cell(i, "n_event")));
+      close("cif", what, r.cell(i, "cif"), c.cif(k, row), 1e-12);
+      close("std_err", what, r.cell(i, "std_err"), c.stdErr(k, row), 1e-9);
+      close("lower", what, r.cell(i, "lower"), c.lower(k, row), 1e-9);
+      close("upper", what, r.cell(i, "upper"), c.upper(k, row), 1e-9);
+      rows++;
+    }
+    int expectedRows = 0;
+    for (CumulativeIncidence c : pooled ? List.of(fit.pooled()) : fit.curves()) {
+      expectedRows += c.size() * c.causes().size();
+    }
+    assertThat(rows).as("rows of " + file).isEqualTo(expectedRows);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mgus2", "simlife", "simlife_calendar", "ties3", "small"})
+  void cumulativeIncidenceMatchesSurvfit(String set) {
+    CompetingRisksData d = data(set, false);
+    compareCif(set, "cif_log.csv", AalenJohansen.estimate(d), false);
+    compareCif(set, "cif_loglog.csv", AalenJohansen.withConfidence(ConfidenceType.LOG_LOG, 0.95).fit(d), false);
+    compareCif(set, "cif_plain.csv", AalenJohansen.withConfidence(ConfidenceType.PLAIN, 0.95).fit(d), false);
+    compareCif(set, "cif_pooled_log.csv", AalenJohansen.estimate(d), true);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"simlife_calendar"})
+  void leftTruncatedCumulativeIncidenceMatchesSurvfit(String set) {
+    compareCif(set, "cif_entry_log.csv", AalenJohansen.estimate(data(set, true)), false);
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println("Competing risks against R, largest relative errors: " + WORST);
+  }
+}
