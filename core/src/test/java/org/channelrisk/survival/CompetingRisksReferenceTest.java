@@ -99,6 +99,73 @@ class CompetingRisksReferenceTest {
     compareCif(set, "cif_entry_log.csv", AalenJohansen.estimate(data(set, true)), false);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"mgus2", "simlife", "simlife_calendar", "ties3", "small"})
+  void grayTestMatchesCuminc(String set) {
+    GrayTest.Result res = GrayTest.defaults().test(data(set, false));
+    CsvTable r = table(set, "gray.csv");
+    assertThat(res.tests()).hasSize(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      GrayTest.CauseTest t = res.cause(r.cell(i, "cause"));
+      String what = set + " " + t.cause();
+      close("gray statistic", what, r.cell(i, "statistic"), t.statistic(), 1e-8);
+      assertThat(t.df()).isEqualTo(Integer.parseInt(r.cell(i, "df")));
+      double pv = Double.parseDouble(r.cell(i, "p_value"));
+      assertThat(t.pValue()).as("p " + what).isCloseTo(pv, org.assertj.core.data.Offset.offset(1e-12 + 1e-8 * pv));
+    }
+  }
+
+  static double[][] covariates(CsvTable t, List<String> names) {
+    double[][] x = new double[t.size()][names.size()];
+    for (int j = 0; j < names.size(); j++) {
+      double[] col = t.doubles(names.get(j));
+      for (int i = 0; i < x.length; i++) {
+        x[i][j] = col[i];
+      }
+    }
+    return x;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mgus2", "simlife", "simlife_calendar", "ties3", "small"})
+  void fineGrayMatchesCrr(String set) {
+    CompetingRisksData d = data(set, false);
+    CsvTable r = table(set, "finegray.csv");
+    CsvTable data = table(set, "data.csv");
+    for (String cause : d.causes()) {
+      List<Integer> rows = ReferenceData.rows(r, i -> r.cell(i, "cause").equals(cause));
+      List<String> names = rows.stream().map(i -> r.cell(i, "term")).toList();
+      FineGray.Fit fit = FineGray.defaults().fit(d, cause, covariates(data, names), names);
+      String what = set + " " + cause;
+      assertThat(fit.converged()).as("converged " + what).isEqualTo(Boolean.parseBoolean(r.cell(rows.get(0), "converged")));
+      close("finegray loglik", what, r.cell(rows.get(0), "loglik"), fit.logLik(), 1e-9);
+      close("finegray loglik_null", what, r.cell(rows.get(0), "loglik_null"), fit.logLikNull(), 1e-12);
+      for (int j = 0; j < names.size(); j++) {
+        close("finegray coef", what + " " + names.get(j), r.cell(rows.get(j), "coef"), fit.coefficients()[j], 1e-6);
+        close("finegray std_error", what + " " + names.get(j), r.cell(rows.get(j), "std_error"), fit.stdErrors()[j], 1e-6);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mgus2", "simlife", "ties3", "small"})
+  void causeSpecificCoxMatchesCoxph(String set) {
+    CompetingRisksData d = data(set, false);
+    CsvTable r = table(set, "coxcs.csv");
+    CsvTable data = table(set, "data.csv");
+    for (String cause : d.causes()) {
+      List<Integer> rows = ReferenceData.rows(r, i -> r.cell(i, "cause").equals(cause));
+      List<String> names = rows.stream().map(i -> r.cell(i, "term")).toList();
+      CoxRegression.Fit fit = CoxRegression.defaults().fit(d.forCause(cause), covariates(data, names), names);
+      String what = set + " " + cause;
+      assertThat(fit.converged()).as("converged " + what).isTrue();
+      for (int j = 0; j < names.size(); j++) {
+        close("cox coef", what + " " + names.get(j), r.cell(rows.get(j), "coef"), fit.coefficients()[j], 1e-6);
+        close("cox std_error", what + " " + names.get(j), r.cell(rows.get(j), "std_error"), fit.stdErrors()[j], 1e-6);
+      }
+    }
+  }
+
   @AfterAll
   static void report() {
     System.out.println("Competing risks against R, largest relative errors: " + WORST);
