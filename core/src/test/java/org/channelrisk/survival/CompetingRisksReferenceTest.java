@@ -1,6 +1,7 @@
 package org.channelrisk.survival;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,27 +50,34 @@ class CompetingRisksReferenceTest {
   static void close(String quantity, String what, String expected, double actual, double relTol) {
     double e = ReferenceData.value(expected);
     if (Double.isNaN(e)) {
-      assertThat(actual).as("%s %s: expected NA", quantity, what).isNaN();
+      if (!Double.isNaN(actual)) {
+        fail(quantity + " " + what + ": expected NA, got " + actual);
+      }
       return;
     }
     double err = e == 0 ? Math.abs(actual) : Math.abs(actual - e) / Math.abs(e);
     WORST.merge(quantity, err, Math::max);
-    assertThat(err).as("%s %s: expected %s, got %s (relative error %s)", quantity, what, expected, actual, err)
-        .isLessThanOrEqualTo(relTol);
+    if (!(err <= relTol)) {
+      fail(quantity + " " + what + ": expected " + expected + ", got " + actual + " (relative error " + err + ")");
+    }
   }
 
   static void compareCif(String set, String file, CumulativeIncidenceFit fit, boolean pooled) {
     CsvTable r = table(set, file);
     int rows = 0;
+    Map<String, double[]> times = new java.util.HashMap<>();
     for (int i = 0; i < r.size(); i++) {
       CumulativeIncidence c = pooled ? fit.pooled() : fit.group(r.cell(i, "group"));
       double time = Double.parseDouble(r.cell(i, "time"));
-      int row = Arrays.binarySearch(c.times(), time);
-      assertThat(row).as("%s row %s: time %s", file, i, time).isGreaterThanOrEqualTo(0);
-      int k = c.causeIndex(r.cell(i, "cause"));
+      int row = Arrays.binarySearch(times.computeIfAbsent(c.label(), x -> c.times()), time);
       String what = set + "/" + file + " line " + r.line(i);
-      assertThat(c.nRisk(row)).as("n_risk " + what).isEqualTo(Integer.parseInt(r.cell(i, "n_risk")));
-      assertThat(c.nEvent(k, row)).as("n_event " + what).isEqualTo(Integer.parseInt(r.cell(i, "n_event")));
+      if (row < 0) {
+        fail("no row for time " + time + " at " + what);
+      }
+      int k = c.causeIndex(r.cell(i, "cause"));
+      if (c.nRisk(row) != Integer.parseInt(r.cell(i, "n_risk")) || c.nEvent(k, row) != Integer.parseInt(r.cell(i, "n_event"))) {
+        fail("counts at " + what + ": n_risk " + c.nRisk(row) + ", n_event " + c.nEvent(k, row));
+      }
       close("cif", what, r.cell(i, "cif"), c.cif(k, row), 1e-12);
       close("std_err", what, r.cell(i, "std_err"), c.stdErr(k, row), 1e-9);
       close("lower", what, r.cell(i, "lower"), c.lower(k, row), 1e-9);
