@@ -117,15 +117,15 @@ public final class AalenJohansen {
     int n = idx.length;
     int k = data.causes().size();
     int s = k + 1; // states: 0 = no end yet, c = ended by cause c
-    double[] t = new double[n];
-    int[] c = new int[n];
     long[] keys = new long[n];
     int[] order = new int[n];
+    if ((long) n * s > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("too many observations for one curve: " + n);
+    }
     for (int j = 0; j < n; j++) {
-      t[j] = data.time(idx[j]);
-      c[j] = data.cause(idx[j]);
-      keys[j] = Radix.key(t[j]);
-      order[j] = j;
+      keys[j] = Radix.key(data.time(idx[j]));
+      // the item carries the cause, so that the pass over the sorted times reads memory in order
+      order[j] = j * s + data.cause(idx[j]);
     }
     Radix.sortUnsigned(keys, order, n);
     boolean truncated = data.truncated();
@@ -183,7 +183,7 @@ public final class AalenJohansen {
     int ePtr = 0;
     int row = 0;
     for (int lo = 0; lo < n; row++) {
-      double tt = t[order[lo]];
+      double tt = Radix.toDouble(keys[lo]);
       int hi = lo;
       while (hi < n && keys[hi] == keys[lo]) {
         hi++;
@@ -207,7 +207,7 @@ public final class AalenJohansen {
       java.util.Arrays.fill(d, 0);
       int censored = 0;
       for (int j = lo; j < hi; j++) {
-        d[c[order[j]]]++;
+        d[order[j] % s]++;
       }
       censored = d[0];
       int events = hi - lo - censored;
@@ -232,9 +232,9 @@ public final class AalenJohansen {
         a += atRisk > events ? events / (nr * (nr - events)) : 0;
       }
       for (int j = lo; j < hi; j++) {
-        int p = order[j];
+        int p = order[j] / s;
         double ap = truncated ? entA[p] : 0;
-        int cp = c[p];
+        int cp = order[j] % s;
         if (cp == 0 || events == 0) {
           u[0] = surv0 * (a - ap);
           for (int q = 1; q <= k; q++) {

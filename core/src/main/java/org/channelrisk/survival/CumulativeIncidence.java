@@ -85,8 +85,9 @@ public final class CumulativeIncidence {
         if (p == 0) {
           return new double[] {Double.NaN, Double.NaN};
         }
-        double w = z * logSe;
-        return new double[] {Math.exp(Math.log(p) - w), Math.min(1.0, Math.exp(Math.log(p) + w))};
+        // exp(log p -+ w) as p / e^w and p e^w: one exponential per point (equal to R's to an ulp)
+        double e = Math.exp(z * logSe);
+        return new double[] {p / e, Math.min(1.0, p * e)};
       }
       case LOG_LOG: {
         if (p == 0 || p == 1) {
