@@ -39,6 +39,10 @@ final class CompetingInput {
   @Option(names = "--entry", paramLabel = "COL", description = "Column of entry times (left truncation): before the time.")
   String entry;
 
+  @Option(names = "--start", paramLabel = "COL",
+      description = "Column of start times: durations are TIME - START (e.g. --time end --start start for simulate --lifetimes).")
+  String start;
+
   CsvTable table;
 
   /** @return the censoring labels in use */
@@ -51,7 +55,20 @@ final class CompetingInput {
 
   CompetingRisksData read() {
     table = CsvTable.read(input);
+    if (start != null && entry != null) {
+      throw new IllegalArgumentException("--start and --entry cannot be combined: give durations with --start, or"
+          + " calendar times with --entry");
+    }
     double[] t = table.nonNegativeDoubles(time);
+    if (start != null) {
+      double[] s0 = table.nonNegativeDoubles(start);
+      for (int r = 0; r < t.length; r++) {
+        if (!(s0[r] <= t[r])) {
+          throw table.error(r, start, "start " + table.cell(r, start) + " is after the time " + table.cell(r, time));
+        }
+        t[r] = t[r] - s0[r];
+      }
+    }
     String[] status = table.strings(event);
     for (int r = 0; r < status.length; r++) {
       if (status[r].isBlank()) {

@@ -70,6 +70,26 @@ class CompetingRisksCommandTest {
   }
 
   @Test
+  void lifetimesFileGoesStraightIn() throws IOException {
+    // the simulator's lifetimes format: durations end - start, as the simlife golden set
+    Path lifetimes = reference("simlife").resolve("lifetimes.csv");
+    Path out = dir.resolve("life.csv");
+    MainTest.Result res = run("survival", "cif", "--input", lifetimes.toString(), "--time", "end", "--start", "start",
+        "--event", "status", "--group", "platform", "--output", out.toString());
+    assertThat(res.code()).as(res.err()).isZero();
+    CsvTable ours = CsvTable.read(out);
+    CsvTable ref = CsvTable.read(reference("simlife").resolve("cif_log.csv"));
+    assertThat(ours.size()).isEqualTo(ref.size());
+    for (int r = 0; r < ref.size(); r++) {
+      same("line " + ref.line(r), ref.cell(r, "std_err"), ours.cell(r, "std_err"), 1e-9);
+      same("line " + ref.line(r), ref.cell(r, "cif"), ours.cell(r, "cif"), 1e-12);
+    }
+    String late = write("late-start.csv", "end,start,status\n5,2,a\n3,4,b\n").toString();
+    bad("late-start.csv line 3, column 'start': start 4 is after the time 3", late,
+        "survival", "cif", "--time", "end", "--start", "start", "--event", "status");
+  }
+
+  @Test
   void cifWithEntryMatchesSurvfit() throws IOException {
     cifMatches("simlife_calendar", "cif_entry_log.csv", "--entry", "entry");
   }
