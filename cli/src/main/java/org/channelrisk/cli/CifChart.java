@@ -77,7 +77,18 @@ final class CifChart {
    */
   static List<XYChart> charts(CumulativeIncidenceFit fit, String timeUnit) {
     List<CumulativeIncidence> curves = fit.curves();
-    return curves.stream().map(c -> chart(c, fit.groups().isEmpty() ? "all" : c.label(), timeUnit)).toList();
+    double end = 0;
+    for (CumulativeIncidence c : curves) {
+      end = c.size() == 0 ? end : Math.max(end, c.time(c.size() - 1));
+    }
+    double xMax = end; // one time axis for all groups, so that the panels compare at a glance
+    return curves.stream().map(c -> {
+      XYChart chart = chart(c, fit.groups().isEmpty() ? "all" : c.label(), timeUnit);
+      if (xMax > 0) {
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(xMax);
+      }
+      return chart;
+    }).toList();
   }
 
   static XYChart chart(CumulativeIncidence c, String title, String timeUnit) {
