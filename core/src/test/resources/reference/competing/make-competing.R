@@ -98,6 +98,14 @@ cause[x2 == 1 & runif(n) < 0.3] <- "removed"
 t_c <- ceiling(rexp(n, 0.4) * 6)
 golden("ties3", data.frame(time = pmin(t_ev, t_c), status = ifelse(t_ev <= t_c, cause, "censored"), group = g,
                            x1 = x1, x2 = x2, stringsAsFactors = FALSE), c("x1", "x2"))
+# Gray's test stratified by x2, and with rho = 1
+d <- read.csv("ties3/data.csv", colClasses = c(group = "character", status = "character"))
+for (spec in list(list(file = "gray_strata.csv", strata = d$x2, rho = 0), list(file = "gray_rho1.csv", strata = NULL, rho = 1))) {
+  cu <- if (is.null(spec$strata)) cuminc(d$time, d$status, d$group, rho = spec$rho, cencode = "censored") else
+    cuminc(d$time, d$status, d$group, strata = spec$strata, rho = spec$rho, cencode = "censored")
+  write_tab(data.frame(cause = rownames(cu$Tests), statistic = cu$Tests[, "stat"], p_value = cu$Tests[, "pv"],
+                       df = cu$Tests[, "df"]), file.path("ties3", spec$file))
+}
 
 # 4. A small hand-made set: ties between causes and censorings, a cause that one group never has,
 #    a group whose last row is an event (its survival drops to 0).

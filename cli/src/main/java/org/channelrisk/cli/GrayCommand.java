@@ -25,6 +25,9 @@ final class GrayCommand implements Callable<Integer> {
   @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: weights (1 - F(t-))^rho (default ${DEFAULT-VALUE}).")
   double rho;
 
+  @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
+  String strata;
+
   @Override
   public Integer call() throws IOException {
     if (in.group == null) {
@@ -41,7 +44,11 @@ final class GrayCommand implements Callable<Integer> {
       throw new InvalidInputException(in.table.source(), 1, in.group,
           "Gray's test needs at least two groups; the column has only " + d.groupLevels());
     }
-    GrayTest.Result r = GrayTest.withRho(rho).test(d);
+    GrayTest test = GrayTest.withRho(rho);
+    if (strata != null) {
+      test = test.withStrata(in.table.strings(strata));
+    }
+    GrayTest.Result r = test.test(d);
     var stdout = spec.commandLine().getOut();
     switch (out.format) {
       case json -> {

@@ -112,6 +112,20 @@ class CompetingRisksCommandTest {
     }
   }
 
+  @Test
+  void stratifiedGrayCsvMatchesCuminc() throws IOException {
+    MainTest.Result res = run("survival", "gray", "--input", reference("ties3").resolve("data.csv").toString(), "--time",
+        "time", "--event", "status", "--group", "group", "--strata", "x2", "--format", "csv");
+    assertThat(res.code()).as(res.err()).isZero();
+    CsvTable ours = CsvTable.read(new java.io.StringReader(res.out()), "stdout");
+    CsvTable ref = CsvTable.read(reference("ties3").resolve("gray_strata.csv"));
+    assertThat(ours.header()).containsExactly("cause", "statistic", "df", "p_value");
+    for (int r = 0; r < ref.size(); r++) {
+      assertThat(ours.cell(r, "cause")).isEqualTo(ref.cell(r, "cause"));
+      same("stratified statistic", ref.cell(r, "statistic"), ours.cell(r, "statistic"), 1e-8);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"mgus2", "ties3"})
   void fineGrayJsonMatchesCrr(String set) throws IOException {

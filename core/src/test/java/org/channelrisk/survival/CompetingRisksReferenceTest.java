@@ -123,6 +123,22 @@ class CompetingRisksReferenceTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void stratifiedAndWeightedGrayTestsMatchCuminc() {
+    CompetingRisksData d = data("ties3", false);
+    String[] strata = table("ties3", "data.csv").strings("x2");
+    for (String file : List.of("gray_strata.csv", "gray_rho1.csv")) {
+      GrayTest test = file.contains("strata") ? GrayTest.defaults().withStrata(strata) : GrayTest.withRho(1);
+      GrayTest.Result res = test.test(d);
+      CsvTable r = table("ties3", file);
+      for (int i = 0; i < r.size(); i++) {
+        GrayTest.CauseTest t = res.cause(r.cell(i, "cause"));
+        close("gray statistic", file + " " + t.cause(), r.cell(i, "statistic"), t.statistic(), 1e-8);
+        close("gray p", file + " " + t.cause(), r.cell(i, "p_value"), t.pValue(), 1e-8);
+      }
+    }
+  }
+
   static double[][] covariates(CsvTable t, List<String> names) {
     double[][] x = new double[t.size()][names.size()];
     for (int j = 0; j < names.size(); j++) {
