@@ -180,6 +180,7 @@ public final class AalenJohansen {
     double[] m = new double[s * s];
     double[] u = new double[s];
     int[] d = new int[s];
+    double[] h = new double[s]; // d_c / n at the current time
     int ePtr = 0;
     int row = 0;
     for (int lo = 0; lo < n; row++) {
@@ -222,11 +223,14 @@ public final class AalenJohansen {
         System.arraycopy(f, 0, fPrev, 0, s);
         System.arraycopy(b, 0, bPrev, 0, s);
         keep = 1 - events / nr;
-        propagate(m, s, keep, d, nr);
         for (int q = 1; q <= k; q++) {
-          double h = d[q] / nr;
-          b[q] += sPrev * h * (aPrev - 1 / nr);
-          f[q] = sPrev * h + f[q];
+          h[q] = d[q] / nr;
+        }
+        propagate(m, s, keep, h);
+        double inv = 1 / nr;
+        for (int q = 1; q <= k; q++) {
+          b[q] += sPrev * h[q] * (aPrev - inv);
+          f[q] = sPrev * h[q] + f[q];
         }
         surv0 = sPrev * keep;
         a += atRisk > events ? events / (nr * (nr - events)) : 0;
@@ -241,15 +245,16 @@ public final class AalenJohansen {
             u[q] = b[q] - ap * f[q] - (truncated ? entG[p * s + q] : 0);
           }
         } else {
-          double w = sPrev * (aPrev - ap) - sPrev / nr;
+          double jump = sPrev / nr;
+          double w = sPrev * (aPrev - ap) - jump;
           u[0] = keep * w;
           for (int q = 1; q <= k; q++) {
-            u[q] = bPrev[q] - ap * fPrev[q] - (truncated ? entG[p * s + q] : 0) + d[q] / nr * w + (q == cp ? sPrev / nr : 0);
+            u[q] = bPrev[q] - ap * fPrev[q] - (truncated ? entG[p * s + q] : 0) + h[q] * w + (q == cp ? jump : 0);
           }
         }
-        for (int x = 0; x < s; x++) {
+        for (int x = 0; x < s; x++) { // the upper triangle only: variances read the diagonal, propagate row 0
           double ux = u[x];
-          for (int y = 0; y < s; y++) {
+          for (int y = x; y < s; y++) {
             m[x * s + y] += ux * u[y];
           }
         }
@@ -285,23 +290,21 @@ public final class AalenJohansen {
 
   /**
    * M = H' M H for the competing-risks transition matrix H at one time: H[0][0] = 1 - d/n,
-   * H[0][c] = d_c/n, H[c][c] = 1. With u' = u H: u'_0 = keep u_0, u'_c = u_c + h_c u_0.
+   * H[0][c] = h_c = d_c/n, H[c][c] = 1. With u' = u H: u'_0 = keep u_0, u'_c = u_c + h_c u_0.
    */
-  private static void propagate(double[] m, int s, double keep, int[] d, double nr) {
+  private static void propagate(double[] m, int s, double keep, double[] h) {
+    // m holds the upper triangle (x <= y) only
     double m00 = m[0];
-    // rows/columns c >= 1 first use the old m[0][*]
+    // entries with x, y >= 1 first, from the old row 0
     for (int x = 1; x < s; x++) {
-      double hx = d[x] / nr;
-      for (int y = 1; y < s; y++) {
-        double hy = d[y] / nr;
-        m[x * s + y] += hy * m[x * s] + hx * m[y] + hx * hy * m00;
+      double hx = h[x];
+      for (int y = x; y < s; y++) {
+        double hy = h[y];
+        m[x * s + y] += hy * m[x] + hx * m[y] + hx * hy * m00;
       }
     }
     for (int x = 1; x < s; x++) {
-      double hx = d[x] / nr;
-      double v = keep * (m[x] + hx * m00);
-      m[x] = v;
-      m[x * s] = v;
+      m[x] = keep * (m[x] + h[x] * m00);
     }
     m[0] = keep * keep * m00;
   }
