@@ -90,6 +90,46 @@ class CompetingRisksCommandTest {
   }
 
   @Test
+  void simulatorLifetimesGoStraightIntoTheThreeCommands() throws IOException {
+    Path yaml = write("s.yaml", """
+        ecosystem:
+          generate:
+            channels: 300
+            seed: 3
+            platforms:
+              - {id: tg, share: 0.6, cooperation: [{compliance: 0.9, proactiveHazard: 0.01}]}
+              - {id: rc, share: 0.4}
+        detectionRate: 0.02
+        abandonmentRate: 0.005
+        moveRate: 0.005
+        horizon: 90
+        """);
+    Path lives = dir.resolve("lives.csv");
+    MainTest.Result sim = run("simulate", "--scenario", yaml.toString(), "--replicates", "1", "--lifetimes", lives.toString(),
+        "--output", dir.resolve("sim.csv").toString(), "--no-progress");
+    assertThat(sim.code()).as(sim.err()).isZero();
+    String[] common = {"--input", lives.toString(), "--time", "end", "--start", "start", "--event", "status"};
+    Path cif = dir.resolve("cif.csv");
+    MainTest.Result r = run(concat(new String[] {"survival", "cif"}, common, new String[] {"--group", "platform", "--output",
+        cif.toString()}));
+    assertThat(r.code()).as(r.err()).isZero();
+    CsvTable t = CsvTable.read(cif);
+    assertThat(t.strings("cause")).contains("referral", "proactive", "abandoned", "migrated").doesNotContain("censored");
+    assertThat(t.strings("group")).contains("tg", "rc");
+    r = run(concat(new String[] {"survival", "gray"}, common, new String[] {"--group", "platform", "--format", "json"}));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(new ObjectMapper().readTree(r.out()).get("causes").has("referral")).isTrue();
+    r = run(concat(new String[] {"survival", "finegray"}, common, new String[] {"--cause", "abandoned", "--covariates",
+        "generation", "--format", "json"}));
+    assertThat(r.code()).as(r.err()).isIn(Main.OK, Main.FAILURE);
+    assertThat(new ObjectMapper().readTree(r.out()).get("coefficients").has("generation")).isTrue();
+  }
+
+  static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+
+  @Test
   void cifWithEntryMatchesSurvfit() throws IOException {
     cifMatches("simlife_calendar", "cif_entry_log.csv", "--entry", "entry");
   }

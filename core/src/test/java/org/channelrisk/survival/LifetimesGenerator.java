@@ -13,8 +13,8 @@ import java.util.random.RandomGeneratorFactory;
 /**
  * A small, seeded generator of channel incarnations in the lifetimes format of {@code simulate
  * --lifetimes} ({@code channel, generation, platform, role, start, end, status}), used to make the
- * competing-risks reference data set {@code reference/competing/simlife/} until the simulator writes
- * that file itself.
+ * competing-risks reference data set {@code reference/competing/simlife/}. It is kept apart from the
+ * simulator on purpose: the R reference values must not change when the simulator's dynamics do.
  *
  * <p>Each channel starts on one of three platforms; its incarnation ends at the first of four
  * exponential clocks (removal after a referral, proactive removal, abandonment, migration) or is
