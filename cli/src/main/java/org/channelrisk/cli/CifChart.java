@@ -95,7 +95,7 @@ final class CifChart {
     XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
         .title(String.format(Locale.ROOT, "Why channels end: %s (n = %d)", title, c.records()))
         .xAxisTitle("time (" + timeUnit + ")").yAxisTitle("cumulative incidence (stacked)").build();
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS).setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     Layers l = layers(c);
     double[] zero = new double[l.x().length];
     for (int q = 0; q < l.layers().length; q++) {
