@@ -27,9 +27,11 @@ import org.channelrisk.internal.Radix;
  * the sum over observations of the squared influence of each on each state's probability. R updates
  * every observation's influence at every event time, O(n x times); here the influence of an
  * observation still at risk has a closed form in three running sums (and in its entry time under
- * truncation), and the influences of the observations that have left are carried as their
- * (k+1) x (k+1) cross-product matrix, propagated by the transition matrix at each event time. The
- * result is the same sum, in O(n k + times k^2) after one radix sort (O(n)).
+ * truncation, through centred sums over the risk set), and the influences of the observations that
+ * have left are carried as their cross-product matrix, propagated by the transition matrix at each
+ * event time. The result is the same sum, in O(n k + times k^2) after one radix sort (O(n)); with
+ * entry times, where the exact variance is 0 a rounding residue of about 1e-16 (1e-8 in the standard
+ * error) can remain.
  *
  * <p>References: Aalen and Johansen (1978); Kalbfleisch and Prentice (2002), ch. 8; Therneau, Crowson
  * and Atkinson, "Multi-state models and competing risks" (R survival vignette).
@@ -167,13 +169,15 @@ public final class AalenJohansen {
     double[] b = new double[s];
     double[] fPrev = new double[s];
     double[] bPrev = new double[s];
-    // Sums over the observations at risk of a, a^2, g_c, g_c^2, a g_c (all 0 without truncation).
+    // Over the observations at risk: the means of a and g_c and their centred cross products (Welford,
+    // with removal), all 0 without truncation. Centred, the sums of squares below do not cancel.
     int atRisk = truncated ? 0 : n;
-    double sa = 0;
-    double saa = 0;
-    double[] sg = new double[s];
-    double[] sgg = new double[s];
-    double[] sag = new double[s];
+    double ma = 0;
+    double qaa = 0;
+    double[] mg = new double[s];
+    double[] qgg = new double[s];
+    double[] qag = new double[s];
+    double[] gx = new double[s]; // scratch: an observation's g
     double[] entA = truncated ? new double[n] : null;
     double[] entG = truncated ? new double[n * s] : null;
     // Cross products of the influences of the observations that have left, (k+1) x (k+1).
@@ -181,6 +185,7 @@ public final class AalenJohansen {
     double[] u = new double[s];
     int[] d = new int[s];
     double[] h = new double[s]; // d_c / n at the current time
+    double[] rowSums = new double[s]; // scratch of propagate
     int ePtr = 0;
     int row = 0;
     for (int lo = 0; lo < n; row++) {
@@ -193,15 +198,21 @@ public final class AalenJohansen {
         while (ePtr < n && e[entryOrder[ePtr]] < tt) {
           int p = entryOrder[ePtr++];
           entA[p] = a;
-          atRisk++;
-          sa += a;
-          saa += a * a;
           for (int q = 1; q <= k; q++) {
-            double g = b[q] - a * f[q];
-            entG[p * s + q] = g;
-            sg[q] += g;
-            sgg[q] += g * g;
-            sag[q] += a * g;
+            gx[q] = b[q] - a * f[q];
+            entG[p * s + q] = gx[q];
+          }
+          atRisk++;
+          double da = a - ma;
+          ma += da / atRisk;
+          double da2 = a - ma;
+          qaa += da * da2;
+          for (int q = 1; q <= k; q++) {
+            double dg = gx[q] - mg[q];
+            mg[q] += dg / atRisk;
+            double dg2 = gx[q] - mg[q];
+            qgg[q] += dg * dg2;
+            qag[q] += da * dg2;
           }
         }
       }
@@ -226,7 +237,7 @@ public final class AalenJohansen {
         for (int q = 1; q <= k; q++) {
           h[q] = d[q] / nr;
         }
-        propagate(m, s, keep, h);
+        propagate(m, s, keep, h, rowSums);
         double inv = 1 / nr;
         for (int q = 1; q <= k; q++) {
           b[q] += sPrev * h[q] * (aPrev - inv);
@@ -252,7 +263,8 @@ public final class AalenJohansen {
             u[q] = bPrev[q] - ap * fPrev[q] - (truncated ? entG[p * s + q] : 0) + h[q] * w + (q == cp ? jump : 0);
           }
         }
-        for (int x = 0; x < s; x++) { // the upper triangle only: variances read the diagonal, propagate row 0
+        m[0] += u[0] * u[0]; // state 0 and the causes' block (upper triangle): all that propagate reads
+        for (int x = 1; x < s; x++) {
           double ux = u[x];
           for (int y = x; y < s; y++) {
             m[x * s + y] += ux * u[y];
@@ -260,26 +272,39 @@ public final class AalenJohansen {
         }
         atRisk--;
         if (truncated) {
-          sa -= ap;
-          saa -= ap * ap;
-          for (int q = 1; q <= k; q++) {
-            double g = entG[p * s + q];
-            sg[q] -= g;
-            sgg[q] -= g * g;
-            sag[q] -= ap * g;
+          if (atRisk == 0) {
+            ma = 0;
+            qaa = 0;
+            java.util.Arrays.fill(mg, 0);
+            java.util.Arrays.fill(qgg, 0);
+            java.util.Arrays.fill(qag, 0);
+          } else {
+            double da = ap - ma; // against the mean with p
+            ma -= da / atRisk;
+            double da2 = ap - ma; // against the mean without p
+            qaa -= da * da2;
+            for (int q = 1; q <= k; q++) {
+              double g = entG[p * s + q];
+              double dg = g - mg[q];
+              mg[q] -= dg / atRisk;
+              qgg[q] -= dg * (g - mg[q]);
+              qag[q] -= da2 * dg;
+            }
           }
         }
       }
       surv[row] = surv0;
       double r = atRisk;
-      double v0 = m[0] + surv0 * surv0 * (r * a * a - 2 * a * sa + saa);
+      double dev0 = a - ma;
+      double v0 = m[0] + surv0 * surv0 * (r * dev0 * dev0 + qaa);
       survSe[row] = Math.sqrt(Math.max(0, v0));
       for (int q = 1; q <= k; q++) {
         nEvent[q - 1][row] = d[q];
         cif[q - 1][row] = f[q];
         double bq = b[q];
         double fq = f[q];
-        double vq = m[q * s + q] + r * bq * bq + fq * fq * saa + sgg[q] - 2 * bq * fq * sa - 2 * bq * sg[q] + 2 * fq * sag[q];
+        double dev = bq - ma * fq - mg[q]; // the mean influence of those at risk
+        double vq = m[q * s + q] + r * dev * dev + fq * fq * qaa + 2 * fq * qag[q] + qgg[q];
         se[q - 1][row] = Math.sqrt(Math.max(0, vq));
       }
       lo = hi;
@@ -289,24 +314,31 @@ public final class AalenJohansen {
   }
 
   /**
-   * M = H' M H for the competing-risks transition matrix H at one time: H[0][0] = 1 - d/n,
-   * H[0][c] = h_c = d_c/n, H[c][c] = 1. With u' = u H: u'_0 = keep u_0, u'_c = u_c + h_c u_0.
+   * M = H' M H for the competing-risks transition matrix H at one time: H[0][0] = keep = 1 - d/n,
+   * H[0][c] = h_c = d_c/n, H[c][c] = 1; with u' = u H: u'_0 = keep u_0, u'_c = u_c + h_c u_0.
+   * Every influence vector sums to 0 over the states (the probabilities sum to 1), so u_0 = -sum_e u_e
+   * and u'_c = sum_e u_e (delta_ec - h_c): the block of the causes propagates on its own,
+   * C' = C - h r' - r h' + h h' R (r its row sums, R their total), and the state-0 entry as
+   * keep^2 M_00. Written so, an influence that the step cancels (everyone at risk ended, one cause)
+   * leaves an exact 0, not the rounding residue of squares that cancel. Only the diagonal and the
+   * cause block's upper triangle are kept.
    */
-  private static void propagate(double[] m, int s, double keep, double[] h) {
-    // m holds the upper triangle (x <= y) only
-    double m00 = m[0];
-    // entries with x, y >= 1 first, from the old row 0
+  private static void propagate(double[] m, int s, double keep, double[] h, double[] r) {
+    double total = 0;
     for (int x = 1; x < s; x++) {
-      double hx = h[x];
+      double sum = 0;
+      for (int y = 1; y < s; y++) {
+        sum += x <= y ? m[x * s + y] : m[y * s + x];
+      }
+      r[x] = sum;
+      total += sum;
+    }
+    for (int x = 1; x < s; x++) {
       for (int y = x; y < s; y++) {
-        double hy = h[y];
-        m[x * s + y] += hy * m[x] + hx * m[y] + hx * hy * m00;
+        m[x * s + y] = m[x * s + y] - h[y] * r[x] - h[x] * r[y] + h[x] * h[y] * total;
       }
     }
-    for (int x = 1; x < s; x++) {
-      m[x] = keep * (m[x] + h[x] * m00);
-    }
-    m[0] = keep * keep * m00;
+    m[0] = keep * keep * m[0];
   }
 
   @Override
