@@ -32,13 +32,15 @@ golden <- function(name, d, covariates, entry = FALSE) {
   d <- read.csv(file.path(name, "data.csv"), colClasses = c(group = "character", status = "character"))
   ev <- factor(ifelse(d$status == "censored", "0", d$status))
   causes <- setdiff(levels(ev), "0")
-  for (ct in c("log", "log-log", "plain")) {
-    suffix <- sub("-", "", ct)
-    f <- survfit(Surv(time, ev) ~ group, data = d, conf.type = ct, timefix = FALSE)
-    write_tab(cif_rows(f, causes, TRUE), file.path(name, paste0("cif_", suffix, ".csv")))
+  if (!entry) {  # on the calendar scale only the left-truncated curves make sense
+    for (ct in c("log", "log-log", "plain")) {
+      suffix <- sub("-", "", ct)
+      f <- survfit(Surv(time, ev) ~ group, data = d, conf.type = ct, timefix = FALSE)
+      write_tab(cif_rows(f, causes, TRUE), file.path(name, paste0("cif_", suffix, ".csv")))
+    }
+    f1 <- survfit(Surv(time, ev) ~ 1, data = d, timefix = FALSE)
+    write_tab(cif_rows(f1, causes, FALSE), file.path(name, "cif_pooled_log.csv"))
   }
-  f1 <- survfit(Surv(time, ev) ~ 1, data = d, timefix = FALSE)
-  write_tab(cif_rows(f1, causes, FALSE), file.path(name, "cif_pooled_log.csv"))
   if (entry) {
     d$id <- seq_len(nrow(d))
     f <- survfit(Surv(entry, time, ev) ~ group, data = d, id = id, timefix = FALSE)
