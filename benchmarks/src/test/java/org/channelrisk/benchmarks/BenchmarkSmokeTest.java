@@ -34,7 +34,7 @@ class BenchmarkSmokeTest {
         .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
         .shouldFailOnError(true).verbosity(VerboseMode.SILENT).build(); // the results are checked below, not printed
     Collection<RunResult> results = new Runner(opt).run();
-    java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("EnsembleBenchmark.ensemble",
+    java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("AalenJohansenBenchmark.aalenJohansen", "EnsembleBenchmark.ensemble",
         "KaplanMeierBenchmark.kaplanMeierAndLogRank", "RecoveryFitBenchmark.fit", "SimulationBenchmark.run", "SortBaseline.sortCopy",
         "ImpactBenchmark.segmentedNeweyWest", "ImpactBenchmark.arma11"));
     if (nist) {
