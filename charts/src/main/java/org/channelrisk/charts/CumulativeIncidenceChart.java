@@ -50,6 +50,22 @@ public final class CumulativeIncidenceChart {
     return new Layers(x, y);
   }
 
+  /** The steps held flat to the common end of the time axis, so that no stack stops in mid-air. */
+  private static Layers extend(Layers l, double end) {
+    int n = l.x().length;
+    if (n == 0 || l.x()[n - 1] >= end) {
+      return l;
+    }
+    double[] x = java.util.Arrays.copyOf(l.x(), n + 1);
+    x[n] = end;
+    double[][] y = new double[l.layers().length][];
+    for (int q = 0; q < y.length; q++) {
+      y[q] = java.util.Arrays.copyOf(l.layers()[q], n + 1);
+      y[q][n] = l.layers()[q][n - 1];
+    }
+    return new Layers(x, y);
+  }
+
   /**
    * @param fit the cumulative incidence per cause, pooled or per group
    * @param timeUnit unit of the time axis, e.g. "days"
@@ -57,11 +73,19 @@ public final class CumulativeIncidenceChart {
    */
   public static Figure figure(CumulativeIncidenceFit fit, String timeUnit) {
     List<CumulativeIncidence> curves = fit.curves();
+    double end = 0;
+    for (CumulativeIncidence c : curves) {
+      end = c.size() == 0 ? end : Math.max(end, c.time(c.size() - 1));
+    }
+    Axis time = Axis.numbers("time (" + timeUnit + ")");
+    if (end > 0) {
+      time = time.range(0, end); // one time axis for all groups, so that the panels compare at a glance
+    }
     Figure.Builder f = Figure.builder("Why channels end: cumulative incidence by cause, stacked")
         .subtitle("each band's thickness is the probability of having ended by that cause; the top is 1 - S(t) of all ends")
         .columns(Math.min(curves.size(), 3));
     for (CumulativeIncidence c : curves) {
-      Layers l = layers(c);
+      Layers l = extend(layers(c), end);
       List<double[]> perCause = new ArrayList<>();
       for (int q = 0; q < l.layers().length; q++) {
         double[] own = l.layers()[q].clone();
@@ -73,7 +97,7 @@ public final class CumulativeIncidenceChart {
         perCause.add(own);
       }
       String title = String.format(Locale.ROOT, "%s (n = %d)", fit.groups().isEmpty() ? "all channels" : c.label(), c.records());
-      f.panel(Panel.builder().title(title).x(Axis.numbers("time (" + timeUnit + ")"))
+      f.panel(Panel.builder().title(title).x(time)
           .y(Axis.percent("ended, by cause").range(0, 1)).stacked(l.x(), c.causes(), perCause).build());
     }
     return f.build();

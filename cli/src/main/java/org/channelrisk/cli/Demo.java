@@ -118,6 +118,7 @@ final class Demo {
     Figure kmFigure = Charts.kaplanMeier(km, "days");
     figures.add(kmFigure);
     files.addAll(save(kmFigure, out, "lifetimes-km"));
+    files.addAll(save(whyChannelsEnd(Presets.actionDay2019(channels, true)), out, "why-channels-end"));
     Path table = out.resolve("summary.csv");
     writeTable(rows, table);
     files.add(table);
@@ -169,6 +170,28 @@ final class Demo {
     LifetimeCsv.write(csv, rows);
     files.add(csv);
     return KaplanMeier.estimate(SurvivalData.of(rows));
+  }
+
+  /**
+   * Why channels re-created after the action day ended: the cumulative incidence of each cause
+   * (removed after a referral, removed proactively, abandoned, moved), per platform, from one
+   * replicate's incarnations; channels alive at the horizon are censored.
+   */
+  private Figure whyChannelsEnd(Scenario s) {
+    double t0 = s.actionDays().get(0).time();
+    List<org.channelrisk.sim.ChannelLifetime> lives = Simulation.of(s).seed(seed).lifetimes().stream()
+        .filter(l -> l.generation() > 0 && l.start() >= t0).toList();
+    double[] time = new double[lives.size()];
+    String[] status = new String[lives.size()];
+    String[] platform = new String[lives.size()];
+    for (int i = 0; i < lives.size(); i++) {
+      var l = lives.get(i);
+      time[i] = l.end() - l.start();
+      status[i] = l.cause().map(org.channelrisk.sim.EndCause::key).orElse("censored");
+      platform[i] = l.platformId();
+    }
+    var data = org.channelrisk.survival.CompetingRisksData.of(time, status, java.util.Set.of("censored")).withGroups(platform);
+    return org.channelrisk.charts.CumulativeIncidenceChart.figure(org.channelrisk.survival.AalenJohansen.estimate(data), "days");
   }
 
   /** The plans with a drop as small multiples, relative to each plan's reach before the action. */
