@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Channel-risk modelling: takedowns, referrals, platform cooperation and network recovery.",
-    subcommands = {DemoCommand.class, EcosystemCommand.class, SimulateCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
+    subcommands = {DemoCommand.class, EcosystemCommand.class, SimulateCommand.class, CalibrateCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for success. */

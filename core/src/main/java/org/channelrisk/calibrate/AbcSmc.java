@@ -137,6 +137,16 @@ public final class AbcSmc {
     return particles;
   }
 
+  /** @return the simulation budget */
+  public long budget() {
+    return budget;
+  }
+
+  /** @return the replicates per particle */
+  public int replicatesPerParticle() {
+    return replicates;
+  }
+
   /** @return the particle function (mapping, targets, replicates) */
   public ParticleSimulator simulator() {
     return new ParticleSimulator(mapping, targets, replicates);
