@@ -72,10 +72,10 @@ final class SimulateCommand implements Callable<Integer> {
             pb.stepTo(Math.max(pb.getCurrent(), done));
           }
         };
-        summary = Ensemble.run(s, replicates, seed, threads, step);
+        summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).progress(step).run();
       }
     } else {
-      summary = Ensemble.run(s, replicates, seed, threads);
+      summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
     }
     if (output != null) {
       EnsembleCsv.write(summary, output);

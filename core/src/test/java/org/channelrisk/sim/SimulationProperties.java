@@ -86,9 +86,9 @@ class SimulationProperties {
     forAll("ensemble: 1, 2 or 8 threads", 15, rng -> new Object[] {scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()}, x -> {
       Scenario s = (Scenario) x[0];
       long seed = (long) x[1];
-      EnsembleSummary one = Ensemble.run(s, 9, seed, 1);
-      assertThat(Ensemble.run(s, 9, seed, 2)).isEqualTo(one);
-      assertThat(Ensemble.run(s, 9, seed, 8)).isEqualTo(one);
+      EnsembleSummary one = Ensemble.of(s).replicates(9).seed(seed).threads(1).run();
+      assertThat(Ensemble.of(s).replicates(9).seed(seed).threads(2).run()).isEqualTo(one);
+      assertThat(Ensemble.of(s).replicates(9).seed(seed).threads(8).run()).isEqualTo(one);
     });
   }
 
@@ -103,8 +103,8 @@ class SimulationProperties {
     }, x -> {
       Scenario lowS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[1]);
       Scenario highS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[2]);
-      EnsembleSummary low = Ensemble.run(lowS, 30, 5, 2);
-      EnsembleSummary high = Ensemble.run(highS, 30, 5, 2);
+      EnsembleSummary low = Ensemble.of(lowS).replicates(30).seed(5).threads(2).run();
+      EnsembleSummary high = Ensemble.of(highS).replicates(30).seed(5).threads(2).run();
       double[] ml = low.mean(Observed.ACTIVE_CHANNELS);
       double[] mh = high.mean(Observed.ACTIVE_CHANNELS);
       double[] sl = low.sd(Observed.ACTIVE_CHANNELS);
