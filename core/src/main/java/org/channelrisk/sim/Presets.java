@@ -153,6 +153,95 @@ public final class Presets {
         a.pressureDays(), a.pressureMultiplier())).build();
   }
 
+  /** Day of the October 2018 action in {@link #actionDay2018}: 3 October 2018, counted from 1 September. */
+  public static final double OCTOBER_2018_DAY = 32;
+
+  /**
+   * Telegram, 2018: removal on referral was voluntary (Europol, October 2018). Assumptions: compliance
+   * 0.5, removal after an exponential latency of mean 1 day, no proactive moderation, visibility
+   * exponent 0.2 as in {@link #telegram2019()}.
+   *
+   * @return the profile
+   */
+  public static Cooperation telegram2018() {
+    return Cooperation.builder().compliance(0.5).latency(LatencyDistribution.exponential(1)).proactiveHazard(0)
+        .visibilityExponent(0.2).build();
+  }
+
+  /**
+   * The October 2018 Europol referral action day (3 October 2018, Telegram, "several hundreds" of
+   * items, channels removed, no account bans) on the network of {@link #actionDay2019} with Telegram's
+   * 2018 cooperation ({@link #telegram2018()}); day 0 is 1 September 2018, horizon two years (so that
+   * lifetimes near the reported 302 days are observable). The referred share, the re-creation
+   * probability and the routine detection rate are calibrated (see {@code PresetCalibrations} in
+   * {@code org.channelrisk.calibrate} and the README's table).
+   *
+   * @param channels network size, &gt;= 1
+   * @return the scenario
+   */
+  public static Scenario actionDay2018(int channels) {
+    return actionDay2018(channels, ACTION_2018_SHARE, ACTION_2018_RECREATION, ACTION_2018_DETECTION);
+  }
+
+  /** Calibrated values of {@link #actionDay2018(int)}. */
+  static final double ACTION_2018_SHARE = 0.2;
+  static final double ACTION_2018_RECREATION = 0.5;
+  static final double ACTION_2018_DETECTION = 0.0005;
+
+  /**
+   * {@link #actionDay2018(int)} with the calibrated values given.
+   *
+   * @param channels network size, &gt;= 1
+   * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
+   * @param recreation probability that an operator re-creates a removed channel
+   * @param detection routine referral-unit detections per channel-day at reference visibility
+   * @return the scenario
+   */
+  public static Scenario actionDay2018(int channels, double referredShare, double recreation, double detection) {
+    return actionDay2018(actionDay2019(channels, telegram2018()), referredShare, recreation, detection);
+  }
+
+  /**
+   * {@link #actionDay2018(int)} on an already built network (a calibration builds it once): the
+   * scenario {@code network}, normally {@code actionDay2019(channels, telegram2018())}, with its action
+   * day, detection, re-creation and horizon replaced.
+   *
+   * @param network the network and its other settings
+   * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
+   * @param recreation probability that an operator re-creates a removed channel
+   * @param detection routine referral-unit detections per channel-day at reference visibility
+   * @return the scenario
+   */
+  public static Scenario actionDay2018(Scenario network, double referredShare, double recreation, double detection) {
+    int budget = (int) Math.round(referredShare * network.ecosystem().channels().size() * 0.93);
+    Scenario.Builder b = network.toBuilder();
+    b.clearActionDays();
+    return b.detectionRate(detection).recreation(recreation, LatencyDistribution.exponential(2))
+        .actionDay(ActionDay.at(OCTOBER_2018_DAY).window(1).budget(budget).platforms("telegram")
+            .strategy(TargetingStrategy.LARGEST_AUDIENCE).banLevel(BanLevel.CHANNEL).build())
+        .horizon(730).build();
+  }
+
+  /**
+   * {@link #actionDay2019(int, Cooperation)} on an already built network with the three calibrated
+   * values given (a calibration builds the network once).
+   *
+   * @param network normally {@code actionDay2019(channels, tg)}
+   * @param recreation probability that an operator able to re-create does so
+   * @param spareBanShare on the action day, the probability that each spare account is banned too
+   * @param pressureMultiplier detection multiplier of the sustained pressure after the action, &gt;= 1
+   * @return the scenario
+   */
+  public static Scenario actionDay2019(Scenario network, double recreation, double spareBanShare, double pressureMultiplier) {
+    ActionDay a = network.actionDays().get(0);
+    Scenario.Builder b = network.toBuilder();
+    b.clearActionDays();
+    return b.recreation(recreation, network.recreationDelay())
+        .actionDay(new ActionDay(a.time(), a.window(), a.budget(), a.platforms(), a.strategy(), a.banLevel(), spareBanShare,
+            a.pressureDays(), pressureMultiplier))
+        .build();
+  }
+
   /**
    * Telegram in November 2015: 78 ISIS channels in 12 languages blocked in one week, after the Paris
    * attacks. Assumptions: a network of {@code channels} channels (1,000 by default in the examples) in
