@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.channelrisk.io.EcosystemCsv;
 import org.channelrisk.io.InvalidInputException;
+import org.channelrisk.model.ChannelRole;
 import org.channelrisk.model.Cooperation;
 import org.channelrisk.model.CooperationSchedule;
 import org.channelrisk.model.Ecosystem;
@@ -205,7 +206,7 @@ final class ScenarioFile {
 
   private Scenario scenario(Node root) throws IOException {
     root.allow("preset", "ecosystem", "detectionRate", "referenceAudience", "routineBan", "recreation", "audience", "migration",
-        "actionDays", "horizon", "gridStep", "eventLog");
+        "actionDays", "horizon", "gridStep", "eventLog", "abandonmentRate", "moveRate", "postingRates");
     Scenario.Builder b;
     if (root.has("preset")) {
       Node p = root.get("preset");
@@ -272,8 +273,31 @@ final class ScenarioFile {
       if (root.has("eventLog")) {
         fb.eventLog(root.bool("eventLog", false));
       }
+      operatorsAndPosts(root, fb);
       return fb.build();
     });
+  }
+
+  /** The fields that combine with a preset too: operators' own ends and posting rates by role. */
+  private void operatorsAndPosts(Node root, Scenario.Builder b) {
+    if (root.has("abandonmentRate")) {
+      b.abandonmentRate(root.num("abandonmentRate", 0));
+    }
+    if (root.has("moveRate")) {
+      b.moveRate(root.num("moveRate", 0));
+    }
+    if (root.has("postingRates")) {
+      Node p = root.get("postingRates");
+      String[] keys = java.util.Arrays.stream(ChannelRole.values()).map(r -> r.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+      p.allow(keys);
+      for (ChannelRole r : ChannelRole.values()) {
+        String k = r.name().toLowerCase(Locale.ROOT);
+        if (p.has(k)) {
+          double v = p.num(k, 0);
+          p.build(() -> b.postingRate(r, v));
+        }
+      }
+    }
   }
 
   private ActionDay actionDay(Node a) {

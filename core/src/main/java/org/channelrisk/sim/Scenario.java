@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.channelrisk.model.ChannelRole;
 import org.channelrisk.model.Ecosystem;
 import org.channelrisk.model.LatencyDistribution;
 
@@ -29,11 +30,33 @@ import org.channelrisk.model.LatencyDistribution;
  * moderation with hazard {@code m * visibility}; visibility = ((audience + 1) / referenceAudience)^alpha
  * with alpha the platform's visibility exponent; re-creation with probability b after a delay; audience
  * re-acquisition with hazard r0 + r1 * (active channels linking in), a fraction 1 - retention lost at each
- * re-creation; migration to another platform at re-creation by a multinomial logit.
+ * re-creation; migration to another platform at re-creation by a multinomial logit. Operators may also
+ * end channels themselves: abandon one (hazard {@code abandonmentRate}, default 0) or move it to another
+ * platform (hazard {@code moveRate}, default 0). Every active channel posts as a Poisson process at its
+ * role's {@linkplain #postingRate rate}.
  */
 public final class Scenario {
   /** Default reference audience of visibility. */
   public static final double DEFAULT_REFERENCE_AUDIENCE = 1_000;
+
+  private static final double[] DEFAULT_POSTING_RATES = {20, 5, 1, 0.2};
+
+  /**
+   * Default posts per day of an active channel, by role: official outlets 20, distributors 5,
+   * archives 1, backups 0.2. Why: channels created after the October 2018 action day posted 4.6 times
+   * a day on average (Amarasingam, Maher and Winter 2021), and most channels are distributors;
+   * official outlets are the source of content and post several times as often; archives re-post
+   * occasionally; backups are kept quiet until needed. With the November 2019 preset's role shares
+   * (2%, 80%, 8%, 10%) the mean is 4.5 posts per channel-day. Under sustained pressure the same report
+   * measured 56.8 posts a day for new channels: a calibration can raise the rates (the model keeps
+   * them constant in time).
+   *
+   * @param role a role
+   * @return its default posts per day
+   */
+  public static double defaultPostingRate(ChannelRole role) {
+    return DEFAULT_POSTING_RATES[role.ordinal()];
+  }
 
   private final Ecosystem ecosystem;
   private final double detectionRate;
@@ -42,12 +65,15 @@ public final class Scenario {
   private final Recreation recreation;
   private final AudienceRecovery audience;
   private final Migration migration;
+  private final double abandonmentRate;
+  private final double moveRate;
+  private final double[] postingRates;
   private final ImmutableList<ActionDay> actionDays;
   private final double horizon;
   private final double gridStep;
   private final boolean eventLog;
   /** The engine's index structure, built on first use and shared by all runs (and threads). */
-  private final Supplier<Simulation.Structure> structure = Suppliers.memoize(() -> new Simulation.Structure(ecosystem()));
+  private final Supplier<CompiledEcosystem> structure = Suppliers.memoize(() -> new CompiledEcosystem(ecosystem()));
 
   private Scenario(Builder b) {
     this.ecosystem = b.ecosystem;
@@ -57,6 +83,9 @@ public final class Scenario {
     this.recreation = b.recreation;
     this.audience = b.audience;
     this.migration = b.migration;
+    this.abandonmentRate = b.abandonmentRate;
+    this.moveRate = b.moveRate;
+    this.postingRates = b.postingRates.clone();
     this.actionDays = ImmutableList.copyOf(b.actionDays);
     this.horizon = b.horizon;
     this.gridStep = b.gridStep;
@@ -83,6 +112,9 @@ public final class Scenario {
     b.recreation = recreation;
     b.audience = audience;
     b.migration = migration;
+    b.abandonmentRate = abandonmentRate;
+    b.moveRate = moveRate;
+    b.postingRates = postingRates.clone();
     b.actionDays = new ArrayList<>(actionDays);
     b.horizon = horizon;
     b.gridStep = gridStep;
@@ -185,6 +217,27 @@ public final class Scenario {
     return migration.memoryDays();
   }
 
+  /** @return hazard per channel-day with which an operator abandons an active channel (default 0) */
+  public double abandonmentRate() {
+    return abandonmentRate;
+  }
+
+  /**
+   * @return hazard per channel-day with which an operator moves an active channel to another platform
+   *     (default 0; without a second platform there is nowhere to move and the hazard does not act)
+   */
+  public double moveRate() {
+    return moveRate;
+  }
+
+  /**
+   * @param role a role
+   * @return posts per day of an active channel of that role
+   */
+  public double postingRate(ChannelRole role) {
+    return postingRates[role.ordinal()];
+  }
+
   /** @return the action days, by time */
   public List<ActionDay> actionDays() {
     return actionDays;
@@ -205,7 +258,7 @@ public final class Scenario {
     return eventLog;
   }
 
-  Simulation.Structure structure() {
+  CompiledEcosystem structure() {
     return structure.get();
   }
 
@@ -240,6 +293,9 @@ public final class Scenario {
     private Recreation recreation = Recreation.DEFAULT;
     private AudienceRecovery audience = AudienceRecovery.DEFAULT;
     private Migration migration = Migration.DEFAULT;
+    private double abandonmentRate;
+    private double moveRate;
+    private double[] postingRates = DEFAULT_POSTING_RATES.clone();
     private List<ActionDay> actionDays = new ArrayList<>();
     private double horizon = 365;
     private double gridStep = 1;
@@ -323,6 +379,46 @@ public final class Scenario {
     public Builder migration(Migration m) {
       once("migration");
       this.migration = java.util.Objects.requireNonNull(m, "migration");
+      return this;
+    }
+
+    /**
+     * Operators abandon their channels: each active channel ends with this hazard, cause {@link
+     * EndCause#ABANDONED}, and is not re-created.
+     *
+     * @param perDay hazard per channel-day, finite and &gt;= 0 (default 0: operators never give up)
+     * @return this builder
+     */
+    public Builder abandonmentRate(double perDay) {
+      once("abandonmentRate");
+      this.abandonmentRate = Checks.nonNegative("abandonmentRate", perDay);
+      return this;
+    }
+
+    /**
+     * Operators move their channels: each active channel ends with this hazard, cause {@link
+     * EndCause#MIGRATED}, and is re-created after the re-creation delay on another platform, chosen by
+     * the migration logit among the other platforms (the stay bonus does not apply); its audience
+     * follows as after a re-creation. Needs at least two platforms to act.
+     *
+     * @param perDay hazard per channel-day, finite and &gt;= 0 (default 0)
+     * @return this builder
+     */
+    public Builder moveRate(double perDay) {
+      once("moveRate");
+      this.moveRate = Checks.nonNegative("moveRate", perDay);
+      return this;
+    }
+
+    /**
+     * @param role a role
+     * @param perDay posts per day of an active channel of that role, finite and &gt;= 0 (defaults:
+     *     {@link Scenario#defaultPostingRate})
+     * @return this builder
+     */
+    public Builder postingRate(ChannelRole role, double perDay) {
+      once("postingRate of " + java.util.Objects.requireNonNull(role, "role"));
+      postingRates[role.ordinal()] = Checks.nonNegative("postingRate of " + role, perDay);
       return this;
     }
 
