@@ -212,7 +212,8 @@ public sealed interface Statistic extends Serializable
 
   /**
    * Median or mean lifetime of the channels (re-)created in a window, optionally on one platform:
-   * Kaplan-Meier over the replicates' event logs, a channel still alive at the horizon censored there.
+   * Kaplan-Meier over the replicates' event logs, a channel still alive at the horizon censored there;
+   * an incarnation ends when its platform removes it or its operator abandons or moves it.
    * The mean is the restricted mean, the area under the curve up to horizon - from (the longest
    * follow-up possible), so it is finite with censoring; a median that is not reached is NaN.
    *
@@ -268,7 +269,7 @@ public sealed interface Statistic extends Serializable
             if (e.time() >= from && e.time() <= to && (platform.isEmpty() || platform.equals(e.platformId()))) {
               born.put(key, e.time());
             }
-          } else if (e.kind() == SimEvent.Kind.REMOVAL) {
+          } else if (e.kind() == SimEvent.Kind.REMOVAL || e.kind() == SimEvent.Kind.ABANDONMENT || e.kind() == SimEvent.Kind.DEPARTURE) {
             Double b = born.remove(key);
             if (b != null) {
               time.add(e.time() - b);
