@@ -232,8 +232,8 @@ public final class Presets {
    * </table>
    *
    * <p>All three targets are within the predictive intervals; with about a dozen new channels the
-   * lifetime is poorly determined (the interval spans 223 to 650 days). The low re-creation probability
-   * is what "12 new channels" asks of a network where about 400 channels are removed in the year.
+   * lifetime is poorly determined (the interval spans 223 to 650 days). A dozen new channels asks for a
+   * low re-creation probability: in this model most removed channels are not re-created.
    * Figures from the engine of December 2026 (main at d5bfacd).
    *
    * @param channels network size, &gt;= 1
