@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.channelrisk.io.InvalidInputException;
 
 /**
  * A weighted population of particles: the posterior approximation after a generation, with the history
@@ -291,7 +290,8 @@ public final class Population {
    * @param fingerprint the fingerprint its configuration must have had
    * @return the population
    * @throws IOException if reading fails
-   * @throws InvalidInputException if the text is malformed or belongs to another seed or configuration
+   * @throws IllegalArgumentException naming the source (and line) if the text is malformed or belongs to
+   *     another seed or configuration
    */
   public static Population read(Reader r, String source, long seed, String fingerprint) throws IOException {
     BufferedReader in = new BufferedReader(r);
@@ -323,7 +323,7 @@ public final class Population {
         } else {
           String[] f = line.split(",", -1);
           if (f.length != names.size()) {
-            throw new InvalidInputException(source, lineNo, null, "expected " + names.size() + " fields, found " + f.length);
+            throw new IllegalArgumentException(source + ": line " + lineNo + ": expected " + names.size() + " fields, found " + f.length);
           }
           double[] v = new double[f.length];
           for (int i = 0; i < f.length; i++) {
@@ -333,21 +333,21 @@ public final class Population {
         }
       }
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      throw new InvalidInputException(source, lineNo, null, "not a population file written by calibrate: " + e.getMessage());
+      throw new IllegalArgumentException(source + ": line " + lineNo + ": not a population file written by calibrate: " + e.getMessage());
     }
     if (seen != seed) {
-      throw new InvalidInputException(source, "was written by a run with seed " + (seen == Long.MIN_VALUE ? "(none)" : seen) + ", not " + seed);
+      throw new IllegalArgumentException(source + ": was written by a run with seed " + (seen == Long.MIN_VALUE ? "(none)" : seen) + ", not " + seed);
     }
     if (!fingerprint.equals(fp)) {
-      throw new InvalidInputException(source, "was written by a run with another configuration (parameters, targets or settings differ)");
+      throw new IllegalArgumentException(source + ": was written by a run with another configuration (parameters, targets or settings differ)");
     }
     if (names == null || rows.isEmpty() || history.isEmpty()) {
-      throw new InvalidInputException(source, "holds no particles or no history");
+      throw new IllegalArgumentException(source + ": holds no particles or no history");
     }
     int w = names.indexOf("weight");
     int d = names.indexOf("distance");
     if (w < 0 || d != w + 1) {
-      throw new InvalidInputException(source, "header lacks weight and distance columns");
+      throw new IllegalArgumentException(source + ": header lacks weight and distance columns");
     }
     int n = rows.size();
     int k = names.size() - d - 1;
