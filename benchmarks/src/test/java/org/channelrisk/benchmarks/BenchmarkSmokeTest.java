@@ -34,7 +34,8 @@ class BenchmarkSmokeTest {
         .shouldFailOnError(true).build();
     Collection<RunResult> results = new Runner(opt).run();
     java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("EnsembleBenchmark.ensemble",
-        "KaplanMeierBenchmark.kaplanMeierAndLogRank", "RecoveryFitBenchmark.fit", "SimulationBenchmark.run", "SortBaseline.sortCopy"));
+        "KaplanMeierBenchmark.kaplanMeierAndLogRank", "RecoveryFitBenchmark.fit", "SimulationBenchmark.run", "SortBaseline.sortCopy",
+        "CalibrationBenchmark.particles"));
     if (nist) {
       expected.add("NistFitBenchmark.fit");
     }
