@@ -9,6 +9,8 @@ import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.channelrisk.charts.Charts;
+import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.sim.ChannelLifetime;
@@ -98,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
       EnsembleCsv.write(summary, spec.commandLine().getOut());
     }
     if (events != null) {
-      List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
+      List<SimEvent> log = Simulation.of(s.toBuilder().eventLog(true).build()).seed(seed).run().events();
       CsvOutput.write(events, List.of("time", "kind", "channel", "generation", "platform", "detail", "cause"), w -> {
         for (SimEvent e : log) {
           w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
@@ -109,7 +111,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (lifetimes != null) {
       List<List<ChannelLifetime>> runs = new java.util.ArrayList<>();
       for (int r = 0; r < lifetimesReplicates; r++) {
-        runs.add(Simulation.lifetimes(s, seed, r));
+        runs.add(Simulation.of(s).seed(seed).replicate(r).lifetimes());
       }
       CsvOutput.write(lifetimes, List.of("channel", "generation", "platform", "role", "start", "end", "status", "replicate"), w -> {
         for (int r = 0; r < runs.size(); r++) {
@@ -121,7 +123,7 @@ final class SimulateCommand implements Callable<Integer> {
       });
     }
     if (chart != null) {
-      Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), chart);
+      Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(chart);
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();
