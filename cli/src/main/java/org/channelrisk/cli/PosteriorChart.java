@@ -1,33 +1,24 @@
 package org.channelrisk.cli;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.channelrisk.calibrate.Parameter;
 import org.channelrisk.calibrate.Population;
-import org.channelrisk.io.AtomicFiles;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.channelrisk.charts.Axis;
+import org.channelrisk.charts.Figure;
+import org.channelrisk.charts.LineStyle;
+import org.channelrisk.charts.Palette;
+import org.channelrisk.charts.Panel;
 
 /**
  * The marginal posterior densities of a calibration, one panel per parameter, the prior dashed. The
  * density is a weighted Gaussian kernel estimate with Silverman's bandwidth 1.06 sd ESS^(-1/5).
  */
 final class PosteriorChart {
-  private static final int PANEL_WIDTH = 700;
-  private static final int PANEL_HEIGHT = 320;
-
   private PosteriorChart() {}
 
-  static XYChart panel(Parameter p, Population pop, int k) {
+  static Panel panel(Parameter p, Population pop, int k) {
     double[] x = pop.column(k);
     double[] w = pop.weights();
     double mean = 0;
@@ -59,17 +50,10 @@ final class PosteriorChart {
       post[j] = d / (h * Math.sqrt(2 * Math.PI));
       prior[j] = p.prior().density(gx[j]);
     }
-    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(p.name()).xAxisTitle(p.name()).yAxisTitle("density")
+    return Panel.builder().title(p.name()).x(Axis.numbers(p.name())).y(Axis.numbers("density").fromZero())
+        .line("posterior", gx, post, Palette.BLUE, LineStyle.SOLID)
+        .line("prior " + p.prior(), gx, prior, Palette.INK, LineStyle.DASHED)
         .build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-    XYSeries s = chart.addSeries("posterior", gx, post);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setLineColor(new Color(0x1F, 0x77, 0xB4));
-    XYSeries pr = chart.addSeries("prior " + p.prior(), gx, prior);
-    pr.setMarker(SeriesMarkers.NONE);
-    pr.setLineColor(Color.GRAY);
-    pr.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-    return chart;
   }
 
   /**
@@ -81,15 +65,11 @@ final class PosteriorChart {
    * @throws IOException if writing fails
    */
   static void save(List<Parameter> parameters, Population pop, Path file) throws IOException {
-    BufferedImage all = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT * parameters.size(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = all.createGraphics();
-    try {
-      for (int k = 0; k < parameters.size(); k++) {
-        g.drawImage(BitmapEncoder.getBufferedImage(panel(parameters.get(k), pop, k)), 0, k * PANEL_HEIGHT, null);
-      }
-    } finally {
-      g.dispose();
+    Figure.Builder f = Figure.builder("Posterior densities (prior dashed)").columns(1)
+        .size(Figure.DEFAULT_WIDTH, 320 * parameters.size());
+    for (int k = 0; k < parameters.size(); k++) {
+      f.panel(panel(parameters.get(k), pop, k));
     }
-    AtomicFiles.writeBytes(file, out -> ImageIO.write(all, "png", out));
+    f.build().save(file);
   }
 }

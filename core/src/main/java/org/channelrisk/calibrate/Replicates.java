@@ -10,7 +10,7 @@ import org.channelrisk.sim.Trajectory;
  * observable over the replicates, and each run's event log.
  *
  * <pre>{@code
- * Replicates r = Replicates.of(List.of(Simulation.run(scenario, 7, 0)));
+ * Replicates r = Replicates.of(List.of(Simulation.of(scenario).seed(7).run()));
  * r.mean(Observed.ACTIVE_CHANNELS)[30];
  * }</pre>
  */
