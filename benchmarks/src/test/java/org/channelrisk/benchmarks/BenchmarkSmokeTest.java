@@ -36,7 +36,7 @@ class BenchmarkSmokeTest {
     Collection<RunResult> results = new Runner(opt).run();
     java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("AalenJohansenBenchmark.aalenJohansen", "EnsembleBenchmark.ensemble",
         "KaplanMeierBenchmark.kaplanMeierAndLogRank", "RecoveryFitBenchmark.fit", "SimulationBenchmark.run", "SortBaseline.sortCopy",
-        "ImpactBenchmark.segmentedNeweyWest", "ImpactBenchmark.arma11"));
+        "ImpactBenchmark.segmentedNeweyWest", "ImpactBenchmark.arma11", "CalibrationBenchmark.particles"));
     if (nist) {
       expected.add("NistFitBenchmark.fit");
     }

@@ -61,6 +61,16 @@ final class ScenarioFile {
       throw new InvalidInputException(sf.source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
           "not valid YAML or JSON: " + e.getOriginalMessage());
     }
+    return read(root, file);
+  }
+
+  /**
+   * Reads a scenario from an already parsed document, as if it were the content of {@code file}
+   * (messages name the file; relative folders resolve against its folder). Used by {@code calibrate},
+   * which edits the tree at parameter paths.
+   */
+  static Scenario read(JsonNode root, Path file) throws IOException {
+    ScenarioFile sf = new ScenarioFile(file);
     if (root == null || !root.isObject()) {
       throw new InvalidInputException(sf.source, "expected a mapping of scenario fields at the top level");
     }

@@ -32,7 +32,9 @@ class SimulationTest {
    */
   @Test
   void aRunGivesTheSameNumbersInEveryJvm() {
-    Trajectory t = Simulation.of(Presets.actionDay2019(2_000, true)).seed(7).replicate(3).run().trajectory();
+    // the preset as it was when the numbers were pinned (its calibrated values changed since)
+    Trajectory t = Simulation.of(Presets.actionDay2019(Presets.actionDay2019(2_000, true), 0.9, 0.5, 100)).seed(7).replicate(3).run()
+        .trajectory();
     assertThat(t.events()).isEqualTo(5634);
     assertThat(t.values(Observed.ACTIVE_CHANNELS)[100]).isEqualTo(651.0);
     assertThat(t.values(Observed.AUDIENCE)[364]).isEqualTo(54058.0);

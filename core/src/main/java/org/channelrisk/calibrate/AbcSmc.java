@@ -1,0 +1,781 @@
+package org.channelrisk.calibrate;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.channelrisk.sim.Scenario;
+
+/**
+ * Approximate Bayesian computation by sequential Monte Carlo: the posterior of a scenario's parameters
+ * given observed summary statistics, with weighted particles, an adaptive tolerance schedule and a
+ * stopping rule on a simulation budget or a minimum acceptance rate.
+ *
+ * <pre>{@code
+ * AbcSmc abc = AbcSmc.builder(theta -> myScenario(theta[0], theta[1]))
+ *     .parameter("compliance", Prior.uniform(0, 1))
+ *     .parameter("recreation", Prior.uniform(0, 1))
+ *     .target(Target.of(new Statistic.Change(Observed.ACTIVE_CHANNELS, 20, 50, 51, 81), -0.6))
+ *     .target(Target.of(new Statistic.Value(Observed.ACTIVE_CHANNELS, 100), 740))
+ *     .particles(500).budget(50_000)
+ *     .build();
+ * CalibrationResult r = abc.run(2019, 2);          // seed, threads: the same result for any thread count
+ * r.population().summary("compliance", 0.9);
+ * }</pre>
+ *
+ * <h2>The algorithm</h2>
+ *
+ * <p>Population Monte Carlo ABC of Beaumont, Cornuet, Marin and Robert (2009), "Adaptive approximate
+ * Bayesian computation", Biometrika 96(4), 983-990, with the tolerance schedule of Del Moral, Doucet
+ * and Jasra (2012), "An adaptive sequential Monte Carlo method for approximate Bayesian computation",
+ * Statistics and Computing 22, 1009-1020:
+ *
+ * <ol>
+ *   <li>Generation 0 draws N particles from the prior and simulates each (tolerance infinite, equal
+ *       weights).
+ *   <li>Generation t sets its tolerance eps_t so that the effective sample size of the previous weights
+ *       restricted to the particles within eps_t is {@code essReduction} (default 0.5) times the
+ *       previous ESS: Del Moral et al.'s rule (their equation 12) with one simulation per particle,
+ *       i.e. a weighted quantile of the previous distances. With discrete statistics the rule can
+ *       return the previous tolerance; the next smaller distance is then used, so the schedule
+ *       always decreases.
+ *   <li>It proposes particles by drawing a previous particle j by weight and perturbing it with a normal
+ *       kernel K_j ({@link Kernel}: the optimal local covariance of Filippi et al. 2013 by default, or
+ *       twice the weighted covariance as in Beaumont et al.), simulates, and accepts when the distance
+ *       is at most eps_t, until N are accepted. Proposals outside the prior's support are rejected
+ *       without a simulation.
+ *   <li>An accepted particle's weight is prior(theta) / sum_j w_j K_j(theta | theta_j).
+ * </ol>
+ *
+ * <p>The distance is the Euclidean norm of (simulated - observed) / scale over the {@link Target}s. The
+ * run stops when the tolerance reaches {@code targetTolerance} (default 0), when a generation's
+ * acceptance rate falls below {@code minAcceptance}, when the tolerance no longer decreases, after
+ * {@code maxGenerations}, or when the {@code budget} of simulations runs out during a generation (the
+ * result is then the last complete generation).
+ *
+ * <h2>Reproducibility</h2>
+ *
+ * <p>Proposal a of generation t draws all its randomness (the ancestor, the perturbation, the simulation
+ * seed) from a generator seeded by (seed, t, a) alone; proposals are simulated in batches on any
+ * {@link Evaluator} and read back in index order, and the generation keeps the first N accepted. So the
+ * population is bit-identical for any thread count or Spark partitioning, and a run resumed from a
+ * written {@link Population} continues exactly as the uninterrupted run.
+ */
+public final class AbcSmc {
+  /** Default number of particles. */
+  public static final int DEFAULT_PARTICLES = 500;
+  /** Default simulation budget. */
+  public static final long DEFAULT_BUDGET = 50_000;
+  /** Default ESS reduction per generation (Del Moral et al. 2012's alpha). */
+  public static final double DEFAULT_ESS_REDUCTION = 0.5;
+  /** Default minimum acceptance rate. */
+  public static final double DEFAULT_MIN_ACCEPTANCE = 0.01;
+  /** Default maximum number of generations, generation 0 included. */
+  public static final int DEFAULT_MAX_GENERATIONS = 40;
+
+  private final ScenarioMapping mapping;
+  private final List<Parameter> parameters;
+  private final List<Target> targets;
+  private final int particles;
+  private final int replicates;
+  private final long budget;
+  private final double minAcceptance;
+  private final int maxGenerations;
+  private final double essReduction;
+  private final double targetTolerance;
+  private final Kernel kernel;
+  private final String description;
+
+  private AbcSmc(Builder b) {
+    this.mapping = b.mapping;
+    this.parameters = List.copyOf(b.parameters);
+    this.targets = List.copyOf(b.targets);
+    this.particles = b.particles;
+    this.replicates = b.replicates;
+    this.budget = b.budget;
+    this.minAcceptance = b.minAcceptance;
+    this.maxGenerations = b.maxGenerations;
+    this.essReduction = b.essReduction;
+    this.targetTolerance = b.targetTolerance;
+    this.kernel = b.kernel;
+    this.description = b.description;
+  }
+
+  /**
+   * @param mapping builds the scenario of a parameter vector (values in the order the parameters are
+   *     added)
+   * @return a builder with the documented defaults
+   */
+  public static Builder builder(ScenarioMapping mapping) {
+    return new Builder(mapping);
+  }
+
+  /** @return the parameters, in order */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** @return the parameter names, in order */
+  public List<String> names() {
+    return parameters.stream().map(Parameter::name).toList();
+  }
+
+  /** @return the targets, in order */
+  public List<Target> targets() {
+    return targets;
+  }
+
+  /** @return the number of particles */
+  public int particles() {
+    return particles;
+  }
+
+  /** @return the simulation budget */
+  public long budget() {
+    return budget;
+  }
+
+  /** @return the replicates per particle */
+  public int replicatesPerParticle() {
+    return replicates;
+  }
+
+  /** @return the particle function (mapping, targets, replicates) */
+  public ParticleSimulator simulator() {
+    return new ParticleSimulator(mapping, targets, replicates);
+  }
+
+  /**
+   * A digest of what determines the populations (parameters, priors, targets, particles, replicates,
+   * kernel, ESS reduction, the builder's description): a resumed run must have the same. The stopping
+   * settings (budget, minimum acceptance, generations, target tolerance) are not part of it, so a run
+   * can be resumed with a larger budget.
+   *
+   * @return a hexadecimal digest
+   */
+  public String fingerprint() {
+    String s = parameters + "|" + targets + "|" + particles + "|" + replicates + "|" + kernel + "|" + essReduction + "|" + description;
+    return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString().substring(0, 16);
+  }
+
+  /**
+   * Checks, before any simulation, that the scenario accepts the priors' medians and the ends of their
+   * supports (or their 10^-6 and 1 - 10^-6 quantiles when unbounded), and that every target's
+   * statistic fits the scenario at the prior medians.
+   *
+   * @throws IllegalArgumentException naming the parameter or the target that does not fit
+   */
+  public void check() {
+    double[] median = parameters.stream().mapToDouble(p -> p.prior().median()).toArray();
+    for (int k = 0; k < parameters.size(); k++) {
+      Prior prior = parameters.get(k).prior();
+      for (double v : new double[] {prior.quantile(1e-6), prior.quantile(1 - 1e-6)}) {
+        double end = Double.isFinite(prior.lower()) && v <= prior.quantile(1e-6) ? prior.lower()
+            : Double.isFinite(prior.upper()) && v >= prior.quantile(1 - 1e-6) ? prior.upper() : v;
+        double[] x = median.clone();
+        x[k] = end;
+        try {
+          mapping.scenario(x);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("parameter '" + parameters.get(k).name() + "': the scenario rejects " + end + " (an end of its prior "
+              + prior + "): " + e.getMessage(), e);
+        }
+      }
+    }
+    Scenario s = mapping.scenario(median);
+    for (int i = 0; i < targets.size(); i++) {
+      try {
+        targets.get(i).statistic().check(s);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("target " + i + " (" + targets.get(i).statistic() + "): " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Runs on this machine's threads.
+   *
+   * @param seed the run's seed
+   * @param threads worker threads (the result does not depend on them)
+   * @return the result
+   */
+  public CalibrationResult run(long seed, int threads) {
+    return run(seed, Evaluator.local(threads), Listener.NONE);
+  }
+
+  /**
+   * Runs from the prior.
+   *
+   * @param seed the run's seed
+   * @param evaluator where the simulations run
+   * @param listener told after each generation and each batch
+   * @return the result
+   */
+  public CalibrationResult run(long seed, Evaluator evaluator, Listener listener) {
+    Population p = generationZero(seed, evaluator, listener);
+    listener.generation(p);
+    return continueFrom(p, seed, evaluator, listener);
+  }
+
+  /**
+   * Continues a run from a population it wrote ({@link Population#read}): the result equals the
+   * uninterrupted run's with the same settings.
+   *
+   * @param from the last population written
+   * @param seed the run's seed
+   * @param evaluator where the simulations run
+   * @param listener told after each generation and each batch
+   * @return the result
+   */
+  public CalibrationResult resume(Population from, long seed, Evaluator evaluator, Listener listener) {
+    checkArgument(from.names().equals(names()), "the population has parameters %s, this calibration %s", from.names(), names());
+    checkArgument(from.size() == particles, "the population has %s particles, this calibration %s", from.size(), particles);
+    return continueFrom(from, seed, evaluator, listener);
+  }
+
+  private CalibrationResult continueFrom(Population p, long seed, Evaluator evaluator, Listener listener) {
+    while (true) {
+      StopReason reason = stopAfter(p);
+      if (reason != null) {
+        return new CalibrationResult(p, reason, seed);
+      }
+      double previous = p.generation().epsilon();
+      double eps = nextEpsilon(p.weights(), p.distances(), essReduction);
+      if (!(eps < previous)) {
+        // discrete distances: the rule can land on the previous tolerance; take the next smaller distance
+        eps = Arrays.stream(p.distances()).filter(x -> x < previous).max().orElse(Double.NaN);
+      }
+      eps = Math.max(eps, targetTolerance);
+      if (!(eps < previous)) {
+        return new CalibrationResult(p, StopReason.NO_PROGRESS, seed);
+      }
+      Population next = nextGeneration(p, eps, seed, evaluator, listener);
+      if (next == null) {
+        return new CalibrationResult(p, StopReason.BUDGET, seed);
+      }
+      p = next;
+      listener.generation(p);
+    }
+  }
+
+  private StopReason stopAfter(Population p) {
+    Generation g = p.generation();
+    if (g.epsilon() <= targetTolerance) {
+      return StopReason.TOLERANCE_REACHED;
+    }
+    if (g.index() > 0 && g.acceptance() < minAcceptance) {
+      return StopReason.MIN_ACCEPTANCE;
+    }
+    if (p.history().size() >= maxGenerations) {
+      return StopReason.MAX_GENERATIONS;
+    }
+    if (g.totalSimulations() >= budget) {
+      return StopReason.BUDGET;
+    }
+    return null;
+  }
+
+  /**
+   * The generator of proposal {@code index} of generation {@code generation}: a pure function of the
+   * three numbers.
+   *
+   * @param seed the run's seed
+   * @param generation the generation
+   * @param index the proposal's index in the generation
+   * @return a fresh L64X128MixRandom generator
+   */
+  public static RandomGenerator particleRandom(long seed, int generation, long index) {
+    // seeded from one well-mixed long: Java 17's byte-array seeding of the LXM generators sign-extends
+    // bytes and loses entropy (see ParticleSimulator.runSeed)
+    long h = mix64(mix64(mix64(seed + GOLDEN) + generation * GOLDEN) + index * GOLDEN + 0xCA11B8A7EL);
+    return RandomGeneratorFactory.of("L64X128MixRandom").create(h);
+  }
+
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  /** SplitMix64's finalizer (Stafford's variant 13). */
+  static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private Population generationZero(long seed, Evaluator evaluator, Listener listener) {
+    ParticleSimulator sim = simulator();
+    int d = parameters.size();
+    double[][] values = new double[particles][d];
+    long[] seeds = new long[particles];
+    for (int i = 0; i < particles; i++) {
+      RandomGenerator rng = particleRandom(seed, 0, i);
+      for (int k = 0; k < d; k++) {
+        values[i][k] = parameters.get(k).prior().sample(rng);
+      }
+      seeds[i] = rng.nextLong();
+    }
+    double[][] stats = new double[particles][];
+    int batch = Math.max(1, (particles + 9) / 10);
+    for (int from = 0; from < particles; from += batch) {
+      int to = Math.min(particles, from + batch);
+      double[][] part = evaluator.evaluate(sim, Arrays.asList(values).subList(from, to), Arrays.copyOfRange(seeds, from, to));
+      System.arraycopy(part, 0, stats, from, to - from);
+      listener.progress(0, to, to);
+    }
+    double[] distances = new double[particles];
+    for (int i = 0; i < particles; i++) {
+      distances[i] = sim.distance(stats[i]);
+    }
+    double[] w = new double[particles];
+    Arrays.fill(w, 1);
+    Generation g = new Generation(0, Double.POSITIVE_INFINITY, particles, particles, 1, particles);
+    return new Population(names(), values, w, distances, stats, List.of(g));
+  }
+
+  /**
+   * Del Moral et al. (2012), equation 12 with one simulation per particle: the smallest previous
+   * distance eps such that ESS(w 1{d <= eps}) &gt;= alpha ESS(w). Infinite distances never count; if
+   * the rule lands on them, the largest finite distance is used.
+   */
+  static double nextEpsilon(double[] w, double[] d, double alpha) {
+    double target = alpha * Population.ess(w);
+    Integer[] order = new Integer[d.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(d[a], d[b]));
+    double s = 0;
+    double s2 = 0;
+    double lastFinite = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < order.length; k++) {
+      int i = order[k];
+      if (!Double.isFinite(d[i])) {
+        break;
+      }
+      lastFinite = d[i];
+      s += w[i];
+      s2 += w[i] * w[i];
+      boolean tieNext = k + 1 < order.length && d[order[k + 1]] == d[i];
+      if (!tieNext && s * s / s2 >= target) {
+        return d[i];
+      }
+    }
+    return lastFinite;
+  }
+
+  /** The kernels of one generation, in internal coordinates. */
+  private static final class Kernels {
+    final double[][] centres;
+    final double[] weights;
+    final double[][][] chol;
+    final double[] logNorm;
+
+    Kernels(double[][] centres, double[] weights, double[][][] chol) {
+      this.centres = centres;
+      this.weights = weights;
+      this.chol = chol;
+      int d = centres[0].length;
+      logNorm = new double[centres.length];
+      for (int j = 0; j < centres.length; j++) {
+        double logDet = 0;
+        for (int k = 0; k < d; k++) {
+          logDet += Math.log(chol[j][k][k]);
+        }
+        logNorm[j] = -logDet - 0.5 * d * Math.log(2 * Math.PI);
+      }
+    }
+
+    /** sum_j w_j N(z; centre_j, L_j L_j^T). */
+    double density(double[] z) {
+      int d = z.length;
+      double[] y = new double[d];
+      double sum = 0;
+      for (int j = 0; j < centres.length; j++) {
+        double[][] l = chol[j];
+        double q = 0;
+        for (int r = 0; r < d; r++) {
+          double v = z[r] - centres[j][r];
+          for (int c = 0; c < r; c++) {
+            v -= l[r][c] * y[c];
+          }
+          y[r] = v / l[r][r];
+          q += y[r] * y[r];
+        }
+        sum += weights[j] * Math.exp(logNorm[j] - 0.5 * q);
+      }
+      return sum;
+    }
+  }
+
+  private Kernels kernels(Population prev, double[][] z, double eps) {
+    int n = z.length;
+    int d = z[0].length;
+    double[] w = prev.weights();
+    double[][] global = covariance(z, w, null);
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c < d; c++) {
+        global[r][c] *= 2;
+      }
+    }
+    double[][] lGlobal = cholesky(global);
+    if (lGlobal == null) {
+      // a degenerate population (e.g. every particle equal in one coordinate): a small ridge
+      double scale = 0;
+      for (int r = 0; r < d; r++) {
+        scale = Math.max(scale, global[r][r]);
+      }
+      double ridge = Math.max(scale, 1e-12) * 1e-6;
+      for (int r = 0; r < d; r++) {
+        global[r][r] += ridge;
+      }
+      lGlobal = cholesky(global);
+      if (lGlobal == null) {
+        throw new IllegalStateException("the population's covariance is not positive definite");
+      }
+    }
+    double[][][] chol = new double[n][][];
+    if (kernel == Kernel.TWICE_COVARIANCE) {
+      Arrays.fill(chol, lGlobal);
+    } else {
+      double[] dist = prev.distances();
+      double[] kept = new double[n];
+      for (int i = 0; i < n; i++) {
+        kept[i] = dist[i] <= eps ? w[i] : 0;
+      }
+      double[] mean = new double[d];
+      double[][] cov = covariance(z, kept, mean);
+      for (int j = 0; j < n; j++) {
+        double[][] s = new double[d][d];
+        for (int r = 0; r < d; r++) {
+          for (int c = 0; c < d; c++) {
+            s[r][c] = cov[r][c] + (mean[r] - z[j][r]) * (mean[c] - z[j][c]);
+          }
+        }
+        double[][] l = cov == null ? null : cholesky(s);
+        chol[j] = l == null ? lGlobal : l;
+      }
+    }
+    return new Kernels(z, w, chol);
+  }
+
+  /**
+   * Weighted covariance (weights normalized here, no bias correction); null if all weights are 0.
+   * Writes the weighted mean into {@code meanOut} when given.
+   */
+  private static double[][] covariance(double[][] z, double[] w, double[] meanOut) {
+    int d = z[0].length;
+    double total = 0;
+    double[] mean = new double[d];
+    for (int i = 0; i < z.length; i++) {
+      total += w[i];
+      for (int k = 0; k < d; k++) {
+        mean[k] += w[i] * z[i][k];
+      }
+    }
+    if (total <= 0) {
+      return null;
+    }
+    for (int k = 0; k < d; k++) {
+      mean[k] /= total;
+    }
+    double[][] cov = new double[d][d];
+    for (int i = 0; i < z.length; i++) {
+      if (w[i] == 0) {
+        continue;
+      }
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c <= r; c++) {
+          cov[r][c] += w[i] / total * (z[i][r] - mean[r]) * (z[i][c] - mean[c]);
+        }
+      }
+    }
+    for (int r = 0; r < d; r++) {
+      for (int c = r + 1; c < d; c++) {
+        cov[r][c] = cov[c][r];
+      }
+    }
+    if (meanOut != null) {
+      System.arraycopy(mean, 0, meanOut, 0, d);
+    }
+    return cov;
+  }
+
+  /** Lower Cholesky factor, or null if the matrix is not (numerically) positive definite. */
+  static double[][] cholesky(double[][] a) {
+    int d = a.length;
+    double[][] l = new double[d][d];
+    double maxDiag = 0;
+    for (int r = 0; r < d; r++) {
+      maxDiag = Math.max(maxDiag, a[r][r]);
+    }
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c <= r; c++) {
+        double s = a[r][c];
+        for (int k = 0; k < c; k++) {
+          s -= l[r][k] * l[c][k];
+        }
+        if (r == c) {
+          if (!(s > 1e-14 * maxDiag) || !Double.isFinite(s)) {
+            return null;
+          }
+          l[r][r] = Math.sqrt(s);
+        } else {
+          l[r][c] = s / l[c][c];
+        }
+      }
+    }
+    return l;
+  }
+
+  private double[] toInternal(double[] x) {
+    double[] z = new double[x.length];
+    for (int k = 0; k < z.length; k++) {
+      z[k] = parameters.get(k).prior().toInternal(x[k]);
+    }
+    return z;
+  }
+
+  private double priorDensity(double[] z) {
+    double p = 1;
+    for (int k = 0; k < z.length; k++) {
+      p *= parameters.get(k).prior().internalDensity(z[k]);
+    }
+    return p;
+  }
+
+  private Population nextGeneration(Population prev, double eps, long seed, Evaluator evaluator, Listener listener) {
+    int t = prev.generation().index() + 1;
+    int n = prev.size();
+    int d = parameters.size();
+    double[][] z = new double[n][];
+    for (int j = 0; j < n; j++) {
+      z[j] = toInternal(prev.values(j));
+    }
+    Kernels kern = kernels(prev, z, eps);
+    double[] cum = new double[n];
+    double c = 0;
+    double[] w = prev.weights();
+    for (int j = 0; j < n; j++) {
+      c += w[j];
+      cum[j] = c;
+    }
+    ParticleSimulator sim = simulator();
+    List<double[]> accValues = new ArrayList<>();
+    List<double[]> accStats = new ArrayList<>();
+    List<Double> accDist = new ArrayList<>();
+    List<Double> accWeight = new ArrayList<>();
+    long sims = 0;
+    long attempt = 0;
+    long spent = prev.generation().totalSimulations();
+    double rate = Math.max(0.02, prev.generation().acceptance() * 0.5);
+    while (accValues.size() < particles) {
+      long remaining = budget - spent - sims;
+      if (remaining <= 0) {
+        return null;
+      }
+      int need = particles - accValues.size();
+      long want = Math.min(remaining, Math.min(20L * particles, Math.max(16, (long) Math.ceil(need / rate * 1.2))));
+      List<double[]> batchValues = new ArrayList<>();
+      List<double[]> batchInternal = new ArrayList<>();
+      List<Long> batchSeeds = new ArrayList<>();
+      long tries = 0;
+      while (batchValues.size() < want && tries < 1000 * want) {
+        RandomGenerator rng = particleRandom(seed, t, attempt++);
+        tries++;
+        int j = Population.pick(cum, rng.nextDouble());
+        double[][] l = kern.chol[j];
+        double[] e = new double[d];
+        for (int k = 0; k < d; k++) {
+          e[k] = rng.nextGaussian();
+        }
+        double[] zz = new double[d];
+        for (int r = 0; r < d; r++) {
+          double v = z[j][r];
+          for (int k = 0; k <= r; k++) {
+            v += l[r][k] * e[k];
+          }
+          zz[r] = v;
+        }
+        long simSeed = rng.nextLong();
+        if (priorDensity(zz) <= 0) {
+          continue; // outside the prior's support: rejected without a simulation
+        }
+        double[] x = new double[d];
+        for (int k = 0; k < d; k++) {
+          x[k] = parameters.get(k).prior().fromInternal(zz[k]);
+        }
+        batchValues.add(x);
+        batchInternal.add(zz);
+        batchSeeds.add(simSeed);
+      }
+      if (batchValues.isEmpty()) {
+        throw new IllegalStateException("no proposal within the prior's support in " + tries + " tries");
+      }
+      double[][] stats = evaluator.evaluate(sim, batchValues, batchSeeds.stream().mapToLong(Long::longValue).toArray());
+      for (int i = 0; i < stats.length && accValues.size() < particles; i++) {
+        sims++;
+        double dist = sim.distance(stats[i]);
+        if (dist <= eps) {
+          double[] zz = batchInternal.get(i);
+          accValues.add(batchValues.get(i));
+          accStats.add(stats[i]);
+          accDist.add(dist);
+          accWeight.add(priorDensity(zz) / kern.density(zz));
+        }
+      }
+      rate = Math.max(1e-3, accValues.size() / (double) sims);
+      listener.progress(t, accValues.size(), spent + sims);
+    }
+    double[] weights = accWeight.stream().mapToDouble(Double::doubleValue).toArray();
+    List<Generation> history = new ArrayList<>(prev.history());
+    double[] norm = weights.clone();
+    double s = Arrays.stream(norm).sum();
+    for (int i = 0; i < norm.length; i++) {
+      norm[i] /= s;
+    }
+    history.add(new Generation(t, eps, sims, spent + sims, particles / (double) sims, Population.ess(norm)));
+    return new Population(names(), accValues.toArray(new double[0][]), weights, accDist.stream().mapToDouble(Double::doubleValue).toArray(),
+        accStats.toArray(new double[0][]), history);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "AbcSmc[%s; %d targets; %d particles x %d replicates, budget %d, kernel %s]", parameters, targets.size(),
+        particles, replicates, budget, kernel);
+  }
+
+  /** Told of a run's progress (on the calling thread). */
+  public interface Listener {
+    /** A listener that does nothing. */
+    Listener NONE = new Listener() {};
+
+    /**
+     * After each generation (the place to write the population for a later resume).
+     *
+     * @param population the new population
+     */
+    default void generation(Population population) {}
+
+    /**
+     * After each batch of simulations.
+     *
+     * @param generation the generation under way
+     * @param accepted particles accepted so far in it
+     * @param totalSimulations simulations so far in the run
+     */
+    default void progress(int generation, int accepted, long totalSimulations) {}
+  }
+
+  /** Builder; each setter checks its argument. */
+  public static final class Builder {
+    private final ScenarioMapping mapping;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+    private int particles = DEFAULT_PARTICLES;
+    private int replicates = 1;
+    private long budget = DEFAULT_BUDGET;
+    private double minAcceptance = DEFAULT_MIN_ACCEPTANCE;
+    private int maxGenerations = DEFAULT_MAX_GENERATIONS;
+    private double essReduction = DEFAULT_ESS_REDUCTION;
+    private double targetTolerance;
+    private Kernel kernel = Kernel.OPTIMAL_LOCAL;
+    private String description = "";
+
+    private Builder(ScenarioMapping mapping) {
+      this.mapping = Objects.requireNonNull(mapping, "mapping");
+    }
+
+    /** @param name a unique name @param prior its prior @return this builder */
+    public Builder parameter(String name, Prior prior) {
+      Parameter p = new Parameter(name, prior);
+      checkArgument(parameters.stream().noneMatch(q -> q.name().equals(name)), "parameter '%s' appears twice", name);
+      checkArgument(!name.equals("weight") && !name.equals("distance"), "'%s' is reserved for a column of the posterior", name);
+      parameters.add(p);
+      return this;
+    }
+
+    /** @param target a target (several may be added) @return this builder */
+    public Builder target(Target target) {
+      targets.add(Objects.requireNonNull(target, "target"));
+      return this;
+    }
+
+    /** @param n particles per generation, &gt;= 2 (default 500) @return this builder */
+    public Builder particles(int n) {
+      checkArgument(n >= 2, "particles must be >= 2: %s", n);
+      this.particles = n;
+      return this;
+    }
+
+    /** @param n replicates per particle, &gt;= 1 (default 1): statistics read their mean path @return this builder */
+    public Builder replicatesPerParticle(int n) {
+      checkArgument(n >= 1, "replicates per particle must be >= 1: %s", n);
+      this.replicates = n;
+      return this;
+    }
+
+    /** @param simulations the most particles simulated in the run (default 50,000) @return this builder */
+    public Builder budget(long simulations) {
+      checkArgument(simulations >= 1, "budget must be >= 1: %s", simulations);
+      this.budget = simulations;
+      return this;
+    }
+
+    /** @param rate stop after a generation whose acceptance rate is below this, in [0, 1] (default 0.01) @return this builder */
+    public Builder minAcceptance(double rate) {
+      checkArgument(rate >= 0 && rate <= 1, "minimum acceptance must be in [0, 1]: %s", rate);
+      this.minAcceptance = rate;
+      return this;
+    }
+
+    /** @param n the most generations, generation 0 included, &gt;= 1 (default 40) @return this builder */
+    public Builder maxGenerations(int n) {
+      checkArgument(n >= 1, "maximum generations must be >= 1: %s", n);
+      this.maxGenerations = n;
+      return this;
+    }
+
+    /** @param alpha ESS kept from one tolerance to the next, in (0, 1) (default 0.5) @return this builder */
+    public Builder essReduction(double alpha) {
+      checkArgument(alpha > 0 && alpha < 1, "ESS reduction must be in (0, 1): %s", alpha);
+      this.essReduction = alpha;
+      return this;
+    }
+
+    /** @param eps stop once the tolerance is at most this, &gt;= 0 (default 0) @return this builder */
+    public Builder targetTolerance(double eps) {
+      checkArgument(eps >= 0 && Double.isFinite(eps), "target tolerance must be finite and >= 0: %s", eps);
+      this.targetTolerance = eps;
+      return this;
+    }
+
+    /** @param k the perturbation kernel (default {@link Kernel#OPTIMAL_LOCAL}) @return this builder */
+    public Builder kernel(Kernel k) {
+      this.kernel = Objects.requireNonNull(k, "kernel");
+      return this;
+    }
+
+    /**
+     * @param text what else determines the mapping (e.g. the scenario file's text), part of the
+     *     {@link #fingerprint()}
+     * @return this builder
+     */
+    public Builder description(String text) {
+      this.description = Objects.requireNonNull(text, "description");
+      return this;
+    }
+
+    /** @return the calibration */
+    public AbcSmc build() {
+      checkArgument(!parameters.isEmpty(), "at least one parameter is needed");
+      checkArgument(!targets.isEmpty(), "at least one target is needed");
+      checkArgument(budget >= particles, "budget (%s) must cover at least generation 0 (%s particles)", budget, particles);
+      return new AbcSmc(this);
+    }
+  }
+}

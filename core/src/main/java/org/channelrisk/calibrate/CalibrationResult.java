@@ -1,0 +1,36 @@
+package org.channelrisk.calibrate;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The outcome of an ABC-SMC run: the last complete population (the posterior approximation), why the
+ * run stopped, and the seed it ran with.
+ *
+ * <pre>{@code
+ * CalibrationResult r = calibration.run(2019, 2);
+ * r.population().summary("compliance", 0.9);
+ * r.stopReason();                 // e.g. MIN_ACCEPTANCE
+ * r.population().history();       // epsilon, acceptance, ESS per generation
+ * }</pre>
+ *
+ * @param population the final population
+ * @param stopReason why the run stopped
+ * @param seed the run's seed
+ */
+public record CalibrationResult(Population population, StopReason stopReason, long seed) {
+  /**
+   * @param level the credible intervals' level
+   * @return each parameter's posterior summary
+   */
+  public Map<String, ParameterSummary> summaries(double level) {
+    return population.summaries(level);
+  }
+
+  @Override
+  public String toString() {
+    Generation g = population.generation();
+    return String.format(Locale.ROOT, "CalibrationResult[%s after %d generations, %d simulations, epsilon %.4g, ESS %.1f; %s]", stopReason,
+        g.index() + 1, g.totalSimulations(), g.epsilon(), population.ess(), population.summaries(0.9).values());
+  }
+}
