@@ -1,5 +1,6 @@
 package org.channelrisk.calibrate;
 
+import org.channelrisk.internal.Seeds;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.hash.Hashing;
@@ -292,19 +293,8 @@ public final class AbcSmc {
    * @return a fresh L64X128MixRandom generator
    */
   public static RandomGenerator particleRandom(long seed, int generation, long index) {
-    // seeded from one well-mixed long: Java 17's byte-array seeding of the LXM generators sign-extends
-    // bytes and loses entropy (see ParticleSimulator.runSeed)
-    long h = mix64(mix64(mix64(seed + GOLDEN) + generation * GOLDEN) + index * GOLDEN + 0xCA11B8A7EL);
-    return RandomGeneratorFactory.of("L64X128MixRandom").create(h);
-  }
-
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
-  /** SplitMix64's finalizer (Stafford's variant 13). */
-  static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    // seeded from one well-mixed long (see Seeds for why not from bytes)
+    return RandomGeneratorFactory.of("L64X128MixRandom").create(Seeds.of(seed, generation, index, 0xCA11B8A7EL));
   }
 
   private Population generationZero(long seed, Evaluator evaluator, Listener listener) {

@@ -1,5 +1,6 @@
 package org.channelrisk.calibrate;
 
+import org.channelrisk.internal.Seeds;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.io.Serializable;
@@ -33,20 +34,14 @@ public record ParticleSimulator(ScenarioMapping mapping, List<Target> targets, i
   }
 
   /**
-   * The seed of replicate r of a particle. {@code Simulation.generator(seed, replicate)} seeds
-   * L64X128MixRandom from 16 bytes; on Java 17, {@code RandomSupport.convertSeedBytesToLongs}
-   * sign-extends each byte (fixed in later JDKs), so a seed with a byte of 0x80 or more loses most of
-   * its bits, and the generator's xoroshiro half depends on the first eight bytes only. Early draws of
-   * such streams are visibly dependent (the number of successes in 20 draws at p = 0.5 is not
-   * binomial). Each replicate therefore gets its own seed, a SplitMix64 hash of (particle seed, r)
-   * with every byte below 0x80, and replicate index 0.
+   * The seed of replicate r of a particle: a hash of (particle seed, r), run as replicate index 0.
    *
    * @param particleSeed the particle's seed
    * @param r the replicate
-   * @return the seed passed to {@code Simulation.run(scenario, seed, 0)}
+   * @return the seed passed to {@code Simulation.of(scenario).seed(seed)}
    */
   static long runSeed(long particleSeed, int r) {
-    return AbcSmc.mix64(particleSeed + 0x9E3779B97F4A7C15L * (r + 1)) & 0x7F7F7F7F7F7F7F7FL;
+    return Seeds.of(particleSeed, r);
   }
 
   /** @return whether a statistic reads the event log */
