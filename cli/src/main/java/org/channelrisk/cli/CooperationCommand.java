@@ -50,6 +50,15 @@ final class CooperationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      out.declare(plan);
+      int code = run();
+      plan.commit();
+      return code;
+    }
+  }
+
+  private int run() throws IOException {
     Instant o;
     try {
       o = Instant.parse(origin);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", defaultValue = "channelrisk-demo", description = "Output folder (default ${DEFAULT-VALUE}).")
+  @Option(names = "--out", defaultValue = "channelrisk-demo", description = "Output folder (default ${DEFAULT-VALUE}): created if missing, else it must be empty (or --force).")
   Path out;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -37,7 +37,14 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be >= 1: " + k);
     }
     PrintWriter w = spec.commandLine().getOut();
-    new Demo(channels, replicates, seed, k).run(out, w);
+    Demo demo = new Demo(channels, replicates, seed, k);
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      OutputPlan.Target target = plan.folder("--out", out);
+      demo.run(plan.staging(target), w);
+      plan.commit();
+    }
+    w.printf("%nCharts and the CSVs behind them are in %s%n", out);
+    w.flush();
     return Main.OK;
   }
 }

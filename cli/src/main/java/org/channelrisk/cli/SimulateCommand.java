@@ -1,6 +1,7 @@
 package org.channelrisk.cli;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -61,38 +62,46 @@ final class SimulateCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1: " + threads);
     }
-    Scenario s = ScenarioFile.read(scenario);
-    boolean show = progress != null ? progress : System.console() != null;
     EnsembleSummary summary;
-    if (show) {
-      try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(replicates)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-        IntConsumer step = done -> {
-          synchronized (pb) {
-            pb.stepTo(Math.max(pb.getCurrent(), done));
-          }
-        };
-        summary = Ensemble.run(s, replicates, seed, threads, step);
-      }
-    } else {
-      summary = Ensemble.run(s, replicates, seed, threads);
-    }
-    if (output != null) {
-      EnsembleCsv.write(summary, output);
-    } else {
-      EnsembleCsv.write(summary, spec.commandLine().getOut());
-    }
-    if (events != null) {
-      List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
-      CsvOutput.write(events, List.of("time", "kind", "channel", "generation", "platform", "detail"), w -> {
-        for (SimEvent e : log) {
-          w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
-              .text(e.platformId()).text(e.detail()).end();
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      OutputPlan.Target outputTarget = output == null ? null : plan.file("--output", output, "csv");
+      OutputPlan.Target eventsTarget = events == null ? null : plan.file("--events", events, "csv");
+      OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
+      Scenario s = ScenarioFile.read(scenario);
+      boolean show = progress != null ? progress : System.console() != null;
+      if (show) {
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(replicates)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+          IntConsumer step = done -> {
+            synchronized (pb) {
+              pb.stepTo(Math.max(pb.getCurrent(), done));
+            }
+          };
+          summary = Ensemble.run(s, replicates, seed, threads, step);
         }
-      });
-    }
-    if (chart != null) {
-      Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), chart);
+      } else {
+        summary = Ensemble.run(s, replicates, seed, threads);
+      }
+      if (outputTarget != null) {
+        EnsembleCsv.write(summary, plan.staging(outputTarget));
+      } else {
+        StringWriter csv = new StringWriter();
+        EnsembleCsv.write(summary, csv);
+        plan.print(spec.commandLine().getOut(), csv.toString());
+      }
+      if (eventsTarget != null) {
+        List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
+        CsvOutput.write(plan.staging(eventsTarget), List.of("time", "kind", "channel", "generation", "platform", "detail"), w -> {
+          for (SimEvent e : log) {
+            w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
+                .text(e.platformId()).text(e.detail()).end();
+          }
+        });
+      }
+      if (chartTarget != null) {
+        Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), plan.staging(chartTarget));
+      }
+      plan.commit();
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();

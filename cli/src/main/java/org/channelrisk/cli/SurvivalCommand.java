@@ -64,6 +64,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       KaplanMeier km = conf.estimator();
       KaplanMeierFit fit = km.fit(in.read());
       var stdout = spec.commandLine().getOut();
@@ -138,6 +147,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       if (tau != null && !(tau >= 0 && Double.isFinite(tau))) {
         throw new IllegalArgumentException("--tau must be finite and >= 0: " + tau);
       }
@@ -211,6 +229,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       if (in.group == null) {
         throw new IllegalArgumentException("survival logrank needs --group COL: the groups to compare");
       }
@@ -267,6 +294,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       CoxRegression.Ties t = switch (ties.toLowerCase(Locale.ROOT)) {
         case "efron" -> CoxRegression.Ties.EFRON;
         case "breslow" -> CoxRegression.Ties.BRESLOW;
@@ -322,7 +358,7 @@ final class SurvivalCommand {
         });
         default -> out.text(stdout, fit + "\n");
       }
-      return fit.converged() ? Main.OK : Main.FAILURE;
+      return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
     }
   }
 }

@@ -256,6 +256,23 @@ public final class CsvTable {
   }
 
   /**
+   * A required column of finite numbers in which an empty cell (or one of blanks) is a missing value,
+   * returned as NaN: time series, where the README's format says so.
+   *
+   * @param column name
+   * @return the numbers, NaN where the cell is empty
+   * @throws InvalidInputException at the first non-empty cell that is not a finite number
+   */
+  public double[] doublesOrMissing(String column) {
+    int c = columnIndex(column);
+    double[] out = new double[rows.size()];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = rows.get(r)[c].isBlank() ? Double.NaN : number(r, c, column);
+    }
+    return out;
+  }
+
+  /**
    * A required column of finite numbers &gt;= 0 (times, durations, counts).
    *
    * @param column name
