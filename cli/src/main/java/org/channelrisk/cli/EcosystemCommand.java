@@ -68,8 +68,8 @@ final class EcosystemCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (channels < 1) {
-        throw new IllegalArgumentException("--channels must be >= 1: " + channels);
+      if (channels < 0) {
+        throw new IllegalArgumentException("--channels must be >= 0: " + channels);
       }
       long need = (long) channels * BYTES_PER_CHANNEL;
       long max = Runtime.getRuntime().maxMemory();

@@ -96,7 +96,29 @@ final class Output {
   }
 
   void json(PrintWriter stdout, Object value) throws IOException {
-    text(stdout, JSON.writeValueAsString(value) + "\n");
+    text(stdout, JSON.writeValueAsString(notAvailableAsNull(value)) + "\n");
+  }
+
+  /**
+   * A copy of a JSON document of maps, lists and values in which every NaN or infinite number is
+   * null: JSON has no such numbers, and "not available" is null (README, "Command line").
+   */
+  static Object notAvailableAsNull(Object v) {
+    if (v instanceof Double d) {
+      return Double.isFinite(d) ? d : null;
+    }
+    if (v instanceof Float f) {
+      return Float.isFinite(f) ? f : null;
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> copy.put(k, notAvailableAsNull(x)));
+      return copy;
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      return c.stream().map(Output::notAvailableAsNull).toList();
+    }
+    return v;
   }
 
   void csv(PrintWriter stdout, List<String> header, CsvOutput.Body body) throws IOException {

@@ -46,15 +46,29 @@ final class ScenarioFile {
   static Scenario read(Path file) throws IOException {
     ScenarioFile sf = new ScenarioFile(file);
     JsonNode root;
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file.toString(), "is a folder; expected a scenario file (.yaml or .json)");
+    }
     try {
       String text = Files.readString(file);
       boolean json = text.stripLeading().startsWith("{");
       root = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory())).readTree(text);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such scenario file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidInputException(sf.source, "not valid UTF-8 text");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InvalidInputException(file.toString(), "cannot read the file: permission denied");
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(sf.source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-          "not valid YAML or JSON: " + e.getOriginalMessage());
+      // the parser's message runs over several lines (the YAML excerpt with a caret): one line here,
+      // with the position; the whole message is the cause, printed under --verbose
+      var loc = e.getLocation();
+      String where = loc == null || loc.getColumnNr() <= 0 ? "" : "column " + loc.getColumnNr() + ": ";
+      InvalidInputException bad = new InvalidInputException(sf.source, loc == null ? 0 : loc.getLineNr(), null,
+          where + "not valid " + (e.getClass().getName().contains("yaml") ? "YAML" : "YAML or JSON") + ": "
+              + Main.firstLine(e.getOriginalMessage()));
+      bad.initCause(e);
+      throw bad;
     }
     if (root == null || !root.isObject()) {
       throw new InvalidInputException(sf.source, "expected a mapping of scenario fields at the top level");

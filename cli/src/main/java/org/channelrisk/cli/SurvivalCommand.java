@@ -324,6 +324,9 @@ final class SurvivalCommand {
           Map<String, Object> doc = new LinkedHashMap<>();
           doc.put("ties", ties.toLowerCase(Locale.ROOT));
           doc.put("converged", fit.converged());
+          doc.put("status", fit.status());
+          doc.put("monotone_likelihood", fit.monotoneLikelihood());
+          doc.put("possibly_infinite", fit.possiblyInfinite());
           doc.put("iterations", fit.iterations());
           doc.put("n", fit.n());
           doc.put("events", fit.events());
@@ -349,14 +352,20 @@ final class SurvivalCommand {
           doc.put("score_test", fit.scoreTest());
           out.json(stdout, doc);
         }
-        case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper"), w -> {
+        case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper",
+            "possibly_infinite"), w -> {
           for (int j = 0; j < covariates.size(); j++) {
             Estimate hr = fit.hazardRatioInterval(j);
             w.row().text(covariates.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
-                .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper()).end();
+                .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper())
+                .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.get(j)))).end();
           }
         });
         default -> out.text(stdout, fit + "\n");
+      }
+      if (fit.monotoneLikelihood() || !fit.converged()) {
+        spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
+        spec.commandLine().getErr().flush();
       }
       return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
     }

@@ -67,12 +67,17 @@ public final class CsvTable {
    */
   public static CsvTable read(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file.toString(), "is a folder; expected a CSV file");
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(r, name);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file");
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(name, "not valid UTF-8 text");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InvalidInputException(file.toString(), "cannot read the file: permission denied");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

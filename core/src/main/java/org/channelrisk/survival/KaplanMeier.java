@@ -72,6 +72,9 @@ public final class KaplanMeier {
    * @return the fit
    */
   public KaplanMeierFit fit(SurvivalData data) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("no observations: a survival curve needs at least one (R's survfit refuses too)");
+    }
     SurvivalData.Sorted s = data.sorted();
     int k = s.levels().size();
     java.util.function.Supplier<SurvivalCurve> pooled = () -> {
