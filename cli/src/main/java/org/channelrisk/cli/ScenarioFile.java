@@ -63,10 +63,9 @@ final class ScenarioFile {
       // the parser's message runs over several lines (the YAML excerpt with a caret): one line here,
       // with the position; the whole message is the cause, printed under --verbose
       var loc = e.getLocation();
-      String where = loc == null || loc.getColumnNr() <= 0 ? "" : "column " + loc.getColumnNr() + ": ";
-      InvalidInputException bad = new InvalidInputException(sf.source, loc == null ? 0 : loc.getLineNr(), null,
-          where + "not valid " + (e.getClass().getName().contains("yaml") ? "YAML" : "YAML or JSON") + ": "
-              + Main.firstLine(e.getOriginalMessage()));
+      InvalidInputException bad = InvalidInputException.atPosition(sf.source, loc == null ? 0 : loc.getLineNr(),
+          loc == null ? 0 : loc.getColumnNr(), "not valid " + (e.getClass().getName().contains("yaml") ? "YAML" : "JSON") + ": "
+              + problem(e.getOriginalMessage()));
       bad.initCause(e);
       throw bad;
     }
@@ -74,6 +73,18 @@ final class ScenarioFile {
       throw new InvalidInputException(sf.source, "expected a mapping of scenario fields at the top level");
     }
     return sf.scenario(sf.new Node(root, ""));
+  }
+
+  /**
+   * The parser's problem in one line: SnakeYAML's message has the context, an excerpt with a caret
+   * under the position and the problem on separate lines; the excerpt lines are indented.
+   */
+  static String problem(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip).reduce((a, b) -> a + ": " + b).orElse(message.strip());
   }
 
   /** A position in the document: the node and its path for messages. */
