@@ -210,7 +210,7 @@ class PromisesTest {
   void aHugeEcosystemIsRefusedUpFrontWithTheMemoryItNeeds() throws IOException {
     long start = System.nanoTime();
     MainTest.Result r = run("ecosystem", "generate", "--channels", "2000000000", "--out", dir.resolve("big").toString());
-    refused(r, Set.of(), "--channels 2000000000 needs about 4000.0 GB", "-Xmx");
+    refused(r, Set.of(), "--channels 2000000000 needs about 2400.0 GB", "-Xmx");
     assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
   }
 
