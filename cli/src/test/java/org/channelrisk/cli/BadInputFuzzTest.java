@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * prints the seed and the input for a replay.
  */
 class BadInputFuzzTest {
-  static final int CI_TRIES = 40;
+  static final int CI_TRIES = 30;
   static final int TRIES = Boolean.getBoolean("channelrisk.fuzz.deep") ? 10_000 : CI_TRIES;
 
   @TempDir static Path root;
@@ -445,7 +445,7 @@ class BadInputFuzzTest {
   }
 
   static void requireCoverage(Coverage cov) {
-    int min = TRIES >= 40 ? 1 : 0;
+    int min = TRIES >= 30 ? 1 : 0;
     for (String label : List.of("truncated", "extreme or wrong value", "BOM", "CRLF", "non-UTF-8", "quote")) {
       cov.requireAtLeast(label, min);
     }

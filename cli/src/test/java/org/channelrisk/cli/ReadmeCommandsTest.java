@@ -1,0 +1,69 @@
+package org.channelrisk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code java -jar cli/target/channelrisk.jar ...} line of the README runs as written (in
+ * process, from the repository root's point of view): inputs under {@code examples/} are read from
+ * there, and outputs go to the folder {@code out/} that the README creates, here a temporary folder.
+ * Two exceptions keep the test fast: {@code demo} (its own test runs it at a small size) and the
+ * replicate count of {@code simulate} (1 instead of 200).
+ */
+class ReadmeCommandsTest {
+  @TempDir Path out;
+
+  static List<List<String>> commands() throws IOException {
+    List<List<String>> cmds = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("..", "README.md"))) {
+      String l = line.strip();
+      String prefix = "java -jar cli/target/channelrisk.jar ";
+      if (l.startsWith(prefix)) {
+        cmds.add(List.of(l.substring(prefix.length()).split("\\s+")));
+      }
+    }
+    return cmds;
+  }
+
+  @Test
+  void everyReadmeCommandRunsAsWritten() throws IOException {
+    List<List<String>> cmds = commands();
+    assertThat(cmds).hasSizeGreaterThanOrEqualTo(9);
+    int ran = 0;
+    for (List<String> cmd : cmds) {
+      if (cmd.get(0).equals("demo")) {
+        continue;
+      }
+      List<String> args = new ArrayList<>();
+      for (int i = 0; i < cmd.size(); i++) {
+        String a = cmd.get(i);
+        if (a.startsWith("examples/")) {
+          a = Path.of("..").resolve(a).toString();
+        } else if (a.startsWith("out/")) {
+          a = out.resolve(a.substring(4)).toString();
+        } else if (cmd.get(0).equals("simulate") && i > 0 && cmd.get(i - 1).equals("--replicates")) {
+          a = "1";
+        }
+        args.add(a);
+      }
+      if (args.get(0).equals("simulate")) {
+        args.add("--no-progress");
+      }
+      long t0 = System.nanoTime();
+      MainTest.Result r = MainTest.run(args.toArray(String[]::new));
+      System.out.printf("README command %s: %.1f s%n", cmd.get(0) + " " + cmd.get(1), (System.nanoTime() - t0) / 1e9);
+      assertThat(r.code()).as("%s: %s", cmd, r.err()).isZero();
+      ran++;
+    }
+    assertThat(ran).isGreaterThanOrEqualTo(9);
+    assertThat(out.resolve("recovery.png")).isRegularFile();
+    assertThat(out.resolve("eco").resolve("channels.csv")).isRegularFile();
+  }
+}
