@@ -73,12 +73,9 @@ final class EcosystemCommand {
       if (channels < 0) {
         throw new IllegalArgumentException("--channels must be >= 0: " + channels);
       }
-      long need = (long) channels * BYTES_PER_CHANNEL;
-      long max = Runtime.getRuntime().maxMemory();
-      if (need > max) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "--channels %d needs about %.1f GB of memory; this JVM may use %.1f GB (raise it with -Xmx, or ask for fewer channels)",
-            channels, need / 1e9, max / 1e9));
+      String problem = memoryProblem(channels);
+      if (problem != null) {
+        throw new IllegalArgumentException("--channels " + problem);
       }
       try (OutputPlan plan = OutputPlan.of(spec)) {
         OutputPlan.Target target = plan.folder("--out", out);
@@ -86,6 +83,23 @@ final class EcosystemCommand {
         plan.commit();
       }
       return Main.OK;
+    }
+
+    /**
+     * Whether an ecosystem of this many channels fits in this JVM's heap.
+     *
+     * @param channels the number of channels asked for
+     * @return null if it fits, else the problem ("2000000000 needs about ... GB of memory; ...")
+     */
+    static String memoryProblem(long channels) {
+      long need = channels * BYTES_PER_CHANNEL;
+      long max = Runtime.getRuntime().maxMemory();
+      if (channels > Integer.MAX_VALUE || need > max) {
+        return String.format(Locale.ROOT,
+            "%d needs about %.1f GB of memory; this JVM may use %.1f GB (raise it with -Xmx, or ask for fewer channels)",
+            channels, need / 1e9, max / 1e9);
+      }
+      return null;
     }
 
     private void generate(Path dir) throws IOException {

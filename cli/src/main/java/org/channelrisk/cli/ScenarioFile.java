@@ -75,6 +75,19 @@ final class ScenarioFile {
     return sf.scenario(sf.new Node(root, ""));
   }
 
+  /** A channel count: a whole number that fits in an int and in this JVM's heap (checked before any work). */
+  private static int channels(Node n, long defaultValue) {
+    long c = n.whole("channels", defaultValue);
+    if (c < 0) {
+      throw n.error("channels must be >= 0: " + c);
+    }
+    String problem = EcosystemCommand.Generate.memoryProblem(c);
+    if (problem != null) {
+      throw n.error("channels " + problem);
+    }
+    return (int) c;
+  }
+
   /**
    * The parser's problem in one line: SnakeYAML's message has the context, an excerpt with a caret
    * under the position and the problem on separate lines; the excerpt lines are indented.
@@ -221,7 +234,7 @@ final class ScenarioFile {
     if (root.has("preset")) {
       Node p = root.get("preset");
       p.allow("name", "channels", "praised");
-      int channels = (int) p.whole("channels", 20_000);
+      int channels = channels(p, 20_000);
       String name = p.text("name", "");
       Scenario preset = p.build(() -> switch (name) {
         case "nov2019" -> Presets.actionDay2019(channels, p.bool("praised", true));
@@ -320,7 +333,8 @@ final class ScenarioFile {
     Node g = e.get("generate");
     g.allow("channels", "seed", "meanOutDegree", "channelsPerOperator", "meanSpareAccounts", "platforms");
     EcosystemGenerator.Builder b = EcosystemGenerator.builder();
-    g.build(() -> b.channels((int) g.whole("channels", EcosystemGenerator.DEFAULT_CHANNELS)).seed(g.whole("seed", 1))
+    int channels = channels(g, EcosystemGenerator.DEFAULT_CHANNELS);
+    g.build(() -> b.channels(channels).seed(g.whole("seed", 1))
         .meanOutDegree(g.num("meanOutDegree", EcosystemGenerator.DEFAULT_MEAN_OUT_DEGREE))
         .channelsPerOperator(g.num("channelsPerOperator", EcosystemGenerator.DEFAULT_CHANNELS_PER_OPERATOR))
         .meanSpareAccounts(g.num("meanSpareAccounts", EcosystemGenerator.DEFAULT_MEAN_SPARE_ACCOUNTS)));

@@ -45,6 +45,7 @@ class BadInputFuzzTest {
   static final int TRIES = Boolean.getBoolean("channelrisk.fuzz.deep") ? 10_000 : CI_TRIES;
 
   @TempDir static Path root;
+  static final Coverage OUTCOMES = new Coverage();
   static Path ecosystem;
   static int counter;
 
@@ -271,8 +272,13 @@ class BadInputFuzzTest {
         .replace("{out}", out.toString()).replace("{key}", work.resolve("key").toString())).toList();
     StringWriter so = new StringWriter();
     StringWriter se = new StringWriter();
+    long start = System.nanoTime();
     int code = Main.run(args.toArray(String[]::new), new PrintWriter(so, true), new PrintWriter(se, true));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    OUTCOMES.count("exit " + code, true);
     String err = se.toString();
+    // small inputs: a run of seconds means a bad value made the work explode instead of being refused
+    assertThat(seconds).as("seconds for a small input").isLessThan(20);
     assertThat(err).as("stack trace").doesNotContain("\tat ").doesNotContain("internal error").doesNotContain("Exception");
     assertThat(code).as("exit code; stderr: %s", err).isIn(Main.OK, Main.BAD_INPUT, Main.NOT_CONVERGED);
     try (Stream<Path> s = Files.walk(work)) {
@@ -442,6 +448,13 @@ class BadInputFuzzTest {
           "csv", in, yaml ? "s.yaml" : "s.json", null);
     }, BadInputFuzzTest::check);
     requireCoverage(cov);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void outcomes() {
+    System.out.println("bad-input fuzzer outcomes: " + OUTCOMES);
+    OUTCOMES.requireAtLeast("exit 0", 1);
+    OUTCOMES.requireAtLeast("exit 2", 1);
   }
 
   static void requireCoverage(Coverage cov) {

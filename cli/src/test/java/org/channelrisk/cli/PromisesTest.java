@@ -215,6 +215,16 @@ class PromisesTest {
   }
 
   @Test
+  void aHugeScenarioEcosystemIsRefusedUpFront() throws IOException {
+    Path yaml = write("big.yaml", "ecosystem:\n  generate:\n    channels: 2000000000\n    platforms:\n      - id: tg\n"
+        + "        cooperation:\n          - compliance: 0.9\n            latency: {family: exponential, meanHours: 6}\nhorizon: 20\n");
+    long start = System.nanoTime();
+    refused(run("simulate", "--scenario", yaml.toString(), "--no-progress", "--output", dir.resolve("o.csv").toString()), Set.of(yaml),
+        "big.yaml: ecosystem.generate: channels 2000000000 needs about 2400.0 GB");
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+  }
+
+  @Test
   void aNegativeBootstrapIsRefused() throws IOException {
     Path in = series();
     refused(run("fit", "--input", in.toString(), "--time", "day", "--value", "active", "--bootstrap", "-5"), Set.of(in),
