@@ -113,7 +113,7 @@ final class Demo {
   }
 
   private Row row(String cooperation, String strategy, Scenario s, BanLevel ban) {
-    EnsembleSummary e = Ensemble.run(s, replicates, seed, threads);
+    EnsembleSummary e = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
     double[] t = e.times();
     double[] mean = e.mean(Observed.AUDIENCE);
     double[] sd = e.sd(Observed.AUDIENCE);

@@ -12,6 +12,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
+import org.channelrisk.sim.ChannelLifetime;
+import org.channelrisk.sim.EndCause;
 import org.channelrisk.sim.Ensemble;
 import org.channelrisk.sim.EnsembleSummary;
 import org.channelrisk.sim.Observed;
@@ -48,6 +50,15 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "FILE.csv", description = "The event log of replicate 0.")
   Path events;
 
+  @Option(names = "--lifetimes", paramLabel = "FILE.csv",
+      description = "One row per channel incarnation of replicate 0: channel,generation,platform,role,start,end,status,replicate"
+          + " (status: referral, proactive, abandoned, migrated or censored at the horizon).")
+  Path lifetimes;
+
+  @Option(names = "--lifetimes-replicates", paramLabel = "N", defaultValue = "1",
+      description = "With --lifetimes: the incarnations of replicates 0 to N-1 (default ${DEFAULT-VALUE}).")
+  int lifetimesReplicates;
+
   @Option(names = "--chart", paramLabel = "FILE.png|svg", description = "Fan chart of active channels and audience.")
   Path chart;
 
@@ -62,10 +73,15 @@ final class SimulateCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1: " + threads);
     }
+    if (lifetimesReplicates < 1 || lifetimesReplicates > replicates) {
+      throw new IllegalArgumentException("--lifetimes-replicates must be between 1 and --replicates (" + replicates + "): "
+          + lifetimesReplicates);
+    }
     EnsembleSummary summary;
     try (OutputPlan plan = OutputPlan.of(spec)) {
       OutputPlan.Target outputTarget = output == null ? null : plan.file("--output", output, "csv");
       OutputPlan.Target eventsTarget = events == null ? null : plan.file("--events", events, "csv");
+      OutputPlan.Target lifetimesTarget = lifetimes == null ? null : plan.file("--lifetimes", lifetimes, "csv");
       OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
       Scenario s = ScenarioFile.read(scenario);
       boolean show = progress != null ? progress : System.console() != null;
@@ -77,10 +93,10 @@ final class SimulateCommand implements Callable<Integer> {
               pb.stepTo(Math.max(pb.getCurrent(), done));
             }
           };
-          summary = Ensemble.run(s, replicates, seed, threads, step);
+          summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).progress(step).run();
         }
       } else {
-        summary = Ensemble.run(s, replicates, seed, threads);
+        summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
       }
       if (outputTarget != null) {
         EnsembleCsv.write(summary, plan.staging(outputTarget));
@@ -91,12 +107,28 @@ final class SimulateCommand implements Callable<Integer> {
       }
       if (eventsTarget != null) {
         List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
-        CsvOutput.write(plan.staging(eventsTarget), List.of("time", "kind", "channel", "generation", "platform", "detail"), w -> {
-          for (SimEvent e : log) {
-            w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
-                .text(e.platformId()).text(e.detail()).end();
-          }
-        });
+        CsvOutput.write(plan.staging(eventsTarget), List.of("time", "kind", "channel", "generation", "platform", "detail", "cause"),
+            w -> {
+              for (SimEvent e : log) {
+                w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
+                    .text(e.platformId()).text(e.detail()).text(e.cause().map(EndCause::key).orElse("")).end();
+              }
+            });
+      }
+      if (lifetimesTarget != null) {
+        List<List<ChannelLifetime>> runs = new java.util.ArrayList<>();
+        for (int r = 0; r < lifetimesReplicates; r++) {
+          runs.add(Simulation.lifetimes(s, seed, r));
+        }
+        CsvOutput.write(plan.staging(lifetimesTarget), List.of("channel", "generation", "platform", "role", "start", "end", "status",
+            "replicate"), w -> {
+              for (int r = 0; r < runs.size(); r++) {
+                for (ChannelLifetime l : runs.get(r)) {
+                  w.row().text(l.channelId()).number(l.generation()).text(l.platformId())
+                      .text(l.role().name().toLowerCase(Locale.ROOT)).number(l.start()).number(l.end()).text(l.status()).number(r).end();
+                }
+              }
+            });
       }
       if (chartTarget != null) {
         Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), plan.staging(chartTarget));

@@ -55,9 +55,54 @@ class SimulateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("time,active_channels_mean");
     CsvTable ev = CsvTable.read(events);
-    assertThat(ev.header()).containsExactly("time", "kind", "channel", "generation", "platform", "detail");
+    assertThat(ev.header()).containsExactly("time", "kind", "channel", "generation", "platform", "detail", "cause");
     assertThat(ev.strings("kind")).contains("removal", "referral");
+    assertThat(ev.strings("cause")).contains("referral", "");
     assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+  }
+
+  @Test
+  void lifetimesHaveOneRowPerIncarnationWithItsCause() throws IOException {
+    Path yaml = Files.writeString(dir.resolve("s.yaml"), """
+        ecosystem:
+          generate:
+            channels: 200
+            seed: 3
+            platforms:
+              - {id: tg, share: 0.8, cooperation: [{compliance: 0.9, proactiveHazard: 0.01}]}
+              - {id: rc, share: 0.2}
+        detectionRate: 0.02
+        abandonmentRate: 0.005
+        moveRate: 0.005
+        postingRates: {backup: 0, official_outlet: 30}
+        horizon: 60
+        """);
+    Path lives = dir.resolve("lives.csv");
+    Path out = dir.resolve("out.csv");
+    MainTest.Result r = run("simulate", "--scenario", yaml.toString(), "--replicates", "3", "--lifetimes", lives.toString(),
+        "--lifetimes-replicates", "2", "--output", out.toString(), "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    CsvTable t = CsvTable.read(lives);
+    assertThat(t.header()).containsExactly("channel", "generation", "platform", "role", "start", "end", "status", "replicate");
+    assertThat(t.strings("status")).contains("referral", "proactive", "abandoned", "migrated", "censored");
+    assertThat(t.strings("replicate")).containsOnly("0", "1");
+    double[] start = t.doubles("start");
+    double[] end = t.doubles("end");
+    for (int i = 0; i < start.length; i++) {
+      assertThat(end[i]).isGreaterThanOrEqualTo(start[i]).isLessThanOrEqualTo(60);
+    }
+    assertThat(CsvTable.read(out).header()).contains("posts_mean", "new_channels_mean", "departures_mean");
+    // a bad count is refused before any work, and nothing is written
+    Path none = dir.resolve("none.csv");
+    MainTest.Result bad = run("simulate", "--scenario", yaml.toString(), "--replicates", "3", "--lifetimes", none.toString(),
+        "--lifetimes-replicates", "4", "--no-progress");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("channelrisk: --lifetimes-replicates must be between 1 and --replicates (3): 4");
+    assertThat(none).doesNotExist();
+    Path neg = Files.writeString(dir.resolve("neg.yaml"), "ecosystem: {generate: {channels: 10}}\nabandonmentRate: -1\n");
+    MainTest.Result negR = run("simulate", "--scenario", neg.toString(), "--replicates", "2", "--no-progress");
+    assertThat(negR.code()).isEqualTo(2);
+    assertThat(negR.err()).contains("neg.yaml: abandonmentRate must be finite and >= 0: -1.0");
   }
 
   @Test

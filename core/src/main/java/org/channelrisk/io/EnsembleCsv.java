@@ -16,7 +16,7 @@ import org.channelrisk.sim.Observed;
  * read.
  *
  * <pre>{@code
- * EnsembleSummary s = Ensemble.run(Presets.actionDay2019(2_000, true), 50, 2019, 2);
+ * EnsembleSummary s = Ensemble.of(Presets.actionDay2019(2_000, true)).replicates(50).seed(2019).threads(2).run();
  * EnsembleCsv.write(s, Path.of("nov2019.csv"));                  // atomically
  * EnsembleCsv.write(s, new OutputStreamWriter(System.out, UTF_8)); // to standard output
  * }</pre>

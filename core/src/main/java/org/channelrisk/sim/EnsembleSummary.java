@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.channelrisk.internal.Copies;
 import org.channelrisk.stats.SampleQuantiles;
 
 /**
@@ -13,7 +14,7 @@ import org.channelrisk.stats.SampleQuantiles;
  * standard deviation and quantiles are computed over the replicates in index order.
  *
  * <pre>{@code
- * EnsembleSummary s = Ensemble.run(scenario, 200, 42, 2);
+ * EnsembleSummary s = Ensemble.of(scenario).replicates(200).seed(42).threads(2).run();
  * s.mean(Observed.ACTIVE_CHANNELS);          // per grid time
  * s.quantile(Observed.ACTIVE_CHANNELS, 0.95);
  * EnsembleSummary all = part1.merge(part2);    // e.g. from two workers
@@ -74,7 +75,9 @@ public final class EnsembleSummary {
             + " observables on " + times.length + " times");
       }
     }
-    return new EnsembleSummary(times.clone(), new TreeMap<>(replicates));
+    TreeMap<Long, double[][]> copy = new TreeMap<>();
+    replicates.forEach((k, v) -> copy.put(k, Copies.deep(v)));
+    return new EnsembleSummary(times.clone(), copy);
   }
 
   /**

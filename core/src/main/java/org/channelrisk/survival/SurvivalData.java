@@ -405,6 +405,8 @@ public final class SurvivalData {
    *
    * @param label a group label
    * @return the observations of that group, without groups
+   * @throws IllegalArgumentException if no observation has that label (the message lists the labels)
+   * @throws IllegalStateException if the data has no groups
    */
   public SurvivalData group(String label) {
     if (group == null) {
@@ -415,6 +417,9 @@ public final class SurvivalData {
       if (group[i].equals(label)) {
         idx.add(i);
       }
+    }
+    if (idx.isEmpty()) {
+      throw new IllegalArgumentException("no group '" + label + "'; the groups are " + groupLevels());
     }
     return subset(idx);
   }

@@ -1,0 +1,448 @@
+package org.channelrisk.sim;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.channelrisk.model.ChannelRole;
+import org.channelrisk.model.Cooperation;
+import org.channelrisk.model.Platform;
+
+/**
+ * One run's mutable state and its event loop; confined to one thread. The parts it drives, each in a
+ * class of its own: the {@link CompiledEcosystem} all runs share, the removal clocks ({@link
+ * ClockHeap}), the scheduled events ({@link EventQueue}), the {@link AudienceProcess}, the {@link
+ * MigrationChoice}, the action days' {@link Targeting}, and the {@link Recorder}. What stays here is
+ * the channels' and operators' state and the rules that tie the parts together.
+ */
+final class Engine {
+  static final int REMOVE = 1;
+  static final int RECREATE = 2;
+  static final int ACTION_REFERRAL = 3;
+  static final int ACTION_START = 4;
+  static final int PRESSURE_START = 5;
+  static final int PRESSURE_END = 6;
+  static final int COOPERATION_CHANGE = 7;
+  private static final BanLevel[] BAN_LEVELS = BanLevel.values();
+
+  private final Scenario sc;
+  private final RandomGenerator rng;
+  private final EventQueue queue = new EventQueue();
+  private final ClockHeap clocks;
+  private final AudienceProcess audience;
+  private final MigrationChoice migration;
+  private final Recorder rec;
+  private final int n;
+  private final int nPlatforms;
+  private final Platform[] platforms;
+  private final List<String> platformIds;
+  private final String[] channelIds;
+  // channel state
+  private final boolean[] active;
+  private final int[] platform;
+  private final byte[] role;
+  private final int[] generation;
+  private final int[] operator;
+  private final boolean[] pending;
+  private final byte[] pendingBan;
+  private final double[] pendingShare;
+  private final int[] degree;
+  private final int[] outStart;
+  private final int[] outList;
+  private final int[] inStart;
+  private final int[] inList;
+  // operators
+  private final int[] spare;
+  private final boolean[] banned;
+  // platforms
+  private final Cooperation[] coop;
+  private final double[] pressure;
+  // operators ending channels: abandonment + moves (moves only with somewhere to go)
+  private final double leaveRate;
+  private final double moveRate;
+  private final boolean[] moving;
+  private long events;
+
+  Engine(Scenario sc, RandomGenerator rng, RandomGenerator postsRng) {
+    this.sc = sc;
+    this.rng = rng;
+    CompiledEcosystem st = sc.structure();
+    platforms = st.platforms;
+    nPlatforms = platforms.length;
+    platformIds = st.platformIds;
+    channelIds = st.channelIds;
+    n = channelIds.length;
+    spare = st.spare.clone();
+    banned = new boolean[spare.length];
+    active = new boolean[n];
+    java.util.Arrays.fill(active, true);
+    platform = st.platform.clone();
+    role = st.role;
+    generation = st.generation.clone();
+    operator = st.operator;
+    pending = new boolean[n];
+    pendingBan = new byte[n];
+    pendingShare = new double[n];
+    degree = st.degree;
+    outStart = st.outStart;
+    outList = st.outList;
+    inStart = st.inStart;
+    inList = st.inList;
+    audience = new AudienceProcess(sc, st, active);
+    coop = new Cooperation[nPlatforms];
+    pressure = new double[nPlatforms];
+    java.util.Arrays.fill(pressure, 1);
+    for (int p = 0; p < nPlatforms; p++) {
+      coop[p] = platforms[p].cooperationAt(0);
+    }
+    migration = new MigrationChoice(sc, platforms);
+    rec = new Recorder(sc, st, postsRng);
+    clocks = new ClockHeap(n);
+    moveRate = nPlatforms > 1 ? sc.moveRate() : 0;
+    leaveRate = sc.abandonmentRate() + moveRate;
+    moving = new boolean[moveRate > 0 ? n : 0];
+  }
+
+  Simulation.Run run() {
+    double horizon = sc.horizon();
+    for (int p = 0; p < nPlatforms; p++) {
+      for (double day : platforms[p].cooperation().changeDays()) {
+        if (day > 0 && day <= horizon) {
+          queue.push(day, COOPERATION_CHANGE, p, 0);
+        }
+      }
+    }
+    List<ActionDay> days = sc.actionDays();
+    for (int a = 0; a < days.size(); a++) {
+      ActionDay ad = days.get(a);
+      if (ad.time() >= 0 && ad.time() <= horizon) {
+        queue.push(ad.time(), ACTION_START, a, 0);
+        if (ad.pressureDays() > 0 && ad.pressureMultiplier() != 1) {
+          queue.push(ad.time() + ad.window(), PRESSURE_START, a, 0);
+          queue.push(ad.time() + ad.window() + ad.pressureDays(), PRESSURE_END, a, 0);
+        }
+      }
+    }
+    redrawAll(0, -1);
+    double[] grid = rec.grid();
+    AudienceProcess.Listener rescale = this::audienceChanged;
+    for (int g = 0; g < grid.length; g++) {
+      double t = grid[g];
+      while (true) {
+        double tq = queue.peekTime();
+        double tc = clocks.peekTime();
+        if (tq <= tc && tq <= t) {
+          queue.pop();
+          handle();
+        } else if (tc < tq && tc <= t) {
+          int i = clocks.peekChannel();
+          clocks.remove(i);
+          hazard(i, tc);
+        } else {
+          break;
+        }
+      }
+      audience.refresh(t, rng, rescale);
+      rec.observe(g, t, audience.total);
+    }
+    Trajectory tr = rec.trajectory(platformIds, events, audience.updates);
+    if (!rec.keepsLog()) {
+      return new Simulation.Run(tr, List.of());
+    }
+    for (int i = 0; i < n; i++) {
+      if (active[i]) {
+        rec.lifetime(i, channelIds[i], generation[i], platformIds.get(platform[i]), role[i], horizon, Optional.empty());
+      }
+    }
+    return new Simulation.Run(tr, rec.events(), rec.lifetimes());
+  }
+
+  private void handle() {
+    double t = queue.topTime;
+    int i = queue.topTarget;
+    int stamp = queue.topStamp;
+    switch (queue.topType) {
+      case REMOVE -> {
+        if (active[i] && generation[i] == stamp && pending[i]) {
+          events++;
+          remove(i, t, BAN_LEVELS[pendingBan[i]], pendingShare[i], EndCause.REFERRAL);
+        }
+      }
+      case RECREATE -> {
+        if (!active[i] && generation[i] == stamp) {
+          events++;
+          recreate(i, t);
+        }
+      }
+      case ACTION_REFERRAL -> {
+        int a = stamp >>> 20;
+        int gen = stamp & 0xFFFFF;
+        if (active[i] && (generation[i] & 0xFFFFF) == gen) {
+          events++;
+          ActionDay ad = sc.actionDays().get(a);
+          refer(i, t, ad.banLevel(), ad.spareBanShare());
+          redraw(i, t);
+        }
+      }
+      case ACTION_START -> startAction(i, t);
+      case PRESSURE_START, PRESSURE_END -> {
+        ActionDay ad = sc.actionDays().get(i);
+        for (int p = 0; p < nPlatforms; p++) {
+          if (ad.targets(platformIds.get(p))) {
+            pressure[p] = queue.topType == PRESSURE_START ? ad.pressureMultiplier() : 1;
+          }
+        }
+        redrawAll(t, -1);
+      }
+      case COOPERATION_CHANGE -> {
+        coop[i] = platforms[i].cooperationAt(t);
+        redrawAll(t, i);
+      }
+      default -> throw new IllegalStateException("unknown event type " + queue.topType);
+    }
+  }
+
+  /** A channel's removal-related clock fired: detection, proactive moderation, or its operator leaving. */
+  private void hazard(int i, double t) {
+    if (!active[i]) {
+      return;
+    }
+    events++;
+    Cooperation c = coop[platform[i]];
+    double vis = visibility(i);
+    double det = detection(i, vis);
+    double mod = c.proactiveHazard() * vis;
+    // without operator departures (leaveRate 0) the sum and the draw are those of a two-way choice
+    double u = rng.nextDouble() * (det + mod + leaveRate);
+    if (u < det) {
+      refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
+      redraw(i, t);
+    } else if (leaveRate == 0 || u < det + mod) {
+      remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), EndCause.PROACTIVE);
+    } else if (u < det + mod + sc.abandonmentRate() || moveRate == 0) {
+      leave(i, t, EndCause.ABANDONED);
+    } else {
+      leave(i, t, EndCause.MIGRATED);
+    }
+  }
+
+  private double visibility(int i) {
+    double alpha = coop[platform[i]].visibilityExponent();
+    return alpha == 0 ? 1 : Math.pow((audience.audience[i] + 1) / sc.referenceAudience(), alpha);
+  }
+
+  private void redraw(int i, double t) {
+    double next = nextClock(i, t);
+    if (next < Double.POSITIVE_INFINITY) {
+      clocks.set(i, next);
+    } else {
+      clocks.remove(i);
+    }
+  }
+
+  /** The referral unit's detection hazard of channel i (none while a referral is pending). */
+  private double detection(int i, double vis) {
+    return pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+  }
+
+  /** Draws channel i's next removal-related time, infinite when it has none. */
+  private double nextClock(int i, double t) {
+    if (!active[i]) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double vis = visibility(i);
+    double rate = detection(i, vis) + coop[platform[i]].proactiveHazard() * vis + leaveRate;
+    return rate > 0 ? t + rng.nextExponential() / rate : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Redraws the clocks of all active channels (of one platform, or of all when {@code onlyPlatform}
+   * is negative) in one bulk update of the heap: the same draws, in the same order, as one {@link
+   * #redraw} per channel.
+   */
+  private void redrawAll(double t, int onlyPlatform) {
+    for (int i = 0; i < n; i++) {
+      if (active[i] && (onlyPlatform < 0 || platform[i] == onlyPlatform)) {
+        double next = nextClock(i, t);
+        if (next < Double.POSITIVE_INFINITY) {
+          clocks.bulkSet(i, next);
+        } else {
+          clocks.bulkRemove(i);
+        }
+      }
+    }
+    clocks.heapify();
+  }
+
+  /**
+   * A refresh changed channel i's audience, and with it the clock's rate by the ratio of
+   * visibilities. The time left on an exponential clock that has not fired, times old rate / new rate,
+   * is exponential with the new rate (Gibson and Bruck's next-reaction method): exact, with one pow and
+   * no fresh draw, and the clock moves a short way in the heap instead of to a random place.
+   */
+  private void audienceChanged(int i, long before, double t) {
+    double alpha = coop[platform[i]].visibilityExponent();
+    if (alpha == 0) {
+      return;
+    }
+    double next = clocks.timeOf(i);
+    if (next < Double.POSITIVE_INFINITY) {
+      double ratio = Math.pow((before + 1.0) / (audience.audience[i] + 1.0), alpha);
+      if (leaveRate > 0) {
+        // the operators' hazard does not scale with visibility: old rate / new rate in full
+        double scaled = (detection(i, 1) + coop[platform[i]].proactiveHazard()) * visibility(i);
+        ratio = (scaled * ratio + leaveRate) / (scaled + leaveRate);
+      }
+      clocks.set(i, t + (next - t) * ratio);
+    }
+  }
+
+  private void refer(int i, double t, BanLevel ban, double share) {
+    rec.counters[Observed.REFERRALS_SENT.ordinal()]++;
+    Cooperation c = coop[platform[i]];
+    boolean complied = rng.nextDouble() < c.compliance();
+    if (complied) {
+      rec.counters[Observed.REFERRALS_COMPLIED.ordinal()]++;
+      if (!pending[i]) {
+        pending[i] = true;
+        pendingBan[i] = (byte) ban.ordinal();
+        pendingShare[i] = share;
+        queue.push(t + c.latency().sample(rng), REMOVE, i, generation[i]);
+      } else if (ban == BanLevel.ACCOUNT) {
+        // a harsher referral while one is pending: the removal becomes an account ban
+        pendingBan[i] = (byte) BanLevel.ACCOUNT.ordinal();
+        pendingShare[i] = Math.max(pendingShare[i], share);
+      }
+    } else {
+      rec.counters[Observed.REFERRALS_DECLINED.ordinal()]++;
+    }
+    record(t, SimEvent.Kind.REFERRAL, i, complied ? "complied" : "declined", Optional.empty());
+  }
+
+  /**
+   * Ends channel i's incarnation at t, whatever the cause: the state, the counts by platform and role,
+   * the audiences of the channels it pointed to, and the lifetime record.
+   */
+  private void end(int i, double t, EndCause cause) {
+    audience.advance(i, t, rng);
+    active[i] = false;
+    pending[i] = false;
+    clocks.remove(i);
+    rec.ended(platform[i], role[i], t);
+    audience.end(i);
+    for (int k = outStart[i]; k < outStart[i + 1]; k++) {
+      int j = outList[k];
+      if (active[j]) {
+        audience.linkChanged(j, t, -1, rng);
+      }
+    }
+    rec.lifetime(i, channelIds[i], generation[i], platformIds.get(platform[i]), role[i], t, Optional.of(cause));
+  }
+
+  /** The operator ends channel i: abandoned for good, or moved (re-created on another platform). */
+  private void leave(int i, double t, EndCause cause) {
+    end(i, t, cause);
+    rec.counters[Observed.DEPARTURES.ordinal()]++;
+    boolean move = cause == EndCause.MIGRATED;
+    record(t, move ? SimEvent.Kind.DEPARTURE : SimEvent.Kind.ABANDONMENT, i, "", Optional.of(cause));
+    if (move) {
+      moving[i] = true;
+      queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation[i]);
+    }
+  }
+
+  private void remove(int i, double t, BanLevel ban, double spareShare, EndCause cause) {
+    int p = platform[i];
+    end(i, t, cause);
+    rec.counters[Observed.REMOVALS.ordinal()]++;
+    migration.recordRemoval(p, t);
+    int op = operator[i];
+    if (ban == BanLevel.ACCOUNT) {
+      banned[op] = true;
+      spare[op] -= (int) Binomial.sample(rng, spare[op], spareShare);
+    }
+    if (rec.keepsLog()) {
+      String what = cause == EndCause.REFERRAL ? "referral" : "proactive moderation";
+      record(t, SimEvent.Kind.REMOVAL, i, what + (ban == BanLevel.ACCOUNT ? ", account ban" : ""), Optional.of(cause));
+    }
+    boolean able;
+    if (!banned[op]) {
+      able = true;
+    } else if (spare[op] > 0) {
+      able = true;
+      spare[op]--;
+      banned[op] = false; // a spare account becomes the operator's main account
+    } else {
+      able = false;
+    }
+    if (able && rng.nextDouble() < sc.recreationProbability()) {
+      queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation[i]);
+    }
+  }
+
+  private void recreate(int i, double t) {
+    int from = platform[i];
+    int to;
+    if (moveRate > 0 && moving[i]) {
+      moving[i] = false;
+      to = migration.chooseOther(from, t, rng);
+    } else {
+      to = migration.choose(from, t, rng);
+    }
+    generation[i]++;
+    active[i] = true;
+    platform[i] = to;
+    rec.created(i, to, role[i], t);
+    int in = 0;
+    for (int k = inStart[i]; k < inStart[i + 1]; k++) {
+      in += active[inList[k]] ? 1 : 0;
+    }
+    audience.recreate(i, t, in, rng);
+    for (int k = outStart[i]; k < outStart[i + 1]; k++) {
+      int j = outList[k];
+      if (active[j]) {
+        audience.linkChanged(j, t, +1, rng);
+      }
+    }
+    rec.counters[Observed.RECREATIONS.ordinal()]++;
+    record(t, SimEvent.Kind.RECREATION, i, "", Optional.empty());
+    if (to != from) {
+      rec.counters[Observed.MIGRATIONS.ordinal()]++;
+      if (rec.keepsLog()) {
+        record(t, SimEvent.Kind.MIGRATION, i, "from " + platformIds.get(from), Optional.empty());
+      }
+    }
+    redraw(i, t);
+  }
+
+  private void startAction(int a, double t) {
+    ActionDay ad = sc.actionDays().get(a);
+    boolean backups = ad.strategy() == TargetingStrategy.INCLUDING_BACKUPS;
+    boolean[] targeted = new boolean[nPlatforms];
+    for (int p = 0; p < nPlatforms; p++) {
+      targeted[p] = ad.targets(platformIds.get(p));
+    }
+    int[] order = new int[rec.activeTotal];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (active[i] && targeted[platform[i]] && (backups || role[i] != ChannelRole.BACKUP.ordinal())) {
+        order[m++] = i;
+      }
+    }
+    Targeting.order(ad.strategy(), order, m, audience.audience, role, degree, rng);
+    int budget = Math.min(ad.budget(), m);
+    double[] when = new double[budget];
+    int[] stamps = new int[budget];
+    for (int k = 0; k < budget; k++) {
+      int i = order[k];
+      when[k] = t + (ad.window() > 0 ? rng.nextDouble() * ad.window() : 0);
+      stamps[k] = (a << 20) | (generation[i] & 0xFFFFF);
+    }
+    queue.pushBatch(when, ACTION_REFERRAL, order, stamps, budget);
+  }
+
+  private void record(double t, SimEvent.Kind kind, int i, String detail, Optional<EndCause> cause) {
+    if (rec.keepsLog()) {
+      rec.event(new SimEvent(t, kind, channelIds[i], generation[i], platformIds.get(platform[i]), detail, cause));
+    }
+  }
+}

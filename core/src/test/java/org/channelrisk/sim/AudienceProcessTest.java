@@ -1,0 +1,83 @@
+package org.channelrisk.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.channelrisk.model.Cooperation;
+import org.junit.jupiter.api.Test;
+
+class AudienceProcessTest {
+  /** 400 channels of audience 1,000 on one platform, no links drawn from the generator's default. */
+  static Scenario scenario(double r0, double r1, double retention) {
+    return Scenario.builder(SimulationTest.ecosystem(400, Cooperation.none(), 4)).audience(new AudienceRecovery(r0, r1, retention)).build();
+  }
+
+  @Test
+  void aRecreatedChannelsFormerAudienceReturnsAsAPureDeathProcess() {
+    double r0 = 0.1;
+    double retention = 0.6;
+    Scenario s = scenario(r0, 0, retention);
+    CompiledEcosystem st = s.structure();
+    boolean[] active = new boolean[st.size()];
+    Arrays.fill(active, true);
+    AudienceProcess a = new AudienceProcess(s, st, active);
+    var rng = Simulation.generator(8, 0);
+    long total = a.total;
+    long former = 0;
+    long pools = 0;
+    for (int i = 0; i < st.size(); i++) {
+      a.advance(i, 1, rng);
+      active[i] = false;
+      former += a.audience[i];
+      a.end(i);
+    }
+    assertThat(a.total).isZero();
+    assertThat(former).isEqualTo(total);
+    for (int i = 0; i < st.size(); i++) {
+      active[i] = true;
+      a.recreate(i, 1, 0, rng);
+      pools += a.pool(i);
+    }
+    // retention: Binomial(former, 0.6) summed
+    assertThat((double) pools).isCloseTo(retention * former, org.assertj.core.data.Offset.offset(5 * Math.sqrt(former * 0.24)));
+    assertThat(a.recovering()).isEqualTo((int) java.util.stream.IntStream.range(0, st.size()).filter(i -> a.pool(i) > 0).count());
+    // after dt, E[found] = pool (1 - exp(-r0 dt)), from one refresh or from many small steps alike
+    double dt = 3;
+    AudienceProcess.Listener none = (i, before, t) -> { };
+    a.refresh(1 + dt / 2, rng, none);
+    a.refresh(1 + dt, rng, none);
+    double expected = pools * -Math.expm1(-r0 * dt);
+    assertThat((double) a.total).isCloseTo(expected, org.assertj.core.data.Offset.offset(5 * Math.sqrt(expected)));
+    long found = 0;
+    for (int i = 0; i < st.size(); i++) {
+      found += a.audience[i];
+    }
+    assertThat(found).isEqualTo(a.total);
+  }
+
+  @Test
+  void linksRaiseTheHazardAndRefreshesReportChanges() {
+    Scenario s = scenario(0, 0.5, 1);
+    CompiledEcosystem st = s.structure();
+    boolean[] active = new boolean[st.size()];
+    Arrays.fill(active, true);
+    AudienceProcess a = new AudienceProcess(s, st, active);
+    var rng = Simulation.generator(9, 0);
+    a.advance(0, 0, rng);
+    active[0] = false;
+    a.end(0);
+    active[0] = true;
+    a.recreate(0, 0, 0, rng);
+    long pool = a.pool(0);
+    assertThat(pool).isEqualTo(st.audience[0]);
+    int[] changes = new int[1];
+    a.refresh(10, rng, (i, before, t) -> changes[0]++);
+    assertThat(a.audience[0]).as("no link, r0 = 0: nobody finds it").isZero();
+    assertThat(changes[0]).isZero();
+    a.linkChanged(0, 10, +2, rng);
+    a.refresh(1_000, rng, (i, before, t) -> changes[0]++);
+    assertThat(a.audience[0]).isEqualTo(pool);
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(a.recovering()).isZero();
+  }
+}
