@@ -12,13 +12,22 @@ class SurvivalEdgeCaseTest {
   }
 
   @Test
-  void emptyInputIsRefusedAsRDoes() {
-    // R: survfit on no rows stops; a curve of nothing was an invented S(t) = 1 (and an index error
-    // with groups)
-    SurvivalData none = SurvivalData.of(new double[0], new boolean[0]);
-    assertThatThrownBy(() -> KaplanMeier.estimate(none)).hasMessageContaining("no observations");
-    assertThatThrownBy(() -> KaplanMeier.estimate(none.withGroups(new String[0]))).hasMessageContaining("no observations");
-    assertThatThrownBy(() -> LogRankTest.test(none.withGroups(new String[0]))).hasMessageContaining("no observations");
+  void emptyInput() {
+    SurvivalCurve c = KaplanMeier.estimate(SurvivalData.of(new double[0], new boolean[0])).pooled();
+    assertThat(c.size()).isZero();
+    assertThat(c.median().isReached()).isFalse();
+    assertThat(c.survivalAt(10)).isEqualTo(1.0);
+    assertThat(c.restrictedMean(5).value()).isEqualTo(5.0);
+  }
+
+  @Test
+  void emptyGroupedInputIsAnEmptyFitNotAnIndexError() {
+    // with groups and no rows the pooled curve indexed group 0 of none (ArrayIndexOutOfBounds)
+    SurvivalData none = SurvivalData.of(new double[0], new boolean[0]).withGroups(new String[0]);
+    KaplanMeierFit fit = KaplanMeier.estimate(none);
+    assertThat(fit.pooled().size()).isZero();
+    assertThat(fit.curves()).allMatch(c -> c.size() == 0);
+    assertThatThrownBy(() -> LogRankTest.test(none)).hasMessageContaining("no observations");
   }
 
   @Test
