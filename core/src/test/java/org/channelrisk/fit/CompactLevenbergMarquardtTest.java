@@ -75,6 +75,8 @@ class CompactLevenbergMarquardtTest {
     assertThat(CompactLevenbergMarquardt.scaledGradient(a, new double[] {5, 5}, 0)).isZero();
     assertThat(CompactLevenbergMarquardt.scaledGradient(new double[][] {{0, 0}, {0, 1}}, new double[] {1, 0}, 1))
         .isInfinite();
+    // a zero column with a zero gradient contributes 0, not 0/0
+    assertThat(CompactLevenbergMarquardt.scaledGradient(new double[][] {{1, 0}, {0, 0}}, new double[] {0.5, 0}, 1)).isEqualTo(0.5);
   }
 
   @Test

@@ -62,10 +62,10 @@ public final class TelegramBlocks2015 {
   }
 
   /**
-   * @param args [channels (1000)] [output folder (current)]
+   * @param args [channels (1000)] [output folder (out/examples, created if missing)]
    * @throws IOException if the chart cannot be written
    */
   public static void main(String[] args) throws IOException {
-    run(args.length > 0 ? Integer.parseInt(args[0]) : 1_000, Path.of(args.length > 1 ? args[1] : "."));
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 1_000, Path.of(args.length > 1 ? args[1] : "out/examples"));
   }
 }
