@@ -32,9 +32,9 @@ public final class MemoryProbe {
     Scenario s = Presets.actionDay2019(n, true);
     long eco = usedAfterGc() - before;
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Simulation.run(s, 1, 0); // warm up
+    Simulation.of(s).seed(1).run(); // warm up
     long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-    org.channelrisk.sim.Trajectory t = Simulation.run(s, 1, 1).trajectory();
+    org.channelrisk.sim.Trajectory t = Simulation.of(s).seed(1).replicate(1).run().trajectory();
     long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
     System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f events=%d audience_updates=%d%n",
         n, (double) eco / n, (double) allocated / n, t.events(), t.audienceUpdates());

@@ -106,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
         plan.print(spec.commandLine().getOut(), csv.toString());
       }
       if (eventsTarget != null) {
-        List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
+        List<SimEvent> log = Simulation.of(s.toBuilder().eventLog(true).build()).seed(seed).run().events();
         CsvOutput.write(plan.staging(eventsTarget), List.of("time", "kind", "channel", "generation", "platform", "detail", "cause"),
             w -> {
               for (SimEvent e : log) {
@@ -118,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
       if (lifetimesTarget != null) {
         List<List<ChannelLifetime>> runs = new java.util.ArrayList<>();
         for (int r = 0; r < lifetimesReplicates; r++) {
-          runs.add(Simulation.lifetimes(s, seed, r));
+          runs.add(Simulation.of(s).seed(seed).replicate(r).lifetimes());
         }
         CsvOutput.write(plan.staging(lifetimesTarget), List.of("channel", "generation", "platform", "role", "start", "end", "status",
             "replicate"), w -> {
