@@ -30,6 +30,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: the available processors).")
   Integer threads;
 
+  @Option(names = "--report", description = "Also write index.html: one self-contained page with the table and the charts.")
+  boolean report;
+
   @Override
   public Integer call() throws Exception {
     int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -40,10 +43,18 @@ final class DemoCommand implements Callable<Integer> {
     Demo demo = new Demo(channels, replicates, seed, k);
     try (OutputPlan plan = OutputPlan.of(spec)) {
       OutputPlan.Target target = plan.folder("--out", out);
-      demo.run(plan.staging(target), w);
+      Path staged = plan.staging(target);
+      Demo.Result r = demo.run(staged, w);
+      if (report) {
+        String html = demo.report(r);
+        org.channelrisk.io.AtomicFiles.write(staged.resolve("index.html"), x -> x.write(html));
+      }
       plan.commit();
     }
     w.printf("%nCharts and the CSVs behind them are in %s%n", out);
+    if (report) {
+      w.printf("Report: %s%n", out.resolve("index.html"));
+    }
     w.flush();
     return Main.OK;
   }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.channelrisk.charts.Charts;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.io.CsvTable;
@@ -209,7 +210,7 @@ final class FitCommand implements Callable<Integer> {
       out.text(spec.commandLine().getOut(), r.toString());
     }
     if (chartTarget != null) {
-      Charts.save(Charts.recovery(r, t, y, value), plan.staging(chartTarget));
+      Charts.recovery(r, t, y, value).save(plan.staging(chartTarget));
     }
     return r.fit().converged() ? Main.OK : Main.NOT_CONVERGED;
   }

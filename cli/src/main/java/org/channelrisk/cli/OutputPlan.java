@@ -55,7 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
  *     Result r = compute();                                       // the work
  *     plan.write(csv, w -> w.write(r.toCsv()));                   // staged, not yet visible
  *     if (png != null) {
- *       Charts.save(chart(r), plan.staging(png));                 // any writer that takes a Path
+ *       Charts.recovery(r, t, y, "reach").save(plan.staging(png)); // any writer that takes a Path
  *     }
  *     plan.commit();                                              // all files appear, or none
  *   }                                                             // close() removes the staging

@@ -10,6 +10,8 @@ import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.channelrisk.charts.Charts;
+import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.sim.ChannelLifetime;
@@ -131,7 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
             });
       }
       if (chartTarget != null) {
-        Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), plan.staging(chartTarget));
+        Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(plan.staging(chartTarget));
       }
       plan.commit();
     }
