@@ -86,7 +86,15 @@ final class Output {
 
   void text(PrintWriter stdout, String text) throws IOException {
     if (plan == null) {
-      throw new IllegalStateException("Output.declare(plan) was not called");
+      // a command that has not adopted the OutputPlan yet: the file is still written atomically,
+      // but it is not checked up front nor committed with the command's other outputs
+      if (output == null) {
+        stdout.print(text);
+        stdout.flush();
+      } else {
+        org.channelrisk.io.AtomicFiles.write(output, w -> w.write(text));
+      }
+      return;
     }
     if (target == null) {
       plan.print(stdout, text);

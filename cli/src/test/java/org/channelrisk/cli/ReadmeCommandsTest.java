@@ -25,7 +25,18 @@ class ReadmeCommandsTest {
 
   static List<List<String>> commands() throws IOException {
     List<List<String>> cmds = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("..", "README.md"))) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder pending = new StringBuilder();
+    for (String raw : Files.readAllLines(Path.of("..", "README.md"))) {
+      // a shell line continued with a backslash is one command
+      if (raw.stripTrailing().endsWith("\\")) {
+        pending.append(raw.stripTrailing(), 0, raw.stripTrailing().length() - 1).append(' ');
+        continue;
+      }
+      lines.add(pending + raw);
+      pending.setLength(0);
+    }
+    for (String line : lines) {
       String l = line.strip();
       String prefix = "java -jar cli/target/channelrisk.jar ";
       if (l.startsWith(prefix)) {
@@ -42,6 +53,12 @@ class ReadmeCommandsTest {
     int ran = 0;
     for (List<String> cmd : cmds) {
       if (cmd.get(0).equals("demo")) {
+        continue;
+      }
+      if (cmd.contains("lifetimes.csv")) {
+        // the competing-risks section reads the user's own `simulate --lifetimes lifetimes.csv` file,
+        // which no README line makes; CompetingRisksCommandTest runs that workflow
+        System.out.println("README command on a user's file, not run: " + cmd);
         continue;
       }
       if (!REGISTERED.contains(cmd.get(0))) {
