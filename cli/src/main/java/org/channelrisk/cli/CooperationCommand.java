@@ -14,6 +14,7 @@ import org.channelrisk.cooperation.CooperationEstimate;
 import org.channelrisk.cooperation.CooperationEstimator;
 import org.channelrisk.cooperation.PlatformCooperation;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.io.ReferralLogCsv;
 import org.channelrisk.model.Referral;
 import org.channelrisk.survival.ParametricSurvival;
@@ -50,6 +51,15 @@ final class CooperationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      out.declare(plan);
+      int code = run();
+      plan.commit();
+      return code;
+    }
+  }
+
+  private int run() throws IOException {
     Instant o;
     try {
       o = Instant.parse(origin);
@@ -57,6 +67,9 @@ final class CooperationCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--origin must be an ISO-8601 instant such as 2019-01-01T00:00:00Z: '" + origin + "'");
     }
     List<Referral> log = ReferralLogCsv.read(input, o);
+    if (log.isEmpty()) {
+      throw new InvalidInputException(input.toString(), "no referrals after the header: nothing to estimate");
+    }
     CooperationEstimator.Builder b = CooperationEstimator.builder();
     if (until != null) {
       b.until(option("--until", until, o));
@@ -117,8 +130,9 @@ final class CooperationCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** Not available becomes null when the document is written ({@link Output#notAvailableAsNull}). */
   private static Object nn(double v) {
-    return Double.isFinite(v) ? v : "NA";
+    return v;
   }
 
   private static Map<String, Object> fit(ParametricSurvival.Fit f) {

@@ -281,7 +281,6 @@ final class Demo {
     }
     log.printf(Locale.ROOT, "  (Kaplan-Meier, %s). On Telegram, Amarasingam, Maher and Winter (2021) report 14 days on average;%n"
         + "  most operators moved to the self-hosted platform, which does not act on referrals.%n", km.pooled().median().method());
-    log.printf(Locale.ROOT, "%nCharts and the CSVs behind them are in %s%n", out);
     log.flush();
   }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", defaultValue = "channelrisk-demo", description = "Output folder (default ${DEFAULT-VALUE}).")
+  @Option(names = "--out", defaultValue = "channelrisk-demo", description = "Output folder (default ${DEFAULT-VALUE}): created if missing, else it must be empty (or --force).")
   Path out;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -41,13 +41,21 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter w = spec.commandLine().getOut();
     Demo demo = new Demo(channels, replicates, seed, k);
-    Demo.Result r = demo.run(out, w);
-    if (report) {
-      String html = demo.report(r);
-      org.channelrisk.io.AtomicFiles.write(out.resolve("index.html"), x -> x.write(html));
-      w.printf("Report: %s%n", out.resolve("index.html"));
-      w.flush();
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      OutputPlan.Target target = plan.folder("--out", out);
+      Path staged = plan.staging(target);
+      Demo.Result r = demo.run(staged, w);
+      if (report) {
+        String html = demo.report(r);
+        org.channelrisk.io.AtomicFiles.write(staged.resolve("index.html"), x -> x.write(html));
+      }
+      plan.commit();
     }
+    w.printf("%nCharts and the CSVs behind them are in %s%n", out);
+    if (report) {
+      w.printf("Report: %s%n", out.resolve("index.html"));
+    }
+    w.flush();
     return Main.OK;
   }
 }

@@ -3,13 +3,13 @@ package org.channelrisk.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.channelrisk.charts.Charts;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.io.CsvTable;
+import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryAnalysis;
 import org.channelrisk.recovery.RecoveryModel;
@@ -50,17 +50,41 @@ final class FitCommand implements Callable<Integer> {
       description = "exponential, logistic, gompertz, constant, linear or auto (AICc; default ${DEFAULT-VALUE}).")
   String model;
 
+  /** {@code --weights}. */
+  enum WeightsOption {
+    none,
+    poisson
+  }
+
+  /** {@code --bootstrap-type}. */
+  enum BootstrapType {
+    residual(RecoveryAnalysis.Bootstrap.RESIDUAL),
+    parametric(RecoveryAnalysis.Bootstrap.PARAMETRIC);
+
+    final RecoveryAnalysis.Bootstrap core;
+
+    BootstrapType(RecoveryAnalysis.Bootstrap core) {
+      this.core = core;
+    }
+  }
+
+  /** {@code --format}: fit writes text or JSON. */
+  enum FitFormat {
+    text,
+    json
+  }
+
   @Option(names = "--weights", defaultValue = "none", description = "none or poisson (default ${DEFAULT-VALUE}).")
-  String weights;
+  WeightsOption weights;
 
   @Option(names = "--horizon", paramLabel = "H", description = "Loss-area horizon in days after t0 (default: the last point).")
   Double horizon;
 
-  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0", description = "Bootstrap replicates (default: delta method).")
+  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0", description = "Bootstrap replicates (default 0: delta method).")
   int bootstrap;
 
   @Option(names = "--bootstrap-type", defaultValue = "residual", description = "residual or parametric (default ${DEFAULT-VALUE}).")
-  String bootstrapType;
+  BootstrapType bootstrapType;
 
   @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -69,7 +93,7 @@ final class FitCommand implements Callable<Integer> {
   int threads;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String format;
+  FitFormat format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
   Path output;
@@ -77,23 +101,84 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "FILE.png|svg", description = "Also draw the data, fitted curve, band, T50 and T90.")
   Path chart;
 
+  /**
+   * Largest magnitude of a value: squares of residuals and sums over a series must stay finite in
+   * double arithmetic (1e300 squared is infinite), so larger values are refused, not fitted into an
+   * invented number.
+   */
+  static final double MAX_VALUE = 1e100;
+
   @Override
   public Integer call() throws IOException {
-    Output out = new Output();
-    out.output = output;
-    out.format = switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> Output.Format.text;
-      case "json" -> Output.Format.json;
-      default -> throw new IllegalArgumentException("--format must be text or json: '" + format + "'");
-    };
+    if (bootstrap < 0) {
+      throw new IllegalArgumentException("--bootstrap must be >= 0 (0: delta-method intervals): " + bootstrap);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+    }
+    if (horizon != null && !(horizon > 0 && Double.isFinite(horizon))) {
+      throw new IllegalArgumentException("--horizon must be finite and > 0: " + horizon);
+    }
+    if (takedown != null && !Double.isFinite(takedown)) {
+      throw new IllegalArgumentException("--takedown must be finite: " + takedown);
+    }
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      Output out = new Output();
+      out.output = output;
+      out.format = format == FitFormat.json ? Output.Format.json : Output.Format.text;
+      out.declare(plan);
+      OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
+      int code = run(out, plan, chartTarget);
+      plan.commit();
+      return code;
+    }
+  }
+
+  private int run(Output out, OutputPlan plan, OutputPlan.Target chartTarget) throws IOException {
     CsvTable table = CsvTable.read(input);
-    double[] t = table.doubles(time);
-    for (int r = 1; r < t.length; r++) {
-      if (!(t[r] > t[r - 1])) {
+    if (table.size() == 0) {
+      throw new InvalidInputException(table.source(), "no data rows after the header: nothing to fit");
+    }
+    // an empty value (or sd) cell is a missing point (README, "Data formats"): the row is left out
+    double[] tAll = table.doubles(time);
+    for (int r = 1; r < tAll.length; r++) {
+      if (!(tAll[r] > tAll[r - 1])) {
         throw table.error(r, time, "times must strictly increase: " + table.cell(r, time) + " follows " + table.cell(r - 1, time));
       }
     }
-    double[] y = table.doubles(value);
+    double[] yAll = table.doublesOrMissing(value);
+    double[] sAll = sd == null ? null : table.doublesOrMissing(sd);
+    int n = 0;
+    int[] rows = new int[tAll.length];
+    for (int r = 0; r < tAll.length; r++) {
+      if (Double.isNaN(yAll[r]) || (sAll != null && Double.isNaN(sAll[r]))) {
+        continue;
+      }
+      if (Math.abs(yAll[r]) > MAX_VALUE) {
+        throw table.error(r, value, "value too large for a least-squares fit (|value| must be at most 1e100): '"
+            + table.cell(r, value) + "'");
+      }
+      if (sAll != null && !(sAll[r] >= 0 && sAll[r] <= MAX_VALUE)) {
+        throw table.error(r, sd, "expected a standard deviation >= 0 and at most 1e100, found '" + table.cell(r, sd) + "'");
+      }
+      if (weights == WeightsOption.poisson && sAll == null && yAll[r] < 0) {
+        throw table.error(r, value, "Poisson weights need counts >= 0, found '" + table.cell(r, value) + "'");
+      }
+      rows[n++] = r;
+    }
+    if (n == 0) {
+      throw new InvalidInputException(table.source(), "column '" + value + "' has no values (empty cells are missing)");
+    }
+    double[] t = new double[n];
+    double[] y = new double[n];
+    double[] s = sAll == null ? null : new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = tAll[rows[i]];
+      y[i] = yAll[rows[i]];
+      if (s != null) {
+        s[i] = sAll[rows[i]];
+      }
+    }
     RecoveryAnalysis.Builder b = RecoveryAnalysis.builder().threads(threads);
     if (takedown != null) {
       b.takedown(takedown);
@@ -108,26 +193,14 @@ final class FitCommand implements Callable<Integer> {
       b.horizon(horizon);
     }
     if (bootstrap > 0) {
-      b.bootstrap(bootstrap, switch (bootstrapType.toLowerCase(Locale.ROOT)) {
-        case "residual" -> RecoveryAnalysis.Bootstrap.RESIDUAL;
-        case "parametric" -> RecoveryAnalysis.Bootstrap.PARAMETRIC;
-        default -> throw new IllegalArgumentException("--bootstrap-type must be residual or parametric: '" + bootstrapType + "'");
-      }, seed);
+      b.bootstrap(bootstrap, bootstrapType.core, seed);
     }
     RecoveryResult r;
-    if (sd != null) {
-      double[] s = table.nonNegativeDoubles(sd);
+    if (s != null) {
       r = b.weighting(Weighting.STANDARD_DEVIATION).build().analyse(t, y, s);
     } else {
-      if (weights.equalsIgnoreCase("poisson")) {
-        for (int i = 0; i < y.length; i++) {
-          if (y[i] < 0) {
-            throw table.error(i, value, "Poisson weights need counts >= 0, found '" + table.cell(i, value) + "'");
-          }
-        }
+      if (weights == WeightsOption.poisson) {
         b.weighting(Weighting.POISSON);
-      } else if (!weights.equalsIgnoreCase("none")) {
-        throw new IllegalArgumentException("--weights must be none or poisson: '" + weights + "'");
       }
       r = b.build().analyse(t, y);
     }
@@ -136,10 +209,10 @@ final class FitCommand implements Callable<Integer> {
     } else {
       out.text(spec.commandLine().getOut(), r.toString());
     }
-    if (chart != null) {
-      Charts.recovery(r, t, y, value).save(chart);
+    if (chartTarget != null) {
+      Charts.recovery(r, t, y, value).save(plan.staging(chartTarget));
     }
-    return r.fit().converged() ? Main.OK : Main.FAILURE;
+    return r.fit().converged() ? Main.OK : Main.NOT_CONVERGED;
   }
 
   static Map<String, Object> json(RecoveryResult r, boolean auto) {

@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code channelrisk} command. Exit codes: 0 success, 1 internal failure, 2 bad input (a bad
- * option, a malformed file) with a one-line message on stderr; {@code --verbose} adds the stack trace.
+ * The {@code channelrisk} command. Exit codes: 0 success, 1 internal failure (a bug: please report
+ * it), 2 bad input (a bad option, a malformed file, an output path that breaks the
+ * {@link OutputPlan} policy) with a one-line message on stderr and no output file, 3 a fit that did
+ * not converge (the result is written and says so); {@code --verbose} adds the stack trace or the
+ * parser's full message.
  *
  * <pre>{@code
  * java -jar cli/target/channelrisk.jar ecosystem generate --channels 1000 --seed 7 --out eco
@@ -30,9 +33,15 @@ public final class Main {
   public static final int FAILURE = 1;
   /** Exit code for bad input: options, files, values. */
   public static final int BAD_INPUT = 2;
+  /** Exit code for a result written with the status "did not converge". */
+  public static final int NOT_CONVERGED = 3;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
+
+  @Option(names = OutputPlan.FORCE, description = "Replace existing output files (and write into a non-empty --out folder).",
+      scope = CommandLine.ScopeType.INHERIT)
+  boolean force;
 
   /**
    * Runs the command line and exits with its code.
@@ -60,10 +69,11 @@ public final class Main {
     CommandLine cl = new CommandLine(main);
     cl.setOut(out);
     cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(Main::exitCode);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       boolean verbose = main.verbose || parsed.hasMatchedOption("--verbose");
-      line.getErr().println("channelrisk: " + message(ex));
+      line.getErr().println("channelrisk: " + (verbose ? message(ex) : firstLine(message(ex))));
       if (verbose) {
         ex.printStackTrace(line.getErr());
       }
@@ -72,12 +82,25 @@ public final class Main {
     });
     cl.setParameterExceptionHandler((ex, args1) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("channelrisk: " + ex.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().println("channelrisk: " + firstLine(ex.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName()
+          + " --help')");
       c.getErr().flush();
       return BAD_INPUT;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli handles exceptions only; an error is reported here, in one line as well
+      err.println("channelrisk: out of memory (" + e.getMessage() + "); give the JVM more with -Xmx or ask for less");
+      err.flush();
+      return FAILURE;
+    }
+  }
+
+  static String firstLine(String message) {
+    String m = message == null ? "" : message.strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl).strip();
   }
 
   static int exitCode(Throwable ex) {

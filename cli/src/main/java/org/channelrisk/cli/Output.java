@@ -7,14 +7,28 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.channelrisk.io.AtomicFiles;
+import java.util.Locale;
+import java.util.Set;
 import org.channelrisk.io.CsvOutput;
 import picocli.CommandLine.Option;
 
 /**
  * Where and how a command writes its result: {@code --format text|csv|json} and {@code --output F}
- * (standard output by default). Files are written atomically, after all input was read and checked,
- * so bad input never leaves an output file behind.
+ * (standard output by default). The file goes through the command's {@link OutputPlan}: declared with
+ * {@link #declare} before any work (so a bad path is exit 2 before anything runs), staged while the
+ * command works, and moved into place at the plan's commit; text for standard output is printed at
+ * the commit as well.
+ *
+ * <pre>{@code
+ * @Mixin Output out;
+ * ...
+ * try (OutputPlan plan = OutputPlan.of(spec)) {
+ *   out.declare(plan);
+ *   ... the work ...
+ *   out.csv(spec.commandLine().getOut(), header, rows -> ...);
+ *   plan.commit();
+ * }
+ * }</pre>
  */
 final class Output {
   /** Output formats. */
@@ -24,11 +38,17 @@ final class Output {
     json
   }
 
+  /** Extensions that name a format: a file with one of them must match --format. */
+  private static final Set<String> KNOWN = Set.of("csv", "json", "txt", "png", "svg", "jpg", "jpeg", "gif", "pdf", "yaml", "yml");
+
   @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
   Path output;
+
+  private OutputPlan plan;
+  private OutputPlan.Target target;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,27 +57,81 @@ final class Output {
     return Double.isFinite(v) ? v : null;
   }
 
-  void text(PrintWriter stdout, String text) throws IOException {
+  /**
+   * Declares {@code --output} in the plan and checks that its extension fits {@code --format}: an
+   * extension that names another format (a {@code .csv} file for {@code --format json}, a
+   * {@code .png}) is refused; a file without a known extension is accepted.
+   *
+   * @param plan the command's plan
+   */
+  void declare(OutputPlan plan) {
+    this.plan = plan;
     if (output == null) {
-      stdout.print(text);
-      stdout.flush();
+      return;
+    }
+    String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1);
+    boolean fits = switch (format) {
+      case text -> ext.equals("txt") || !KNOWN.contains(ext);
+      case csv -> ext.equals("csv") || ext.equals("txt") || !KNOWN.contains(ext);
+      case json -> ext.equals("json") || ext.equals("txt") || !KNOWN.contains(ext);
+    };
+    if (!fits) {
+      throw new IllegalArgumentException("--output: '" + output + "' does not fit --format " + format
+          + " (use a ." + (format == Format.text ? "txt" : format.name()) + " file)");
+    }
+    target = plan.file("--output", output);
+  }
+
+  void text(PrintWriter stdout, String text) throws IOException {
+    if (plan == null) {
+      // a command that has not adopted the OutputPlan yet: the file is still written atomically,
+      // but it is not checked up front nor committed with the command's other outputs
+      if (output == null) {
+        stdout.print(text);
+        stdout.flush();
+      } else {
+        org.channelrisk.io.AtomicFiles.write(output, w -> w.write(text));
+      }
+      return;
+    }
+    if (target == null) {
+      plan.print(stdout, text);
     } else {
-      AtomicFiles.write(output, w -> w.write(text));
+      plan.write(target, w -> w.write(text));
     }
   }
 
   void json(PrintWriter stdout, Object value) throws IOException {
-    text(stdout, JSON.writeValueAsString(value) + "\n");
+    text(stdout, JSON.writeValueAsString(notAvailableAsNull(value)) + "\n");
+  }
+
+  /**
+   * A copy of a JSON document of maps, lists and values in which every NaN or infinite number is
+   * null: JSON has no such numbers, and "not available" is null (README, "Command line").
+   */
+  static Object notAvailableAsNull(Object v) {
+    if (v instanceof Double d) {
+      return Double.isFinite(d) ? d : null;
+    }
+    if (v instanceof Float f) {
+      return Float.isFinite(f) ? f : null;
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> copy.put(k, notAvailableAsNull(x)));
+      return copy;
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      return c.stream().map(Output::notAvailableAsNull).toList();
+    }
+    return v;
   }
 
   void csv(PrintWriter stdout, List<String> header, CsvOutput.Body body) throws IOException {
-    if (output == null) {
-      StringWriter w = new StringWriter();
-      CsvOutput.write(w, header, body);
-      stdout.print(w);
-      stdout.flush();
-    } else {
-      CsvOutput.write(output, header, body);
-    }
+    StringWriter w = new StringWriter();
+    CsvOutput.write(w, header, body);
+    text(stdout, w.toString());
   }
 }

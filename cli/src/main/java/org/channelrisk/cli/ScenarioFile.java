@@ -51,15 +51,28 @@ final class ScenarioFile {
   static Scenario read(Path file) throws IOException {
     ScenarioFile sf = new ScenarioFile(file);
     JsonNode root;
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file.toString(), "is a folder; expected a scenario file (.yaml or .json)");
+    }
     try {
       String text = Files.readString(file);
       boolean json = text.stripLeading().startsWith("{");
       root = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory())).readTree(text);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such scenario file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidInputException(sf.source, "not valid UTF-8 text");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InvalidInputException(file.toString(), "cannot read the file: permission denied");
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(sf.source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-          "not valid YAML or JSON: " + e.getOriginalMessage());
+      // the parser's message runs over several lines (the YAML excerpt with a caret): one line here,
+      // with the position; the whole message is the cause, printed under --verbose
+      var loc = e.getLocation();
+      InvalidInputException bad = InvalidInputException.atPosition(sf.source, loc == null ? 0 : loc.getLineNr(),
+          loc == null ? 0 : loc.getColumnNr(), "not valid " + (e.getClass().getName().contains("yaml") ? "YAML" : "JSON") + ": "
+              + problem(e.getOriginalMessage()));
+      bad.initCause(e);
+      throw bad;
     }
     return read(root, file);
   }
@@ -75,6 +88,31 @@ final class ScenarioFile {
       throw new InvalidInputException(sf.source, "expected a mapping of scenario fields at the top level");
     }
     return sf.scenario(sf.new Node(root, ""));
+  }
+
+  /** A channel count: a whole number that fits in an int and in this JVM's heap (checked before any work). */
+  private static int channels(Node n, long defaultValue) {
+    long c = n.whole("channels", defaultValue);
+    if (c < 0) {
+      throw n.error("channels must be >= 0: " + c);
+    }
+    String problem = EcosystemCommand.Generate.memoryProblem(c);
+    if (problem != null) {
+      throw n.error("channels " + problem);
+    }
+    return (int) c;
+  }
+
+  /**
+   * The parser's problem in one line: SnakeYAML's message has the context, an excerpt with a caret
+   * under the position and the problem on separate lines; the excerpt lines are indented.
+   */
+  static String problem(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip).reduce((a, b) -> a + ": " + b).orElse(message.strip());
   }
 
   /** A position in the document: the node and its path for messages. */
@@ -211,7 +249,7 @@ final class ScenarioFile {
     if (root.has("preset")) {
       Node p = root.get("preset");
       p.allow("name", "channels", "praised");
-      int channels = (int) p.whole("channels", 20_000);
+      int channels = channels(p, 20_000);
       String name = p.text("name", "");
       Scenario preset = p.build(() -> switch (name) {
         case "nov2019" -> Presets.actionDay2019(channels, p.bool("praised", true));
@@ -339,7 +377,8 @@ final class ScenarioFile {
     Node g = e.get("generate");
     g.allow("channels", "seed", "meanOutDegree", "channelsPerOperator", "meanSpareAccounts", "platforms");
     EcosystemGenerator.Builder b = EcosystemGenerator.builder();
-    g.build(() -> b.channels((int) g.whole("channels", EcosystemGenerator.DEFAULT_CHANNELS)).seed(g.whole("seed", 1))
+    int channels = channels(g, EcosystemGenerator.DEFAULT_CHANNELS);
+    g.build(() -> b.channels(channels).seed(g.whole("seed", 1))
         .meanOutDegree(g.num("meanOutDegree", EcosystemGenerator.DEFAULT_MEAN_OUT_DEGREE))
         .channelsPerOperator(g.num("channelsPerOperator", EcosystemGenerator.DEFAULT_CHANNELS_PER_OPERATOR))
         .meanSpareAccounts(g.num("meanSpareAccounts", EcosystemGenerator.DEFAULT_MEAN_SPARE_ACCOUNTS)));

@@ -1,6 +1,7 @@
 package org.channelrisk.cli;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -78,52 +79,63 @@ final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--lifetimes-replicates must be between 1 and --replicates (" + replicates + "): "
           + lifetimesReplicates);
     }
-    Scenario s = ScenarioFile.read(scenario);
-    boolean show = progress != null ? progress : System.console() != null;
     EnsembleSummary summary;
-    if (show) {
-      try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(replicates)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-        IntConsumer step = done -> {
-          synchronized (pb) {
-            pb.stepTo(Math.max(pb.getCurrent(), done));
-          }
-        };
-        summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).progress(step).run();
-      }
-    } else {
-      summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
-    }
-    if (output != null) {
-      EnsembleCsv.write(summary, output);
-    } else {
-      EnsembleCsv.write(summary, spec.commandLine().getOut());
-    }
-    if (events != null) {
-      List<SimEvent> log = Simulation.of(s.toBuilder().eventLog(true).build()).seed(seed).run().events();
-      CsvOutput.write(events, List.of("time", "kind", "channel", "generation", "platform", "detail", "cause"), w -> {
-        for (SimEvent e : log) {
-          w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
-              .text(e.platformId()).text(e.detail()).text(e.cause().map(EndCause::key).orElse("")).end();
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      OutputPlan.Target outputTarget = output == null ? null : plan.file("--output", output, "csv");
+      OutputPlan.Target eventsTarget = events == null ? null : plan.file("--events", events, "csv");
+      OutputPlan.Target lifetimesTarget = lifetimes == null ? null : plan.file("--lifetimes", lifetimes, "csv");
+      OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
+      Scenario s = ScenarioFile.read(scenario);
+      boolean show = progress != null ? progress : System.console() != null;
+      if (show) {
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(replicates)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+          IntConsumer step = done -> {
+            synchronized (pb) {
+              pb.stepTo(Math.max(pb.getCurrent(), done));
+            }
+          };
+          summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).progress(step).run();
         }
-      });
-    }
-    if (lifetimes != null) {
-      List<List<ChannelLifetime>> runs = new java.util.ArrayList<>();
-      for (int r = 0; r < lifetimesReplicates; r++) {
-        runs.add(Simulation.of(s).seed(seed).replicate(r).lifetimes());
+      } else {
+        summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
       }
-      CsvOutput.write(lifetimes, List.of("channel", "generation", "platform", "role", "start", "end", "status", "replicate"), w -> {
-        for (int r = 0; r < runs.size(); r++) {
-          for (ChannelLifetime l : runs.get(r)) {
-            w.row().text(l.channelId()).number(l.generation()).text(l.platformId()).text(l.role().name().toLowerCase(Locale.ROOT))
-                .number(l.start()).number(l.end()).text(l.status()).number(r).end();
-          }
+      if (outputTarget != null) {
+        EnsembleCsv.write(summary, plan.staging(outputTarget));
+      } else {
+        StringWriter csv = new StringWriter();
+        EnsembleCsv.write(summary, csv);
+        plan.print(spec.commandLine().getOut(), csv.toString());
+      }
+      if (eventsTarget != null) {
+        List<SimEvent> log = Simulation.of(s.toBuilder().eventLog(true).build()).seed(seed).run().events();
+        CsvOutput.write(plan.staging(eventsTarget), List.of("time", "kind", "channel", "generation", "platform", "detail", "cause"),
+            w -> {
+              for (SimEvent e : log) {
+                w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
+                    .text(e.platformId()).text(e.detail()).text(e.cause().map(EndCause::key).orElse("")).end();
+              }
+            });
+      }
+      if (lifetimesTarget != null) {
+        List<List<ChannelLifetime>> runs = new java.util.ArrayList<>();
+        for (int r = 0; r < lifetimesReplicates; r++) {
+          runs.add(Simulation.of(s).seed(seed).replicate(r).lifetimes());
         }
-      });
-    }
-    if (chart != null) {
-      Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(chart);
+        CsvOutput.write(plan.staging(lifetimesTarget), List.of("channel", "generation", "platform", "role", "start", "end", "status",
+            "replicate"), w -> {
+              for (int r = 0; r < runs.size(); r++) {
+                for (ChannelLifetime l : runs.get(r)) {
+                  w.row().text(l.channelId()).number(l.generation()).text(l.platformId())
+                      .text(l.role().name().toLowerCase(Locale.ROOT)).number(l.start()).number(l.end()).text(l.status()).number(r).end();
+                }
+              }
+            });
+      }
+      if (chartTarget != null) {
+        Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(plan.staging(chartTarget));
+      }
+      plan.commit();
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();

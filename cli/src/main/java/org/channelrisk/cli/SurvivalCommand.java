@@ -64,6 +64,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       KaplanMeier km = conf.estimator();
       KaplanMeierFit fit = km.fit(in.read());
       var stdout = spec.commandLine().getOut();
@@ -138,6 +147,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       if (tau != null && !(tau >= 0 && Double.isFinite(tau))) {
         throw new IllegalArgumentException("--tau must be finite and >= 0: " + tau);
       }
@@ -211,6 +229,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       if (in.group == null) {
         throw new IllegalArgumentException("survival logrank needs --group COL: the groups to compare");
       }
@@ -267,6 +294,15 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
+      try (OutputPlan plan = OutputPlan.of(spec)) {
+        out.declare(plan);
+        int code = run();
+        plan.commit();
+        return code;
+      }
+    }
+
+    private int run() throws IOException {
       CoxRegression.Ties t = switch (ties.toLowerCase(Locale.ROOT)) {
         case "efron" -> CoxRegression.Ties.EFRON;
         case "breslow" -> CoxRegression.Ties.BRESLOW;
@@ -288,6 +324,9 @@ final class SurvivalCommand {
           Map<String, Object> doc = new LinkedHashMap<>();
           doc.put("ties", ties.toLowerCase(Locale.ROOT));
           doc.put("converged", fit.converged());
+          doc.put("status", fit.status());
+          doc.put("monotone_likelihood", fit.monotoneLikelihood());
+          doc.put("possibly_infinite", fit.possiblyInfinite());
           doc.put("iterations", fit.iterations());
           doc.put("n", fit.n());
           doc.put("events", fit.events());
@@ -313,16 +352,22 @@ final class SurvivalCommand {
           doc.put("score_test", fit.scoreTest());
           out.json(stdout, doc);
         }
-        case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper"), w -> {
+        case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper",
+            "possibly_infinite"), w -> {
           for (int j = 0; j < covariates.size(); j++) {
             Estimate hr = fit.hazardRatioInterval(j);
             w.row().text(covariates.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
-                .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper()).end();
+                .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper())
+                .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.get(j)))).end();
           }
         });
         default -> out.text(stdout, fit + "\n");
       }
-      return fit.converged() ? Main.OK : Main.FAILURE;
+      if (fit.monotoneLikelihood() || !fit.converged()) {
+        spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
+        spec.commandLine().getErr().flush();
+      }
+      return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
     }
   }
 }

@@ -2,6 +2,7 @@ package org.channelrisk.cli;
 
 import java.nio.file.Path;
 import org.channelrisk.io.CsvTable;
+import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.survival.SurvivalData;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,9 @@ final class SurvivalInput {
 
   SurvivalData read() {
     table = CsvTable.read(input);
+    if (table.size() == 0) {
+      throw new InvalidInputException(table.source(), "no data rows after the header: nothing to estimate");
+    }
     double[] t = table.nonNegativeDoubles(time);
     boolean[] e = table.statuses(event);
     SurvivalData d = SurvivalData.of(t, e);
@@ -38,8 +42,11 @@ final class SurvivalInput {
     if (entry != null) {
       double[] en = table.nonNegativeDoubles(entry);
       for (int r = 0; r < en.length; r++) {
-        if (en[r] > t[r]) {
-          throw table.error(r, entry, "entry " + table.cell(r, entry) + " is after the time " + table.cell(r, time));
+        if (en[r] >= t[r]) {
+          // R's Surv(start, stop) makes such a row NA (and coxph/survfit drop it with a warning): the
+          // observation is never at risk, so counting its event would drive S(t) down wrongly
+          throw table.error(r, entry, "entry " + table.cell(r, entry) + " must be before the time " + table.cell(r, time)
+              + " (a row with entry >= time is never at risk)");
         }
       }
       d = d.withEntry(en);

@@ -86,7 +86,7 @@ class MainTest {
     assertThat(unknown.err()).contains("Unknown option").doesNotContain("\tat ");
     Result negative = run("ecosystem", "generate", "--channels", "-3", "--out", dir.resolve("x").toString());
     assertThat(negative.code()).isEqualTo(2);
-    assertThat(negative.err().strip()).isEqualTo("channelrisk: channels must be >= 0: -3");
+    assertThat(negative.err().strip()).isEqualTo("channelrisk: --channels must be >= 0: -3");
     assertThat(dir.resolve("x")).doesNotExist();
     Result notANumber = run("ecosystem", "generate", "--channels", "many", "--out", dir.toString());
     assertThat(notANumber.code()).isEqualTo(2);

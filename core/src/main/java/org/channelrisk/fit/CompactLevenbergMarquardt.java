@@ -10,9 +10,15 @@ import java.util.Arrays;
  * 3-parameter fit; the MINPACK port stays the default for larger and harder problems.
  *
  * <p>Stops when a successful step lowers the cost by at most {@code tol} relative and moves every
- * parameter by at most {@code tol} relative (converged), when the damping exceeds 1e16 with no
- * improvement (converged if the cost cannot be lowered any more at machine precision, which is the
- * case at a minimum), or at the iteration limit (not converged).
+ * parameter by at most sqrt({@code tol}) relative, when the damping exceeds 1e16 with no improvement
+ * (no step lowers the cost at machine precision), or at the iteration limit (not converged). The
+ * first two are "converged" only if the scaled gradient is small as well: the largest cosine between
+ * the weighted residual vector and a column of the Jacobian, |(J'Wr)_j| / sqrt((J'WJ)_jj r'Wr)
+ * (MINPACK's gtol test), at most {@value #GRADIENT_TOLERANCE}; a stall elsewhere (a flat valley, a
+ * damping that ran away) is "not converged", with the gradient in the message. An exact fit has
+ * converged: cost 0, or residuals at the resolution of double arithmetic (root cost at most
+ * {@value #RESIDUAL_FLOOR} of the root weighted sum of squares of the data), where the residuals,
+ * and so the gradient's direction, are rounding noise (NIST's Lanczos1, noiseless test series).
  */
 final class CompactLevenbergMarquardt {
   /**
@@ -29,7 +35,33 @@ final class CompactLevenbergMarquardt {
   record Outcome(double[] point, boolean converged, int iterations, int evaluations, String message, double cost,
       double[][] normal) {}
 
+  /** Largest scaled gradient (cosine) of a point called converged. */
+  static final double GRADIENT_TOLERANCE = 1e-4;
+
+  /** Root cost, relative to the data's root sum of squares, below which the fit is exact in doubles. */
+  static final double RESIDUAL_FLOOR = 1e-10;
+
   private CompactLevenbergMarquardt() {}
+
+  /**
+   * MINPACK's scaled gradient: max over j of |g_j| / sqrt(a_jj cost), the cosine between the weighted
+   * residuals and column j of the Jacobian; 0 at a stationary point, and for a zero column only when
+   * its gradient is 0 too.
+   */
+  static double scaledGradient(double[][] a, double[] g, double cost) {
+    if (cost == 0) {
+      return 0;
+    }
+    double worst = 0;
+    for (int j = 0; j < g.length; j++) {
+      double d = Math.sqrt(a[j][j] * cost);
+      double c = d > 0 ? Math.abs(g[j]) / d : (g[j] == 0 ? 0 : Double.POSITIVE_INFINITY);
+      if (!(c <= worst)) {
+        worst = c;
+      }
+    }
+    return worst;
+  }
 
   static Outcome solve(Model model, double[][] x, double[] y, double[] w, double[] start, double tol, int maxIterations,
       int maxEvaluations) {
@@ -52,6 +84,11 @@ final class CompactLevenbergMarquardt {
     if (!Double.isFinite(cost)) {
       return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start), cost, a);
     }
+    double dataScale = 0;
+    for (int i = 0; i < y.length; i++) {
+      dataScale += (w == null ? 1 : w[i]) * y[i] * y[i];
+    }
+    double exactCost = RESIDUAL_FLOOR * RESIDUAL_FLOOR * dataScale;
     double lambda = 1e-3;
     for (int iter = 1; iter <= maxIterations; iter++) {
       double maxDiag = 0;
@@ -93,14 +130,22 @@ final class CompactLevenbergMarquardt {
           cost = trialCost;
           lambda = Math.max(lambda / 10, 1e-15);
           improved = true;
-          if ((drop <= tol && moved <= Math.sqrt(tol)) || cost == 0) {
+          if (cost == 0) {
+            return new Outcome(b, true, iter, evaluations, "converged (exact fit)", cost, a);
+          }
+          if (drop <= tol && moved <= Math.sqrt(tol) && (cost <= exactCost || scaledGradient(a, g, cost) <= GRADIENT_TOLERANCE)) {
             return new Outcome(b, true, iter, evaluations, "converged", cost, a);
           }
         } else {
           lambda *= 10;
           if (lambda > 1e16 || moved <= 1e-15) {
-            // no step lowers the cost any more: at a minimum to machine precision
-            return new Outcome(b, true, iter, evaluations, "converged (no further reduction at machine precision)", cost, a);
+            // no step lowers the cost any more: a minimum to machine precision if the gradient vanishes
+            double sg = scaledGradient(a, g, cost);
+            if (sg <= GRADIENT_TOLERANCE || cost <= exactCost) {
+              return new Outcome(b, true, iter, evaluations, "converged (no further reduction at machine precision)", cost, a);
+            }
+            return new Outcome(b, false, iter, evaluations, String.format(java.util.Locale.ROOT,
+                "stalled: no step lowers the cost, but the scaled gradient is %.3g (above %.0e)", sg, GRADIENT_TOLERANCE), cost, a);
           }
         }
       }

@@ -33,21 +33,34 @@ import java.util.Locale;
  * @param iterations optimizer iterations
  * @param evaluations model evaluations
  * @param message how the fit ended
+ * @param solver the optimizer that produced it: {@code "MINPACK"} or {@code "COMPACT"} (the names of
+ *     {@link NonlinearLeastSquares.Solver}), or {@code "none"} for a model that was not fitted
  */
 public record FitResult(
     List<String> names, double[] estimates, double[] stdErrors, double[][] covariance, double[] lower, double[] upper,
     double confLevel, double rss, int n, double sumLogWeights, boolean converged, int iterations, int evaluations,
-    String message) {
+    String message, String solver) {
 
-  /** @return number of parameters */
   /** Copies the arrays and the list, so that the result cannot change once made. */
   public FitResult {
+    java.util.Objects.requireNonNull(solver, "solver");
     names = List.copyOf(names);
     estimates = estimates.clone();
     stdErrors = stdErrors.clone();
     covariance = Copies.deep(covariance);
     lower = lower.clone();
     upper = upper.clone();
+  }
+
+  /**
+   * A result made elsewhere than by {@link NonlinearLeastSquares} (a test, a custom optimizer): its
+   * {@link #solver()} is {@code "unspecified"}.
+   */
+  public FitResult(List<String> names, double[] estimates, double[] stdErrors, double[][] covariance, double[] lower,
+      double[] upper, double confLevel, double rss, int n, double sumLogWeights, boolean converged, int iterations,
+      int evaluations, String message) {
+    this(names, estimates, stdErrors, covariance, lower, upper, confLevel, rss, n, sumLogWeights, converged, iterations,
+        evaluations, message, "unspecified");
   }
 
   /** @return a copy of the estimates, in the order of {@link #names()} */
@@ -114,6 +127,7 @@ public record FitResult(
     return Objects.hash(names, Arrays.hashCode(estimates), rss, n, converged, iterations);
   }
 
+  /** @return number of parameters */
   public int parameters() {
     return estimates.length;
   }
@@ -166,8 +180,8 @@ public record FitResult(
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Nonlinear least squares: %s (%d iterations, %d evaluations)%n",
-        converged ? "converged" : "NOT CONVERGED: " + message, iterations, evaluations));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Nonlinear least squares: %s (%s solver, %d iterations, %d evaluations)%n",
+        converged ? "converged" : "NOT CONVERGED: " + message, solver, iterations, evaluations));
     for (int i = 0; i < estimates.length; i++) {
       sb.append(String.format(Locale.ROOT, "  %-6s %14.8g  se %11.5g  %s%% CI (%.6g, %.6g)%n", names.get(i), estimates[i],
           stdErrors[i], Math.round(confLevel * 1000) / 10.0, lower[i], upper[i]));

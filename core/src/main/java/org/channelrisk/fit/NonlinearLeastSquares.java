@@ -145,7 +145,7 @@ public final class NonlinearLeastSquares {
     if (solver == Solver.COMPACT && lowerBounds == null) {
       CompactLevenbergMarquardt.Outcome o =
           CompactLevenbergMarquardt.solve(model, x, y, weights, start, tolerance, maxIterations, maxEvaluations);
-      return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations(), o.cost(), o.normal());
+      return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations(), o.cost(), o.normal(), Solver.COMPACT);
     }
     Tracker tracker = new Tracker();
     LeastSquaresBuilder lsb = new LeastSquaresBuilder()
@@ -224,7 +224,7 @@ public final class NonlinearLeastSquares {
   }
 
   private FitResult result(double[] b, boolean convergedIn, String messageIn, int iterations, int evaluations) {
-    return result(b, convergedIn, messageIn, iterations, evaluations, sumSquares(b), null);
+    return result(b, convergedIn, messageIn, iterations, evaluations, sumSquares(b), null, Solver.MINPACK);
   }
 
   /**
@@ -232,7 +232,7 @@ public final class NonlinearLeastSquares {
    * @param normal J'WJ at b when the solver has it, else null (computed here)
    */
   private FitResult result(double[] b, boolean convergedIn, String messageIn, int iterations, int evaluations, double rss,
-      double[][] normal) {
+      double[][] normal, Solver used) {
     boolean converged = convergedIn;
     String message = messageIn;
     int n = 0;
@@ -265,7 +265,7 @@ public final class NonlinearLeastSquares {
       hi[j] = b[j] + t * se[j];
     }
     return new FitResult(ImmutableList.copyOf(model.names()), b, se, cov, lo, hi, confLevel, rss, n, sumLogW, converged,
-        iterations, evaluations, message);
+        iterations, evaluations, message, used.name());
   }
 
   /**

@@ -7,14 +7,18 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the
  * target's folder, which is moved over the target only when everything was written. If writing
- * fails, the temporary file is deleted and the target is untouched.
+ * fails, the temporary file is deleted and the target is untouched. New files get the permissions
+ * the user's umask gives any new file.
  *
  * <pre>{@code
  * AtomicFiles.write(Path.of("out/series.csv"), w -> w.write("t,value\n0,1\n"));
@@ -69,10 +73,24 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    // not Files.createTempFile: its files are created with mode 0600, and the move would keep that;
+    // a file created the ordinary way gets the user's umask, as any Unix tool's output does
+    Path tmp = null;
+    OutputStream stream = null;
+    for (int attempt = 0; stream == null; attempt++) {
+      tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+          + ".tmp");
+      try {
+        stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
     boolean moved = false;
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = stream) {
         body.writeTo(out);
       }
       try {

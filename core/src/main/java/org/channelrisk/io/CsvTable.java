@@ -67,12 +67,17 @@ public final class CsvTable {
    */
   public static CsvTable read(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file.toString(), "is a folder; expected a CSV file");
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(r, name);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file");
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(name, "not valid UTF-8 text");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InvalidInputException(file.toString(), "cannot read the file: permission denied");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -251,6 +256,23 @@ public final class CsvTable {
     double[] out = new double[rows.size()];
     for (int r = 0; r < out.length; r++) {
       out[r] = number(r, c, column);
+    }
+    return out;
+  }
+
+  /**
+   * A required column of finite numbers in which an empty cell (or one of blanks) is a missing value,
+   * returned as NaN: time series, where the README's format says so.
+   *
+   * @param column name
+   * @return the numbers, NaN where the cell is empty
+   * @throws InvalidInputException at the first non-empty cell that is not a finite number
+   */
+  public double[] doublesOrMissing(String column) {
+    int c = columnIndex(column);
+    double[] out = new double[rows.size()];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = rows.get(r)[c].isBlank() ? Double.NaN : number(r, c, column);
     }
     return out;
   }

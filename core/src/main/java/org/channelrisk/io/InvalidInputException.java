@@ -41,6 +41,34 @@ public final class InvalidInputException extends RuntimeException {
    * @param source the file name
    * @param problem what is wrong with it as a whole
    */
+  private InvalidInputException(String message, String source, long line) {
+    super(message);
+    this.source = source;
+    this.line = line;
+    this.column = null;
+  }
+
+  /**
+   * An error at a position given as numbers, as a parser of YAML or JSON reports it:
+   * {@code "nov2019.yaml line 4, column 3: ..."}.
+   *
+   * @param source the file name
+   * @param line 1-based line, or 0 if unknown
+   * @param columnNumber 1-based column, or 0 if unknown
+   * @param problem what was expected and found
+   * @return the exception, to throw
+   */
+  public static InvalidInputException atPosition(String source, long line, long columnNumber, String problem) {
+    StringBuilder sb = new StringBuilder(source);
+    if (line > 0) {
+      sb.append(" line ").append(line);
+      if (columnNumber > 0) {
+        sb.append(", column ").append(columnNumber);
+      }
+    }
+    return new InvalidInputException(sb.append(": ").append(problem).toString(), source, line);
+  }
+
   public InvalidInputException(String source, String problem) {
     this(source, 0, null, problem);
   }

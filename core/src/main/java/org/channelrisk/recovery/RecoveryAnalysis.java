@@ -219,7 +219,7 @@ public final class RecoveryAnalysis {
     Arrays.fill(nan, Double.NaN);
     double[][] cov = new double[m.parameters()][m.parameters()];
     return new FitResult(m.names(), nan, nan.clone(), cov, nan.clone(), nan.clone(), DEFAULT_CONF_LEVEL, Double.NaN, n, 0, false, 0, 0,
-        "not fitted: " + n + " points cannot determine " + m.parameters() + " parameters");
+        "not fitted: " + n + " points cannot determine " + m.parameters() + " parameters", "none");
   }
 
   private double[] weights(double[] y, double[] sd) {

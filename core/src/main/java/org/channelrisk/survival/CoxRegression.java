@@ -103,11 +103,57 @@ public final class CoxRegression {
    * @param iterations Newton-Raphson iterations (counted as R counts them)
    * @param converged whether the tolerance was met within the iteration limit
    * @param ties the tie handling used
+   * @param possiblyInfinite the covariates whose coefficient may be infinite (monotone likelihood),
+   *     by R's rule in {@code coxph.fit}: after convergence, the next Newton step |U(beta)' I(beta)^-1|
+   *     is still above the tolerance and above sqrt(tolerance) * |beta| (R warns "Loglik converged
+   *     before variable ...; coefficient may be infinite"); empty for an ordinary fit
    */
   public record Fit(
       List<String> names, double[] coefficients, double[] stdErrors, double confLevel, double logLikNull,
       double logLik, double waldTest, double scoreTest, int n, int events, int iterations, boolean converged,
-      Ties ties) {
+      Ties ties, List<String> possiblyInfinite) {
+    /** Copies the arrays and lists in. */
+    public Fit {
+      names = List.copyOf(names);
+      coefficients = coefficients.clone();
+      stdErrors = stdErrors.clone();
+      possiblyInfinite = List.copyOf(possiblyInfinite);
+    }
+
+    /** @return a copy of the coefficients */
+    @Override
+    public double[] coefficients() {
+      return coefficients.clone();
+    }
+
+    /** @return a copy of the standard errors */
+    @Override
+    public double[] stdErrors() {
+      return stdErrors.clone();
+    }
+
+    /**
+     * Whether the likelihood is monotone in some coefficient (a covariate separates the events, say):
+     * the fit "converged" only because the log-likelihood stopped changing while the coefficient
+     * kept growing, so that coefficient, its standard error and its interval mean nothing.
+     *
+     * @return whether {@link #possiblyInfinite()} is not empty
+     */
+    public boolean monotoneLikelihood() {
+      return !possiblyInfinite.isEmpty();
+    }
+
+    /** @return the status in words, as the CLI prints it */
+    public String status() {
+      if (!converged) {
+        return "NOT CONVERGED";
+      }
+      return monotoneLikelihood()
+          ? "converged, but the log-likelihood converged before variable " + String.join(",", possiblyInfinite)
+              + ": coefficient may be infinite (monotone likelihood)"
+          : "converged";
+    }
+
     /** @return 2 (logLik - logLikNull) */
     public double likelihoodRatioTest() {
       return 2 * (logLik - logLikNull);
@@ -148,7 +194,7 @@ public final class CoxRegression {
     public String toString() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
           "Cox regression (%s ties): n %d, events %d, %s after %d iterations%n", ties.name().toLowerCase(Locale.ROOT),
-          n, events, converged ? "converged" : "NOT CONVERGED", iterations));
+          n, events, status(), iterations));
       sb.append(String.format(Locale.ROOT, "  %-14s %10s %10s %8s %10s %10s%n", "", "coef", "se", "z", "p", "exp(coef)"));
       for (int i = 0; i < names.size(); i++) {
         sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10.4g %10.5g%n",
@@ -178,6 +224,9 @@ public final class CoxRegression {
     }
     if (p == 0) {
       throw new IllegalArgumentException("at least one covariate is needed");
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("no observations");
     }
     if (data.events() == 0) {
       throw new IllegalArgumentException("the data has no events: the partial likelihood is flat");
@@ -264,8 +313,24 @@ public final class CoxRegression {
       se[j] = Math.sqrt(inv.getEntry(j, j));
     }
     double wald = dot(beta, new Array2DRowRealMatrix(current.information).operate(beta));
+    List<String> infinite = new java.util.ArrayList<>();
+    if (converged) {
+      // R's coxph.fit: infs <- abs(u %*% var); flagged where infs > eps and infs > toler.inf * |coef|,
+      // toler.inf = sqrt(eps), or where the score is not finite
+      double tolerInf = Math.sqrt(tolerance);
+      for (int j = 0; j < p; j++) {
+        double step = 0;
+        for (int k = 0; k < p; k++) {
+          step += current.score[k] * inv.getEntry(k, j);
+        }
+        double infs = Math.abs(step);
+        if (!Double.isFinite(current.score[j]) || !Double.isFinite(infs) || (infs > tolerance && infs > tolerInf * Math.abs(beta[j]))) {
+          infinite.add(names.get(j));
+        }
+      }
+    }
     return new Fit(ImmutableList.copyOf(names), beta.clone(), se, confLevel, at0.logLik, logLik, wald, score, n,
-        data.events(), Math.min(iter, maxIterations), converged, ties);
+        data.events(), Math.min(iter, maxIterations), converged, ties, infinite);
   }
 
   private record Partial(double logLik, double[] score, double[][] information) {}

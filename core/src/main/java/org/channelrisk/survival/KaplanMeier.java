@@ -72,6 +72,13 @@ public final class KaplanMeier {
    * @return the fit
    */
   public KaplanMeierFit fit(SurvivalData data) {
+    if (data.size() == 0) {
+      // an empty curve (median not reached, nothing at risk): what the callers that summarise a
+      // possibly empty subset need (a platform without removals); the command line refuses a file
+      // without rows before it gets here, as R's survfit refuses no observations
+      return new KaplanMeierFit(() -> curve("ALL", SurvivalData.Rows.of(new double[0], new double[0]), 0, null), ImmutableMap.of(),
+          confType, confLevel);
+    }
     SurvivalData.Sorted s = data.sorted();
     int k = s.levels().size();
     java.util.function.Supplier<SurvivalCurve> pooled = () -> {

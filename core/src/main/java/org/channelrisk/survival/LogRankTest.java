@@ -61,8 +61,9 @@ public final class LogRankTest {
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-          "%s: chisq %.6g on %d df, p = %.4g%n", rho == 0 ? "Log-rank test" : "G-rho test (rho " + rho + ")",
-          chiSquare, df, pValue));
+          "%s: chisq %.6g on %d df, %s%n", rho == 0 ? "Log-rank test" : "G-rho test (rho " + rho + ")",
+          chiSquare, df, Double.isNaN(pValue) ? "p not available (no events to compare)"
+              : String.format(Locale.ROOT, "p = %.4g", pValue)));
       for (GroupCounts g : groups) {
         sb.append(String.format(Locale.ROOT, "  %-12s n %6d  observed %10.4f  expected %10.4f%n",
             g.group(), g.n(), g.observed(), g.expected()));
@@ -101,6 +102,11 @@ public final class LogRankTest {
     }
     List<String> levels = data.groupLevels();
     int k = levels.size();
+    if (k < 2) {
+      // R's survdiff stops with "There is only 1 group": a test between groups needs two
+      throw new IllegalArgumentException("a log-rank test compares groups, but the data has "
+          + (k == 0 ? "no observations" : "only 1 group ('" + levels.get(0) + "')"));
+    }
     double[] obs = new double[k];
     double[] exp = new double[k];
     double[][] var = new double[k][k];

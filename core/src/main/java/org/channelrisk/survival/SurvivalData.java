@@ -116,7 +116,8 @@ public final class SurvivalData {
    * Left truncation: observation {@code i} is at risk only after {@code entry[i]} (counting-process
    * style, at risk at t when entry &lt; t &lt;= time).
    *
-   * @param entries entry times, finite, &gt;= 0 and &lt;= the observation's time
+   * @param entries entry times, finite, &gt;= 0 and &lt; the observation's time (a row with entry
+   *     &gt;= time is never at risk: R's {@code Surv(start, stop)} makes it NA, here it is refused)
    * @return a copy with entry times
    */
   public SurvivalData withEntry(double[] entries) {
@@ -124,9 +125,10 @@ public final class SurvivalData {
       throw new IllegalArgumentException("entry has " + entries.length + " values for " + time.length + " times");
     }
     for (int i = 0; i < entries.length; i++) {
-      if (!(entries[i] >= 0) || !(entries[i] <= time[i])) {
+      if (!(entries[i] >= 0) || !(entries[i] < time[i])) {
         throw new IllegalArgumentException(
-            "entry[" + i + "] must be in [0, time[" + i + "] = " + time[i] + "]: " + entries[i]);
+            "entry[" + i + "] must be in [0, time[" + i + "] = " + time[i] + "): " + entries[i]
+                + " (a row with entry >= time is never at risk)");
       }
     }
     return new SurvivalData(time, event, entries.clone(), group, stratum, timeFixed);
@@ -172,6 +174,11 @@ public final class SurvivalData {
       en = entry.clone();
       for (int i = 0; i < en.length; i++) {
         en[i] = merged.get(en[i]);
+        if (!(en[i] < t[i])) {
+          // R's aeqSurv: "an interval has effective length 0"
+          throw new IllegalArgumentException("after merging nearly equal times, entry[" + i + "] = time[" + i + "] = " + t[i]
+              + ": the interval has effective length 0 (R's aeqSurv refuses it too)");
+        }
       }
     }
     return new SurvivalData(t, event, en, group, stratum, true);

@@ -15,9 +15,13 @@ import java.util.Locale;
 public record NistProblem(String name, String difficulty, double[] start1, double[] start2, double[] certified,
     double[] certifiedSd, double certifiedRss, double[][] x, double[] y) {
 
-  /** The folder of the .dat files, next to the project: ../shared/reference/nist-strd from the repository root. */
+  /**
+   * The folder of the .dat files, next to the project: ../shared/reference/nist-strd from the repository
+   * root (tried from the module's folder, the root, and a worktree one folder deeper).
+   */
   public static Path folder() {
-    for (Path p : List.of(Path.of("..", "shared", "reference", "nist-strd"), Path.of("..", "..", "shared", "reference", "nist-strd"))) {
+    for (Path p : List.of(Path.of("..", "shared", "reference", "nist-strd"), Path.of("..", "..", "shared", "reference", "nist-strd"),
+        Path.of("..", "..", "..", "shared", "reference", "nist-strd"))) {
       if (Files.isDirectory(p)) {
         return p;
       }

@@ -100,6 +100,9 @@ class PooledMergeLawProperties {
       if (rng.nextBoolean()) {
         entry = new double[n];
         for (int i = 0; i < n; i++) {
+          if (t[i] == 0) {
+            t[i] = 0.5; // a row must enter before its time (R's Surv(start, stop) refuses start >= stop)
+          }
           entry[i] = rng.nextBoolean() ? 0 : Math.floor(t[i] * rng.nextDouble());
         }
       }

@@ -21,6 +21,34 @@ class SurvivalEdgeCaseTest {
   }
 
   @Test
+  void emptyGroupedInputIsAnEmptyFitNotAnIndexError() {
+    // with groups and no rows the pooled curve indexed group 0 of none (ArrayIndexOutOfBounds)
+    SurvivalData none = SurvivalData.of(new double[0], new boolean[0]).withGroups(new String[0]);
+    KaplanMeierFit fit = KaplanMeier.estimate(none);
+    assertThat(fit.pooled().size()).isZero();
+    assertThat(fit.curves()).allMatch(c -> c.size() == 0);
+    assertThatThrownBy(() -> LogRankTest.test(none)).hasMessageContaining("no observations");
+  }
+
+  @Test
+  void logRankWithOneGroupIsRefusedAsRDoes() {
+    SurvivalData one = data(new double[] {1, 2, 3}, true, false, true).withGroups(new String[] {"a", "a", "a"});
+    assertThatThrownBy(() -> LogRankTest.test(one)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only 1 group ('a')");
+  }
+
+  @Test
+  void entryEqualToTimeIsRefused() {
+    // (0,2] censored, (2,2] event twice, (0,5] event: the two rows with entry = time are never at
+    // risk; counting their events gave S(2) = 0 where R (which drops them) gives 1
+    SurvivalData d = data(new double[] {2, 2, 2, 5}, false, true, true, true);
+    assertThatThrownBy(() -> d.withEntry(new double[] {0, 2, 2, 0})).hasMessageContaining("entry[1]")
+        .hasMessageContaining("never at risk");
+    SurvivalData kept = data(new double[] {2, 5}, false, true).withEntry(new double[] {0, 0});
+    assertThat(KaplanMeier.estimate(kept).pooled().survivalAt(2)).isEqualTo(1.0);
+  }
+
+  @Test
   void oneObservation() {
     SurvivalCurve c = KaplanMeier.estimate(data(new double[] {4}, true)).pooled();
     assertThat(c.survival(0)).isZero();
@@ -74,7 +102,7 @@ class SurvivalEdgeCaseTest {
     assertThatThrownBy(() -> data(new double[] {Double.NaN}, true)).hasMessageContaining("time[0]");
     assertThatThrownBy(() -> data(new double[] {1}, true, false)).hasMessage("time has 1 values but event has 2");
     assertThatThrownBy(() -> data(new double[] {1, 2}, true, true).withEntry(new double[] {0, 3}))
-        .hasMessage("entry[1] must be in [0, time[1] = 2.0]: 3.0");
+        .hasMessage("entry[1] must be in [0, time[1] = 2.0): 3.0 (a row with entry >= time is never at risk)");
     assertThatThrownBy(() -> LogRankTest.test(data(new double[] {1}, true))).hasMessageContaining("needs groups");
     assertThatThrownBy(() -> KaplanMeier.withConfidence(ConfidenceType.LOG, 1.0)).hasMessageContaining("(0, 1)");
     assertThatThrownBy(() -> ConfidenceType.parse("logit")).hasMessageContaining("log, log-log or plain");

@@ -59,12 +59,12 @@ public final class ActionDay2019 {
   }
 
   /**
-   * @param args [channels (5000)] [replicates (20)] [output folder (current)]
+   * @param args [channels (5000)] [replicates (20)] [output folder (out/examples, created if missing)]
    * @throws IOException if the chart cannot be written
    */
   public static void main(String[] args) throws IOException {
     System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen: no window, no dock icon
     run(args.length > 0 ? Integer.parseInt(args[0]) : 5_000, args.length > 1 ? Integer.parseInt(args[1]) : 20,
-        Path.of(args.length > 2 ? args[2] : "."));
+        Path.of(args.length > 2 ? args[2] : "out/examples"));
   }
 }

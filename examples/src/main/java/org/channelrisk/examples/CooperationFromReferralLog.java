@@ -72,10 +72,10 @@ public final class CooperationFromReferralLog {
   }
 
   /**
-   * @param args [referrals (5000)] [output folder (current)]
+   * @param args [referrals (5000)] [output folder (out/examples, created if missing)]
    * @throws IOException if files cannot be written
    */
   public static void main(String[] args) throws IOException {
-    run(args.length > 0 ? Integer.parseInt(args[0]) : 5_000, Path.of(args.length > 1 ? args[1] : "."));
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 5_000, Path.of(args.length > 1 ? args[1] : "out/examples"));
   }
 }

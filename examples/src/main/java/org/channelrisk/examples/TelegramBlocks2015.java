@@ -62,11 +62,11 @@ public final class TelegramBlocks2015 {
   }
 
   /**
-   * @param args [channels (1000)] [output folder (current)]
+   * @param args [channels (1000)] [output folder (out/examples, created if missing)]
    * @throws IOException if the chart cannot be written
    */
   public static void main(String[] args) throws IOException {
     System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen: no window, no dock icon
-    run(args.length > 0 ? Integer.parseInt(args[0]) : 1_000, Path.of(args.length > 1 ? args[1] : "."));
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 1_000, Path.of(args.length > 1 ? args[1] : "out/examples"));
   }
 }
