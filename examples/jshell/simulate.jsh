@@ -8,14 +8,14 @@ var scenario = Presets.actionDay2019(2_000, true);
 System.out.println(scenario);
 
 // 20 replicates on 2 threads; the result does not depend on the number of threads.
-var ensemble = Ensemble.run(scenario, 20, 2019, 2);
+var ensemble = Ensemble.of(scenario).replicates(20).seed(2019).threads(2).run();
 System.out.println(ensemble);
 System.out.println("active channels, mean: " + Sparkline.of(ensemble.mean(Observed.ACTIVE_CHANNELS), 60));
 System.out.println("reach, mean:           " + Sparkline.of(ensemble.mean(Observed.AUDIENCE), 60));
 
 // What if the action had banned only the channels, not the accounts?
 var channelsOnly = Presets.actionDay2019(2_000, true, TargetingStrategy.LARGEST_AUDIENCE, BanLevel.CHANNEL);
-var alt = Ensemble.run(channelsOnly, 20, 2019, 2);
+var alt = Ensemble.of(channelsOnly).replicates(20).seed(2019).threads(2).run();
 System.out.printf("reach on day 365: account bans %.0f, channel bans %.0f%n", ensemble.mean(Observed.AUDIENCE)[365], alt.mean(Observed.AUDIENCE)[365]);
 
 // The simplest action day has a closed form, which the simulator reproduces.

@@ -41,6 +41,6 @@ public class EnsembleBenchmark {
   /** @return the summary */
   @Benchmark
   public EnsembleSummary ensemble() {
-    return Ensemble.run(scenario, REPLICATES, 1, threads);
+    return Ensemble.of(scenario).replicates(REPLICATES).seed(1).threads(threads).run();
   }
 }

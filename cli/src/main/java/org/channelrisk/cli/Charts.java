@@ -53,16 +53,17 @@ public final class Charts {
         .xAxisTitle("time (days)").yAxisTitle(what).build();
     chart.getStyler().setMarkerSize(4);
     double[] bt = r.bandTimes();
+    double[][] rb = r.band();
     int n = bt.length;
-    if (n > 0 && Double.isFinite(r.band()[1][0])) {
-      band(chart, "band (" + r.intervalMethod().split(",")[0] + ")", bt, r.band()[1], r.band()[2], new Color(70, 130, 180, 70));
+    if (n > 0 && Double.isFinite(rb[1][0])) {
+      band(chart, "band (" + r.intervalMethod().split(",")[0] + ")", bt, rb[1], rb[2], new Color(70, 130, 180, 70));
     }
     XYSeries data = chart.addSeries("data", t, y);
     data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     data.setMarkerColor(new Color(60, 60, 60));
     data.setMarker(SeriesMarkers.CIRCLE);
     if (n > 0) {
-      XYSeries curve = chart.addSeries("fitted " + r.model().id(), bt, r.band()[0]);
+      XYSeries curve = chart.addSeries("fitted " + r.model().id(), bt, rb[0]);
       curve.setMarker(SeriesMarkers.NONE);
       curve.setLineColor(new Color(30, 90, 160));
       curve.setLineStyle(new BasicStroke(2.5f));

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.channelrisk.cooperation.CooperationEstimate;
 import org.channelrisk.cooperation.CooperationEstimator;
 import org.channelrisk.cooperation.PlatformCooperation;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.ReferralLogCsv;
 import org.channelrisk.model.Referral;
 import org.channelrisk.survival.ParametricSurvival;

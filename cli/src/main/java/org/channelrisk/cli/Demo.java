@@ -10,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
+import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.io.LifetimeCsv;
-import org.channelrisk.io.Lifetime;
+import org.channelrisk.survival.Lifetime;
 import org.channelrisk.io.TimeSeriesTable;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryAnalysis;
@@ -85,7 +86,7 @@ final class Demo {
 
     for (Row r : rows) {
       Path csv = out.resolve("ensemble-" + slug(r) + ".csv");
-      r.ensemble().writeCsv(csv);
+      EnsembleCsv.write(r.ensemble(), csv);
       files.add(csv);
     }
     Row focus = rows.get(2); // 2019, largest audience, account bans
@@ -112,7 +113,7 @@ final class Demo {
   }
 
   private Row row(String cooperation, String strategy, Scenario s, BanLevel ban) {
-    EnsembleSummary e = Ensemble.run(s, replicates, seed, threads);
+    EnsembleSummary e = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
     double[] t = e.times();
     double[] mean = e.mean(Observed.AUDIENCE);
     double[] sd = e.sd(Observed.AUDIENCE);

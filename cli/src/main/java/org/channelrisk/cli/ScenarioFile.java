@@ -24,8 +24,12 @@ import org.channelrisk.model.LatencyDistribution;
 import org.channelrisk.model.Platform;
 import org.channelrisk.model.SecurityRating;
 import org.channelrisk.sim.ActionDay;
+import org.channelrisk.sim.AudienceRecovery;
 import org.channelrisk.sim.BanLevel;
+import org.channelrisk.sim.Migration;
 import org.channelrisk.sim.Presets;
+import org.channelrisk.sim.Recreation;
+import org.channelrisk.sim.RoutineBans;
 import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.TargetingStrategy;
 
@@ -214,29 +218,35 @@ final class ScenarioFile {
     } else {
       Ecosystem eco = ecosystem(root.get("ecosystem"));
       Scenario.Builder sb = Scenario.builder(eco);
+      // Defaults come from the model's records (RoutineBans.DEFAULT, ...), never repeated here.
       b = root.build(() -> sb.detectionRate(root.num("detectionRate", 0))
           .referenceAudience(root.num("referenceAudience", Scenario.DEFAULT_REFERENCE_AUDIENCE)));
       if (root.has("routineBan")) {
         Node r = root.get("routineBan");
         r.allow("level", "spareShare");
-        r.build(() -> sb.routineBan(r.choice("level", BanLevel.class, BanLevel.CHANNEL), r.num("spareShare", 0)));
+        RoutineBans d = RoutineBans.DEFAULT;
+        r.build(() -> sb.routineBan(new RoutineBans(r.choice("level", BanLevel.class, d.level()), r.num("spareShare", d.spareShare()))));
       }
       if (root.has("recreation")) {
         Node r = root.get("recreation");
         r.allow("probability", "delay");
-        LatencyDistribution delay = r.has("delay") ? latency(r.get("delay")) : LatencyDistribution.exponential(2);
-        r.build(() -> sb.recreation(r.num("probability", 1), delay));
+        Recreation d = Recreation.DEFAULT;
+        LatencyDistribution delay = r.has("delay") ? latency(r.get("delay")) : d.delay();
+        r.build(() -> sb.recreation(new Recreation(r.num("probability", d.probability()), delay)));
       }
       if (root.has("audience")) {
         Node a = root.get("audience");
         a.allow("r0", "r1", "retention");
-        a.build(() -> sb.audience(a.num("r0", 0.05), a.num("r1", 0.02), a.num("retention", 0.7)));
+        AudienceRecovery d = AudienceRecovery.DEFAULT;
+        a.build(() -> sb.audience(new AudienceRecovery(a.num("r0", d.baseHazard()), a.num("r1", d.linkHazard()),
+            a.num("retention", d.retention()))));
       }
       if (root.has("migration")) {
         Node m = root.get("migration");
         m.allow("security", "users", "pressure", "stay", "memoryDays");
-        m.build(() -> sb.migration(m.num("security", 0.5), m.num("users", 0.1), m.num("pressure", 0.5), m.num("stay", 3),
-            m.num("memoryDays", 30)));
+        Migration d = Migration.DEFAULT;
+        m.build(() -> sb.migration(new Migration(m.num("security", d.securityWeight()), m.num("users", d.usersWeight()),
+            m.num("pressure", d.pressureWeight()), m.num("stay", d.stayBonus()), m.num("memoryDays", d.memoryDays()))));
       }
       for (Node a : root.list("actionDays")) {
         sb.actionDay(actionDay(a));
@@ -245,10 +255,10 @@ final class ScenarioFile {
     Scenario.Builder fb = b;
     return root.build(() -> {
       if (root.has("horizon")) {
-        fb.horizon(root.num("horizon", 365));
+        fb.horizon(root.num("horizon", 0));
       }
       if (root.has("gridStep")) {
-        fb.gridStep(root.num("gridStep", 1));
+        fb.gridStep(root.num("gridStep", 0));
       }
       if (root.has("eventLog")) {
         fb.eventLog(root.bool("eventLog", false));

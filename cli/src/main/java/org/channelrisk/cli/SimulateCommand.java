@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.channelrisk.io.CsvOutput;
+import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.sim.ChannelLifetime;
 import org.channelrisk.sim.EndCause;
 import org.channelrisk.sim.Ensemble;
@@ -86,22 +87,15 @@ final class SimulateCommand implements Callable<Integer> {
             pb.stepTo(Math.max(pb.getCurrent(), done));
           }
         };
-        summary = Ensemble.run(s, replicates, seed, threads, step);
+        summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).progress(step).run();
       }
     } else {
-      summary = Ensemble.run(s, replicates, seed, threads);
+      summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
     }
     if (output != null) {
-      summary.writeCsv(output);
+      EnsembleCsv.write(summary, output);
     } else {
-      Path tmp = java.nio.file.Files.createTempFile("channelrisk-simulate", ".csv");
-      try {
-        summary.writeCsv(tmp);
-        spec.commandLine().getOut().print(java.nio.file.Files.readString(tmp));
-        spec.commandLine().getOut().flush();
-      } finally {
-        java.nio.file.Files.deleteIfExists(tmp);
-      }
+      EnsembleCsv.write(summary, spec.commandLine().getOut());
     }
     if (events != null) {
       List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();

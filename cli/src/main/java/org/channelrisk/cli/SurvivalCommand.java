@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.survival.ConfidenceType;
 import org.channelrisk.survival.CoxRegression;

@@ -57,7 +57,7 @@ class DemoAndChartsTest {
 
   @Test
   void everyChartRendersAtItsSize() throws IOException {
-    EnsembleSummary e = Ensemble.run(Presets.actionDay2019(400, true), 4, 1, 2);
+    EnsembleSummary e = Ensemble.of(Presets.actionDay2019(400, true)).replicates(4).seed(1).threads(2).run();
     Charts.save(Charts.fan(e, Observed.ACTIVE_CHANNELS, "active channels"), dir.resolve("fan.png"));
     png(dir.resolve("fan.png"), 800, 500);
     double[] t = e.times();

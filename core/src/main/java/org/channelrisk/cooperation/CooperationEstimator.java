@@ -219,7 +219,7 @@ public final class CooperationEstimator {
 
     /** @param value confidence level in (0, 1) @return this builder */
     public Builder level(double value) {
-      this.level = org.channelrisk.fit.Quantiles.checkLevel(value);
+      this.level = org.channelrisk.stats.CriticalValues.checkLevel(value);
       return this;
     }
 

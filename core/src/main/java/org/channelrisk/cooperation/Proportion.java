@@ -30,11 +30,11 @@ public record Proportion(long successes, long trials, double estimate, double lo
     if (trials < 0 || successes < 0 || successes > trials) {
       throw new IllegalArgumentException("need 0 <= successes <= trials: " + successes + " of " + trials);
     }
-    org.channelrisk.fit.Quantiles.checkLevel(level);
+    org.channelrisk.stats.CriticalValues.checkLevel(level);
     if (trials == 0) {
       return new Proportion(0, 0, Double.NaN, Double.NaN, Double.NaN, level);
     }
-    double z = org.channelrisk.fit.Quantiles.normal(level);
+    double z = org.channelrisk.stats.CriticalValues.normal(level);
     double n = trials;
     double p = successes / n;
     double z2 = z * z;

@@ -1,6 +1,9 @@
 package org.channelrisk.fit;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.channelrisk.internal.Copies;
 import java.util.Locale;
 
 /**
@@ -37,6 +40,80 @@ public record FitResult(
     String message) {
 
   /** @return number of parameters */
+  /** Copies the arrays and the list, so that the result cannot change once made. */
+  public FitResult {
+    names = List.copyOf(names);
+    estimates = estimates.clone();
+    stdErrors = stdErrors.clone();
+    covariance = Copies.deep(covariance);
+    lower = lower.clone();
+    upper = upper.clone();
+  }
+
+  /** @return a copy of the estimates, in the order of {@link #names()} */
+  @Override
+  public double[] estimates() {
+    return estimates.clone();
+  }
+
+  /** @return a copy of the standard errors */
+  @Override
+  public double[] stdErrors() {
+    return stdErrors.clone();
+  }
+
+  /** @return a copy of the covariance matrix of the estimates */
+  @Override
+  public double[][] covariance() {
+    return Copies.deep(covariance);
+  }
+
+  /** @return a copy of the lower confidence limits */
+  @Override
+  public double[] lower() {
+    return lower.clone();
+  }
+
+  /** @return a copy of the upper confidence limits */
+  @Override
+  public double[] upper() {
+    return upper.clone();
+  }
+
+  /**
+   * @param i a parameter index
+   * @param j a parameter index
+   * @return the covariance of estimates i and j
+   */
+  public double covariance(int i, int j) {
+    return covariance[i][j];
+  }
+
+  /** @param i a parameter index @return its lower confidence limit */
+  public double lower(int i) {
+    return lower[i];
+  }
+
+  /** @param i a parameter index @return its upper confidence limit */
+  public double upper(int i) {
+    return upper[i];
+  }
+
+  /** Equal when every component is equal, arrays by content. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FitResult f && names.equals(f.names) && Arrays.equals(estimates, f.estimates)
+        && Arrays.equals(stdErrors, f.stdErrors) && Arrays.deepEquals(covariance, f.covariance) && Arrays.equals(lower, f.lower)
+        && Arrays.equals(upper, f.upper) && Double.compare(confLevel, f.confLevel) == 0 && Double.compare(rss, f.rss) == 0
+        && n == f.n && Double.compare(sumLogWeights, f.sumLogWeights) == 0 && converged == f.converged
+        && iterations == f.iterations && evaluations == f.evaluations && message.equals(f.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(names, Arrays.hashCode(estimates), rss, n, converged, iterations);
+  }
+
   public int parameters() {
     return estimates.length;
   }

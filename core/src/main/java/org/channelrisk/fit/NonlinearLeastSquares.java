@@ -1,6 +1,7 @@
 package org.channelrisk.fit;
 
 import com.google.common.collect.ImmutableList;
+import org.channelrisk.stats.CriticalValues;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.math3.exception.ConvergenceException;
@@ -257,7 +258,7 @@ public final class NonlinearLeastSquares {
     double[] se = new double[p];
     double[] lo = new double[p];
     double[] hi = new double[p];
-    double t = n - p > 0 ? Quantiles.student(confLevel, n - p) : Double.NaN;
+    double t = n - p > 0 ? CriticalValues.student(confLevel, n - p) : Double.NaN;
     for (int j = 0; j < p; j++) {
       se[j] = Math.sqrt(cov[j][j]);
       lo[j] = b[j] - t * se[j];
@@ -452,7 +453,7 @@ public final class NonlinearLeastSquares {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = Quantiles.checkLevel(level);
+      this.confLevel = CriticalValues.checkLevel(level);
       return this;
     }
 

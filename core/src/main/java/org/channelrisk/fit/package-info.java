@@ -25,7 +25,7 @@
  * (1.4e-25) double arithmetic cannot represent to more than about 3 digits. Information criteria
  * follow R: logLik = -n/2 (log(2 pi) + 1 - log n - sum(log w)/n + log RSS), AIC = -2 logLik + 2 (p + 1).
  *
- * <p>{@link org.channelrisk.fit.Estimate} is the value every estimator of the library returns for a
+ * <p>{@link org.channelrisk.stats.Estimate} is the value every estimator of the library returns for a
  * quantity with an interval: estimate, limits, and the method that gave the limits.
  */
 package org.channelrisk.fit;

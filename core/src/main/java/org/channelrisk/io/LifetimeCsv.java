@@ -1,5 +1,6 @@
 package org.channelrisk.io;
 
+import org.channelrisk.survival.Lifetime;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.file.Path;

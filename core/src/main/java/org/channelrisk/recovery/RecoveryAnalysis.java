@@ -3,18 +3,11 @@ package org.channelrisk.recovery;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGenerator.SplittableGenerator;
-import java.util.random.RandomGeneratorFactory;
-import java.util.stream.IntStream;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
 
@@ -126,6 +119,61 @@ public final class RecoveryAnalysis {
   }
 
   private RecoveryResult run(double[] t, double[] y, double[] sd) {
+    checkSeries(t, y);
+    boolean estimated = Double.isNaN(t0);
+    double takedown = estimated ? largestDrop(t, y) : t0;
+    RecoveryWindow win = RecoveryWindow.of(t, y, takedown, baselineWindow, fromTrough);
+    int n = win.s().length;
+    double[] s = win.s();
+    double[] yy = win.y();
+    double[] w = weights(yy, sd == null ? null : Arrays.copyOfRange(sd, win.first(), t.length));
+    int minPoints = models.stream().mapToInt(RecoveryModel::parameters).min().orElse(1) + 1;
+    if (n < minPoints) {
+      throw new IllegalArgumentException(n + " point" + (n == 1 ? "" : "s") + " at or after the takedown (t0 = " + win.origin()
+          + "): the " + models.stream().map(RecoveryModel::id).toList() + " model(s) need at least " + minPoints);
+    }
+    double h = Double.isNaN(horizon) ? s[n - 1] : horizon;
+
+    List<RecoveryResult.Candidate> candidates = new ArrayList<>();
+    for (RecoveryModel m : models) {
+      FitResult f = n > m.parameters() ? fitModel(m, s, yy, w, null) : notFitted(m, n);
+      candidates.add(new RecoveryResult.Candidate(m, f, f.converged() ? f.aicc() : Double.POSITIVE_INFINITY, 0));
+    }
+    List<RecoveryResult.Candidate> weighted = ModelSelection.byAicc(candidates);
+    RecoveryModel model = weighted.get(0).model();
+    FitResult fit = weighted.get(0).fit();
+
+    double baseline = win.baseline();
+    Map<Metric, Estimate> metrics = new EnumMap<>(Metric.class);
+    double[][] band = new double[3][n];
+    String method;
+    if (!fit.converged()) {
+      method = "not available: no model converged";
+      for (Metric m : Metric.values()) {
+        metrics.put(m, new Estimate(m == Metric.BASELINE ? baseline : Double.NaN, Double.NaN, Double.NaN, method));
+      }
+      for (double[] row : band) {
+        Arrays.fill(row, Double.NaN);
+      }
+    } else if (bootstrapSize == 0) {
+      method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel));
+      DeltaMethod.intervals(model, fit, s, baseline, h, confLevel, method, metrics, band);
+    } else {
+      double[][] reps = RecoveryBootstrap.run(model, fit, s, yy, w, win.pre(), h, bootstrapType, bootstrapSize, seed, threads,
+          this::fitModel);
+      method = String.format(Locale.ROOT, "%s bootstrap, %d replicates, percentile, %s%%, seed %d (%d converged)",
+          bootstrapType.name().toLowerCase(Locale.ROOT), bootstrapSize, pct(confLevel), seed, reps[0].length);
+      RecoveryBootstrap.percentiles(reps, model, fit, s, baseline, h, confLevel, method, metrics, band);
+    }
+    double[] bandTimes = new double[n];
+    for (int i = 0; i < n; i++) {
+      bandTimes[i] = s[i] + win.origin();
+    }
+    return new RecoveryResult(win.origin(), estimated, baseline, win.baselineRule(baselineWindow), model, fit,
+        ImmutableList.copyOf(weighted), metrics, method, h, bandTimes, band);
+  }
+
+  private void checkSeries(double[] t, double[] y) {
     if (t.length != y.length) {
       throw new IllegalArgumentException("t has " + t.length + " values but y has " + y.length);
     }
@@ -146,225 +194,10 @@ public final class RecoveryAnalysis {
     if (t.length == 0) {
       throw new IllegalArgumentException("the series is empty");
     }
-    boolean estimated = Double.isNaN(t0);
-    double takedown = estimated ? largestDrop(t, y) : t0;
-    if (takedown > t[t.length - 1]) {
-      throw new IllegalArgumentException("the takedown time " + takedown + " is after the last point of the series, t = " + t[t.length - 1]);
-    }
-    List<Double> pre = new ArrayList<>();
-    int first = 0;
-    while (first < t.length && t[first] < takedown) {
-      if (Double.isNaN(baselineWindow) || t[first] >= takedown - baselineWindow) {
-        pre.add(y[first]);
-      }
-      first++;
-    }
-    double[] preValues = pre.stream().mapToDouble(Double::doubleValue).toArray();
-    double baseline = median(preValues);
-    double actionTime = takedown;
-    if (fromTrough && first < t.length) {
-      // the lowest point at or after the takedown (the first, when several are equally low) becomes
-      // the fit's origin; the baseline stays the one before the takedown
-      int low = first;
-      for (int i = first + 1; i < t.length; i++) {
-        if (y[i] < y[low]) {
-          low = i;
-        }
-      }
-      first = low;
-      takedown = t[low];
-    }
-    int n = t.length - first;
-    double[] s = new double[n];
-    double[] yy = new double[n];
-    for (int i = 0; i < n; i++) {
-      s[i] = t[first + i] - takedown;
-      yy[i] = y[first + i];
-    }
-    double[] w = weights(yy, sd == null ? null : Arrays.copyOfRange(sd, first, t.length));
-    int minPoints = models.stream().mapToInt(RecoveryModel::parameters).min().orElse(1) + 1;
-    if (n < minPoints) {
-      throw new IllegalArgumentException(n + " point" + (n == 1 ? "" : "s") + " at or after the takedown (t0 = " + takedown
-          + "): the " + models.stream().map(RecoveryModel::id).toList() + " model(s) need at least " + minPoints);
-    }
-    double h = Double.isNaN(horizon) ? s[n - 1] : horizon;
-
-    List<RecoveryResult.Candidate> candidates = new ArrayList<>();
-    for (RecoveryModel m : models) {
-      FitResult f = n > m.parameters() ? fitModel(m, s, yy, w, null) : notFitted(m, n);
-      candidates.add(new RecoveryResult.Candidate(m, f, f.converged() ? f.aicc() : Double.POSITIVE_INFINITY, 0));
-    }
-    double minAicc = candidates.stream().mapToDouble(RecoveryResult.Candidate::aicc).min().orElse(Double.POSITIVE_INFINITY);
-    double total = 0;
-    for (RecoveryResult.Candidate c : candidates) {
-      total += Double.isFinite(c.aicc()) ? Math.exp(-(c.aicc() - minAicc) / 2) : 0;
-    }
-    List<RecoveryResult.Candidate> weighted = new ArrayList<>();
-    for (RecoveryResult.Candidate c : candidates) {
-      double wt = Double.isFinite(c.aicc()) ? Math.exp(-(c.aicc() - minAicc) / 2) / total : 0;
-      weighted.add(new RecoveryResult.Candidate(c.model(), c.fit(), c.aicc(), wt));
-    }
-    weighted.sort(Comparator.comparingDouble(RecoveryResult.Candidate::aicc));
-    RecoveryResult.Candidate chosen = weighted.get(0);
-    RecoveryModel model = chosen.model();
-    FitResult fit = chosen.fit();
-
-    double[] p = fit.estimates();
-    double[] point = Metric.evaluate(model, p, baseline, h);
-    Map<Metric, Estimate> metrics = new EnumMap<>(Metric.class);
-    double[][] band = new double[3][n];
-    String method;
-    if (!fit.converged()) {
-      method = "not available: no model converged";
-      for (Metric m : Metric.values()) {
-        metrics.put(m, new Estimate(m == Metric.BASELINE ? baseline : Double.NaN, Double.NaN, Double.NaN, method));
-      }
-      for (double[] row : band) {
-        Arrays.fill(row, Double.NaN);
-      }
-    } else if (bootstrapSize == 0) {
-      method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel));
-      double z = org.channelrisk.fit.Quantiles.normal(confLevel);
-      double[][] grads = new double[Metric.values().length][p.length];
-      for (int j = 0; j < p.length; j++) {
-        double step = 1e-6 * Math.max(Math.abs(p[j]), 1e-8);
-        double[] up = p.clone();
-        double[] down = p.clone();
-        up[j] += step;
-        down[j] -= step;
-        double[] mu = Metric.evaluate(model, up, baseline, h);
-        double[] md = Metric.evaluate(model, down, baseline, h);
-        for (int m = 0; m < grads.length; m++) {
-          grads[m][j] = (mu[m] - md[m]) / (2 * step);
-        }
-      }
-      for (Metric m : Metric.values()) {
-        double v = point[m.ordinal()];
-        double se = m == Metric.BASELINE || !Double.isFinite(v) ? Double.NaN : Math.sqrt(quad(grads[m.ordinal()], fit.covariance()));
-        metrics.put(m, new Estimate(v, v - z * se, v + z * se, method));
-      }
-      double[] g = new double[p.length];
-      for (int i = 0; i < n; i++) {
-        model.gradient(s[i], p, g);
-        double v = model.value(s[i], p);
-        double se = Math.sqrt(quad(g, fit.covariance()));
-        band[0][i] = v;
-        band[1][i] = v - z * se;
-        band[2][i] = v + z * se;
-      }
-    } else {
-      method = String.format(Locale.ROOT, "%s bootstrap, %d replicates, percentile, %s%%, seed %d",
-          bootstrapType.name().toLowerCase(Locale.ROOT), bootstrapSize, pct(confLevel), seed);
-      double[][] reps = bootstrap(model, fit, s, yy, w, preValues, h);
-      int converged = reps[0].length;
-      method += String.format(Locale.ROOT, " (%d converged)", converged);
-      double lo = (1 - confLevel) / 2;
-      for (Metric m : Metric.values()) {
-        double[] col = reps[m.ordinal()];
-        metrics.put(m, new Estimate(point[m.ordinal()], quantile(col, lo), quantile(col, 1 - lo), method));
-      }
-      for (int i = 0; i < n; i++) {
-        double[] col = reps[Metric.values().length + i];
-        band[0][i] = model.value(s[i], p);
-        band[1][i] = quantile(col, lo);
-        band[2][i] = quantile(col, 1 - lo);
-      }
-    }
-    double[] bandTimes = new double[n];
-    for (int i = 0; i < n; i++) {
-      bandTimes[i] = s[i] + takedown;
-    }
-    String before = fromTrough ? "the takedown at " + fmtTime(actionTime) : "t0";
-    String rule = preValues.length == 0 ? "no point before " + before + ": not available"
-        : "median of " + preValues.length + " points before " + before + (Double.isNaN(baselineWindow) ? "" : " within " + baselineWindow);
-    if (fromTrough) {
-      rule += "; t0 is the trough, the lowest point after the takedown";
-    }
-    return new RecoveryResult(takedown, estimated, baseline, rule, model, fit, ImmutableList.copyOf(weighted), metrics, method, h,
-        bandTimes, band);
-  }
-
-  /** Replicates: rows 0..M-1 the metrics, then one row per band time; columns the converged replicates. */
-  private double[][] bootstrap(RecoveryModel model, FitResult fit, double[] s, double[] y, double[] w, double[] pre, double h) {
-    int n = s.length;
-    double[] p = fit.estimates();
-    double[] fitted = new double[n];
-    double[] std = new double[n];
-    double mean = 0;
-    for (int i = 0; i < n; i++) {
-      fitted[i] = model.value(s[i], p);
-      std[i] = (y[i] - fitted[i]) * Math.sqrt(w == null ? 1 : w[i]);
-      mean += std[i] / n;
-    }
-    for (int i = 0; i < n; i++) {
-      std[i] -= mean; // centred, so the resampled noise has mean zero
-    }
-    double sigma = fit.sigma();
-    // Generators are split from the root in replicate order, before any thread starts.
-    SplittableGenerator root = (SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-    RandomGenerator[] gens = new RandomGenerator[bootstrapSize];
-    for (int r = 0; r < bootstrapSize; r++) {
-      gens[r] = root.split();
-    }
-    int rows = Metric.values().length + n;
-    double[][] out = new double[bootstrapSize][];
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      pool.submit(() -> IntStream.range(0, bootstrapSize).parallel().forEach(r -> {
-        RandomGenerator g = gens[r];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-          double scale = w == null ? 1 : 1 / Math.sqrt(w[i]);
-          double e = bootstrapType == Bootstrap.RESIDUAL ? std[g.nextInt(n)] : sigma * g.nextGaussian();
-          ys[i] = fitted[i] + e * scale;
-        }
-        double b0 = Double.NaN;
-        if (pre.length > 0) {
-          double[] resampled = new double[pre.length];
-          for (int i = 0; i < pre.length; i++) {
-            resampled[i] = pre[g.nextInt(pre.length)];
-          }
-          b0 = median(resampled);
-        }
-        FitResult f = fitModel(model, s, ys, w, p);
-        if (!f.converged()) {
-          return;
-        }
-        double[] row = new double[rows];
-        double[] m = Metric.evaluate(model, f.estimates(), b0, h);
-        System.arraycopy(m, 0, row, 0, m.length);
-        for (int i = 0; i < n; i++) {
-          row[m.length + i] = model.value(s[i], f.estimates());
-        }
-        out[r] = row;
-      })).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("bootstrap interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("bootstrap failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdown();
-    }
-    int ok = 0;
-    for (double[] row : out) {
-      ok += row == null ? 0 : 1;
-    }
-    double[][] cols = new double[rows][ok];
-    int c = 0;
-    for (double[] row : out) {
-      if (row != null) {
-        for (int k = 0; k < rows; k++) {
-          cols[k][c] = row[k];
-        }
-        c++;
-      }
-    }
-    return cols;
   }
 
   private FitResult fitModel(RecoveryModel m, double[] s, double[] y, double[] w, double[] start) {
-    List<double[]> starts = start != null ? List.<double[]>of(start) : startValues(m, s, y);
+    List<double[]> starts = start != null ? List.<double[]>of(start) : StartValues.of(m, s, y);
     FitResult best = null;
     for (double[] st : starts) {
       NonlinearLeastSquares.Builder b = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(st)
@@ -387,56 +220,6 @@ public final class RecoveryAnalysis {
     double[][] cov = new double[m.parameters()][m.parameters()];
     return new FitResult(m.names(), nan, nan.clone(), cov, nan.clone(), nan.clone(), DEFAULT_CONF_LEVEL, Double.NaN, n, 0, false, 0, 0,
         "not fitted: " + n + " points cannot determine " + m.parameters() + " parameters");
-  }
-
-  /** Data-driven starts; for three-parameter models also k x 3 and k / 3. */
-  static List<double[]> startValues(RecoveryModel m, double[] s, double[] y) {
-    int n = s.length;
-    if (m == RecoveryModel.CONSTANT) {
-      return List.of(new double[] {Arrays.stream(y).average().orElse(0)});
-    }
-    if (m == RecoveryModel.LINEAR) {
-      double mean = Arrays.stream(y).average().orElse(0);
-      double ms = Arrays.stream(s).average().orElse(0);
-      double sxy = 0;
-      double sxx = 0;
-      for (int i = 0; i < n; i++) {
-        sxy += (s[i] - ms) * (y[i] - mean);
-        sxx += (s[i] - ms) * (s[i] - ms);
-      }
-      double slope = sxx > 0 ? sxy / sxx : 0;
-      return List.of(new double[] {mean - slope * ms, slope});
-    }
-    int tail = Math.max(1, Math.min(n - 1, Math.max(3, n / 5)));
-    double a = 0;
-    for (int i = n - tail; i < n; i++) {
-      a += y[i] / tail;
-    }
-    double b = y[0];
-    double scale = Math.max(Math.abs(a), Math.abs(b));
-    double tiny = Math.max(1e-6 * scale, 1e-9);
-    if (m != RecoveryModel.EXPONENTIAL) {
-      b = Math.max(b, tiny);
-      a = Math.max(a, b * (1 + 1e-3) + tiny);
-    }
-    if (a == b) {
-      a = b + tiny;
-    }
-    double half = b + 0.5 * (a - b);
-    double sHalf = Double.NaN;
-    for (int i = 1; i < n; i++) {
-      if ((a > b && y[i] >= half) || (a < b && y[i] <= half)) {
-        sHalf = s[i];
-        break;
-      }
-    }
-    double span = s[n - 1] - s[0];
-    double k = Double.isNaN(sHalf) || sHalf <= 0 ? 3 / Math.max(span, 1e-12) : Math.log(2) / sHalf;
-    List<double[]> out = new ArrayList<>();
-    for (double f : new double[] {1, 3, 1.0 / 3}) {
-      out.add(new double[] {a, b, k * f});
-    }
-    return out;
   }
 
   private double[] weights(double[] y, double[] sd) {
@@ -499,32 +282,6 @@ public final class RecoveryAnalysis {
     return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
   }
 
-  /** R's type 7 quantile; NaN values are dropped, infinities sort to the ends. */
-  static double quantile(double[] v, double p) {
-    double[] c = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (c.length == 0) {
-      return Double.NaN;
-    }
-    double h = (c.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, c.length - 1);
-    double frac = h - lo;
-    if (frac == 0 || c[lo] == c[hi]) {
-      return c[lo];
-    }
-    return c[lo] + frac * (c[hi] - c[lo]);
-  }
-
-  private static double quad(double[] g, double[][] cov) {
-    double v = 0;
-    for (int i = 0; i < g.length; i++) {
-      for (int j = 0; j < g.length; j++) {
-        v += g[i] * cov[i][j] * g[j];
-      }
-    }
-    return v;
-  }
-
   private static String pct(double level) {
     return Long.toString(Math.round(level * 100));
   }
@@ -535,10 +292,6 @@ public final class RecoveryAnalysis {
         Double.isNaN(t0) ? "largest drop" : t0, models.stream().map(RecoveryModel::id).toList(),
         weighting.name().toLowerCase(Locale.ROOT),
         bootstrapSize == 0 ? "delta-method intervals" : bootstrapSize + " " + bootstrapType + " bootstrap replicates");
-  }
-
-  private static String fmtTime(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
   }
 
   /** Builder; every setter checks its argument. */
@@ -643,7 +396,7 @@ public final class RecoveryAnalysis {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = org.channelrisk.fit.Quantiles.checkLevel(level);
+      this.confLevel = org.channelrisk.stats.CriticalValues.checkLevel(level);
       return this;
     }
 

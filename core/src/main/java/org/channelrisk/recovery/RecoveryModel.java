@@ -278,17 +278,25 @@ public enum RecoveryModel {
   }
 
   /**
-   * One least-squares fit of this model to points (s, y) from the data-driven start of
-   * {@link RecoveryAnalysis} (no multi-start, no metrics): the unit of work of a fitting benchmark.
+   * The data-driven starting values {@link RecoveryAnalysis} fits from: a the mean of the last fifth of
+   * the points, b the first value, k from the time to half-recovery; for the three-parameter models
+   * also k x 3 and k / 3. Useful to fit a model with {@link org.channelrisk.fit.NonlinearLeastSquares}
+   * directly:
    *
-   * @param s times since the takedown
+   * <pre>{@code
+   * FitResult f = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(m.startValues(s, y).get(0)).build().fit();
+   * }</pre>
+   *
+   * @param s times since the takedown, increasing, at least 2
    * @param y values
-   * @return the fit
+   * @return starting points, the data-driven one first; each a fresh array
    */
-  public org.channelrisk.fit.FitResult fitOnce(double[] s, double[] y) {
-    return org.channelrisk.fit.NonlinearLeastSquares.builder(asFitModel()).data(s, y)
-        .start(RecoveryAnalysis.startValues(this, s, y).get(0)).convergence(1e-10, 200, 2_000)
-        .solver(org.channelrisk.fit.NonlinearLeastSquares.Solver.COMPACT).build().fit();
+  public List<double[]> startValues(double[] s, double[] y) {
+    if (s.length != y.length || s.length < 2) {
+      throw new IllegalArgumentException("need at least 2 points with as many values as times: " + s.length + " times, "
+          + y.length + " values");
+    }
+    return StartValues.of(this, s, y);
   }
 
   /** @return the lower-case name used in files and on the command line */

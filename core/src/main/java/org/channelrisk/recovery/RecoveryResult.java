@@ -1,9 +1,13 @@
 package org.channelrisk.recovery;
 
+import com.google.common.collect.Maps;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.channelrisk.internal.Copies;
 import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 
 /**
@@ -50,6 +54,41 @@ public record RecoveryResult(
    * @param m a metric
    * @return its estimate and interval
    */
+  /** Copies the collections and arrays, so that a result cannot change once made. */
+  public RecoveryResult {
+    candidates = List.copyOf(candidates);
+    metrics = Maps.immutableEnumMap(metrics);
+    bandTimes = bandTimes.clone();
+    band = Copies.deep(band);
+  }
+
+  /** @return a copy of the times at which the band is given */
+  @Override
+  public double[] bandTimes() {
+    return bandTimes.clone();
+  }
+
+  /** @return a copy of the band: [0] the fitted curve, [1] lower and [2] upper limits, at {@link #bandTimes()} */
+  @Override
+  public double[][] band() {
+    return Copies.deep(band);
+  }
+
+  /** Equal when every component is equal, arrays by content. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RecoveryResult r && Double.compare(t0, r.t0) == 0 && t0Estimated == r.t0Estimated
+        && Double.compare(baseline, r.baseline) == 0 && baselineRule.equals(r.baselineRule) && model == r.model
+        && fit.equals(r.fit) && candidates.equals(r.candidates) && metrics.equals(r.metrics)
+        && intervalMethod.equals(r.intervalMethod) && Double.compare(horizon, r.horizon) == 0
+        && Arrays.equals(bandTimes, r.bandTimes) && Arrays.deepEquals(band, r.band);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(t0, baseline, model, fit, metrics);
+  }
+
   public Estimate metric(Metric m) {
     return metrics.get(m);
   }

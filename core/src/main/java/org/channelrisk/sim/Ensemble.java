@@ -1,38 +1,127 @@
 package org.channelrisk.sim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.function.IntConsumer;
+import org.channelrisk.internal.Parallel;
 
 /**
  * Monte Carlo ensembles: N replicates of a scenario, replicate i seeded from (seed, i) only, run on a
  * chosen number of threads; the summary is bit-identical for any thread count.
  *
  * <pre>{@code
- * EnsembleSummary s = Ensemble.run(scenario, 500, 2019, 2);
+ * EnsembleSummary s = Ensemble.of(scenario).replicates(500).seed(2019).threads(2).run();
  * }</pre>
+ *
+ * <p>Settings are named and each is taken once (a second call throws, since a silent overwrite would
+ * hide a mistake); {@code replicates} and {@code seed} have no default, because a forgotten seed
+ * should not pass unnoticed. Threads default to 1; the result does not depend on them.
  */
 public final class Ensemble {
-  private Ensemble() {}
+  private final Scenario scenario;
+  private int replicates = -1;
+  private long seed;
+  private boolean seeded;
+  private int threads = 1;
+  private boolean threadsSet;
+  private IntConsumer progress;
+
+  private Ensemble(Scenario scenario) {
+    this.scenario = Objects.requireNonNull(scenario, "scenario");
+  }
 
   /**
+   * @param scenario what to simulate
+   * @return an ensemble to configure, then {@link #run()}
+   */
+  public static Ensemble of(Scenario scenario) {
+    return new Ensemble(scenario);
+  }
+
+  /** @param n number of replicates, &gt;= 1 @return this */
+  public Ensemble replicates(int n) {
+    if (replicates != -1) {
+      throw new IllegalStateException("replicates was already set to " + replicates);
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException("replicates must be >= 1: " + n);
+    }
+    this.replicates = n;
+    return this;
+  }
+
+  /** @param s the ensemble seed; replicate i is seeded from (s, i) @return this */
+  public Ensemble seed(long s) {
+    if (seeded) {
+      throw new IllegalStateException("seed was already set to " + seed);
+    }
+    this.seed = s;
+    this.seeded = true;
+    return this;
+  }
+
+  /** @param k worker threads, &gt;= 1 (default 1); the result is the same for any k @return this */
+  public Ensemble threads(int k) {
+    if (threadsSet) {
+      throw new IllegalStateException("threads was already set to " + threads);
+    }
+    if (k < 1) {
+      throw new IllegalArgumentException("threads must be >= 1: " + k);
+    }
+    this.threads = k;
+    this.threadsSet = true;
+    return this;
+  }
+
+  /**
+   * @param listener receives the number of replicates finished so far, from worker threads
+   * @return this
+   */
+  public Ensemble progress(IntConsumer listener) {
+    if (progress != null) {
+      throw new IllegalStateException("progress was already set");
+    }
+    this.progress = Objects.requireNonNull(listener, "progress");
+    return this;
+  }
+
+  /**
+   * Runs the replicates.
+   *
+   * @return the summary
+   * @throws IllegalStateException if replicates or seed was not set
+   */
+  public EnsembleSummary run() {
+    if (replicates == -1) {
+      throw new IllegalStateException("set the number of replicates: Ensemble.of(s).replicates(n).seed(s).run()");
+    }
+    if (!seeded) {
+      throw new IllegalStateException("set the seed: Ensemble.of(s).replicates(n).seed(s).run()");
+    }
+    List<Trajectory> results = Parallel.map(replicates, threads, "ensemble",
+        i -> Simulation.run(scenario, seed, i).trajectory(), progress == null ? done -> { } : progress);
+    return EnsembleSummary.ofAll(results.toArray(Trajectory[]::new));
+  }
+
+  /**
+   * The short form, kept for code written before the named form: prefer {@link #of}.
+   *
    * @param scenario the scenario
    * @param replicates number of replicates, &gt;= 1
    * @param seed the ensemble seed
    * @param threads worker threads, &gt;= 1
    * @return the summary
+   * @deprecated two ints in a row are easily swapped; use
+   *     {@code Ensemble.of(scenario).replicates(n).seed(seed).threads(k).run()}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static EnsembleSummary run(Scenario scenario, int replicates, long seed, int threads) {
-    return run(scenario, replicates, seed, threads, i -> { });
+    return of(scenario).replicates(replicates).seed(seed).threads(threads).run();
   }
 
   /**
-   * Runs with a progress callback (called with the number of replicates finished so far, from worker
-   * threads).
+   * The short form with progress, kept for code written before the named form: prefer {@link #of}.
    *
    * @param scenario the scenario
    * @param replicates number of replicates, &gt;= 1
@@ -40,41 +129,16 @@ public final class Ensemble {
    * @param threads worker threads, &gt;= 1
    * @param progress receives the count of finished replicates
    * @return the summary
+   * @deprecated use {@code Ensemble.of(scenario).replicates(n).seed(seed).threads(k).progress(p).run()}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static EnsembleSummary run(Scenario scenario, int replicates, long seed, int threads, IntConsumer progress) {
-    if (replicates < 1) {
-      throw new IllegalArgumentException("replicates must be >= 1: " + replicates);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1: " + threads);
-    }
-    Trajectory[] results = new Trajectory[replicates];
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "channelrisk-ensemble");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < replicates; i++) {
-        int idx = i;
-        futures.add(pool.submit(() -> {
-          results[idx] = Simulation.run(scenario, seed, idx).trajectory();
-          progress.accept(done.incrementAndGet());
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("ensemble interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a replicate failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    return EnsembleSummary.ofAll(results);
+    return of(scenario).replicates(replicates).seed(seed).threads(threads).progress(progress).run();
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Ensemble[%s replicates, seed %s, %d thread(s) of %s]",
+        replicates == -1 ? "?" : Integer.toString(replicates), seeded ? Long.toString(seed) : "?", threads, scenario);
   }
 }

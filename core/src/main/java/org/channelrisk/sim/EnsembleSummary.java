@@ -1,13 +1,12 @@
 package org.channelrisk.sim;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.channelrisk.io.CsvOutput;
+import org.channelrisk.internal.Copies;
+import org.channelrisk.stats.SampleQuantiles;
 
 /**
  * The replicates of an ensemble, kept per replicate index so that summaries merge associatively and a
@@ -15,18 +14,26 @@ import org.channelrisk.io.CsvOutput;
  * standard deviation and quantiles are computed over the replicates in index order.
  *
  * <pre>{@code
- * EnsembleSummary s = Ensemble.run(scenario, 200, 42, 2);
+ * EnsembleSummary s = Ensemble.of(scenario).replicates(200).seed(42).threads(2).run();
  * s.mean(Observed.ACTIVE_CHANNELS);          // per grid time
  * s.quantile(Observed.ACTIVE_CHANNELS, 0.95);
  * EnsembleSummary all = part1.merge(part2);    // e.g. from two workers
+ * EnsembleCsv.write(s, Path.of("nov2019.csv")); // org.channelrisk.io: time, <observable>_mean, _sd, _q05 ... _q95
  * }</pre>
  *
  * <p>Quantiles are exact (R's type 7 on all replicate values). Memory: 8 bytes per replicate, observable
  * and grid time (200 replicates x 8 observables x 366 days: 4.7 MB). Immutable.
  */
 public final class EnsembleSummary {
-  /** The quantiles written by {@link #writeCsv}. */
-  public static final double[] BAND_PROBABILITIES = {0.05, 0.25, 0.5, 0.75, 0.95};
+  /** The probabilities of the standard bands (5, 25, 50, 75, 95%), in ascending order. */
+  public static final List<Double> BAND_PROBABILITIES = List.of(0.05, 0.25, 0.5, 0.75, 0.95);
+
+  /**
+   * @return the band probabilities as a fresh array, for {@link #quantiles(Observed, double...)}
+   */
+  public static double[] bandProbabilities() {
+    return BAND_PROBABILITIES.stream().mapToDouble(Double::doubleValue).toArray();
+  }
 
   private final double[] times;
   private final TreeMap<Long, double[][]> replicates;
@@ -68,7 +75,9 @@ public final class EnsembleSummary {
             + " observables on " + times.length + " times");
       }
     }
-    return new EnsembleSummary(times.clone(), new TreeMap<>(replicates));
+    TreeMap<Long, double[][]> copy = new TreeMap<>();
+    replicates.forEach((k, v) -> copy.put(k, Copies.deep(v)));
+    return new EnsembleSummary(times.clone(), copy);
   }
 
   /**
@@ -180,54 +189,17 @@ public final class EnsembleSummary {
    */
   public double[][] quantiles(Observed o, double... ps) {
     for (double p : ps) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("p must be in [0, 1]: " + p);
-      }
+      SampleQuantiles.checkProbability(p);
     }
     double[][] out = new double[ps.length][times.length];
     for (int t = 0; t < times.length; t++) {
       double[] c = column(o, t);
       Arrays.sort(c);
       for (int k = 0; k < ps.length; k++) {
-        double h = (c.length - 1) * ps[k];
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, c.length - 1);
-        out[k][t] = c[lo] + (h - lo) * (c[hi] - c[lo]);
+        out[k][t] = SampleQuantiles.ofSorted(c, ps[k]);
       }
     }
     return out;
-  }
-
-  /**
-   * Writes {@code time} and, per observable, {@code <name>_mean,_sd,_q05,_q25,_q50,_q75,_q95}, atomically.
-   *
-   * @param file the target
-   * @throws IOException if writing fails
-   */
-  public void writeCsv(Path file) throws IOException {
-    List<String> header = new ArrayList<>();
-    header.add("time");
-    List<double[]> cols = new ArrayList<>();
-    for (Observed o : Observed.values()) {
-      header.add(o.key() + "_mean");
-      cols.add(mean(o));
-      header.add(o.key() + "_sd");
-      cols.add(sd(o));
-      double[][] q = quantiles(o, BAND_PROBABILITIES);
-      for (int k = 0; k < q.length; k++) {
-        header.add(String.format(java.util.Locale.ROOT, "%s_q%02d", o.key(), Math.round(BAND_PROBABILITIES[k] * 100)));
-        cols.add(q[k]);
-      }
-    }
-    CsvOutput.write(file, header, out -> {
-      for (int t = 0; t < times.length; t++) {
-        out.row().number(times[t]);
-        for (double[] c : cols) {
-          out.number(c[t]);
-        }
-        out.end();
-      }
-    });
   }
 
   @Override

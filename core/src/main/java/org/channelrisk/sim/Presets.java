@@ -17,7 +17,7 @@ import org.channelrisk.model.SecurityRating;
  * <pre>{@code
  * Scenario nov = Presets.actionDay2019(20_000, true);    // Telegram "praised": 2019 cooperation
  * Scenario old = Presets.actionDay2019(20_000, false);   // Telegram "does not cooperate": 2017
- * EnsembleSummary s = Ensemble.run(nov, 100, 2019, 2);
+ * EnsembleSummary s = Ensemble.of(nov).replicates(100).seed(2019).threads(2).run();
  * }</pre>
  *
  * <p>Time is in days; in {@link #actionDay2019} day 0 is 1 October 2019 and the action day starts on
@@ -113,8 +113,8 @@ public final class Presets {
         .detectionRate(0.002)
         .referenceAudience(100)
         .recreation(0.9, LatencyDistribution.exponential(2))
-        .audience(0.05, 0.02, 0.6)
-        .migration(0.5, 0.1, 0.5, 3, 30)
+        .audience(AudienceRecovery.DEFAULT.withRetention(0.6))
+        .migration(Migration.DEFAULT)
         .actionDay(ActionDay.at(NOVEMBER_2019_DAY).window(3).budget(budget).platforms("telegram")
             .strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).spareBanShare(0.5)
             .pressure(180, 100).build())

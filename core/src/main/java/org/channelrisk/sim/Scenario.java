@@ -18,7 +18,8 @@ import org.channelrisk.model.LatencyDistribution;
  * Scenario s = Scenario.builder(ecosystem)
  *     .detectionRate(0.002)                          // referrals per channel-day at reference visibility
  *     .recreation(0.8, LatencyDistribution.exponential(3))
- *     .audience(0.05, 0.02, 0.7)                     // r0, r1 per linking channel, retention
+ *     .audience(AudienceRecovery.DEFAULT.withRetention(0.6))   // r0, r1 as default, 60% retained
+ *     .migration(Migration.DEFAULT.withStayBonus(2))
  *     .actionDay(ActionDay.at(30).budget(500).build())
  *     .horizon(365).gridStep(1)
  *     .build();
@@ -60,18 +61,10 @@ public final class Scenario {
   private final Ecosystem ecosystem;
   private final double detectionRate;
   private final double referenceAudience;
-  private final BanLevel routineBanLevel;
-  private final double routineSpareBanShare;
-  private final double recreationProbability;
-  private final LatencyDistribution recreationDelay;
-  private final double audienceBaseHazard;
-  private final double audienceLinkHazard;
-  private final double retention;
-  private final double migrationSecurityWeight;
-  private final double migrationUsersWeight;
-  private final double migrationPressureWeight;
-  private final double migrationStayWeight;
-  private final double pressureMemoryDays;
+  private final RoutineBans routineBans;
+  private final Recreation recreation;
+  private final AudienceRecovery audience;
+  private final Migration migration;
   private final double abandonmentRate;
   private final double moveRate;
   private final double[] postingRates;
@@ -86,18 +79,10 @@ public final class Scenario {
     this.ecosystem = b.ecosystem;
     this.detectionRate = b.detectionRate;
     this.referenceAudience = b.referenceAudience;
-    this.routineBanLevel = b.routineBanLevel;
-    this.routineSpareBanShare = b.routineSpareBanShare;
-    this.recreationProbability = b.recreationProbability;
-    this.recreationDelay = b.recreationDelay;
-    this.audienceBaseHazard = b.audienceBaseHazard;
-    this.audienceLinkHazard = b.audienceLinkHazard;
-    this.retention = b.retention;
-    this.migrationSecurityWeight = b.migrationSecurityWeight;
-    this.migrationUsersWeight = b.migrationUsersWeight;
-    this.migrationPressureWeight = b.migrationPressureWeight;
-    this.migrationStayWeight = b.migrationStayWeight;
-    this.pressureMemoryDays = b.pressureMemoryDays;
+    this.routineBans = b.routineBans;
+    this.recreation = b.recreation;
+    this.audience = b.audience;
+    this.migration = b.migration;
     this.abandonmentRate = b.abandonmentRate;
     this.moveRate = b.moveRate;
     this.postingRates = b.postingRates.clone();
@@ -115,23 +100,18 @@ public final class Scenario {
     return new Builder(ecosystem);
   }
 
-  /** @return a builder holding this scenario's values, to derive a variant */
+  /**
+   * @return a builder holding this scenario's values, to derive a variant: each setting may be
+   *     changed once, as on a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder(ecosystem);
     b.detectionRate = detectionRate;
     b.referenceAudience = referenceAudience;
-    b.routineBanLevel = routineBanLevel;
-    b.routineSpareBanShare = routineSpareBanShare;
-    b.recreationProbability = recreationProbability;
-    b.recreationDelay = recreationDelay;
-    b.audienceBaseHazard = audienceBaseHazard;
-    b.audienceLinkHazard = audienceLinkHazard;
-    b.retention = retention;
-    b.migrationSecurityWeight = migrationSecurityWeight;
-    b.migrationUsersWeight = migrationUsersWeight;
-    b.migrationPressureWeight = migrationPressureWeight;
-    b.migrationStayWeight = migrationStayWeight;
-    b.pressureMemoryDays = pressureMemoryDays;
+    b.routineBans = routineBans;
+    b.recreation = recreation;
+    b.audience = audience;
+    b.migration = migration;
     b.abandonmentRate = abandonmentRate;
     b.moveRate = moveRate;
     b.postingRates = postingRates.clone();
@@ -157,64 +137,84 @@ public final class Scenario {
     return referenceAudience;
   }
 
+  /** @return what routine removals ban */
+  public RoutineBans routineBans() {
+    return routineBans;
+  }
+
+  /** @return how operators re-create removed channels */
+  public Recreation recreation() {
+    return recreation;
+  }
+
+  /** @return how former audiences find re-created channels */
+  public AudienceRecovery audience() {
+    return audience;
+  }
+
+  /** @return where operators re-create */
+  public Migration migration() {
+    return migration;
+  }
+
   /** @return ban level of routine removals (referrals outside action days, proactive moderation) */
   public BanLevel routineBanLevel() {
-    return routineBanLevel;
+    return routineBans.level();
   }
 
   /** @return with routine account bans, the probability that each spare account is found too */
   public double routineSpareBanShare() {
-    return routineSpareBanShare;
+    return routineBans.spareShare();
   }
 
   /** @return probability that an operator able to re-create a removed channel does so */
   public double recreationProbability() {
-    return recreationProbability;
+    return recreation.probability();
   }
 
   /** @return delay from removal to re-creation */
   public LatencyDistribution recreationDelay() {
-    return recreationDelay;
+    return recreation.delay();
   }
 
   /** @return r0: hazard per day with which a former member finds a new incarnation */
   public double audienceBaseHazard() {
-    return audienceBaseHazard;
+    return audience.baseHazard();
   }
 
   /** @return r1: extra hazard per active channel linking to the new incarnation */
   public double audienceLinkHazard() {
-    return audienceLinkHazard;
+    return audience.linkHazard();
   }
 
   /** @return share of the former audience still looking after a re-creation */
   public double retention() {
-    return retention;
+    return audience.retention();
   }
 
   /** @return logit weight of the platform's security score (0..3) */
   public double migrationSecurityWeight() {
-    return migrationSecurityWeight;
+    return migration.securityWeight();
   }
 
   /** @return logit weight of log(user base + 1) */
   public double migrationUsersWeight() {
-    return migrationUsersWeight;
+    return migration.usersWeight();
   }
 
   /** @return logit weight (subtracted) of log(1 + recent removals on the platform) */
   public double migrationPressureWeight() {
-    return migrationPressureWeight;
+    return migration.pressureWeight();
   }
 
   /** @return logit bonus of staying on the same platform */
   public double migrationStayWeight() {
-    return migrationStayWeight;
+    return migration.stayBonus();
   }
 
   /** @return time constant (days) of the decaying memory of removals that drives migration */
   public double pressureMemoryDays() {
-    return pressureMemoryDays;
+    return migration.memoryDays();
   }
 
   /** @return hazard per channel-day with which an operator abandons an active channel (default 0) */
@@ -275,29 +275,24 @@ public final class Scenario {
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
-        "Scenario[%s; detection %.4g/day, re-creation p %.3g after %s, audience r0 %.3g r1 %.3g retention %.3g,"
-            + " %d action day(s), horizon %s d, grid %s d]",
-        ecosystem, detectionRate, recreationProbability, recreationDelay, audienceBaseHazard, audienceLinkHazard, retention,
-        actionDays.size(), horizon, gridStep);
+        "Scenario[%s; detection %.4g/day, %s, %s, %d action day(s), horizon %s d, grid %s d]",
+        ecosystem, detectionRate, recreation, audience, actionDays.size(), horizon, gridStep);
   }
 
-  /** Builder; each setter checks its argument and names it. */
+  /**
+   * Builder; each setter checks its argument and names it, and takes its setting once: a second call
+   * to the same setter is a mistake that a silent overwrite would hide, so it throws (as Caffeine's
+   * builders do). Action days are added, one call each.
+   */
   public static final class Builder {
     private final Ecosystem ecosystem;
+    private final java.util.Set<String> set = new java.util.HashSet<>();
     private double detectionRate;
     private double referenceAudience = DEFAULT_REFERENCE_AUDIENCE;
-    private BanLevel routineBanLevel = BanLevel.CHANNEL;
-    private double routineSpareBanShare;
-    private double recreationProbability = 1;
-    private LatencyDistribution recreationDelay = LatencyDistribution.exponential(2);
-    private double audienceBaseHazard = 0.05;
-    private double audienceLinkHazard = 0.02;
-    private double retention = 0.7;
-    private double migrationSecurityWeight = 0.5;
-    private double migrationUsersWeight = 0.1;
-    private double migrationPressureWeight = 0.5;
-    private double migrationStayWeight = 3;
-    private double pressureMemoryDays = 30;
+    private RoutineBans routineBans = RoutineBans.DEFAULT;
+    private Recreation recreation = Recreation.DEFAULT;
+    private AudienceRecovery audience = AudienceRecovery.DEFAULT;
+    private Migration migration = Migration.DEFAULT;
     private double abandonmentRate;
     private double moveRate;
     private double[] postingRates = DEFAULT_POSTING_RATES.clone();
@@ -313,32 +308,30 @@ public final class Scenario {
       this.ecosystem = ecosystem;
     }
 
-    private static double nonNegative(String field, double v) {
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException(field + " must be finite and >= 0: " + v);
+    private void once(String setting) {
+      if (!set.add(setting)) {
+        throw new IllegalStateException(setting + " was already set on this builder; each setting is taken once");
       }
-      return v;
-    }
-
-    private static double probability(String field, double v) {
-      if (!(v >= 0 && v <= 1)) {
-        throw new IllegalArgumentException(field + " must be in [0, 1]: " + v);
-      }
-      return v;
     }
 
     /** @param perDay referral-unit detections per channel-day at reference visibility (default 0) @return this builder */
     public Builder detectionRate(double perDay) {
-      this.detectionRate = nonNegative("detectionRate", perDay);
+      once("detectionRate");
+      this.detectionRate = Checks.nonNegative("detectionRate", perDay);
       return this;
     }
 
     /** @param audience the audience with visibility 1 (default 1,000) @return this builder */
     public Builder referenceAudience(double audience) {
-      if (!(audience > 0) || Double.isInfinite(audience)) {
-        throw new IllegalArgumentException("referenceAudience must be finite and > 0: " + audience);
-      }
-      this.referenceAudience = audience;
+      once("referenceAudience");
+      this.referenceAudience = Checks.positive("referenceAudience", audience);
+      return this;
+    }
+
+    /** @param bans what routine removals ban (default {@link RoutineBans#DEFAULT}) @return this builder */
+    public Builder routineBan(RoutineBans bans) {
+      once("routineBan");
+      this.routineBans = java.util.Objects.requireNonNull(bans, "routineBan");
       return this;
     }
 
@@ -348,8 +341,13 @@ public final class Scenario {
      * @return this builder
      */
     public Builder routineBan(BanLevel level, double spareShare) {
-      this.routineBanLevel = java.util.Objects.requireNonNull(level, "routineBanLevel");
-      this.routineSpareBanShare = probability("routine spare ban share", spareShare);
+      return routineBan(new RoutineBans(level, spareShare));
+    }
+
+    /** @param r how operators re-create (default {@link Recreation#DEFAULT}) @return this builder */
+    public Builder recreation(Recreation r) {
+      once("recreation");
+      this.recreation = java.util.Objects.requireNonNull(r, "recreation");
       return this;
     }
 
@@ -359,47 +357,28 @@ public final class Scenario {
      * @return this builder
      */
     public Builder recreation(double probability, LatencyDistribution delay) {
-      this.recreationProbability = probability("recreation probability", probability);
-      this.recreationDelay = java.util.Objects.requireNonNull(delay, "recreation delay");
+      return recreation(new Recreation(probability, delay));
+    }
+
+    /**
+     * @param a how former audiences find re-created channels (default {@link AudienceRecovery#DEFAULT}),
+     *     e.g. {@code AudienceRecovery.DEFAULT.withRetention(0.6)}
+     * @return this builder
+     */
+    public Builder audience(AudienceRecovery a) {
+      once("audience");
+      this.audience = java.util.Objects.requireNonNull(a, "audience");
       return this;
     }
 
     /**
-     * @param r0 base hazard per day of finding a new incarnation (default 0.05)
-     * @param r1 extra hazard per active channel linking in (default 0.02)
-     * @param retain share of the former audience still looking after a re-creation (default 0.7)
+     * @param m where operators re-create (default {@link Migration#DEFAULT}), e.g.
+     *     {@code Migration.DEFAULT.withStayBonus(2)}
      * @return this builder
      */
-    public Builder audience(double r0, double r1, double retain) {
-      this.audienceBaseHazard = nonNegative("audience r0", r0);
-      this.audienceLinkHazard = nonNegative("audience r1", r1);
-      this.retention = probability("retention", retain);
-      return this;
-    }
-
-    /**
-     * Migration at re-creation: the platform is drawn with probability proportional to
-     * exp(security * score + users * log(userBase + 1) - pressure * log(1 + recent removals) + stay * [same platform]).
-     *
-     * @param security weight of the security score (default 0.5)
-     * @param users weight of log user base (default 0.1)
-     * @param pressure weight of recent removals (default 0.5)
-     * @param stay bonus for staying (default 3)
-     * @param memoryDays time constant of the removal memory (default 30)
-     * @return this builder
-     */
-    public Builder migration(double security, double users, double pressure, double stay, double memoryDays) {
-      if (!Double.isFinite(security) || !Double.isFinite(users) || !Double.isFinite(pressure) || !Double.isFinite(stay)) {
-        throw new IllegalArgumentException("migration weights must be finite");
-      }
-      if (!(memoryDays > 0) || Double.isInfinite(memoryDays)) {
-        throw new IllegalArgumentException("migration memoryDays must be finite and > 0: " + memoryDays);
-      }
-      this.migrationSecurityWeight = security;
-      this.migrationUsersWeight = users;
-      this.migrationPressureWeight = pressure;
-      this.migrationStayWeight = stay;
-      this.pressureMemoryDays = memoryDays;
+    public Builder migration(Migration m) {
+      once("migration");
+      this.migration = java.util.Objects.requireNonNull(m, "migration");
       return this;
     }
 
@@ -411,7 +390,8 @@ public final class Scenario {
      * @return this builder
      */
     public Builder abandonmentRate(double perDay) {
-      this.abandonmentRate = nonNegative("abandonmentRate", perDay);
+      once("abandonmentRate");
+      this.abandonmentRate = Checks.nonNegative("abandonmentRate", perDay);
       return this;
     }
 
@@ -425,7 +405,8 @@ public final class Scenario {
      * @return this builder
      */
     public Builder moveRate(double perDay) {
-      this.moveRate = nonNegative("moveRate", perDay);
+      once("moveRate");
+      this.moveRate = Checks.nonNegative("moveRate", perDay);
       return this;
     }
 
@@ -436,7 +417,8 @@ public final class Scenario {
      * @return this builder
      */
     public Builder postingRate(ChannelRole role, double perDay) {
-      postingRates[java.util.Objects.requireNonNull(role, "role").ordinal()] = nonNegative("postingRate of " + role, perDay);
+      once("postingRate of " + java.util.Objects.requireNonNull(role, "role"));
+      postingRates[role.ordinal()] = Checks.nonNegative("postingRate of " + role, perDay);
       return this;
     }
 
@@ -455,21 +437,21 @@ public final class Scenario {
 
     /** @param days end of the run, finite and &gt;= 0 (default 365) @return this builder */
     public Builder horizon(double days) {
-      this.horizon = nonNegative("horizon", days);
+      once("horizon");
+      this.horizon = Checks.nonNegative("horizon", days);
       return this;
     }
 
     /** @param days spacing of the observation grid, &gt; 0 (default 1) @return this builder */
     public Builder gridStep(double days) {
-      if (!(days > 0) || Double.isInfinite(days)) {
-        throw new IllegalArgumentException("gridStep must be finite and > 0: " + days);
-      }
-      this.gridStep = days;
+      once("gridStep");
+      this.gridStep = Checks.positive("gridStep", days);
       return this;
     }
 
     /** @param record whether runs keep their event log (default false) @return this builder */
     public Builder eventLog(boolean record) {
+      once("eventLog");
       this.eventLog = record;
       return this;
     }

@@ -1,6 +1,8 @@
 package org.channelrisk.sim;
 
+import java.util.Arrays;
 import java.util.List;
+import org.channelrisk.internal.Copies;
 import java.util.Locale;
 
 /**
@@ -29,8 +31,82 @@ public record Trajectory(double[] times, double[][] values, List<String> platfor
    * @param o an observable
    * @return its values on the grid (the array itself, not a copy: do not modify)
    */
+  /** Copies the arrays and the list, so that a trajectory cannot change once made. */
+  public Trajectory {
+    times = times.clone();
+    values = Copies.deep(values);
+    platforms = List.copyOf(platforms);
+    activeByPlatform = Copies.deep(activeByPlatform);
+    activeByRole = Copies.deep(activeByRole);
+    createdByPlatform = Copies.deep(createdByPlatform);
+    removedByPlatform = Copies.deep(removedByPlatform);
+  }
+
+  /** @return a copy of the observation times */
+  @Override
+  public double[] times() {
+    return times.clone();
+  }
+
+  /** @return a copy of the values, [observable ordinal][time] */
+  @Override
+  public double[][] values() {
+    return Copies.deep(values);
+  }
+
+  /** @return a copy of the active channels, [platform index][time] */
+  @Override
+  public double[][] activeByPlatform() {
+    return Copies.deep(activeByPlatform);
+  }
+
+  /** @return a copy of the active channels, [role ordinal][time] */
+  @Override
+  public double[][] activeByRole() {
+    return Copies.deep(activeByRole);
+  }
+
+  /** @return a copy of the channels created, cumulative, [platform index][time] */
+  @Override
+  public double[][] createdByPlatform() {
+    return Copies.deep(createdByPlatform);
+  }
+
+  /** @return a copy of the removals, cumulative, [platform index][time] */
+  @Override
+  public double[][] removedByPlatform() {
+    return Copies.deep(removedByPlatform);
+  }
+
+  /** Equal when every component is equal, arrays by content. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Trajectory t && Arrays.equals(times, t.times) && Arrays.deepEquals(values, t.values)
+        && platforms.equals(t.platforms) && Arrays.deepEquals(activeByPlatform, t.activeByPlatform)
+        && Arrays.deepEquals(activeByRole, t.activeByRole) && Arrays.deepEquals(createdByPlatform, t.createdByPlatform)
+        && Arrays.deepEquals(removedByPlatform, t.removedByPlatform) && events == t.events && audienceUpdates == t.audienceUpdates;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(times) * 31 + Arrays.deepHashCode(values);
+  }
+
+  /**
+   * @param o an observable
+   * @return a copy of its values at the grid times
+   */
   public double[] values(Observed o) {
-    return values[o.ordinal()];
+    return values[o.ordinal()].clone();
+  }
+
+  /**
+   * @param o an observable
+   * @param t a grid index
+   * @return its value at grid time t
+   */
+  public double value(Observed o, int t) {
+    return values[o.ordinal()][t];
   }
 
   @Override

@@ -33,10 +33,10 @@
  *
  * <pre>{@code
  * Scenario nov2019 = Presets.actionDay2019(20_000, true);
- * EnsembleSummary s = Ensemble.run(nov2019, 200, 2019, 2);     // 200 replicates, 2 threads
+ * EnsembleSummary s = Ensemble.of(nov2019).replicates(200).seed(2019).threads(2).run();     // 200 replicates, 2 threads
  * double[] active = s.mean(Observed.ACTIVE_CHANNELS);
  * double[] low = s.quantile(Observed.ACTIVE_CHANNELS, 0.05);
- * s.writeCsv(Path.of("nov2019.csv"));                          // time, <observable>_mean, _sd, _q05 ... _q95
+ * org.channelrisk.io.EnsembleCsv.write(s, Path.of("nov2019.csv")); // time, <observable>_mean, _sd, _q05 ... _q95
  * }</pre>
  *
  * <h2>Guarantees</h2>

@@ -11,7 +11,7 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 
 /**
  * Cox proportional hazards regression by maximum partial likelihood, as R survival's {@code coxph}:

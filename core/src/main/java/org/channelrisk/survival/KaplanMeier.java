@@ -39,7 +39,7 @@ public final class KaplanMeier {
     if (confType == null) {
       throw new NullPointerException("confType must not be null");
     }
-    org.channelrisk.fit.Quantiles.checkLevel(confLevel);
+    org.channelrisk.stats.CriticalValues.checkLevel(confLevel);
     this.confType = confType;
     this.confLevel = confLevel;
   }

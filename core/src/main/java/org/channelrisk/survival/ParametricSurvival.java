@@ -3,7 +3,7 @@ package org.channelrisk.survival;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Erf;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.model.LatencyDistribution;
 
 /**

@@ -2,7 +2,7 @@ package org.channelrisk.survival;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 
 /**
  * A Kaplan-Meier curve with Greenwood standard errors, pointwise confidence limits and the
@@ -56,7 +56,7 @@ public final class SurvivalCurve {
     upper = new double[m];
     cumHaz = new double[m];
     stdCumHaz = new double[m];
-    double z = org.channelrisk.fit.Quantiles.normal(confLevel);
+    double z = org.channelrisk.stats.CriticalValues.normal(confLevel);
     double s = 1;
     double greenwood = 0;
     double h = 0;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.channelrisk.io.Lifetime;
 
 /**
  * Right-censored (and optionally left-truncated) durations with optional group and stratum labels:
@@ -399,6 +398,8 @@ public final class SurvivalData {
    *
    * @param label a group label
    * @return the observations of that group, without groups
+   * @throws IllegalArgumentException if no observation has that label (the message lists the labels)
+   * @throws IllegalStateException if the data has no groups
    */
   public SurvivalData group(String label) {
     if (group == null) {
@@ -409,6 +410,9 @@ public final class SurvivalData {
       if (group[i].equals(label)) {
         idx.add(i);
       }
+    }
+    if (idx.isEmpty()) {
+      throw new IllegalArgumentException("no group '" + label + "'; the groups are " + groupLevels());
     }
     return subset(idx);
   }

@@ -36,8 +36,9 @@
  * relative ({@code timefix}), which {@link org.channelrisk.survival.SurvivalData#withTimeFix()}
  * reproduces on request; {@code SurvivalData.toString()} says which was used.
  *
- * <p>Cost: Kaplan-Meier sorts event and censoring times as primitive arrays and then makes one pass,
- * O(n log n); log-rank O(n log n + m k^2); Cox O(n p^2) per Newton step. All types are immutable and
+ * <p>Cost: Kaplan-Meier sorts event and censoring times as primitive arrays with a radix sort (linear
+ * in n) and then makes one pass, O(n); log-rank O(n + m k^2) for m distinct times and k groups; Cox
+ * O(n p^2) per Newton step after an O(n log n) sort. All types are immutable and
  * thread-safe.
  */
 package org.channelrisk.survival;

@@ -1,5 +1,6 @@
 package org.channelrisk.io;
 
+import org.channelrisk.survival.Lifetime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.channelrisk.testing.PropertyCheck.forAll;
 
@@ -23,6 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvRoundTripProperties {
   @TempDir Path dir;
+
+  /** Two keys (the second derived independently of the first) and two identifiers. */
+  record Keys(byte[] key, byte[] otherKey, String id, String otherId) {
+    @Override
+    public String toString() {
+      java.util.HexFormat hex = java.util.HexFormat.of();
+      return "Keys[key " + hex.formatHex(key) + ", other key " + hex.formatHex(otherKey) + ", id \"" + id.replace("\n", "\\n")
+          + "\", other id \"" + otherId.replace("\n", "\\n") + "\"]";
+    }
+  }
 
   @Test
   void formulaEscapeRoundTripsEveryString() {
@@ -131,13 +142,13 @@ class CsvRoundTripProperties {
       byte[] k2 = k1.clone();
       rng.nextBytes(k1);
       rng.nextBytes(k2);
-      return new Object[] {k1, k2, Gen.text(rng, 20), Gen.text(rng, 20)};
+      return new Keys(k1, k2, Gen.text(rng, 20), Gen.text(rng, 20));
     }, x -> {
-      Pseudonymizer a = Pseudonymizer.withKey((byte[]) x[0]);
-      Pseudonymizer b = Pseudonymizer.withKey((byte[]) x[1]);
-      String id = (String) x[2];
-      String other = (String) x[3];
-      assertThat(a.pseudonym(id)).isEqualTo(Pseudonymizer.withKey((byte[]) x[0]).pseudonym(id)).matches("p[0-9a-f]{32}");
+      Pseudonymizer a = Pseudonymizer.withKey(x.key());
+      Pseudonymizer b = Pseudonymizer.withKey(x.otherKey());
+      String id = x.id();
+      String other = x.otherId();
+      assertThat(a.pseudonym(id)).isEqualTo(Pseudonymizer.withKey(x.key()).pseudonym(id)).matches("p[0-9a-f]{32}");
       assertThat(a.pseudonym(id)).isNotEqualTo(b.pseudonym(id));
       assertThat(a.pseudonym(id).equals(a.pseudonym(other))).isEqualTo(id.equals(other));
     });

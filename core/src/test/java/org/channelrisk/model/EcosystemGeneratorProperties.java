@@ -75,15 +75,18 @@ class EcosystemGeneratorProperties {
     });
   }
 
+  /** A probability, a shape (Weibull shape, log-normal sigma) and a scale (mean, Weibull scale, log-normal median). */
+  record Latency(double p, double shape, double scale) {}
+
   @Test
   void latencyQuantileInvertsTheDistributionFunction() {
     forAll("latency quantile inverts the CDF", 300,
-        rng -> new double[] {Gen.doubleIn(rng, 0.01, 0.99), Gen.doubleIn(rng, 0.1, 5), Gen.doubleIn(rng, 0.01, 100)},
+        rng -> new Latency(Gen.doubleIn(rng, 0.01, 0.99), Gen.doubleIn(rng, 0.1, 5), Gen.doubleIn(rng, 0.01, 100)),
         x -> {
-          double p = x[0];
+          double p = x.p();
           for (LatencyDistribution d : new LatencyDistribution[] {
-              LatencyDistribution.exponential(x[2]), LatencyDistribution.weibull(x[1], x[2]),
-              LatencyDistribution.logNormal(Math.log(x[2]), x[1])}) {
+              LatencyDistribution.exponential(x.scale()), LatencyDistribution.weibull(x.shape(), x.scale()),
+              LatencyDistribution.logNormal(Math.log(x.scale()), x.shape())}) {
             assertThat(1 - d.survival(d.quantile(p))).as("%s", d).isCloseTo(p, Offset.offset(1e-9));
           }
         });

@@ -16,6 +16,17 @@ class RecoveryProperties {
     }
   }
 
+  /** Parameters of a curve and the factor (below 1) that deepens its blow. */
+  record Blow(double a, double b, double k, double deepen) {}
+
+  /** A model, parameters (the first {@code model.parameters()} are used) and a time since the takedown. */
+  record Point(RecoveryModel model, double[] p, double s) {
+    @Override
+    public String toString() {
+      return "Point[" + model + " " + java.util.Arrays.toString(p) + " at " + s + "]";
+    }
+  }
+
   @Test
   void fitsOfGeneratedSeriesRecoverTheParametersWithinTheirErrors() {
     Coverage cov = new Coverage();
@@ -54,12 +65,12 @@ class RecoveryProperties {
     // Monotone response: lowering b (a deeper blow) with a and k fixed raises depth and T90.
     forAll("deeper blow, larger depth and later T90", 200, rng -> {
       double a = Gen.doubleIn(rng, 100, 1000);
-      return new double[] {a, a * Gen.doubleIn(rng, 0.2, 0.8), Gen.doubleIn(rng, 0.01, 0.5), Gen.doubleIn(rng, 0.5, 0.95)};
+      return new Blow(a, a * Gen.doubleIn(rng, 0.2, 0.8), Gen.doubleIn(rng, 0.01, 0.5), Gen.doubleIn(rng, 0.5, 0.95));
     }, x -> {
-      double a = x[0];
+      double a = x.a();
       for (RecoveryModel m : new RecoveryModel[] {RecoveryModel.EXPONENTIAL, RecoveryModel.LOGISTIC, RecoveryModel.GOMPERTZ}) {
-        double[] shallow = {a, x[1], x[2]};
-        double[] deep = {a, x[1] * x[3], x[2]};
+        double[] shallow = {a, x.b(), x.k()};
+        double[] deep = {a, x.b() * x.deepen(), x.k()};
         double[] ms = Metric.evaluate(m, shallow, a, 100);
         double[] md = Metric.evaluate(m, deep, a, 100);
         assertThat(md[Metric.DEPTH.ordinal()]).isGreaterThan(ms[Metric.DEPTH.ordinal()]);
@@ -72,13 +83,13 @@ class RecoveryProperties {
   @Test
   void valueAndGradientTogetherEqualTheSeparateEvaluations() {
     // the compact solver relies on this: its residuals come from valueAndGradient, R's comparison from value
-    forAll("valueAndGradient = value and gradient, bit for bit", 500, rng -> new Object[] {
+    forAll("valueAndGradient = value and gradient, bit for bit", 500, rng -> new Point(
         RecoveryModel.values()[rng.nextInt(RecoveryModel.values().length)],
         new double[] {Gen.doubleIn(rng, 1, 5000), Gen.doubleIn(rng, 0.5, 900), Gen.doubleIn(rng, 0.001, 2)},
-        Gen.doubleIn(rng, 0, 400)}, x -> {
-      RecoveryModel m = (RecoveryModel) x[0];
-      double[] p = java.util.Arrays.copyOf((double[]) x[1], m.parameters());
-      double s = (double) x[2];
+        Gen.doubleIn(rng, 0, 400)), x -> {
+      RecoveryModel m = x.model();
+      double[] p = java.util.Arrays.copyOf(x.p(), m.parameters());
+      double s = x.s();
       double[] g1 = new double[p.length];
       double[] g2 = new double[p.length];
       double v = m.valueAndGradient(s, p, g1);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AudienceProcessTest {
   /** 400 channels of audience 1,000 on one platform, no links drawn from the generator's default. */
   static Scenario scenario(double r0, double r1, double retention) {
-    return Scenario.builder(SimulationTest.ecosystem(400, Cooperation.none(), 4)).audience(r0, r1, retention).build();
+    return Scenario.builder(SimulationTest.ecosystem(400, Cooperation.none(), 4)).audience(new AudienceRecovery(r0, r1, retention)).build();
   }
 
   @Test

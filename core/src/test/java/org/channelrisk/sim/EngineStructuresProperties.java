@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's queues and sorts against plain reference implementations: the order in which a run
- * handles its events must not depend on how these structures are built.
+ * handles its events must not depend on how these structures are built. Each input is the whole
+ * sequence of operations (not a seed), so that a failure shrinks to a short, readable one.
  */
 class EngineStructuresProperties {
   record Clock(double time, int channel) {}
@@ -27,49 +28,116 @@ class EngineStructuresProperties {
     return rng.nextInt(4) == 0 ? rng.nextInt(5) : Gen.doubleIn(rng, 0, 10);
   }
 
+  /** One step on the clock heap: set or remove one clock, a bulk update of several, or pop the first. */
+  sealed interface HeapOp {}
+
+  /** Sets clock {@code channel} to {@code time} (adding it when absent). */
+  record SetClock(int channel, double time) implements HeapOp {
+    @Override
+    public String toString() {
+      return "set " + channel + "@" + time;
+    }
+  }
+
+  /** Removes clock {@code channel} (nothing when absent). */
+  record RemoveClock(int channel) implements HeapOp {
+    @Override
+    public String toString() {
+      return "remove " + channel;
+    }
+  }
+
+  /** Bulk changes, then one heapify: a removal where time is NaN, else a set. */
+  record Bulk(int[] channels, double[] times) implements HeapOp {
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("bulk{");
+      for (int k = 0; k < channels.length; k++) {
+        sb.append(k == 0 ? "" : " ").append(channels[k]).append(Double.isNaN(times[k]) ? "-" : "@" + times[k]);
+      }
+      return sb.append('}').toString();
+    }
+  }
+
+  /** Pops the first clock and checks it (nothing when the heap is empty). */
+  record Pop() implements HeapOp {
+    @Override
+    public String toString() {
+      return "pop";
+    }
+  }
+
+  /** A heap of {@code channels} clocks and the steps applied to it. */
+  record HeapCase(int channels, List<HeapOp> ops) {}
+
+  static HeapCase heapCase(RandomGenerator rng) {
+    int n = Gen.intIn(rng, 1, 60);
+    List<HeapOp> ops = new ArrayList<>();
+    for (int step = 0; step < 400; step++) {
+      int op = rng.nextInt(10);
+      if (op < 5) {
+        int i = rng.nextInt(n);
+        ops.add(new SetClock(i, time(rng)));
+      } else if (op < 7) {
+        ops.add(new RemoveClock(rng.nextInt(n)));
+      } else if (op < 8) {
+        // a bulk update of a random subset
+        List<Integer> channels = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (rng.nextBoolean()) {
+            channels.add(i);
+            times.add(rng.nextInt(4) == 0 ? Double.NaN : time(rng));
+          }
+        }
+        ops.add(new Bulk(channels.stream().mapToInt(Integer::intValue).toArray(),
+            times.stream().mapToDouble(Double::doubleValue).toArray()));
+      } else {
+        ops.add(new Pop());
+      }
+    }
+    return new HeapCase(n, List.copyOf(ops));
+  }
+
   @Test
   void clockHeapPopsInTimeThenChannelOrder() {
-    forAll("clock heap = sorted set", 200, rng -> rng.nextLong(), seed -> {
-      RandomGenerator rng = Simulation.generator(seed, 0);
-      int n = Gen.intIn(rng, 1, 60);
+    forAll("clock heap = sorted set", 200, EngineStructuresProperties::heapCase, c -> {
+      int n = c.channels();
       ClockHeap heap = new ClockHeap(n);
       TreeSet<Clock> ref = new TreeSet<>(CLOCK_ORDER);
       double[] current = new double[n];
       boolean[] present = new boolean[n];
-      for (int step = 0; step < 400; step++) {
-        int op = rng.nextInt(10);
-        if (op < 5) {
-          int i = rng.nextInt(n);
+      for (HeapOp op : c.ops()) {
+        if (op instanceof SetClock set) {
+          int i = set.channel();
           if (present[i]) {
             ref.remove(new Clock(current[i], i));
           }
-          current[i] = time(rng);
+          current[i] = set.time();
           present[i] = true;
           ref.add(new Clock(current[i], i));
           heap.set(i, current[i]);
-        } else if (op < 7) {
-          int i = rng.nextInt(n);
+        } else if (op instanceof RemoveClock remove) {
+          int i = remove.channel();
           if (present[i]) {
             ref.remove(new Clock(current[i], i));
             present[i] = false;
           }
           heap.remove(i);
-        } else if (op < 8) {
-          // a bulk update of a random subset
-          for (int i = 0; i < n; i++) {
-            if (rng.nextBoolean()) {
-              if (present[i]) {
-                ref.remove(new Clock(current[i], i));
-              }
-              if (rng.nextInt(4) == 0) {
-                present[i] = false;
-                heap.bulkRemove(i);
-              } else {
-                current[i] = time(rng);
-                present[i] = true;
-                ref.add(new Clock(current[i], i));
-                heap.bulkSet(i, current[i]);
-              }
+        } else if (op instanceof Bulk bulk) {
+          for (int k = 0; k < bulk.channels().length; k++) {
+            int i = bulk.channels()[k];
+            if (present[i]) {
+              ref.remove(new Clock(current[i], i));
+            }
+            if (Double.isNaN(bulk.times()[k])) {
+              present[i] = false;
+              heap.bulkRemove(i);
+            } else {
+              current[i] = bulk.times()[k];
+              present[i] = true;
+              ref.add(new Clock(current[i], i));
+              heap.bulkSet(i, current[i]);
             }
           }
           heap.heapify();
@@ -80,7 +148,7 @@ class EngineStructuresProperties {
           heap.remove(first.channel());
           present[first.channel()] = false;
         }
-        assertThat(heap.size()).isEqualTo(ref.size());
+        assertThat(heap.size()).as("after %s", op).isEqualTo(ref.size());
       }
       while (!ref.isEmpty()) {
         Clock first = ref.pollFirst();
@@ -91,10 +159,17 @@ class EngineStructuresProperties {
     });
   }
 
+  /** Sort keys, one per item (item k is 7k + 3). */
+  record Keys(long[] keys) {
+    @Override
+    public String toString() {
+      return "Keys" + Arrays.toString(keys);
+    }
+  }
+
   @Test
   void stableSortMatchesAStableComparisonSort() {
-    forAll("radix sort of items by long keys is stable and ordered", 200, rng -> rng.nextLong(), seed -> {
-      RandomGenerator rng = Simulation.generator(seed, 1);
+    forAll("radix sort of items by long keys is stable and ordered", 200, rng -> {
       int m = Gen.intIn(rng, 0, 3000);
       int kind = rng.nextInt(3);
       long[] keyOf = new long[m];
@@ -105,6 +180,10 @@ class EngineStructuresProperties {
           default -> StableSort.key(rng.nextInt(5) == 0 ? -0.0 : Gen.doubleIn(rng, -1e6, 1e6));
         };
       }
+      return new Keys(keyOf);
+    }, x -> {
+      long[] keyOf = x.keys();
+      int m = keyOf.length;
       int[] items = new int[m];
       long[] keys = new long[m];
       Integer[] expected = new Integer[m];
@@ -132,33 +211,67 @@ class EngineStructuresProperties {
     }
   }
 
+  /**
+   * One round: events pushed one by one (type 1, stamps counting down), a batch (type 3, stamps 0..m-1)
+   * and a number of pops.
+   */
+  record Round(double[] singleTimes, int[] singleTargets, double[] batchTimes, int[] batchTargets, int pops) {
+    @Override
+    public String toString() {
+      return "Round[single " + events(singleTimes, singleTargets) + ", batch " + events(batchTimes, batchTargets)
+          + ", pops " + pops + "]";
+    }
+
+    private static String events(double[] times, int[] targets) {
+      StringBuilder sb = new StringBuilder("{");
+      for (int k = 0; k < times.length; k++) {
+        sb.append(k == 0 ? "" : " ").append(targets[k]).append('@').append(times[k]);
+      }
+      return sb.append('}').toString();
+    }
+  }
+
   @Test
   void aBatchPopsAsIfPushedOneByOne() {
-    forAll("pushBatch = push in index order", 200, rng -> rng.nextLong(), seed -> {
-      RandomGenerator rng = Simulation.generator(seed, 2);
-      EventQueue batched = new EventQueue();
-      EventQueue single = new EventQueue();
-      int rounds = Gen.intIn(rng, 1, 4);
-      for (int round = 0; round < rounds; round++) {
-        for (int e = rng.nextInt(20); e > 0; e--) {
-          double t = time(rng);
-          int target = rng.nextInt(1000);
-          batched.push(t, 1, target, e);
-          single.push(t, 1, target, e);
+    forAll("pushBatch = push in index order", 200, rng -> {
+      List<Round> rounds = new ArrayList<>();
+      for (int round = Gen.intIn(rng, 1, 4); round > 0; round--) {
+        int s = rng.nextInt(20);
+        double[] singleTimes = new double[s];
+        int[] singleTargets = new int[s];
+        for (int k = 0; k < s; k++) {
+          singleTimes[k] = time(rng);
+          singleTargets[k] = rng.nextInt(1000);
         }
         int m = rng.nextInt(50);
         double[] times = new double[m];
         int[] targets = new int[m];
-        int[] stamps = new int[m];
         for (int k = 0; k < m; k++) {
           times[k] = time(rng);
           targets[k] = rng.nextInt(1000);
-          stamps[k] = k;
-          single.push(times[k], 3, targets[k], stamps[k]);
         }
-        batched.pushBatch(times, 3, targets, stamps, m);
+        rounds.add(new Round(singleTimes, singleTargets, times, targets, rng.nextInt(30)));
+      }
+      return List.copyOf(rounds);
+    }, rounds -> {
+      EventQueue batched = new EventQueue();
+      EventQueue single = new EventQueue();
+      for (Round r : rounds) {
+        int s = r.singleTimes().length;
+        for (int k = 0; k < s; k++) {
+          batched.push(r.singleTimes()[k], 1, r.singleTargets()[k], s - k);
+          single.push(r.singleTimes()[k], 1, r.singleTargets()[k], s - k);
+        }
+        int m = r.batchTimes().length;
+        int[] stamps = new int[m];
+        for (int k = 0; k < m; k++) {
+          stamps[k] = k;
+          single.push(r.batchTimes()[k], 3, r.batchTargets()[k], stamps[k]);
+        }
+        // the batch gets copies: pushBatch may keep or reorder its arrays
+        batched.pushBatch(r.batchTimes().clone(), 3, r.batchTargets().clone(), stamps, m);
         // pop some before the next round, so batches and heap entries interleave
-        for (int p = rng.nextInt(30); p > 0 && !single.isEmpty(); p--) {
+        for (int p = r.pops(); p > 0 && !single.isEmpty(); p--) {
           assertSamePop(batched, single);
         }
       }

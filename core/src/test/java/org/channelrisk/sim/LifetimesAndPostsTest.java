@@ -77,7 +77,7 @@ class LifetimesAndPostsTest {
     int n = 4_000;
     double a = 0.01;
     Scenario s = Scenario.builder(SimulationTest.ecosystem(n, none, 3)).abandonmentRate(a).moveRate(0.5).horizon(100).gridStep(10).build();
-    EnsembleSummary e = Ensemble.run(s, 40, 9, 2);
+    EnsembleSummary e = Ensemble.of(s).replicates(40).seed(9).threads(2).run();
     double[] mean = e.mean(Observed.ACTIVE_CHANNELS);
     double[] sd = e.sd(Observed.ACTIVE_CHANNELS);
     double[] t = e.times();

@@ -15,7 +15,7 @@ class MigrationChoiceTest {
     Platform.of("c", "C", 100, SecurityRating.UNSAFE, Cooperation.none())};
 
   static Scenario scenario() {
-    return Scenario.builder(org.channelrisk.model.Ecosystem.empty()).migration(0.8, 0.1, 1.0, 1.0, 30).build();
+    return Scenario.builder(org.channelrisk.model.Ecosystem.empty()).migration(Migration.DEFAULT.withSecurityWeight(0.8).withPressureWeight(1.0).withStayBonus(1.0)).build();
   }
 
   /** The logit's probabilities by hand, then draws against them (chi-square, 3 cells). */

@@ -15,6 +15,12 @@ import org.channelrisk.testing.Gen;
 import org.junit.jupiter.api.Test;
 
 class SimulationProperties {
+  /** A scenario and a run seed. */
+  record Run(Scenario scenario, long seed) {}
+
+  /** One generated configuration under a lower and a higher compliance. */
+  record ComplianceStep(long configSeed, double lower, double higher) {}
+
   /** A random small scenario: sizes, rates, bans, strategies and platforms drawn from wide ranges. */
   static Scenario scenario(RandomGenerator rng, double compliance) {
     Cooperation c = Cooperation.builder().compliance(compliance)
@@ -45,9 +51,9 @@ class SimulationProperties {
   @Test
   void runsAreReproducibleAndConserveChannels() {
     Coverage cov = new Coverage();
-    forAll("simulation: reproducible, conserving", 120, rng -> new Object[] {scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()}, x -> {
-      Scenario s = (Scenario) x[0];
-      long seed = (long) x[1];
+    forAll("simulation: reproducible, conserving", 120, rng -> new Run(scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()), x -> {
+      Scenario s = x.scenario();
+      long seed = x.seed();
       Trajectory a = Simulation.run(s, seed, 0).trajectory();
       Trajectory b = Simulation.run(s, seed, 0).trajectory();
       assertThat(a.values()).isDeepEqualTo(b.values());
@@ -89,12 +95,12 @@ class SimulationProperties {
 
   @Test
   void ensemblesAreIndependentOfThreadCount() {
-    forAll("ensemble: 1, 2 or 8 threads", 15, rng -> new Object[] {scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()}, x -> {
-      Scenario s = (Scenario) x[0];
-      long seed = (long) x[1];
-      EnsembleSummary one = Ensemble.run(s, 9, seed, 1);
-      assertThat(Ensemble.run(s, 9, seed, 2)).isEqualTo(one);
-      assertThat(Ensemble.run(s, 9, seed, 8)).isEqualTo(one);
+    forAll("ensemble: 1, 2 or 8 threads", 15, rng -> new Run(scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()), x -> {
+      Scenario s = x.scenario();
+      long seed = x.seed();
+      EnsembleSummary one = Ensemble.of(s).replicates(9).seed(seed).threads(1).run();
+      assertThat(Ensemble.of(s).replicates(9).seed(seed).threads(2).run()).isEqualTo(one);
+      assertThat(Ensemble.of(s).replicates(9).seed(seed).threads(8).run()).isEqualTo(one);
     });
   }
 
@@ -105,12 +111,12 @@ class SimulationProperties {
     forAll("more compliance, not more channels", 10, rng -> {
       long configSeed = rng.nextLong();
       double low = Gen.doubleIn(rng, 0, 0.5);
-      return new double[] {configSeed, low, low + Gen.doubleIn(rng, 0.3, 0.5)};
+      return new ComplianceStep(configSeed, low, low + Gen.doubleIn(rng, 0.3, 0.5));
     }, x -> {
-      Scenario lowS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[1]);
-      Scenario highS = scenario(org.channelrisk.sim.Simulation.generator((long) x[0], 1), x[2]);
-      EnsembleSummary low = Ensemble.run(lowS, 30, 5, 2);
-      EnsembleSummary high = Ensemble.run(highS, 30, 5, 2);
+      Scenario lowS = scenario(org.channelrisk.sim.Simulation.generator(x.configSeed(), 1), x.lower());
+      Scenario highS = scenario(org.channelrisk.sim.Simulation.generator(x.configSeed(), 1), x.higher());
+      EnsembleSummary low = Ensemble.of(lowS).replicates(30).seed(5).threads(2).run();
+      EnsembleSummary high = Ensemble.of(highS).replicates(30).seed(5).threads(2).run();
       double[] ml = low.mean(Observed.ACTIVE_CHANNELS);
       double[] mh = high.mean(Observed.ACTIVE_CHANNELS);
       double[] sl = low.sd(Observed.ACTIVE_CHANNELS);

@@ -58,7 +58,7 @@ class SimulationTest {
           .recreation(b, LatencyDistribution.exponential(1 / rho))
           .actionDay(ActionDay.at(takedown).budget((int) Math.round(f * n)).build())
           .horizon(60).gridStep(2).build();
-      EnsembleSummary e = Ensemble.run(s, 200, 7, 2);
+      EnsembleSummary e = Ensemble.of(s).replicates(200).seed(7).threads(2).run();
       double[] mean = e.mean(Observed.ACTIVE_CHANNELS);
       double[] sd = e.sd(Observed.ACTIVE_CHANNELS);
       double[] t = e.times();
@@ -84,7 +84,7 @@ class SimulationTest {
         .actionDay(ActionDay.at(40).budget(6_000).build())
         .horizon(120).gridStep(5).build();
     double[] ode = MeanField.expectedActive(s);
-    EnsembleSummary e = Ensemble.run(s, 20, 3, 2);
+    EnsembleSummary e = Ensemble.of(s).replicates(20).seed(3).threads(2).run();
     double[] mean = e.mean(Observed.ACTIVE_CHANNELS);
     double[] sd = e.sd(Observed.ACTIVE_CHANNELS);
     for (int g = 0; g < ode.length; g++) {
@@ -104,7 +104,7 @@ class SimulationTest {
     Platform rc = Platform.of("rocketchat", "Rocket.Chat", 5_000_000, SecurityRating.SAFEST, Cooperation.none());
     Ecosystem eco = EcosystemGenerator.builder().platform(tg, 0.9).platform(rc, 0.1).channels(channels).seed(seed).build().generate();
     return Scenario.builder(eco).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
-        .migration(0.8, 0.1, 1.0, 1.0, 30)
+        .migration(Migration.DEFAULT.withSecurityWeight(0.8).withPressureWeight(1.0).withStayBonus(1.0))
         .actionDay(ActionDay.at(30).window(3).budget(channels / 3).platforms("telegram").strategy(TargetingStrategy.LARGEST_AUDIENCE)
             .banLevel(BanLevel.ACCOUNT).spareBanShare(0.5).pressure(30, 3).build())
         .horizon(120).gridStep(1).build();
@@ -123,10 +123,10 @@ class SimulationTest {
   @Test
   void ensemblesDoNotDependOnThreadCount() {
     Scenario s = rich(1_000, 0.8, 2);
-    EnsembleSummary one = Ensemble.run(s, 24, 11, 1);
-    assertThat(Ensemble.run(s, 24, 11, 2)).isEqualTo(one);
-    assertThat(Ensemble.run(s, 24, 11, 8)).isEqualTo(one);
-    assertThat(Ensemble.run(s, 24, 11, 8).mean(Observed.AUDIENCE)).containsExactly(one.mean(Observed.AUDIENCE));
+    EnsembleSummary one = Ensemble.of(s).replicates(24).seed(11).threads(1).run();
+    assertThat(Ensemble.of(s).replicates(24).seed(11).threads(2).run()).isEqualTo(one);
+    assertThat(Ensemble.of(s).replicates(24).seed(11).threads(8).run()).isEqualTo(one);
+    assertThat(Ensemble.of(s).replicates(24).seed(11).threads(8).run().mean(Observed.AUDIENCE)).containsExactly(one.mean(Observed.AUDIENCE));
   }
 
   @Test
@@ -137,7 +137,7 @@ class SimulationTest {
     EnsembleSummary c = EnsembleSummary.of(2, Simulation.run(s, 1, 2).trajectory());
     assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
     assertThat(c.merge(a).merge(b)).isEqualTo(a.merge(b).merge(c));
-    assertThat(a.merge(b).merge(c)).isEqualTo(Ensemble.run(s, 3, 1, 2));
+    assertThat(a.merge(b).merge(c)).isEqualTo(Ensemble.of(s).replicates(3).seed(1).threads(2).run());
     assertThatThrownBy(() -> a.merge(a)).hasMessageContaining("replicate 0 appears in both");
     // a distributed engine hands over replicate values keyed by index, in any order
     Map<Long, double[][]> values = new java.util.HashMap<>();
@@ -145,7 +145,7 @@ class SimulationTest {
       values.put(r, Simulation.run(s, 1, r).trajectory().values());
     }
     double[] times = Simulation.run(s, 1, 0).trajectory().times();
-    assertThat(EnsembleSummary.fromReplicates(times, values)).isEqualTo(Ensemble.run(s, 3, 1, 2));
+    assertThat(EnsembleSummary.fromReplicates(times, values)).isEqualTo(Ensemble.of(s).replicates(3).seed(1).threads(2).run());
     // several quantiles at once: type 7 on the three replicates' values, by hand
     int last = times.length - 1;
     double[] col = {values.get(0L)[Observed.AUDIENCE.ordinal()][last], values.get(1L)[Observed.AUDIENCE.ordinal()][last],
@@ -163,7 +163,7 @@ class SimulationTest {
     Scenario praised = Presets.actionDay2019(150, true);
     Scenario same = Presets.actionDay2019(150, Presets.telegram2019());
     assertThat(same.ecosystem()).isEqualTo(praised.ecosystem());
-    assertThat(Ensemble.run(same, 3, 5, 1)).isEqualTo(Ensemble.run(praised, 3, 5, 1));
+    assertThat(Ensemble.of(same).replicates(3).seed(5).threads(1).run()).isEqualTo(Ensemble.of(praised).replicates(3).seed(5).threads(1).run());
     Scenario half = Presets.actionDay2019(150, Presets.telegram2019().withCompliance(0.5), TargetingStrategy.HUBS, BanLevel.CHANNEL);
     assertThat(half.ecosystem().channels()).isEqualTo(praised.ecosystem().channels());
     assertThat(half.ecosystem().platform("telegram").orElseThrow().cooperationAt(0).compliance()).isEqualTo(0.5);
@@ -223,7 +223,7 @@ class SimulationTest {
     Trajectory l = Simulation.run(late, 1, 0).trajectory();
     assertThat(l.values(Observed.REFERRALS_SENT)[20]).isEqualTo(Simulation.run(
         Scenario.builder(late.ecosystem()).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
-            .migration(0.8, 0.1, 1.0, 1.0, 30).horizon(20).build(), 1, 0).trajectory().values(Observed.REFERRALS_SENT)[20]);
+            .migration(Migration.DEFAULT.withSecurityWeight(0.8).withPressureWeight(1.0).withStayBonus(1.0)).horizon(20).build(), 1, 0).trajectory().values(Observed.REFERRALS_SENT)[20]);
     Cooperation always = Cooperation.builder().compliance(1).latency(LatencyDistribution.fixed(0)).visibilityExponent(0).build();
     Scenario huge = Scenario.builder(ecosystem(50, always, 8)).recreation(0, LatencyDistribution.exponential(1))
         .actionDay(ActionDay.at(1).budget(1_000_000).build()).horizon(3).build();

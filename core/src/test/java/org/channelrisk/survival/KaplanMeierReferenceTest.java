@@ -3,7 +3,7 @@ package org.channelrisk.survival;
 import static org.channelrisk.survival.ReferenceData.close;
 
 import java.util.List;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.CsvTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;

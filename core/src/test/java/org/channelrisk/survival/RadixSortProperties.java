@@ -21,6 +21,14 @@ class RadixSortProperties {
     };
   }
 
+  /** The values to sort. */
+  record Values(double[] a) {
+    @Override
+    public String toString() {
+      return "Values" + Arrays.toString(a);
+    }
+  }
+
   @Test
   void sortsLikeArraysSort() {
     Coverage cov = new Coverage();
@@ -31,8 +39,9 @@ class RadixSortProperties {
       for (int i = 0; i < n; i++) {
         a[i] = value(rng, rng.nextInt(kinds));
       }
-      return a;
-    }, a -> {
+      return new Values(a);
+    }, v -> {
+      double[] a = v.a();
       cov.count("radix path", a.length >= RadixSort.THRESHOLD);
       cov.count("signed zeros", Arrays.stream(a).anyMatch(x -> Double.doubleToRawLongBits(x) == Long.MIN_VALUE));
       double[] expected = a.clone();

@@ -5,12 +5,58 @@ import static org.channelrisk.testing.PropertyCheck.forAll;
 
 import java.util.random.RandomGenerator;
 import org.assertj.core.data.Offset;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.testing.Coverage;
 import org.channelrisk.testing.Gen;
 import org.junit.jupiter.api.Test;
 
 class SurvivalProperties {
+  /** The data's rows, for a counterexample that reads as one. */
+  static String rows(SurvivalData d) {
+    return "times " + java.util.Arrays.toString(d.times()) + " events " + java.util.Arrays.toString(d.eventIndicators())
+        + d.groups().map(g -> " groups " + java.util.Arrays.toString(g)).orElse("");
+  }
+
+  /** Data, a confidence-interval type and level. */
+  record Limits(SurvivalData data, ConfidenceType type, double level) {
+    @Override
+    public String toString() {
+      return "Limits[" + rows(data) + ", type " + type + ", level " + level + "]";
+    }
+  }
+
+  /** Data and a permutation of its rows. */
+  record Permuted(SurvivalData data, int[] perm) {
+    @Override
+    public String toString() {
+      return "Permuted[" + rows(data) + ", perm " + java.util.Arrays.toString(perm) + "]";
+    }
+  }
+
+  /** Data and the time of one more censored observation. */
+  record ExtraCensored(SurvivalData data, double censoredAt) {
+    @Override
+    public String toString() {
+      return "ExtraCensored[" + rows(data) + ", censored at " + censoredAt + "]";
+    }
+  }
+
+  /** Grouped data and the log-rank weight exponent rho (G-rho family). */
+  record Weighted(SurvivalData data, double rho) {
+    @Override
+    public String toString() {
+      return "Weighted[" + rows(data) + ", rho " + rho + "]";
+    }
+  }
+
+  /** Data without censoring. */
+  record Uncensored(SurvivalData data) {
+    @Override
+    public String toString() {
+      return "Uncensored[" + rows(data) + "]";
+    }
+  }
+
   /** Small data with many ties (integer times) or continuous times, with groups a/b/c. */
   static SurvivalData sample(RandomGenerator rng, int maxN, boolean allEvents) {
     int n = Gen.intIn(rng, 1, maxN);
@@ -29,10 +75,10 @@ class SurvivalProperties {
   @Test
   void curvesAreNonIncreasingProbabilitiesBracketedByTheirLimits() {
     Coverage cov = new Coverage();
-    forAll("KM in [0,1], non-increasing, limits bracket", 400, rng -> new Object[] {sample(rng, 60, false),
-        ConfidenceType.values()[rng.nextInt(3)], Gen.doubleIn(rng, 0.5, 0.99)}, x -> {
-      SurvivalData d = (SurvivalData) x[0];
-      SurvivalCurve c = KaplanMeier.withConfidence((ConfidenceType) x[1], (double) x[2]).fit(d).pooled();
+    forAll("KM in [0,1], non-increasing, limits bracket", 400, rng -> new Limits(sample(rng, 60, false),
+        ConfidenceType.values()[rng.nextInt(3)], Gen.doubleIn(rng, 0.5, 0.99)), x -> {
+      SurvivalData d = x.data();
+      SurvivalCurve c = KaplanMeier.withConfidence(x.type(), x.level()).fit(d).pooled();
       cov.count("ties", c.size() < d.size());
       cov.count("reaches zero", c.size() > 0 && c.survival(c.size() - 1) == 0);
       double prev = 1;
@@ -55,7 +101,8 @@ class SurvivalProperties {
 
   @Test
   void withoutCensoringKaplanMeierIsTheEmpiricalSurvivalFunction() {
-    forAll("no censoring: KM = empirical survival, Greenwood = S(1-S)/n", 300, rng -> sample(rng, 80, true), d -> {
+    forAll("no censoring: KM = empirical survival, Greenwood = S(1-S)/n", 300, rng -> new Uncensored(sample(rng, 80, true)), u -> {
+      SurvivalData d = u.data();
       SurvivalCurve c = KaplanMeier.estimate(d).pooled();
       double[] t = d.times();
       int n = t.length;
@@ -84,10 +131,10 @@ class SurvivalProperties {
         perm[i] = perm[j];
         perm[j] = tmp;
       }
-      return new Object[] {d, perm};
+      return new Permuted(d, perm);
     }, x -> {
-      SurvivalData d = (SurvivalData) x[0];
-      int[] perm = (int[]) x[1];
+      SurvivalData d = x.data();
+      int[] perm = x.perm();
       double[] t = d.times();
       boolean[] e = d.eventIndicators();
       String[] g = d.groups().orElseThrow();
@@ -114,9 +161,9 @@ class SurvivalProperties {
   void aCensoredObservationJoinsOnlyTheRiskSetsUpToItsTime() {
     // An observation censored at c is at risk at every time <= c: n_risk grows by one there, and only
     // there; no count of events changes; S can only rise (each factor 1 - d/n grows with n).
-    forAll("adding a censored observation", 300, rng -> new Object[] {sample(rng, 40, false), rng.nextDouble() * 14}, x -> {
-      SurvivalData d = (SurvivalData) x[0];
-      double c = (double) x[1];
+    forAll("adding a censored observation", 300, rng -> new ExtraCensored(sample(rng, 40, false), rng.nextDouble() * 14), x -> {
+      SurvivalData d = x.data();
+      double c = x.censoredAt();
       double[] t = java.util.Arrays.copyOf(d.times(), d.size() + 1);
       boolean[] e = java.util.Arrays.copyOf(d.eventIndicators(), d.size() + 1);
       t[d.size()] = c;
@@ -141,9 +188,9 @@ class SurvivalProperties {
 
   @Test
   void logRankIsInvariantToRelabellingGroups() {
-    forAll("log-rank: relabelling groups", 300, rng -> new Object[] {sample(rng, 60, false), Gen.doubleIn(rng, 0, 2)}, x -> {
-      SurvivalData d = (SurvivalData) x[0];
-      double rho = (double) x[1];
+    forAll("log-rank: relabelling groups", 300, rng -> new Weighted(sample(rng, 60, false), Gen.doubleIn(rng, 0, 2)), x -> {
+      SurvivalData d = x.data();
+      double rho = x.rho();
       if (d.groupLevels().size() < 2) {
         return;
       }

@@ -89,9 +89,10 @@ public final class Gen {
    * @return a value in [lo, hi]
    */
   public static double doubleIn(RandomGenerator rng, double lo, double hi) {
+    // Branches in order of simplicity, so that shrinking (smaller choices) moves to simpler values.
     return switch (rng.nextInt(10)) {
       case 0 -> lo;
-      case 1 -> hi;
+      case 9 -> hi;
       default -> lo + (hi - lo) * rng.nextDouble();
     };
   }
@@ -105,11 +106,32 @@ public final class Gen {
    * @return a value in [lo, hi]
    */
   public static int intIn(RandomGenerator rng, int lo, int hi) {
+    // Branches in order of simplicity, so that shrinking (smaller choices) moves to simpler values.
     return switch (rng.nextInt(10)) {
       case 0 -> lo;
-      case 1 -> hi;
-      case 2, 3, 4 -> lo + rng.nextInt(Math.min(hi - lo, 10) + 1);
+      case 1, 2, 3 -> lo + rng.nextInt(Math.min(hi - lo, 10) + 1);
+      case 4 -> hi;
       default -> lo + (int) rng.nextLong((long) hi - lo + 1);
     };
+  }
+
+  /**
+   * A list of up to {@code maxSize} elements, about {@code maxSize / 4} on average. Before each
+   * element a choice says whether the list goes on (a zero choice ends it), so that shrinking deletes
+   * elements by deleting their choices, and ends the list early by zeroing one.
+   *
+   * @param rng randomness
+   * @param maxSize largest size
+   * @param element draws one element
+   * @param <T> the element type
+   * @return an unmodifiable list
+   */
+  public static <T> java.util.List<T> list(RandomGenerator rng, int maxSize, java.util.function.Function<RandomGenerator, T> element) {
+    java.util.List<T> out = new java.util.ArrayList<>();
+    int odds = 1 + maxSize / 4;
+    while (out.size() < maxSize && rng.nextInt(odds + 1) != 0) {
+      out.add(element.apply(rng));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 }

@@ -1,5 +1,6 @@
 package org.channelrisk.testing;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -7,21 +8,35 @@ import java.util.random.RandomGeneratorFactory;
 
 /**
  * A small property-based testing harness on plain JUnit 5: a property is checked on {@code tries}
- * inputs drawn from a seeded generator, and a failure reports the property, the try, the seed and the
- * input, so that it can be replayed exactly.
+ * typed inputs drawn from a seeded generator; a failing input is shrunk to a small one that still
+ * fails, and the failure reports the property, the try, the seed, the original and the shrunk input,
+ * so that it can be replayed exactly.
  *
  * <pre>{@code
- * PropertyCheck.forAll("escape round trip", 500, rng -> Gen.text(rng, 40),
- *     s -> assertThat(FormulaGuard.unescape(FormulaGuard.escape(s))).isEqualTo(s));
+ * record Case(List<Double> times, double level) {}
+ * PropertyCheck.forAll("KM limits bracket S", 400,
+ *     rng -> new Case(Gen.list(rng, 60, r -> Gen.doubleIn(r, 0, 10)), Gen.doubleIn(rng, 0.5, 0.99)),
+ *     c -> assertThat(...));
  * }</pre>
+ *
+ * <p>Inputs are values of any type, best a record whose {@code toString} shows every field, so that a
+ * counterexample reads as one. <b>Shrinking</b> works on the random choices the generator made, not on
+ * the value: the generator is run again on shorter or smaller choice sequences (blocks deleted,
+ * zeroed, single values set small or halved), and any input that still fails replaces the current one. Because every
+ * generator maps smaller choices to simpler values (shorter lists, numbers nearer a range's lower
+ * bound, the first edge case), numbers, lists and strings shrink without a shrinker per type. At most
+ * {@value #SHRINK_BUDGET} candidates are tried.
  *
  * <p>The seed of a property is fixed (derived from its name), so a build is reproducible; set
  * {@code -Dchannelrisk.test.seed=N} to explore other inputs, and {@code -Dchannelrisk.test.tries=K} to
- * scale the number of tries of every property by K/100 (100 = as written). There is no shrinking:
- * generators favour small sizes and mix in edge cases (see {@link Gen}), and {@link Coverage} lets a
- * property assert that the hard cases were actually generated.
+ * scale the number of tries of every property by K/100 (100 = as written). Generators mix in edge
+ * cases (see {@link Gen}), and {@link Coverage} lets a property assert that the hard cases were
+ * actually generated.
  */
 public final class PropertyCheck {
+  /** The most shrink candidates tried after a failure. */
+  public static final int SHRINK_BUDGET = 2_000;
+
   private PropertyCheck() {}
 
   /**
@@ -38,21 +53,147 @@ public final class PropertyCheck {
     int scaled = Math.max(1, (int) ((long) tries * Integer.getInteger("channelrisk.test.tries", 100) / 100));
     RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
     for (int i = 0; i < scaled; i++) {
-      T input = generator.apply(rng);
-      try {
-        property.accept(input);
-      } catch (AssertionError | RuntimeException e) {
+      Choices choices = Choices.recording(rng);
+      T input = generator.apply(choices);
+      Throwable failure = failure(property, input);
+      if (failure != null) {
+        Shrunk<T> small = shrink(choices.used(), generator, property, input, failure);
         throw new AssertionError(
             "property '" + name + "' failed at try " + (i + 1) + " of " + scaled + " (seed " + seed
                 + "; replay with -Dchannelrisk.test.seed=" + seed + ")\ninput: " + describe(input)
-                + "\n" + e.getMessage(),
-            e);
+                + "\nshrunk (" + small.steps + " steps): " + describe(small.input)
+                + "\n" + small.failure.getMessage(),
+            small.failure);
       }
     }
   }
 
+  /** A shrunk counterexample. */
+  record Shrunk<T>(T input, Throwable failure, int steps) {}
+
+  /**
+   * Shrinks a failing choice sequence: passes of deleting blocks, zeroing blocks and halving single
+   * choices, repeated while one of them finds a smaller failing input.
+   */
+  static <T> Shrunk<T> shrink(long[] start, Function<RandomGenerator, T> generator, Consumer<T> property, T input,
+      Throwable failure) {
+    long[] best = start;
+    T bestInput = input;
+    Throwable bestFailure = failure;
+    int tried = 0;
+    int steps = 0;
+    boolean improved = true;
+    while (improved && tried < SHRINK_BUDGET) {
+      improved = false;
+      for (int block = Math.max(1, Integer.highestOneBit(Math.max(1, best.length))); block >= 1 && tried < SHRINK_BUDGET; block /= 2) {
+        for (int at = 0; at + block <= best.length && tried < SHRINK_BUDGET; at++) {
+          for (int mode = 0; mode < 2 && tried < SHRINK_BUDGET; mode++) {
+            long[] candidate = mode == 0 ? delete(best, at, block) : zero(best, at, block);
+            if (candidate == null || Arrays.equals(candidate, best)) {
+              continue;
+            }
+            tried++;
+            Attempt<T> a = attempt(candidate, generator, property);
+            if (a != null) {
+              best = a.choices;
+              bestInput = a.input;
+              bestFailure = a.failure;
+              steps++;
+              improved = true;
+            }
+          }
+        }
+      }
+      for (int at = 0; at < best.length && tried < SHRINK_BUDGET; at++) {
+        // Small values first (choice k is value k of a bounded draw), so that an index or a count
+        // can jump straight to a small value, e.g. a branch from "the upper bound" to "a small number".
+        for (int k = 0; k < 16 && tried < SHRINK_BUDGET; k++) {
+          for (long v : new long[] {k}) {
+            if (at < best.length && Long.compareUnsigned(v, best[at]) < 0 && tried < SHRINK_BUDGET) {
+              long[] candidate = best.clone();
+              candidate[at] = v;
+              tried++;
+              Attempt<T> a = attempt(candidate, generator, property);
+              if (a != null) {
+                best = a.choices;
+                bestInput = a.input;
+                bestFailure = a.failure;
+                steps++;
+                improved = true;
+              }
+            }
+          }
+        }
+        while (at < best.length && best[at] != 0 && tried < SHRINK_BUDGET) {
+          long[] candidate = best.clone();
+          candidate[at] = best[at] >>> 1;
+          tried++;
+          Attempt<T> a = attempt(candidate, generator, property);
+          if (a == null) {
+            break;
+          }
+          best = a.choices;
+          bestInput = a.input;
+          bestFailure = a.failure;
+          steps++;
+          improved = true;
+        }
+      }
+    }
+    return new Shrunk<>(bestInput, bestFailure, steps);
+  }
+
+  private record Attempt<T>(long[] choices, T input, Throwable failure) {}
+
+  private static <T> Attempt<T> attempt(long[] candidate, Function<RandomGenerator, T> generator, Consumer<T> property) {
+    Choices replay = Choices.replaying(candidate);
+    T input;
+    try {
+      input = generator.apply(replay);
+    } catch (RuntimeException e) {
+      return null; // the generator cannot make an input from these choices
+    }
+    Throwable f = failure(property, input);
+    return f == null ? null : new Attempt<>(replay.used(), input, f);
+  }
+
+  private static <T> Throwable failure(Consumer<T> property, T input) {
+    try {
+      property.accept(input);
+      return null;
+    } catch (AssertionError | RuntimeException e) {
+      return e;
+    }
+  }
+
+  private static long[] delete(long[] c, int at, int n) {
+    if (at + n > c.length) {
+      return null;
+    }
+    long[] out = new long[c.length - n];
+    System.arraycopy(c, 0, out, 0, at);
+    System.arraycopy(c, at + n, out, at, c.length - at - n);
+    return out;
+  }
+
+  private static long[] zero(long[] c, int at, int n) {
+    if (at + n > c.length) {
+      return null;
+    }
+    boolean allZero = true;
+    for (int i = at; i < at + n; i++) {
+      allZero &= c[i] == 0;
+    }
+    if (allZero) {
+      return null;
+    }
+    long[] out = c.clone();
+    Arrays.fill(out, at, at + n, 0L);
+    return out;
+  }
+
   private static String describe(Object input) {
-    String s = input instanceof Object[] a ? java.util.Arrays.deepToString(a) : String.valueOf(input);
+    String s = input instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(input);
     return s.length() > 2000 ? s.substring(0, 2000) + "... (" + s.length() + " characters)" : s;
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.channelrisk.cli.Charts;
-import org.channelrisk.fit.Estimate;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.Sparkline;
 import org.channelrisk.recovery.Metric;
 import org.channelrisk.recovery.RecoveryAnalysis;
@@ -33,8 +33,8 @@ public final class ActionDay2019 {
    * @throws IOException if the chart cannot be written
    */
   public static RecoveryResult run(int channels, int replicates, Path out) throws IOException {
-    EnsembleSummary praised = Ensemble.run(Presets.actionDay2019(channels, true), replicates, 2019, 2);
-    EnsembleSummary refused = Ensemble.run(Presets.actionDay2019(channels, false), replicates, 2019, 2);
+    EnsembleSummary praised = Ensemble.of(Presets.actionDay2019(channels, true)).replicates(replicates).seed(2019).threads(2).run();
+    EnsembleSummary refused = Ensemble.of(Presets.actionDay2019(channels, false)).replicates(replicates).seed(2019).threads(2).run();
     System.out.println("Reach (audience of active channels), day 0 to 365:");
     System.out.println("  2017, does not cooperate: " + Sparkline.of(refused.mean(Observed.AUDIENCE), 60));
     System.out.println("  2019, praised:            " + Sparkline.of(praised.mean(Observed.AUDIENCE), 60));

@@ -64,7 +64,7 @@ public final class CooperationFromReferralLog {
     Platform telegram = Platform.of("telegram", "Telegram as observed", 400_000_000L, SecurityRating.SAFE, observed);
     Scenario s = Scenario.builder(EcosystemGenerator.builder().platform(telegram, 1).channels(2_000).seed(1).build().generate())
         .detectionRate(0.01).horizon(180).build();
-    EnsembleSummary e = Ensemble.run(s, 10, 1, 2);
+    EnsembleSummary e = Ensemble.of(s).replicates(10).seed(1).threads(2).run();
     System.out.printf(Locale.ROOT, "Simulated with the observed profile: %.0f of 2,000 channels active after 180 days (90%% band %.0f-%.0f).%n",
         e.mean(Observed.ACTIVE_CHANNELS)[180], e.quantile(Observed.ACTIVE_CHANNELS, 0.05)[180],
         e.quantile(Observed.ACTIVE_CHANNELS, 0.95)[180]);

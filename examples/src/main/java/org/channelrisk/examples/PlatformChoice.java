@@ -10,6 +10,7 @@ import org.channelrisk.model.EcosystemGenerator;
 import org.channelrisk.model.LatencyDistribution;
 import org.channelrisk.model.Platform;
 import org.channelrisk.model.SecurityRating;
+import org.channelrisk.sim.Migration;
 import org.channelrisk.sim.ActionDay;
 import org.channelrisk.sim.BanLevel;
 import org.channelrisk.sim.Scenario;
@@ -47,7 +48,7 @@ public final class PlatformChoice {
     Map<Double, Map<String, Double>> out = new LinkedHashMap<>();
     for (double security : new double[] {0, 1.5}) {
       Scenario s = Scenario.builder(eco).detectionRate(0.01).recreation(0.9, LatencyDistribution.exponential(2))
-          .migration(security, 0.1, 0.5, 1.0, 30)
+          .migration(Migration.DEFAULT.withSecurityWeight(security).withStayBonus(1.0))
           .actionDay(ActionDay.at(30).window(2).budget(channels / 2).platforms("mainstream", "telegram")
               .strategy(TargetingStrategy.LARGEST_AUDIENCE).banLevel(BanLevel.CHANNEL).pressure(60, 3).build())
           .horizon(180).build();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.channelrisk.cli.Charts;
-import org.channelrisk.io.Lifetime;
+import org.channelrisk.survival.Lifetime;
 import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Presets;
 import org.channelrisk.sim.Scenario;

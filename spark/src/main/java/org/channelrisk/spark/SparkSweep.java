@@ -6,12 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.channelrisk.internal.Parallel;
 import org.channelrisk.sim.Ensemble;
 import scala.Tuple2;
 
@@ -204,36 +201,19 @@ public final class SparkSweep {
     List<ScenarioResult> out = new ArrayList<>();
     if (plan.exact()) {
       for (GridPoint p : grid.points()) {
-        out.add(ScenarioResult.exact(p, Ensemble.run(recipe.scenario(p), replicates, seed, threads)));
+        out.add(ScenarioResult.exact(p, Ensemble.of(recipe.scenario(p)).replicates(replicates).seed(seed).threads(threads).run()));
       }
       return new SweepResult(grid, out, seed);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "channelrisk-sweep");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Map<Integer, Plan.Parts>>> futures = new ArrayList<>();
-      for (long u = 0; u < plan.units(); u++) {
-        long unit = u;
-        futures.add(pool.submit(() -> plan.run(unit, unit + 1)));
-      }
-      Map<Integer, Plan.Parts> parts = new TreeMap<>();
-      for (Future<Map<Integer, Plan.Parts>> f : futures) {
-        f.get().forEach((scenario, part) -> parts.merge(scenario, part, Plan.Parts::merge));
-      }
-      Map<Integer, Plan.ScenarioData> data = new TreeMap<>();
-      parts.forEach((scenario, part) -> data.put(scenario, plan.finish(scenario, part)));
-      return assemble(plan, data);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a unit of the sweep failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Map<Integer, Plan.Parts>> unitParts = Parallel.map(Math.toIntExact(plan.units()), threads, "sweep",
+        unit -> plan.run(unit, unit + 1), done -> { });
+    Map<Integer, Plan.Parts> parts = new TreeMap<>();
+    for (Map<Integer, Plan.Parts> u : unitParts) {
+      u.forEach((scenario, part) -> parts.merge(scenario, part, Plan.Parts::merge));
     }
+    Map<Integer, Plan.ScenarioData> data = new TreeMap<>();
+    parts.forEach((scenario, part) -> data.put(scenario, plan.finish(scenario, part)));
+    return assemble(plan, data);
   }
 
   private SweepResult assemble(Plan plan, Map<Integer, Plan.ScenarioData> data) {

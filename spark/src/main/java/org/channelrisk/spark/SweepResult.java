@@ -107,7 +107,7 @@ public final class SweepResult {
   }
 
   private void rows(RowSink sink) throws IOException {
-    double[] bands = EnsembleSummary.BAND_PROBABILITIES;
+    double[] bands = EnsembleSummary.bandProbabilities();
     int axes = grid.axes().size();
     for (ScenarioResult r : scenarios) {
       double[] t = r.times();

@@ -1,4 +1,4 @@
-package org.channelrisk.io;
+package org.channelrisk.survival;
 
 /**
  * One row of a lifetime table: how long a channel (or a referral) was observed, and whether the

@@ -1,4 +1,4 @@
-package org.channelrisk.fit;
+package org.channelrisk.stats;
 
 import java.util.Locale;
 

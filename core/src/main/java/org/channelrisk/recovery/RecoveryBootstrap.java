@@ -1,0 +1,120 @@
+package org.channelrisk.recovery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGenerator.SplittableGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.channelrisk.fit.FitResult;
+import org.channelrisk.internal.Parallel;
+import org.channelrisk.stats.Estimate;
+import org.channelrisk.stats.SampleQuantiles;
+
+/**
+ * The bootstrap of a recovery fit (Davison and Hinkley 1997, ch. 6): new series are the fitted curve
+ * plus resampled, centred, weight-scaled residuals ({@code RESIDUAL}, their Algorithm 6.3) or plus
+ * Gaussian noise with the fit's residual standard error ({@code PARAMETRIC}); the pre-takedown points
+ * are resampled for the baseline; each series is refitted from the original estimates. Replicate r
+ * draws from the r-th split of one root generator seeded by the user, split before any thread
+ * starts, so the replicates, and the percentile intervals made from them, do not depend on the thread
+ * count. Replicates whose fit does not converge are left out, and counted in the method text.
+ */
+final class RecoveryBootstrap {
+  /** Refits a series from a start. */
+  @FunctionalInterface
+  interface Refit {
+    FitResult fit(RecoveryModel m, double[] s, double[] y, double[] w, double[] start);
+  }
+
+  private RecoveryBootstrap() {}
+
+  /**
+   * @return replicates: rows 0..M-1 the metrics, then one row per band time; columns the converged replicates
+   */
+  static double[][] run(RecoveryModel model, FitResult fit, double[] s, double[] y, double[] w, double[] pre, double h,
+      RecoveryAnalysis.Bootstrap bootstrapType, int bootstrapSize, long seed, int threads, Refit refit) {
+    int n = s.length;
+    double[] p = fit.estimates();
+    double[] fitted = new double[n];
+    double[] std = new double[n];
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      fitted[i] = model.value(s[i], p);
+      std[i] = (y[i] - fitted[i]) * Math.sqrt(w == null ? 1 : w[i]);
+      mean += std[i] / n;
+    }
+    for (int i = 0; i < n; i++) {
+      std[i] -= mean; // centred, so the resampled noise has mean zero
+    }
+    double sigma = fit.sigma();
+    // Generators are split from the root in replicate order, before any thread starts.
+    SplittableGenerator root = (SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    RandomGenerator[] gens = new RandomGenerator[bootstrapSize];
+    for (int r = 0; r < bootstrapSize; r++) {
+      gens[r] = root.split();
+    }
+    int rows = Metric.values().length + n;
+    List<double[]> out = Parallel.map(bootstrapSize, threads, "bootstrap", r -> {
+      RandomGenerator g = gens[r];
+      double[] ys = new double[n];
+      for (int i = 0; i < n; i++) {
+        double scale = w == null ? 1 : 1 / Math.sqrt(w[i]);
+        double e = bootstrapType == RecoveryAnalysis.Bootstrap.RESIDUAL ? std[g.nextInt(n)] : sigma * g.nextGaussian();
+        ys[i] = fitted[i] + e * scale;
+      }
+      double b0 = Double.NaN;
+      if (pre.length > 0) {
+        double[] resampled = new double[pre.length];
+        for (int i = 0; i < pre.length; i++) {
+          resampled[i] = pre[g.nextInt(pre.length)];
+        }
+        b0 = RecoveryAnalysis.median(resampled);
+      }
+      FitResult f = refit.fit(model, s, ys, w, p);
+      if (!f.converged()) {
+        return null; // a replicate whose fit did not converge is left out of the percentiles
+      }
+      double[] row = new double[rows];
+      double[] est = f.estimates();
+      double[] m = Metric.evaluate(model, est, b0, h);
+      System.arraycopy(m, 0, row, 0, m.length);
+      for (int i = 0; i < n; i++) {
+        row[m.length + i] = model.value(s[i], est);
+      }
+      return row;
+    }, done -> { });
+    int ok = 0;
+    for (double[] row : out) {
+      ok += row == null ? 0 : 1;
+    }
+    double[][] cols = new double[rows][ok];
+    int c = 0;
+    for (double[] row : out) {
+      if (row != null) {
+        for (int k = 0; k < rows; k++) {
+          cols[k][c] = row[k];
+        }
+        c++;
+      }
+    }
+    return cols;
+  }
+
+  /** Fills the metrics and band with percentile intervals from the replicates of {@link #run}. */
+  static void percentiles(double[][] reps, RecoveryModel model, FitResult fit, double[] s, double baseline, double h,
+      double confLevel, String method, Map<Metric, Estimate> metrics, double[][] band) {
+    double[] p = fit.estimates();
+    double[] point = Metric.evaluate(model, p, baseline, h);
+    double lo = (1 - confLevel) / 2;
+    for (Metric m : Metric.values()) {
+      double[] col = reps[m.ordinal()];
+      metrics.put(m, new Estimate(point[m.ordinal()], SampleQuantiles.of(col, lo), SampleQuantiles.of(col, 1 - lo), method));
+    }
+    for (int i = 0; i < s.length; i++) {
+      double[] col = reps[Metric.values().length + i];
+      band[0][i] = model.value(s[i], p);
+      band[1][i] = SampleQuantiles.of(col, lo);
+      band[2][i] = SampleQuantiles.of(col, 1 - lo);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.channelrisk.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of DESIGN.md, checked on the sources: a package of core may use only the packages
+ * listed for it here, so that dependencies run one way (no cycles) and a newcomer can tell where a
+ * change belongs. A new package must be added to the table, with its place in the layers.
+ */
+class LayeringTest {
+  /** Package -> the core packages it may use (besides itself). */
+  private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("stats", Set.of()),
+      Map.entry("internal", Set.of()),
+      Map.entry("model", Set.of("stats", "internal")),
+      Map.entry("survival", Set.of("stats", "model", "internal")),
+      Map.entry("fit", Set.of("stats", "internal")),
+      Map.entry("sim", Set.of("model", "stats", "internal")),
+      Map.entry("recovery", Set.of("fit", "stats", "internal")),
+      Map.entry("cooperation", Set.of("survival", "model", "stats", "internal")),
+      Map.entry("impact", Set.of("fit", "stats", "internal")),
+      Map.entry("io", Set.of("model", "survival", "sim", "stats", "internal")),
+      Map.entry("calibrate", Set.of("sim", "survival", "model", "recovery", "fit", "stats", "internal")));
+
+  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\n]*", Pattern.DOTALL);
+  private static final Pattern REFERENCE = Pattern.compile("org\\.channelrisk\\.([a-z]+)\\.[A-Z]");
+
+  @Test
+  void corePackagesUseOnlyThePackagesBelowThem() throws IOException {
+    Path root = Path.of("src/main/java/org/channelrisk");
+    List<String> violations = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+        Path rel = root.relativize(f);
+        if (rel.getNameCount() < 2) {
+          continue;
+        }
+        String pkg = rel.getName(0).toString();
+        seen.add(pkg);
+        Set<String> allowed = ALLOWED.get(pkg);
+        if (allowed == null) {
+          violations.add(pkg + ": a new package; add it to the layering table (DESIGN.md and this test)");
+          continue;
+        }
+        // Documentation may point up (a usage snippet naming the writer of a value); code may not.
+        String code = COMMENT.matcher(Files.readString(f)).replaceAll(" ");
+        Matcher m = REFERENCE.matcher(code);
+        while (m.find()) {
+          String used = m.group(1);
+          if (!used.equals(pkg) && !allowed.contains(used)) {
+            violations.add(rel + " uses " + used);
+          }
+        }
+      }
+    }
+    assertThat(seen).contains("stats", "model", "survival", "fit", "sim", "recovery", "io");
+    assertThat(violations).as("dependencies that run the wrong way").isEmpty();
+  }
+}

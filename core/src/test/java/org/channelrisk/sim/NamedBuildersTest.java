@@ -1,0 +1,52 @@
+package org.channelrisk.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Builders with named settings, each taken once. */
+class NamedBuildersTest {
+  private final Scenario small = Presets.telegram2015(200);
+
+  @Test
+  void anEnsembleIsConfiguredByName() {
+    EnsembleSummary a = Ensemble.of(small).replicates(3).seed(7).threads(2).run();
+    EnsembleSummary b = Ensemble.of(small).seed(7).replicates(3).run();
+    assertThat(a).isEqualTo(b);
+    assertThat(a.replicates()).isEqualTo(3);
+  }
+
+  @Test
+  void anEnsembleRefusesASecondSettingAndAMissingOne() {
+    assertThatThrownBy(() -> Ensemble.of(small).replicates(3).replicates(4)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("replicates was already set to 3");
+    assertThatThrownBy(() -> Ensemble.of(small).seed(1).seed(2)).hasMessageContaining("seed was already set");
+    assertThatThrownBy(() -> Ensemble.of(small).threads(1).threads(2)).hasMessageContaining("threads was already set");
+    assertThatThrownBy(() -> Ensemble.of(small).replicates(3).run()).hasMessageContaining("set the seed");
+    assertThatThrownBy(() -> Ensemble.of(small).seed(3).run()).hasMessageContaining("set the number of replicates");
+    assertThatThrownBy(() -> Ensemble.of(small).replicates(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aScenarioBuilderTakesEachSettingOnceAndAVariantMayChangeEachOnce() {
+    Scenario.Builder b = Scenario.builder(small.ecosystem()).horizon(30);
+    assertThatThrownBy(() -> b.horizon(40)).isInstanceOf(IllegalStateException.class).hasMessageContaining("horizon was already set");
+    Scenario.Builder c = Scenario.builder(small.ecosystem()).audience(AudienceRecovery.DEFAULT);
+    assertThatThrownBy(() -> c.audience(AudienceRecovery.DEFAULT.withRetention(0.1))).hasMessageContaining("audience");
+    Scenario variant = small.toBuilder().horizon(30).audience(small.audience().withRetention(0.2)).build();
+    assertThat(variant.horizon()).isEqualTo(30);
+    assertThat(variant.retention()).isEqualTo(0.2);
+    assertThat(variant.audienceBaseHazard()).isEqualTo(small.audienceBaseHazard());
+  }
+
+  @Test
+  void subModelsCheckTheirValuesAndNameThem() {
+    assertThatThrownBy(() -> AudienceRecovery.DEFAULT.withRetention(1.5)).hasMessageContaining("retention");
+    assertThatThrownBy(() -> Migration.DEFAULT.withMemoryDays(0)).hasMessageContaining("memoryDays");
+    assertThatThrownBy(() -> Recreation.DEFAULT.withProbability(-0.1)).hasMessageContaining("recreation probability");
+    assertThatThrownBy(() -> new RoutineBans(BanLevel.ACCOUNT, 2)).hasMessageContaining("spareShare");
+    assertThat(Migration.DEFAULT.withStayBonus(2).stayBonus()).isEqualTo(2);
+    assertThat(AudienceRecovery.DEFAULT.toString()).isEqualTo("audience r0 0.0500 r1 0.0200 retention 0.700");
+  }
+}

@@ -1,0 +1,72 @@
+package org.channelrisk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The harness itself: failures are reported with a replayable seed and shrunk to small inputs. */
+class PropertyCheckTest {
+  record Numbers(List<Integer> values, double scale) {}
+
+  private static Function<RandomGenerator, Numbers> numbers() {
+    return rng -> new Numbers(Gen.list(rng, 40, r -> Gen.intIn(r, 0, 1000)), Gen.doubleIn(rng, 1, 100));
+  }
+
+  @Test
+  void aFailingListShrinksToOneElementAtTheBoundary() {
+    Consumer<Numbers> sumBelow500 = n -> assertThat(n.values().stream().mapToInt(Integer::intValue).sum()).isLessThan(500);
+    RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(11);
+    Numbers failing;
+    Choices c;
+    do {
+      c = Choices.recording(rng);
+      failing = numbers().apply(c);
+    } while (failing.values().stream().mapToInt(Integer::intValue).sum() < 2000);
+    PropertyCheck.Shrunk<Numbers> s = PropertyCheck.shrink(c.used(), numbers(), sumBelow500, failing, new AssertionError());
+    assertThat(s.input().values()).hasSize(1);
+    assertThat(s.input().values().get(0)).isBetween(500, 1000);
+    assertThat(failing.values().size()).isGreaterThan(1);
+    assertThat(s.input().scale()).isEqualTo(1); // an unrelated field goes to its simplest value
+    assertThat(s.steps()).isPositive();
+  }
+
+  @Test
+  void aFailingStringShrinksToTheCharacterThatMatters() {
+    Function<RandomGenerator, String> text = rng -> Gen.text(rng, 50);
+    Consumer<String> noComma = s -> assertThat(s).doesNotContain(",");
+    RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(3);
+    String failing;
+    Choices c;
+    do {
+      c = Choices.recording(rng);
+      failing = text.apply(c);
+    } while (!failing.contains(",") || failing.length() < 10);
+    PropertyCheck.Shrunk<String> s = PropertyCheck.shrink(c.used(), text, noComma, failing, new AssertionError());
+    assertThat(s.input()).contains(",").hasSizeLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aFailureNamesThePropertyTheSeedAndTheShrunkInput() {
+    assertThatThrownBy(() -> PropertyCheck.forAll("all below 900", 200, numbers(),
+        n -> assertThat(n.values()).allMatch(v -> v < 900)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("property 'all below 900' failed")
+        .hasMessageContaining("-Dchannelrisk.test.seed=")
+        .hasMessageMatching("(?s).*shrunk \\(\\d+ steps\\): Numbers\\[values=\\[(9\\d\\d|1000)\\], scale=1\\.0\\].*");
+  }
+
+  @Test
+  void replayingTheRecordedChoicesGivesTheSameInput() {
+    RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(5);
+    for (int i = 0; i < 50; i++) {
+      Choices c = Choices.recording(rng);
+      Numbers n = numbers().apply(c);
+      assertThat(numbers().apply(Choices.replaying(c.used()))).isEqualTo(n);
+    }
+  }
+}
