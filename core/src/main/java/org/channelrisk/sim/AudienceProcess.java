@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>While an incarnation lives, audience + pool is constant: the upper bound ({@link #cap}) of its
  * audience against which the engine thins the visibility-dependent removal hazards (Lewis and
- * Shedler 1979). Memory: 48 bytes per channel.
+ * Shedler 1979). Memory: 48 bytes per channel (32 here, 16 in the calendar).
  */
 final class AudienceProcess {
   private final double[] grid;
@@ -27,33 +27,33 @@ final class AudienceProcess {
   private final double r1;
   private final double retention;
   private final boolean[] active;
-  final long[] audience;
-  final int[] linksIn;
-  private final long[] pool;
-  private final long[] former;
+  /**
+   * Per channel, side by side so that an update touches one cache line: [4i] pool, [4i + 1] audience,
+   * [4i + 2] active channels linking in, [4i + 3] former audience.
+   */
+  private final long[] st;
   private final GridBuckets findings;
   long total;
   long updates;
 
-  AudienceProcess(Scenario sc, CompiledEcosystem st, boolean[] active) {
+  AudienceProcess(Scenario sc, CompiledEcosystem compiled, boolean[] active) {
     this.grid = sc.grid();
     this.r0 = sc.audienceBaseHazard();
     this.r1 = sc.audienceLinkHazard();
     this.retention = sc.retention();
     this.active = active;
-    int n = st.size();
-    audience = st.audience.clone();
-    linksIn = st.linksIn.clone();
-    pool = new long[n];
-    former = new long[n];
-    findings = new GridBuckets(n, sc.grid());
+    int n = compiled.size();
+    st = new long[4 * n];
     for (int i = 0; i < n; i++) {
-      total += audience[i];
+      st[4 * i + 1] = compiled.audience[i];
+      st[4 * i + 2] = compiled.linksIn[i];
+      total += compiled.audience[i];
     }
+    findings = new GridBuckets(n, sc.grid());
   }
 
   private double hazard(int i) {
-    return r0 + r1 * linksIn[i];
+    return r0 + r1 * st[4 * i + 2];
   }
 
   /** Brings channel i's audience up to t (exactly: a draw only if someone found it since). */
@@ -64,12 +64,14 @@ final class AudienceProcess {
     }
     double h = hazard(i);
     updates++;
-    long found = 1 + Binomial.sampleExposure(rng, pool[i] - 1, h * (t - first));
-    pool[i] -= found;
-    audience[i] += found;
+    int b = 4 * i;
+    long found = 1 + Binomial.sampleExposure(rng, st[b] - 1, h * (t - first));
+    long pool = st[b] - found;
+    st[b] = pool;
+    st[b + 1] += found;
     total += found;
-    if (pool[i] > 0) {
-      findings.set(i, t + rng.nextExponential() / (pool[i] * h));
+    if (pool > 0) {
+      findings.set(i, t + rng.nextExponential() / (pool * h));
     } else {
       findings.remove(i);
     }
@@ -99,10 +101,11 @@ final class AudienceProcess {
 
   /** Channel i ended (already brought up to date): its audience becomes its former audience. */
   void end(int i) {
-    total -= audience[i];
-    former[i] = audience[i];
-    audience[i] = 0;
-    pool[i] = 0;
+    int b = 4 * i;
+    total -= st[b + 1];
+    st[b + 3] = st[b + 1];
+    st[b + 1] = 0;
+    st[b] = 0;
     findings.remove(i);
   }
 
@@ -111,12 +114,13 @@ final class AudienceProcess {
    * {@code retention} of its former audience looks for it.
    */
   void recreate(int i, double t, int activeLinksIn, RandomGenerator rng) {
-    audience[i] = 0;
-    pool[i] = Binomial.sample(rng, former[i], retention);
-    linksIn[i] = activeLinksIn;
+    int b = 4 * i;
+    st[b + 1] = 0;
+    st[b] = Binomial.sample(rng, st[b + 3], retention);
+    st[b + 2] = activeLinksIn;
     double h = hazard(i);
-    if (pool[i] > 0 && h > 0) {
-      findings.set(i, t + rng.nextExponential() / (pool[i] * h));
+    if (st[b] > 0 && h > 0) {
+      findings.set(i, t + rng.nextExponential() / (st[b] * h));
     }
   }
 
@@ -124,8 +128,9 @@ final class AudienceProcess {
   void linkChanged(int j, double t, int change, RandomGenerator rng) {
     advance(j, t, rng);
     double before = hazard(j);
-    linksIn[j] += change;
-    if (pool[j] <= 0 || !active[j]) {
+    st[4 * j + 2] += change;
+    long pool = st[4 * j];
+    if (pool <= 0 || !active[j]) {
       return;
     }
     double after = hazard(j);
@@ -133,7 +138,7 @@ final class AudienceProcess {
     if (!(after > 0)) {
       findings.remove(j);
     } else if (next == Double.POSITIVE_INFINITY) {
-      findings.set(j, t + rng.nextExponential() / (pool[j] * after));
+      findings.set(j, t + rng.nextExponential() / (pool * after));
     } else {
       findings.set(j, t + (next - t) * (before / after));
     }
@@ -141,12 +146,26 @@ final class AudienceProcess {
 
   /** @return channel i's audience + pool: what its audience can reach during this incarnation */
   long cap(int i) {
-    return audience[i] + pool[i];
+    return st[4 * i] + st[4 * i + 1];
+  }
+
+  /** @return channel i's audience (as of its last update) */
+  long audience(int i) {
+    return st[4 * i + 1];
+  }
+
+  /** @return a copy of every channel's audience (as of its last update) */
+  long[] audiences() {
+    long[] a = new long[st.length / 4];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = st[4 * i + 1];
+    }
+    return a;
   }
 
   /** @return members of channel i's former audience still looking for it */
   long pool(int i) {
-    return pool[i];
+    return st[4 * i];
   }
 
   /** @return the number of channels whose former audience is still looking and can find them */

@@ -214,7 +214,7 @@ final class Engine {
     double visBound = visibility(i, audience.cap(i));
     double bound = detection(i, visBound) + c.proactiveHazard() * visBound + leaveRate;
     audience.advance(i, t, rng);
-    double vis = visibility(i, audience.audience[i]);
+    double vis = visibility(i, audience.audience(i));
     double det = detection(i, vis);
     double mod = c.proactiveHazard() * vis;
     double u = rng.nextDouble() * bound;
@@ -423,7 +423,7 @@ final class Engine {
       }
     }
     audience.catchUp(t, rng); // the audiences as they are now, for the strategies that rank by them
-    Targeting.order(ad.strategy(), order, m, audience.audience, role, degree, rng);
+    Targeting.order(ad.strategy(), order, m, audience.audiences(), role, degree, rng);
     int budget = Math.min(ad.budget(), m);
     double[] when = new double[budget];
     int[] stamps = new int[budget];

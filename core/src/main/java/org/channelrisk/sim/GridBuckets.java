@@ -1,24 +1,24 @@
 package org.channelrisk.sim;
 
-import java.util.Arrays;
-
 /**
  * A calendar of one time per channel, bucketed by the observation grid: bucket k holds the channels
  * whose time falls in (grid[k-1], grid[k]]; times after the last grid point are held but in no bucket.
- * Adding, moving and removing a channel are O(1) (doubly linked lists in primitive arrays), and the
- * channels due by a grid time are exactly its bucket's, so the audience process pays nothing for the
- * channels it does not touch (an indexed heap spent most of a run's time sifting their times down, as
- * a JFR profile showed). 20 bytes per channel plus 4 per grid point.
+ * Adding, moving and removing a channel are O(1) (doubly linked lists), and the channels due by a grid
+ * time are exactly its bucket's, so the audience process pays nothing for the channels it does not
+ * touch (an indexed heap spent most of a run's time sifting their times down, as a JFR profile showed).
+ *
+ * <p>A channel's time and its two links sit side by side in one array (16 bytes per channel), and its
+ * bucket is computed from its time rather than stored: walking a bucket of a 10^6-channel run then
+ * costs one cache miss per channel instead of four. Plus 4 bytes per grid point.
  */
 final class GridBuckets {
   private static final int NONE = -1;
+  private static final long UNLINKED = 0xFFFF_FFFF_FFFF_FFFFL;
 
   private final double[] grid;
   private final double step;
-  private final double[] time;
-  private final int[] bucket;
-  private final int[] next;
-  private final int[] prev;
+  /** [2i]: channel i's time (raw bits; infinite when none); [2i + 1]: next (high half) and previous (low half). */
+  private final long[] slots;
   private final int[] head;
   private int size;
   /** No bucket below this one holds a channel. */
@@ -27,19 +27,19 @@ final class GridBuckets {
   GridBuckets(int n, double[] grid) {
     this.grid = grid;
     this.step = grid.length > 1 ? grid[1] - grid[0] : 1;
-    time = new double[n];
-    Arrays.fill(time, Double.POSITIVE_INFINITY);
-    bucket = new int[n];
-    Arrays.fill(bucket, NONE);
-    next = new int[n];
-    prev = new int[n];
+    slots = new long[2 * n];
+    long inf = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      slots[2 * i] = inf;
+      slots[2 * i + 1] = UNLINKED;
+    }
     head = new int[grid.length];
-    Arrays.fill(head, NONE);
+    java.util.Arrays.fill(head, NONE);
   }
 
   /** @return channel i's time, infinite when it has none */
   double timeOf(int i) {
-    return time[i];
+    return Double.longBitsToDouble(slots[2 * i]);
   }
 
   /** @return the number of channels with a time */
@@ -50,7 +50,7 @@ final class GridBuckets {
   /** The bucket of time t: the first grid index k with t &lt;= grid[k], or the grid's length. */
   int bucketOf(double t) {
     int g = grid.length;
-    if (g == 0 || t > grid[g - 1]) {
+    if (g == 0 || !(t <= grid[g - 1])) {
       return g;
     }
     int k = t <= 0 ? 0 : (int) Math.min(g - 1, Math.ceil(t / step));
@@ -66,36 +66,37 @@ final class GridBuckets {
 
   /** Sets (or adds) channel i's time. */
   void set(int i, double t) {
-    if (time[i] == Double.POSITIVE_INFINITY) {
+    double old = timeOf(i);
+    if (old == Double.POSITIVE_INFINITY) {
       size++;
     }
+    int from = bucketOf(old);
     int k = bucketOf(t);
-    time[i] = t;
-    if (k == bucket[i]) {
+    slots[2 * i] = Double.doubleToRawLongBits(t);
+    if (k == from) {
       return;
     }
-    unlink(i);
+    unlink(i, from);
     if (k < grid.length) {
       low = Math.min(low, k);
       int h = head[k];
-      next[i] = h;
-      prev[i] = NONE;
+      slots[2 * i + 1] = ((long) h << 32) | (NONE & 0xFFFF_FFFFL);
       if (h != NONE) {
-        prev[h] = i;
+        slots[2 * h + 1] = (slots[2 * h + 1] & 0xFFFF_FFFF_0000_0000L) | (i & 0xFFFF_FFFFL);
       }
       head[k] = i;
-      bucket[i] = k;
     }
   }
 
   /** Removes channel i's time, if it has one. */
   void remove(int i) {
-    if (time[i] == Double.POSITIVE_INFINITY) {
+    double old = timeOf(i);
+    if (old == Double.POSITIVE_INFINITY) {
       return;
     }
     size--;
-    time[i] = Double.POSITIVE_INFINITY;
-    unlink(i);
+    unlink(i, bucketOf(old));
+    slots[2 * i] = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
   }
 
   /** @return a bucket index below which every bucket is empty */
@@ -115,24 +116,27 @@ final class GridBuckets {
 
   /** @return the channel after i in its bucket, or -1 */
   int after(int i) {
-    return next[i];
+    return (int) (slots[2 * i + 1] >> 32);
   }
 
-  private void unlink(int i) {
-    int k = bucket[i];
-    if (k == NONE) {
+  private int before(int i) {
+    return (int) slots[2 * i + 1];
+  }
+
+  private void unlink(int i, int k) {
+    if (k >= grid.length) {
       return;
     }
-    int p = prev[i];
-    int x = next[i];
+    int p = before(i);
+    int x = after(i);
     if (p != NONE) {
-      next[p] = x;
+      slots[2 * p + 1] = ((long) x << 32) | (slots[2 * p + 1] & 0xFFFF_FFFFL);
     } else {
       head[k] = x;
     }
     if (x != NONE) {
-      prev[x] = p;
+      slots[2 * x + 1] = (slots[2 * x + 1] & 0xFFFF_FFFF_0000_0000L) | (p & 0xFFFF_FFFFL);
     }
-    bucket[i] = NONE;
+    slots[2 * i + 1] = UNLINKED;
   }
 }

@@ -28,7 +28,7 @@ class AudienceProcessTest {
     for (int i = 0; i < st.size(); i++) {
       a.advance(i, 1, rng);
       active[i] = false;
-      former += a.audience[i];
+      former += a.audience(i);
       a.end(i);
     }
     assertThat(a.total).isZero();
@@ -52,7 +52,7 @@ class AudienceProcessTest {
     assertThat((double) a.total).isCloseTo(expected, org.assertj.core.data.Offset.offset(5 * Math.sqrt(expected)));
     long found = 0;
     for (int i = 0; i < st.size(); i++) {
-      found += a.audience[i];
+      found += a.audience(i);
     }
     assertThat(found).isEqualTo(a.total);
   }
@@ -73,7 +73,7 @@ class AudienceProcessTest {
     long pool = a.pool(0);
     assertThat(pool).isEqualTo(st.audience[0]);
     a.catchUp(10, rng);
-    assertThat(a.audience[0]).as("no link, r0 = 0: nobody finds it").isZero();
+    assertThat(a.audience(0)).as("no link, r0 = 0: nobody finds it").isZero();
     assertThat(a.recovering()).isZero();
     assertThat(a.cap(0)).isEqualTo(pool);
     a.linkChanged(0, 10, +2, rng);
@@ -84,7 +84,7 @@ class AudienceProcessTest {
     assertThat(a.recovering()).as("hazard 0 again: no finding scheduled").isZero();
     a.linkChanged(0, 11, +2, rng);
     a.catchUp(300, rng);
-    assertThat(a.audience[0]).isEqualTo(pool);
+    assertThat(a.audience(0)).isEqualTo(pool);
     assertThat(a.recovering()).isZero();
   }
 }
