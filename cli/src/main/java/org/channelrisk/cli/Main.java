@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Channel-risk modelling: takedowns, referrals, platform cooperation and network recovery.",
     subcommands = {DemoCommand.class, EcosystemCommand.class, SimulateCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
+        org.channelrisk.cli.ingest.IngestCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for success. */

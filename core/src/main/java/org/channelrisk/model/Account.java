@@ -1,5 +1,6 @@
 package org.channelrisk.model;
 
+import org.channelrisk.internal.Checks;
 /**
  * An account on a platform. An operator's spare accounts are what lets it re-create a channel after a
  * ban; an account-level ban takes a share of them too.

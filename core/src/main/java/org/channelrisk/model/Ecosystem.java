@@ -1,5 +1,6 @@
 package org.channelrisk.model;
 
+import org.channelrisk.internal.Checks;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.base.Supplier;

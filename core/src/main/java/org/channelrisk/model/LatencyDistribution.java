@@ -1,5 +1,6 @@
 package org.channelrisk.model;
 
+import org.channelrisk.internal.Checks;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;

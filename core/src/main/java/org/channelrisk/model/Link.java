@@ -1,5 +1,6 @@
 package org.channelrisk.model;
 
+import org.channelrisk.internal.Checks;
 /**
  * A directed promotion link between channels: {@code from} advertises {@code to} (an invite link, a
  * forward). An audience finds a re-created channel through the links pointing at it.

@@ -1,5 +1,6 @@
 package org.channelrisk.model;
 
+import org.channelrisk.internal.Checks;
 import java.util.Locale;
 
 /**

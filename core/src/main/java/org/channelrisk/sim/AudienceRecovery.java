@@ -1,5 +1,6 @@
 package org.channelrisk.sim;
 
+import org.channelrisk.internal.Checks;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,8 @@ public record AudienceRecovery(double baseHazard, double linkHazard, double rete
 
   /** Checks the values. */
   public AudienceRecovery {
-    Checks.nonNegative("audience baseHazard (r0)", baseHazard);
-    Checks.nonNegative("audience linkHazard (r1)", linkHazard);
+    Checks.finiteNonNegative("audience baseHazard (r0)", baseHazard);
+    Checks.finiteNonNegative("audience linkHazard (r1)", linkHazard);
     Checks.probability("audience retention", retention);
   }
 

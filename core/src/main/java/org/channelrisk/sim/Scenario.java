@@ -1,5 +1,6 @@
 package org.channelrisk.sim;
 
+import org.channelrisk.internal.Checks;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
@@ -317,7 +318,7 @@ public final class Scenario {
     /** @param perDay referral-unit detections per channel-day at reference visibility (default 0) @return this builder */
     public Builder detectionRate(double perDay) {
       once("detectionRate");
-      this.detectionRate = Checks.nonNegative("detectionRate", perDay);
+      this.detectionRate = Checks.finiteNonNegative("detectionRate", perDay);
       return this;
     }
 
@@ -391,7 +392,7 @@ public final class Scenario {
      */
     public Builder abandonmentRate(double perDay) {
       once("abandonmentRate");
-      this.abandonmentRate = Checks.nonNegative("abandonmentRate", perDay);
+      this.abandonmentRate = Checks.finiteNonNegative("abandonmentRate", perDay);
       return this;
     }
 
@@ -406,7 +407,7 @@ public final class Scenario {
      */
     public Builder moveRate(double perDay) {
       once("moveRate");
-      this.moveRate = Checks.nonNegative("moveRate", perDay);
+      this.moveRate = Checks.finiteNonNegative("moveRate", perDay);
       return this;
     }
 
@@ -418,7 +419,7 @@ public final class Scenario {
      */
     public Builder postingRate(ChannelRole role, double perDay) {
       once("postingRate of " + java.util.Objects.requireNonNull(role, "role"));
-      postingRates[role.ordinal()] = Checks.nonNegative("postingRate of " + role, perDay);
+      postingRates[role.ordinal()] = Checks.finiteNonNegative("postingRate of " + role, perDay);
       return this;
     }
 
@@ -438,7 +439,7 @@ public final class Scenario {
     /** @param days end of the run, finite and &gt;= 0 (default 365) @return this builder */
     public Builder horizon(double days) {
       once("horizon");
-      this.horizon = Checks.nonNegative("horizon", days);
+      this.horizon = Checks.finiteNonNegative("horizon", days);
       return this;
     }
 

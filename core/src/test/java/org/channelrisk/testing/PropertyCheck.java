@@ -77,70 +77,67 @@ public final class PropertyCheck {
    */
   static <T> Shrunk<T> shrink(long[] start, Function<RandomGenerator, T> generator, Consumer<T> property, T input,
       Throwable failure) {
-    long[] best = start;
-    T bestInput = input;
-    Throwable bestFailure = failure;
-    int tried = 0;
-    int steps = 0;
+    Shrinker<T> sh = new Shrinker<>(generator, property, new Attempt<>(start, input, failure));
     boolean improved = true;
-    while (improved && tried < SHRINK_BUDGET) {
+    while (improved && sh.tried < SHRINK_BUDGET) {
       improved = false;
-      for (int block = Math.max(1, Integer.highestOneBit(Math.max(1, best.length))); block >= 1 && tried < SHRINK_BUDGET; block /= 2) {
-        for (int at = 0; at + block <= best.length && tried < SHRINK_BUDGET; at++) {
-          for (int mode = 0; mode < 2 && tried < SHRINK_BUDGET; mode++) {
-            long[] candidate = mode == 0 ? delete(best, at, block) : zero(best, at, block);
-            if (candidate == null || Arrays.equals(candidate, best)) {
-              continue;
-            }
-            tried++;
-            Attempt<T> a = attempt(candidate, generator, property);
-            if (a != null) {
-              best = a.choices;
-              bestInput = a.input;
-              bestFailure = a.failure;
-              steps++;
-              improved = true;
-            }
-          }
+      for (int block = Integer.highestOneBit(Math.max(1, sh.best.choices.length)); block >= 1; block /= 2) {
+        for (int at = 0; at + block <= sh.best.choices.length && sh.tried < SHRINK_BUDGET; at++) {
+          improved |= sh.tryCandidate(delete(sh.best.choices, at, block));
+          improved |= sh.tryCandidate(zero(sh.best.choices, at, block));
         }
       }
-      for (int at = 0; at < best.length && tried < SHRINK_BUDGET; at++) {
+      for (int at = 0; at < sh.best.choices.length && sh.tried < SHRINK_BUDGET; at++) {
         // Small values first (choice k is value k of a bounded draw), so that an index or a count
         // can jump straight to a small value, e.g. a branch from "the upper bound" to "a small number".
-        for (int k = 0; k < 16 && tried < SHRINK_BUDGET; k++) {
-          for (long v : new long[] {k}) {
-            if (at < best.length && Long.compareUnsigned(v, best[at]) < 0 && tried < SHRINK_BUDGET) {
-              long[] candidate = best.clone();
-              candidate[at] = v;
-              tried++;
-              Attempt<T> a = attempt(candidate, generator, property);
-              if (a != null) {
-                best = a.choices;
-                bestInput = a.input;
-                bestFailure = a.failure;
-                steps++;
-                improved = true;
-              }
-            }
+        for (int k = 0; k < 16 && at < sh.best.choices.length; k++) {
+          if (Long.compareUnsigned(k, sh.best.choices[at]) < 0) {
+            improved |= sh.tryCandidate(with(sh.best.choices, at, k));
           }
         }
-        while (at < best.length && best[at] != 0 && tried < SHRINK_BUDGET) {
-          long[] candidate = best.clone();
-          candidate[at] = best[at] >>> 1;
-          tried++;
-          Attempt<T> a = attempt(candidate, generator, property);
-          if (a == null) {
-            break;
-          }
-          best = a.choices;
-          bestInput = a.input;
-          bestFailure = a.failure;
-          steps++;
+        while (at < sh.best.choices.length && sh.best.choices[at] != 0
+            && sh.tryCandidate(with(sh.best.choices, at, sh.best.choices[at] >>> 1))) {
           improved = true;
         }
       }
     }
-    return new Shrunk<>(bestInput, bestFailure, steps);
+    return new Shrunk<>(sh.best.input, sh.best.failure, sh.steps);
+  }
+
+  /** The smallest failing attempt so far, and the budget spent. */
+  private static final class Shrinker<T> {
+    final Function<RandomGenerator, T> generator;
+    final Consumer<T> property;
+    Attempt<T> best;
+    int tried;
+    int steps;
+
+    Shrinker(Function<RandomGenerator, T> generator, Consumer<T> property, Attempt<T> start) {
+      this.generator = generator;
+      this.property = property;
+      this.best = start;
+    }
+
+    /** Tries a candidate within the budget; keeps it when it still fails. */
+    boolean tryCandidate(long[] candidate) {
+      if (candidate == null || tried >= SHRINK_BUDGET || Arrays.equals(candidate, best.choices)) {
+        return false;
+      }
+      tried++;
+      Attempt<T> a = attempt(candidate, generator, property);
+      if (a == null) {
+        return false;
+      }
+      best = a;
+      steps++;
+      return true;
+    }
+  }
+
+  private static long[] with(long[] c, int at, long value) {
+    long[] out = c.clone();
+    out[at] = value;
+    return out;
   }
 
   private record Attempt<T>(long[] choices, T input, Throwable failure) {}

@@ -1,0 +1,26 @@
+package org.channelrisk.observe;
+
+import java.util.Locale;
+
+/**
+ * How an observed channel incarnation ended: the cause names written in a lifetime table's
+ * {@code status} column, where {@code censored} is the censoring label of competing-risks tools.
+ */
+public enum Ending {
+  /** A check found the channel removed. */
+  REMOVED,
+  /** A check found the channel private. */
+  PRIVATE,
+  /** The channel was still alive at its last check (right-censored). */
+  CENSORED;
+
+  /** @return the lower-case name used in files: {@code removed}, {@code private}, {@code censored} */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** @return true unless censored */
+  public boolean isEvent() {
+    return this != CENSORED;
+  }
+}
