@@ -35,10 +35,10 @@ public final class MemoryProbe {
     long eco = usedAfterGc() - before;
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long beforeCompiled = usedAfterGc();
-    Simulation.run(s, 1, 0); // warm up; builds the compiled ecosystem, which the scenario keeps
+    Simulation.of(s).seed(1).run(); // warm up; builds the compiled ecosystem, which the scenario keeps
     long compiled = usedAfterGc() - beforeCompiled;
     long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-    org.channelrisk.sim.Trajectory t = Simulation.run(s, 1, 1).trajectory();
+    org.channelrisk.sim.Trajectory t = Simulation.of(s).seed(1).replicate(1).run().trajectory();
     long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
     System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f compiled_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f"
         + " run_held_at_most_bytes_per_channel=%.0f events=%d audience_updates=%d%n",

@@ -41,7 +41,7 @@ public class SimulationBenchmark {
   @Setup
   public void setUp() {
     scenario = org.channelrisk.sim.Presets.actionDay2019(channels, true);
-    Trajectory t = Simulation.run(scenario, 1, 0).trajectory();
+    Trajectory t = Simulation.of(scenario).seed(1).run().trajectory();
     eventsPerRun = t.events();
     System.out.printf("%n# channels %d: %d events per run, %d audience updates per run%n", channels, eventsPerRun, t.audienceUpdates());
   }
@@ -49,6 +49,6 @@ public class SimulationBenchmark {
   /** @return the trajectory */
   @Benchmark
   public Trajectory run() {
-    return Simulation.run(scenario, 1, seed++ & 7).trajectory();
+    return Simulation.of(scenario).seed(1).replicate(seed++ & 7).run().trajectory();
   }
 }

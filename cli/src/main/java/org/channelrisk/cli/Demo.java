@@ -148,7 +148,7 @@ final class Demo {
 
   /** Lifetimes of channel incarnations created after the action day, from one replicate's event log. */
   private KaplanMeierFit lifetimes(Scenario s, Path out, List<Path> files) throws IOException {
-    Simulation.Run run = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0);
+    Simulation.Run run = Simulation.of(s.toBuilder().eventLog(true).build()).seed(seed).run();
     double t0 = s.actionDays().get(0).time();
     Map<String, Double> born = new HashMap<>();
     Map<String, String> where = new HashMap<>();

@@ -98,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
       EnsembleCsv.write(summary, spec.commandLine().getOut());
     }
     if (events != null) {
-      List<SimEvent> log = Simulation.run(s.toBuilder().eventLog(true).build(), seed, 0).events();
+      List<SimEvent> log = Simulation.of(s.toBuilder().eventLog(true).build()).seed(seed).run().events();
       CsvOutput.write(events, List.of("time", "kind", "channel", "generation", "platform", "detail", "cause"), w -> {
         for (SimEvent e : log) {
           w.row().number(e.time()).text(e.kind().name().toLowerCase(Locale.ROOT)).text(e.channelId()).number(e.generation())
@@ -109,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (lifetimes != null) {
       List<List<ChannelLifetime>> runs = new java.util.ArrayList<>();
       for (int r = 0; r < lifetimesReplicates; r++) {
-        runs.add(Simulation.lifetimes(s, seed, r));
+        runs.add(Simulation.of(s).seed(seed).replicate(r).lifetimes());
       }
       CsvOutput.write(lifetimes, List.of("channel", "generation", "platform", "role", "start", "end", "status", "replicate"), w -> {
         for (int r = 0; r < runs.size(); r++) {

@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * API.
  *
  * <pre>{@code
- * List<Trajectory> runs = Parallel.map(200, 2, "ensemble", i -> Simulation.run(s, seed, i).trajectory(), done -> {});
+ * List<Trajectory> runs = Parallel.map(200, 2, "ensemble", i -> Simulation.of(s).seed(seed).replicate(i).run().trajectory(), done -> {});
  * }</pre>
  *
  * <p>A task's unchecked exception is rethrown as it is (so an {@code IllegalArgumentException} stays

@@ -10,7 +10,7 @@ import org.channelrisk.model.ChannelRole;
  * competing-risks data set (time to end, cause of end).
  *
  * <pre>{@code
- * List<ChannelLifetime> lives = Simulation.lifetimes(Presets.actionDay2019(2_000, true), 2019, 0);
+ * List<ChannelLifetime> lives = Simulation.of(Presets.actionDay2019(2_000, true)).seed(2019).lifetimes();
  * lives.get(0).duration();   // days
  * lives.get(0).status();     // "referral", "proactive", "abandoned", "migrated" or "censored"
  * }</pre>

@@ -7,7 +7,7 @@ import java.util.Locale;
  * exactly one cause; a channel still active at the horizon has none (it is censored).
  *
  * <pre>{@code
- * for (ChannelLifetime l : Simulation.lifetimes(scenario, 42, 0)) {
+ * for (ChannelLifetime l : Simulation.of(scenario).seed(42).lifetimes()) {
  *   l.cause().map(EndCause::key).orElse("censored");
  * }
  * }</pre>

@@ -100,7 +100,7 @@ public final class Ensemble {
       throw new IllegalStateException("set the seed: Ensemble.of(s).replicates(n).seed(s).run()");
     }
     List<Trajectory> results = Parallel.map(replicates, threads, "ensemble",
-        i -> Simulation.run(scenario, seed, i).trajectory(), progress == null ? done -> { } : progress);
+        i -> Simulation.of(scenario).seed(seed).replicate(i).run().trajectory(), progress == null ? done -> { } : progress);
     return EnsembleSummary.ofAll(results.toArray(Trajectory[]::new));
   }
 

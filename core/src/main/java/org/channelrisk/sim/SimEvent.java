@@ -8,7 +8,7 @@ import java.util.Optional;
  * One entry of a run's event log.
  *
  * <pre>{@code
- * for (SimEvent e : Simulation.run(scenario.toBuilder().eventLog(true).build(), 42, 0).events()) {
+ * for (SimEvent e : Simulation.of(scenario.toBuilder().eventLog(true).build()).seed(42).run().events()) {
  *   e.cause().ifPresent(c -> System.out.println(e.channelId() + " ended: " + c.key()));
  * }
  * }</pre>

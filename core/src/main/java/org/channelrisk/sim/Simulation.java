@@ -9,7 +9,7 @@ import java.util.random.RandomGeneratorFactory;
  * The event-driven engine: one run is a pure function of (scenario, seed, replicate index).
  *
  * <pre>{@code
- * Simulation.Run run = Simulation.run(scenario, 42, 0);
+ * Simulation.Run run = Simulation.of(scenario).seed(42).replicate(0).run();
  * run.trajectory().values(Observed.ACTIVE_CHANNELS);
  * run.events();   // empty unless the scenario asks for the event log
  * }</pre>
@@ -78,15 +78,82 @@ public final class Simulation {
   }
 
   /**
-   * Runs a scenario once.
+   * A run to configure by name: {@code Simulation.of(s).seed(42).replicate(0).run()}. The seed has no
+   * default (a forgotten seed should not pass unnoticed); the replicate index defaults to 0. Each
+   * setting is taken once.
+   *
+   * @param scenario the scenario
+   * @return the run's settings
+   */
+  public static Runner of(Scenario scenario) {
+    return new Runner(scenario);
+  }
+
+  /** The settings of one run: a seed and a replicate index, named so that they cannot be swapped. */
+  public static final class Runner {
+    private final Scenario scenario;
+    private long seed;
+    private boolean seeded;
+    private long replicate;
+    private boolean replicateSet;
+
+    private Runner(Scenario scenario) {
+      this.scenario = java.util.Objects.requireNonNull(scenario, "scenario");
+    }
+
+    /** @param s the seed @return this */
+    public Runner seed(long s) {
+      if (seeded) {
+        throw new IllegalStateException("seed was already set to " + seed);
+      }
+      this.seed = s;
+      this.seeded = true;
+      return this;
+    }
+
+    /** @param index the replicate index, &gt;= 0 (default 0) @return this */
+    public Runner replicate(long index) {
+      if (replicateSet) {
+        throw new IllegalStateException("replicate was already set to " + replicate);
+      }
+      if (index < 0) {
+        throw new IllegalArgumentException("replicate must be >= 0: " + index);
+      }
+      this.replicate = index;
+      this.replicateSet = true;
+      return this;
+    }
+
+    /** @return the run's trajectory and event log */
+    public Run run() {
+      if (!seeded) {
+        throw new IllegalStateException("set the seed: Simulation.of(s).seed(42).run()");
+      }
+      return new Engine(scenario, generator(seed, replicate), postsGenerator(seed, replicate)).run();
+    }
+
+    /** @return the run's channel incarnations, see {@link Simulation#lifetimes} */
+    public List<ChannelLifetime> lifetimes() {
+      if (!seeded) {
+        throw new IllegalStateException("set the seed: Simulation.of(s).seed(42).lifetimes()");
+      }
+      Scenario recorded = scenario.eventLog() ? scenario : scenario.toBuilder().eventLog(true).build();
+      return new Engine(recorded, generator(seed, replicate), postsGenerator(seed, replicate)).run().lifetimes();
+    }
+  }
+
+  /**
+   * Runs a scenario once: the short form, kept for code written before {@link #of}.
    *
    * @param scenario the scenario
    * @param seed the seed
    * @param replicate the replicate index (0 for a single run)
    * @return the run's trajectory and event log
+   * @deprecated two longs in a row are easily swapped; use {@code Simulation.of(s).seed(seed).replicate(i).run()}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static Run run(Scenario scenario, long seed, long replicate) {
-    return new Engine(scenario, generator(seed, replicate), postsGenerator(seed, replicate)).run();
+    return of(scenario).seed(seed).replicate(replicate).run();
   }
 
   /**
@@ -95,16 +162,18 @@ public final class Simulation {
    * for the same arguments (recording does not change it).
    *
    * <pre>{@code
-   * List<ChannelLifetime> lives = Simulation.lifetimes(Presets.actionDay2019(2_000, true), 2019, 0);
+   * List<ChannelLifetime> lives = Simulation.of(Presets.actionDay2019(2_000, true)).seed(2019).lifetimes();
    * }</pre>
    *
    * @param scenario the scenario
    * @param seed the seed
    * @param replicate the replicate index
    * @return the incarnations by channel (in the ecosystem's order) and generation
+   * @deprecated two longs in a row are easily swapped; use {@code Simulation.of(s).seed(seed).replicate(i).lifetimes()}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static List<ChannelLifetime> lifetimes(Scenario scenario, long seed, long replicate) {
-    return run(scenario.eventLog() ? scenario : scenario.toBuilder().eventLog(true).build(), seed, replicate).lifetimes();
+    return of(scenario).seed(seed).replicate(replicate).lifetimes();
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Locale;
  * The observables of one run on the scenario's grid, plus active channels per platform and per role.
  *
  * <pre>{@code
- * Trajectory tr = Simulation.run(scenario, 42, 0).trajectory();
+ * Trajectory tr = Simulation.of(scenario).seed(42).run().trajectory();
  * tr.values(Observed.ACTIVE_CHANNELS)[30];    // active channels on day 30
  * }</pre>
  *

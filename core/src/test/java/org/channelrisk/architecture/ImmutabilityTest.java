@@ -43,7 +43,7 @@ class ImmutabilityTest {
 
   @Test
   void aTrajectoryAndAnEnsembleCannotBeChangedBehindTheirBacks() {
-    Trajectory t = Simulation.run(Presets.telegram2015(300), 7, 0).trajectory();
+    Trajectory t = Simulation.of(Presets.telegram2015(300)).seed(7).run().trajectory();
     double before = t.value(Observed.ACTIVE_CHANNELS, 5);
     t.values(Observed.ACTIVE_CHANNELS)[5] = -1;
     t.values()[Observed.ACTIVE_CHANNELS.ordinal()][5] = -1;

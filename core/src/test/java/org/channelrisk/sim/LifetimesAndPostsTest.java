@@ -24,7 +24,7 @@ class LifetimesAndPostsTest {
   @Test
   void everyEndHasACauseAndTheLifetimesAddUp() {
     Scenario s = twoPlatforms(1_500, 0.002, 0.003);
-    Simulation.Run run = Simulation.run(s, 4, 1);
+    Simulation.Run run = Simulation.of(s).seed(4).replicate(1).run();
     Trajectory tr = run.trajectory();
     int last = tr.times().length - 1;
     List<ChannelLifetime> lives = run.lifetimes();
@@ -66,8 +66,8 @@ class LifetimesAndPostsTest {
           .isEqualTo(tr.values(Observed.ACTIVE_CHANNELS)[g]);
     }
     // recording changes nothing, and the public entry point gives the same incarnations
-    assertThat(Simulation.run(s.toBuilder().eventLog(false).build(), 4, 1).trajectory().values()).isDeepEqualTo(tr.values());
-    assertThat(Simulation.lifetimes(s.toBuilder().eventLog(false).build(), 4, 1)).isEqualTo(lives);
+    assertThat(Simulation.of(s.toBuilder().eventLog(false).build()).seed(4).replicate(1).run().trajectory().values()).isDeepEqualTo(tr.values());
+    assertThat(Simulation.of(s.toBuilder().eventLog(false).build()).seed(4).replicate(1).lifetimes()).isEqualTo(lives);
   }
 
   @Test
@@ -86,19 +86,19 @@ class LifetimesAndPostsTest {
       assertThat(Math.abs(mean[g] - expected)).as("t %s", t[g]).isLessThanOrEqualTo(SimulationTest.Z999 * sd[g] / Math.sqrt(40));
     }
     assertThat(e.mean(Observed.MIGRATIONS)[t.length - 1]).as("one platform: nowhere to move").isZero();
-    List<ChannelLifetime> lives = Simulation.lifetimes(s, 9, 0);
+    List<ChannelLifetime> lives = Simulation.of(s).seed(9).lifetimes();
     assertThat(lives).extracting(ChannelLifetime::status).containsOnly("abandoned", "censored");
   }
 
   @Test
   void postsFollowTheRolesRatesFromAStreamOfTheirOwn() {
     Scenario s = SimulationTest.rich(2_000, 0.8, 5);
-    Trajectory base = Simulation.run(s, 3, 2).trajectory();
+    Trajectory base = Simulation.of(s).seed(3).replicate(2).run().trajectory();
     Scenario.Builder silentB = s.toBuilder();
     for (ChannelRole r : ChannelRole.values()) {
       silentB.postingRate(r, 0);
     }
-    Trajectory silent = Simulation.run(silentB.build(), 3, 2).trajectory();
+    Trajectory silent = Simulation.of(silentB.build()).seed(3).replicate(2).run().trajectory();
     assertThat(silent.values(Observed.POSTS)).containsOnly(0.0);
     // every other observable is the same with or without posts
     for (Observed o : Observed.values()) {
@@ -141,7 +141,7 @@ class LifetimesAndPostsTest {
     for (ChannelRole r : ChannelRole.values()) {
       rate += s.postingRate(r) * eco.channels().values().stream().filter(c -> c.role() == r).count();
     }
-    double[] posts = Simulation.run(s, 1, 0).trajectory().values(Observed.POSTS);
+    double[] posts = Simulation.of(s).seed(1).run().trajectory().values(Observed.POSTS);
     double sum = 0;
     for (double x : posts) {
       sum += x * 4;

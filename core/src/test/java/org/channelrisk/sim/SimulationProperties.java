@@ -54,8 +54,8 @@ class SimulationProperties {
     forAll("simulation: reproducible, conserving", 120, rng -> new Run(scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()), x -> {
       Scenario s = x.scenario();
       long seed = x.seed();
-      Trajectory a = Simulation.run(s, seed, 0).trajectory();
-      Trajectory b = Simulation.run(s, seed, 0).trajectory();
+      Trajectory a = Simulation.of(s).seed(seed).run().trajectory();
+      Trajectory b = Simulation.of(s).seed(seed).run().trajectory();
       assertThat(a.values()).isDeepEqualTo(b.values());
       int n = s.ecosystem().channels().size();
       int last = a.times().length - 1;

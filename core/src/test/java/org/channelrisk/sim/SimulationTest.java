@@ -31,13 +31,13 @@ class SimulationTest {
    */
   @Test
   void aRunGivesTheSameNumbersInEveryJvm() {
-    Trajectory t = Simulation.run(Presets.actionDay2019(2_000, true), 7, 3).trajectory();
+    Trajectory t = Simulation.of(Presets.actionDay2019(2_000, true)).seed(7).replicate(3).run().trajectory();
     assertThat(t.events()).isEqualTo(5482);
     assertThat(t.values(Observed.ACTIVE_CHANNELS)[100]).isEqualTo(596.0);
     assertThat(t.values(Observed.AUDIENCE)[364]).isEqualTo(61748.0);
     assertThat(t.values(Observed.REMOVALS)[364]).isEqualTo(2175.0);
     assertThat(java.util.Arrays.deepHashCode(t.values())).isEqualTo(495157788);
-    Trajectory week = Simulation.run(Presets.telegram2015(500), 7, 3).trajectory();
+    Trajectory week = Simulation.of(Presets.telegram2015(500)).seed(7).replicate(3).run().trajectory();
     assertThat(week.events()).isEqualTo(136);
     assertThat(java.util.Arrays.deepHashCode(week.values())).isEqualTo(-1395750626);
   }
@@ -113,10 +113,10 @@ class SimulationTest {
   @Test
   void aRunIsAPureFunctionOfScenarioSeedAndReplicate() {
     Scenario s = rich(2_000, 0.8, 1);
-    Trajectory a = Simulation.run(s, 5, 3).trajectory();
-    Trajectory b = Simulation.run(s, 5, 3).trajectory();
+    Trajectory a = Simulation.of(s).seed(5).replicate(3).run().trajectory();
+    Trajectory b = Simulation.of(s).seed(5).replicate(3).run().trajectory();
     assertThat(a.values()).isDeepEqualTo(b.values());
-    assertThat(Simulation.run(s, 5, 4).trajectory().values()).isNotEqualTo(a.values());
+    assertThat(Simulation.of(s).seed(5).replicate(4).run().trajectory().values()).isNotEqualTo(a.values());
     assertThat(a.values(Observed.MIGRATIONS)[120]).isPositive();
   }
 
@@ -132,9 +132,9 @@ class SimulationTest {
   @Test
   void summariesMergeAssociatively() {
     Scenario s = rich(500, 0.8, 3);
-    EnsembleSummary a = EnsembleSummary.of(0, Simulation.run(s, 1, 0).trajectory());
-    EnsembleSummary b = EnsembleSummary.of(1, Simulation.run(s, 1, 1).trajectory());
-    EnsembleSummary c = EnsembleSummary.of(2, Simulation.run(s, 1, 2).trajectory());
+    EnsembleSummary a = EnsembleSummary.of(0, Simulation.of(s).seed(1).run().trajectory());
+    EnsembleSummary b = EnsembleSummary.of(1, Simulation.of(s).seed(1).replicate(1).run().trajectory());
+    EnsembleSummary c = EnsembleSummary.of(2, Simulation.of(s).seed(1).replicate(2).run().trajectory());
     assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
     assertThat(c.merge(a).merge(b)).isEqualTo(a.merge(b).merge(c));
     assertThat(a.merge(b).merge(c)).isEqualTo(Ensemble.of(s).replicates(3).seed(1).threads(2).run());
@@ -142,9 +142,9 @@ class SimulationTest {
     // a distributed engine hands over replicate values keyed by index, in any order
     Map<Long, double[][]> values = new java.util.HashMap<>();
     for (long r : new long[] {2, 0, 1}) {
-      values.put(r, Simulation.run(s, 1, r).trajectory().values());
+      values.put(r, Simulation.of(s).seed(1).replicate(r).run().trajectory().values());
     }
-    double[] times = Simulation.run(s, 1, 0).trajectory().times();
+    double[] times = Simulation.of(s).seed(1).run().trajectory().times();
     assertThat(EnsembleSummary.fromReplicates(times, values)).isEqualTo(Ensemble.of(s).replicates(3).seed(1).threads(2).run());
     // several quantiles at once: type 7 on the three replicates' values, by hand
     int last = times.length - 1;
@@ -173,7 +173,7 @@ class SimulationTest {
   @Test
   void channelsAreConserved() {
     Scenario s = rich(3_000, 0.9, 4);
-    Trajectory tr = Simulation.run(s, 9, 0).trajectory();
+    Trajectory tr = Simulation.of(s).seed(9).run().trajectory();
     int n = s.ecosystem().channels().size();
     for (int g = 0; g < tr.times().length; g++) {
       double created = n + tr.values(Observed.RECREATIONS)[g];
@@ -201,33 +201,32 @@ class SimulationTest {
     Scenario s = Scenario.builder(eco).recreation(1, LatencyDistribution.exponential(1))
         .actionDay(ActionDay.at(5).budget(500).strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).build())
         .horizon(50).build();
-    Trajectory tr = Simulation.run(s, 1, 0).trajectory();
+    Trajectory tr = Simulation.of(s).seed(1).run().trajectory();
     assertThat(tr.values(Observed.RECREATIONS)[50]).isZero();
     assertThat(tr.values(Observed.ACTIVE_CHANNELS)[50]).isZero();
     // the same action with channel bans: everything comes back
     Scenario channelBans = Scenario.builder(eco).recreation(1, LatencyDistribution.exponential(1))
         .actionDay(ActionDay.at(5).budget(500).strategy(TargetingStrategy.INCLUDING_BACKUPS).build()).horizon(50).build();
-    assertThat(Simulation.run(channelBans, 1, 0).trajectory().values(Observed.ACTIVE_CHANNELS)[50]).isEqualTo(500);
+    assertThat(Simulation.of(channelBans).seed(1).run().trajectory().values(Observed.ACTIVE_CHANNELS)[50]).isEqualTo(500);
   }
 
   @Test
   void edgeCases() {
     Scenario empty = Scenario.builder(Ecosystem.empty()).horizon(10).build();
-    Trajectory e = Simulation.run(empty, 1, 0).trajectory();
+    Trajectory e = Simulation.of(empty).seed(1).run().trajectory();
     assertThat(e.values(Observed.ACTIVE_CHANNELS)).containsOnly(0.0);
     Scenario zero = rich(100, 0.5, 6).toBuilder().horizon(0).build();
-    Trajectory z = Simulation.run(zero, 1, 0).trajectory();
+    Trajectory z = Simulation.of(zero).seed(1).run().trajectory();
     assertThat(z.times()).containsExactly(0.0);
     assertThat(z.values(Observed.ACTIVE_CHANNELS)).containsExactly(100.0);
     Scenario late = rich(200, 0.5, 7).toBuilder().horizon(20).build(); // its action day (day 30) is after the horizon
-    Trajectory l = Simulation.run(late, 1, 0).trajectory();
-    assertThat(l.values(Observed.REFERRALS_SENT)[20]).isEqualTo(Simulation.run(
-        Scenario.builder(late.ecosystem()).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
-            .migration(Migration.DEFAULT.withSecurityWeight(0.8).withPressureWeight(1.0).withStayBonus(1.0)).horizon(20).build(), 1, 0).trajectory().values(Observed.REFERRALS_SENT)[20]);
+    Trajectory l = Simulation.of(late).seed(1).run().trajectory();
+    assertThat(l.values(Observed.REFERRALS_SENT)[20]).isEqualTo(Simulation.of(Scenario.builder(late.ecosystem()).detectionRate(0.01).recreation(0.8, LatencyDistribution.exponential(3))
+            .migration(Migration.DEFAULT.withSecurityWeight(0.8).withPressureWeight(1.0).withStayBonus(1.0)).horizon(20).build()).seed(1).run().trajectory().values(Observed.REFERRALS_SENT)[20]);
     Cooperation always = Cooperation.builder().compliance(1).latency(LatencyDistribution.fixed(0)).visibilityExponent(0).build();
     Scenario huge = Scenario.builder(ecosystem(50, always, 8)).recreation(0, LatencyDistribution.exponential(1))
         .actionDay(ActionDay.at(1).budget(1_000_000).build()).horizon(3).build();
-    Trajectory h = Simulation.run(huge, 1, 0).trajectory();
+    Trajectory h = Simulation.of(huge).seed(1).run().trajectory();
     assertThat(h.values(Observed.ACTIVE_CHANNELS)[3]).isZero();
     assertThat(h.values(Observed.REFERRALS_SENT)[3]).isEqualTo(50);
     assertThatThrownBy(() -> Scenario.builder(Ecosystem.empty()).actionDay(ActionDay.at(1).platforms("nowhere").build()).build())
@@ -239,10 +238,10 @@ class SimulationTest {
   @Test
   void theEventLogRecordsWhatHappened() {
     Scenario s = rich(300, 0.9, 9).toBuilder().eventLog(true).horizon(60).build();
-    Simulation.Run run = Simulation.run(s, 2, 0);
+    Simulation.Run run = Simulation.of(s).seed(2).run();
     long removals = run.events().stream().filter(ev -> ev.kind() == SimEvent.Kind.REMOVAL).count();
     assertThat(removals).isEqualTo((long) run.trajectory().values(Observed.REMOVALS)[60]);
     assertThat(run.events()).isSortedAccordingTo(java.util.Comparator.comparingDouble(SimEvent::time));
-    assertThat(Simulation.run(s.toBuilder().eventLog(false).build(), 2, 0).events()).isEmpty();
+    assertThat(Simulation.of(s.toBuilder().eventLog(false).build()).seed(2).run().events()).isEmpty();
   }
 }

@@ -52,7 +52,7 @@ public final class PlatformChoice {
           .actionDay(ActionDay.at(30).window(2).budget(channels / 2).platforms("mainstream", "telegram")
               .strategy(TargetingStrategy.LARGEST_AUDIENCE).banLevel(BanLevel.CHANNEL).pressure(60, 3).build())
           .horizon(180).build();
-      Trajectory tr = Simulation.run(s, 1, 0).trajectory();
+      Trajectory tr = Simulation.of(s).seed(1).run().trajectory();
       int last = tr.times().length - 1;
       double total = 0;
       for (double[] p : tr.activeByPlatform()) {

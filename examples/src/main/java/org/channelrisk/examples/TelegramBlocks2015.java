@@ -37,7 +37,7 @@ public final class TelegramBlocks2015 {
    */
   public static KaplanMeierFit run(int channels, Path out) throws IOException {
     Scenario s = Presets.telegram2015(channels);
-    Simulation.Run run = Simulation.run(s, 2015, 0);
+    Simulation.Run run = Simulation.of(s).seed(2015).run();
     System.out.printf(Locale.ROOT, "Removed in the first week: %.0f of %d channels (78 of about 1,000 reported);"
         + " by day 90: %.0f removals, %.0f re-creations.%n", run.trajectory().values(Observed.REMOVALS)[7], channels,
         run.trajectory().values(Observed.REMOVALS)[90], run.trajectory().values(Observed.RECREATIONS)[90]);

@@ -56,7 +56,7 @@ record Plan(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, bo
   }
 
   private Parts replicate(Scenario sc, long replicate) {
-    Trajectory t = Simulation.run(sc, seed, replicate).trajectory();
+    Trajectory t = Simulation.of(sc).seed(seed).replicate(replicate).run().trajectory();
     return new Parts(t.times(), replicate, t.values());
   }
 
@@ -66,7 +66,7 @@ record Plan(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, bo
     double[][][] values = new double[n][][];
     double[] times = null;
     for (int r = 0; r < n; r++) {
-      Trajectory t = Simulation.run(sc, seed, first + r).trajectory();
+      Trajectory t = Simulation.of(sc).seed(seed).replicate(first + r).run().trajectory();
       values[r] = t.values();
       times = t.times();
     }

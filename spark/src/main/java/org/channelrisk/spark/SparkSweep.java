@@ -15,7 +15,7 @@ import scala.Tuple2;
 /**
  * A parameter sweep, run on Apache Spark or locally with the same result: a grid of scenarios x
  * {@code replicates} replicates x one seed. Replicate {@code i} of every scenario runs with the core's
- * pure function {@code Simulation.run(scenario, seed, i)}, wherever it runs.
+ * pure function {@code Simulation.of(scenario).seed(seed).replicate(i).run()}, wherever it runs.
  *
  * <pre>{@code
  * SweepGrid grid = SweepGrid.builder()

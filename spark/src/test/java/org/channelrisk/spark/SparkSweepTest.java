@@ -95,7 +95,7 @@ class SparkSweepTest {
       EnsembleSummary all = truth.ensembles().get(i);
       double[][][] values = new double[300][][];
       for (int r = 0; r < 300; r++) {
-        values[r] = org.channelrisk.sim.Simulation.run(small.scenario(exact.grid().point(i)), 7, r).trajectory().values();
+        values[r] = org.channelrisk.sim.Simulation.of(small.scenario(exact.grid().point(i))).seed(7).replicate(r).run().trajectory().values();
       }
       ScenarioResult s = local.scenario(i);
       assertThat(s.replicates()).isEqualTo(300);
