@@ -9,6 +9,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -31,7 +32,7 @@ class BenchmarkSmokeTest {
         .param("rows", "10000").param("channels", "1000").param("threads", "1").param("model", "exponential")
         .param("dataset", "Misra1a")
         .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
-        .shouldFailOnError(true).build();
+        .shouldFailOnError(true).verbosity(VerboseMode.SILENT).build(); // the results are checked below, not printed
     Collection<RunResult> results = new Runner(opt).run();
     java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("EnsembleBenchmark.ensemble",
         "KaplanMeierBenchmark.kaplanMeierAndLogRank", "RecoveryFitBenchmark.fit", "SimulationBenchmark.run", "SortBaseline.sortCopy"));

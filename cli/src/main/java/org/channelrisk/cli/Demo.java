@@ -10,15 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.stats.Estimate;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.channelrisk.charts.Charts;
+import org.channelrisk.charts.Figure;
+import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.EnsembleCsv;
+import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.LifetimeCsv;
 import org.channelrisk.survival.Lifetime;
 import org.channelrisk.io.TimeSeriesTable;
 import org.channelrisk.recovery.Metric;
-import org.channelrisk.recovery.RecoveryAnalysis;
 import org.channelrisk.recovery.RecoveryResult;
-import org.channelrisk.recovery.Weighting;
+import org.channelrisk.recovery.ReplicateMetrics;
 import org.channelrisk.sim.BanLevel;
 import org.channelrisk.sim.Ensemble;
 import org.channelrisk.sim.EnsembleSummary;
@@ -31,10 +35,6 @@ import org.channelrisk.sim.TargetingStrategy;
 import org.channelrisk.survival.KaplanMeier;
 import org.channelrisk.survival.KaplanMeierFit;
 import org.channelrisk.survival.SurvivalData;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The seed story end to end: the November 2019 action day on a synthetic Telegram-centred network
@@ -48,10 +48,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Demo {
   /** One row of the comparison. */
-  record Row(String cooperation, String strategy, BanLevel ban, EnsembleSummary ensemble, RecoveryResult recovery, boolean drop) {}
+  record Row(String cooperation, String strategy, BanLevel ban, EnsembleSummary ensemble, Outcome outcome) {
+    boolean drop() {
+      return outcome.drop();
+    }
+
+    Optional<RecoveryResult> recovery() {
+      return outcome.fit();
+    }
+  }
+
+  /** Day 0 of {@link Presets#actionDay2019}: 1 October 2019, so that the action falls on 21 November. */
+  static final LocalDate DAY_ZERO = LocalDate.of(2019, 10, 1);
+
+  /** The timeline of the November 2019 scenarios. */
+  static final Timeline TIMELINE = Timeline.from(DAY_ZERO).event(Presets.NOVEMBER_2019_DAY, "action day");
 
   /** What the demo computed and wrote. */
-  record Result(List<Row> rows, KaplanMeierFit lifetimes, List<Path> files) {}
+  record Result(List<Row> rows, KaplanMeierFit lifetimes, List<Path> files, List<Figure> figures) {}
 
   private final int channels;
   private final int replicates;
@@ -91,53 +105,38 @@ final class Demo {
     }
     Row focus = rows.get(2); // 2019, largest audience, account bans
     double[] t = focus.ensemble().times();
-    Path fan = out.resolve("fan-audience.png");
-    Charts.save(Charts.fan(focus.ensemble(), Observed.AUDIENCE, "reach (audience of active channels)"), fan);
-    Path fanSvg = out.resolve("fan-audience.svg");
-    Charts.save(Charts.fan(focus.ensemble(), Observed.AUDIENCE, "reach (audience of active channels)"), fanSvg);
-    Path fit = out.resolve("recovery-fit.png");
-    Charts.save(Charts.recovery(focus.recovery(), t, focus.ensemble().mean(Observed.AUDIENCE), "mean reach"), fit);
-    Path compare = out.resolve("strategies.png");
-    Charts.save(compare(rows), compare);
-    files.addAll(List.of(fan, fanSvg, fit, compare));
+    List<Figure> figures = new ArrayList<>();
+    figures.add(Charts.fan(focus.ensemble(), Observed.AUDIENCE, "reach (audience of active channels)", TIMELINE));
+    figures.add(Charts.recovery(focus.recovery().orElseThrow(), t, focus.ensemble().mean(Observed.AUDIENCE), "mean reach", TIMELINE));
+    figures.add(strategies(rows));
+    String[] names = {"fan-audience", "recovery-fit", "strategies"};
+    for (int i = 0; i < names.length; i++) {
+      files.addAll(save(figures.get(i), out, names[i]));
+    }
 
     KaplanMeierFit km = lifetimes(Presets.actionDay2019(channels, true), out, files);
-    Path kmChart = out.resolve("lifetimes-km.png");
-    Charts.save(Charts.kaplanMeier(km, "days"), kmChart);
-    files.add(kmChart);
+    Figure kmFigure = Charts.kaplanMeier(km, "days");
+    figures.add(kmFigure);
+    files.addAll(save(kmFigure, out, "lifetimes-km"));
     Path table = out.resolve("summary.csv");
     writeTable(rows, table);
     files.add(table);
     print(rows, km, out, log);
-    return new Result(rows, km, files);
+    return new Result(rows, km, files, List.copyOf(figures));
   }
 
   private Row row(String cooperation, String strategy, Scenario s, BanLevel ban) {
     EnsembleSummary e = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
-    double[] t = e.times();
-    double[] mean = e.mean(Observed.AUDIENCE);
-    double[] sd = e.sd(Observed.AUDIENCE);
-    double t0 = s.actionDays().get(0).time();
-    double before = mean[(int) Math.round(t0) - 1];
-    double lowest = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < t.length; i++) {
-      if (t[i] >= t0) {
-        lowest = Math.min(lowest, mean[i]);
-      }
-    }
-    boolean drop = lowest < 0.99 * before;
-    RecoveryResult rec = null;
-    if (drop) {
-      // removals go on after the action's window (latency, sustained pressure): recovery is measured
-      // from the trough, against the 30 days before the action
-      double[] se = new double[t.length];
-      for (int i = 0; i < t.length; i++) {
-        se[i] = sd[i] / Math.sqrt(e.replicates());
-      }
-      rec = RecoveryAnalysis.builder().takedown(t0).baselineWindow(30).fromTrough().weighting(Weighting.STANDARD_DEVIATION)
-          .build().analyse(t, mean, se);
-    }
-    return new Row(cooperation, strategy, ban, e, rec, drop);
+    return new Row(cooperation, strategy, ban, e, Outcome.of(e, Observed.AUDIENCE, s.actionDays().get(0).time()));
+  }
+
+  /** Writes a figure as 2x PNG and SVG. */
+  static List<Path> save(Figure f, Path dir, String name) throws IOException {
+    Path png = dir.resolve(name + ".png");
+    Path svg = dir.resolve(name + ".svg");
+    f.save(png);
+    f.save(svg);
+    return List.of(png, svg);
   }
 
   private static Scenario noPressure(Scenario s) {
@@ -172,53 +171,84 @@ final class Demo {
     return KaplanMeier.estimate(SurvivalData.of(rows));
   }
 
-  private XYChart compare(List<Row> rows) {
-    XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title("Reach by takedown plan (ensemble medians)")
-        .xAxisTitle("time (days)").yAxisTitle("reach (audience of active channels)").build();
+  /** The plans with a drop as small multiples, relative to each plan's reach before the action. */
+  private static Figure strategies(List<Row> rows) {
+    List<String> names = new ArrayList<>();
+    List<EnsembleSummary> ensembles = new ArrayList<>();
     for (Row r : rows) {
-      XYSeries s = chart.addSeries(r.cooperation().substring(0, 4) + " " + r.strategy() + ", " + r.ban().name().toLowerCase(Locale.ROOT)
-          + " bans", r.ensemble().times(), r.ensemble().quantile(Observed.AUDIENCE, 0.5));
-      s.setMarker(SeriesMarkers.NONE);
+      names.add(r.cooperation().startsWith("2017") ? "2017: no cooperation"
+          : r.strategy() + ", " + r.ban().name().toLowerCase(Locale.ROOT) + " bans");
+      ensembles.add(r.ensemble());
     }
-    return chart;
+    return Charts.plans("Reach after the November 2019 action day, by takedown plan", names, ensembles, Observed.AUDIENCE,
+        Outcome.BASELINE_DAYS, TIMELINE);
+  }
+
+  /** Metrics measured per replicate, in table order, with their CSV names. */
+  static final List<String> SPREAD_KEYS = List.of("relative_depth", "recovery_ratio", "t50", "t90", "loss_area", "trough_day");
+
+  static List<ReplicateMetrics.Spread> spreads(ReplicateMetrics.Summary s) {
+    return List.of(s.relativeDepth(), s.recoveryRatio(), s.t50(), s.t90(), s.lossArea(), s.troughTime());
   }
 
   private void writeTable(List<Row> rows, Path file) throws IOException {
-    List<String> header = List.of("cooperation", "strategy", "ban", "relative_depth", "relative_depth_lower", "relative_depth_upper",
-        "recovery_ratio", "recovery_ratio_lower", "recovery_ratio_upper", "t50", "t50_lower", "t50_upper", "t90", "t90_lower",
-        "t90_upper", "model");
+    List<String> header = new ArrayList<>(List.of("cooperation", "strategy", "ban"));
+    for (String k : SPREAD_KEYS) {
+      header.addAll(List.of(k + "_median", k + "_q05", k + "_q95"));
+    }
+    header.add("replicates");
+    header.addAll(List.of("fit_relative_depth", "fit_relative_depth_lower", "fit_relative_depth_upper", "fit_recovery_ratio",
+        "fit_recovery_ratio_lower", "fit_recovery_ratio_upper", "fit_t50", "fit_t50_lower", "fit_t50_upper", "fit_t90", "fit_t90_lower",
+        "fit_t90_upper", "fit_model"));
     org.channelrisk.io.CsvOutput.write(file, header, w -> {
       for (Row r : rows) {
         w.row().text(r.cooperation()).text(r.strategy()).text(r.ban().name().toLowerCase(Locale.ROOT));
-        for (Metric m : new Metric[] {Metric.RELATIVE_DEPTH, Metric.RECOVERY_RATIO, Metric.T50, Metric.T90}) {
-          Estimate e = r.recovery() == null ? null : r.recovery().metric(m);
-          w.number(e == null ? (m == Metric.RELATIVE_DEPTH ? 0 : Double.NaN) : e.value());
-          w.number(e == null ? Double.NaN : e.lower());
-          w.number(e == null ? Double.NaN : e.upper());
+        Optional<ReplicateMetrics.Summary> across = r.outcome().replicates();
+        for (int k = 0; k < SPREAD_KEYS.size(); k++) {
+          ReplicateMetrics.Spread sp = across.isPresent() ? spreads(across.get()).get(k) : null;
+          w.number(cell(sp == null ? Double.NaN : sp.median())).number(cell(sp == null ? Double.NaN : sp.lower()))
+              .number(cell(sp == null ? Double.NaN : sp.upper()));
         }
-        w.text(r.recovery() == null ? "" : r.recovery().model().id()).end();
+        w.number(r.ensemble().replicates());
+        for (Metric m : new Metric[] {Metric.RELATIVE_DEPTH, Metric.RECOVERY_RATIO, Metric.T50, Metric.T90}) {
+          Optional<Estimate> e = r.recovery().map(rec -> rec.metric(m));
+          w.number(cell(e.map(Estimate::value).orElse(Double.NaN))).number(cell(e.map(Estimate::lower).orElse(Double.NaN)))
+              .number(cell(e.map(Estimate::upper).orElse(Double.NaN)));
+        }
+        w.text(r.recovery().map(rec -> rec.model().id()).orElse("")).end();
       }
     });
   }
+
+  /** A CSV cell: infinite ("never within the horizon") and NaN ("not available") are both left empty. */
+  static double cell(double v) {
+    return Double.isFinite(v) ? v : Double.NaN;
+  }
+
+  private static final String ROW = "%-25s %-19s %-8s %-17s %-17s %-17s %-17s %-13s%n";
 
   private void print(List<Row> rows, KaplanMeierFit km, Path out, PrintWriter log) {
     log.printf(Locale.ROOT, "The November 2019 action day on a synthetic Telegram-centred network%n");
     log.printf(Locale.ROOT, "%,d channels, %d replicates per row, seed %d; reach = audience of the active channels.%n", channels,
         replicates, seed);
-    log.printf(Locale.ROOT, "Recovery curves fitted to the mean reach from its trough after the action day (day %s),"
-        + " against the 30 days before it; intervals: delta method, 95%%.%n%n", troughs(rows));
-    log.printf(Locale.ROOT, "%-25s %-19s %-8s %-19s %-19s %-19s %-19s%n", "Telegram cooperation", "targets", "bans", "reach lost",
-        "recovery ratio", "T50 (days)", "T90 (days)");
+    log.printf(Locale.ROOT, "Each row: median and 90%% interval of the outcomes across replicates (each replicate measured from its"
+        + " own trough,%nagainst the 30 days before the action); below it, a recovery model fitted to the mean curve from its trough"
+        + " (day %s),%nwith its delta-method 95%% interval, which is about the expected curve, not single outcomes.%n%n", troughs(rows));
+    log.printf(Locale.ROOT, ROW, "Telegram cooperation", "targets", "bans", "reach lost", "recovery ratio", "T50 (days)", "T90 (days)",
+        "trough (day)");
     for (Row r : rows) {
       if (!r.drop()) {
         log.printf(Locale.ROOT, "%-25s %-19s %-8s %s%n", r.cooperation(), r.strategy(), r.ban().name().toLowerCase(Locale.ROOT),
             "no drop: the platform declined the referrals");
         continue;
       }
-      RecoveryResult rec = r.recovery();
-      log.printf(Locale.ROOT, "%-25s %-19s %-8s %-19s %-19s %-19s %-19s%n", r.cooperation(), r.strategy(),
-          r.ban().name().toLowerCase(Locale.ROOT), pct(rec.metric(Metric.RELATIVE_DEPTH)), num(rec.metric(Metric.RECOVERY_RATIO), "%.2f"),
-          num(rec.metric(Metric.T50), "%.1f"), num(rec.metric(Metric.T90), "%.1f"));
+      ReplicateMetrics.Summary a = r.outcome().replicates().orElseThrow();
+      log.printf(Locale.ROOT, ROW, r.cooperation(), r.strategy(), r.ban().name().toLowerCase(Locale.ROOT), pct(a.relativeDepth()),
+          spread(a.recoveryRatio(), "%.2f"), spread(a.t50(), "%.0f"), spread(a.t90(), "%.0f"), spread(a.troughTime(), "%.0f"));
+      RecoveryResult rec = r.recovery().orElseThrow();
+      log.printf(Locale.ROOT, "%-25s %-28s " + ROW.substring(ROW.indexOf("%-17s")), "", "  fit of the mean: " + rec.model().id(),
+          pct(rec.metric(Metric.RELATIVE_DEPTH)), num(rec.metric(Metric.RECOVERY_RATIO), "%.2f"),
+          num(rec.metric(Metric.T50), "%.0f"), num(rec.metric(Metric.T90), "%.0f"), String.format(Locale.ROOT, "%.0f", rec.t0()));
     }
     log.printf(Locale.ROOT, "%nChannels re-created after the action day (account bans, largest audiences first, one replicate):%n");
     for (org.channelrisk.survival.SurvivalCurve c : km.curves()) {
@@ -232,14 +262,85 @@ final class Demo {
     log.flush();
   }
 
+  /** A spread as "median (lower-upper)", "never" for an infinite median. */
+  static String spread(ReplicateMetrics.Spread s, String fmt) {
+    if (Double.isNaN(s.median())) {
+      return "n/a";
+    }
+    if (Double.isInfinite(s.lower()) && s.lower() > 0) {
+      return "never"; // in every replicate of the 90% interval
+    }
+    return value(s.median(), fmt) + " (" + value(s.lower(), fmt) + "-" + value(s.upper(), fmt) + ")";
+  }
+
+  private static String value(double v, String fmt) {
+    return Double.isInfinite(v) ? "never" : Double.isNaN(v) ? "?" : String.format(Locale.ROOT, fmt, v);
+  }
+
+  static String pct(ReplicateMetrics.Spread s) {
+    return String.format(Locale.ROOT, "%.0f%% (%.0f-%.0f%%)", 100 * s.median(), 100 * s.lower(), 100 * s.upper());
+  }
+
+  /**
+   * The demo as one self-contained page: the table (every number from summary.csv) and the charts.
+   *
+   * @param r the demo's result
+   * @return the HTML
+   */
+  String report(Result r) {
+    HtmlReport page = new HtmlReport("channelrisk demo: the November 2019 action day")
+        .meta("channelrisk " + ReportCommand.version() + " · seed " + seed + " · " + replicates + " replicates per plan · " + channels
+            + " channels");
+    page.heading("Outcome by takedown plan");
+    page.paragraph("Per plan: the median and 90% interval of the outcomes across replicates (each replicate measured from its own"
+        + " trough against the 30 days before the action); 'never' means not within the year. The fit columns are a recovery"
+        + " model fitted to the mean curve; their intervals are about the expected curve, not single outcomes.");
+    List<List<HtmlReport.Cell>> rows = new ArrayList<>();
+    for (int i = 0; i < r.rows().size(); i++) {
+      Row row = r.rows().get(i);
+      List<HtmlReport.Cell> cells = new ArrayList<>(List.of(HtmlReport.Cell.text(row.cooperation()), HtmlReport.Cell.text(row.strategy()),
+          HtmlReport.Cell.text(row.ban().name().toLowerCase(Locale.ROOT))));
+      Optional<ReplicateMetrics.Summary> a = row.outcome().replicates();
+      String[] keys = {"relative_depth", "recovery_ratio", "t50", "t90"};
+      HtmlReport.Format[] formats = {HtmlReport.Format.PERCENT, HtmlReport.Format.DECIMALS_2, HtmlReport.Format.DECIMALS_0,
+          HtmlReport.Format.DECIMALS_0};
+      if (a.isEmpty()) {
+        cells.add(HtmlReport.Cell.text("no drop: the platform declined the referrals"));
+        cells.addAll(java.util.Collections.nCopies(keys.length, HtmlReport.Cell.text("")));
+        rows.add(cells);
+        continue;
+      }
+      for (int k = 0; k < keys.length; k++) {
+        ReplicateMetrics.Spread sp = spreads(a.get()).get(k);
+        cells.add(HtmlReport.Cell.spread(sp.median(), sp.lower(), sp.upper(), formats[k], "summary.csv", i,
+            List.of(keys[k] + "_median", keys[k] + "_q05", keys[k] + "_q95"), "never"));
+      }
+      double fit = row.recovery().map(rec -> rec.metric(Metric.RELATIVE_DEPTH).value()).orElse(Double.NaN);
+      cells.add(HtmlReport.Cell.number(fit, HtmlReport.Format.PERCENT, "summary.csv", i, "fit_relative_depth", "n/a"));
+      rows.add(cells);
+    }
+    page.table("plans", List.of("Telegram cooperation", "targets", "bans", "reach lost", "recovery ratio", "T50 (days)", "T90 (days)",
+        "fit of the mean: reach lost"), rows);
+    page.heading("Charts");
+    String[] captions = {"Reach across replicates, largest audiences first, account bans, 2019 cooperation.",
+        "The recovery model fitted to that plan's mean reach from its trough.", "Every plan relative to its reach before the action.",
+        "Lifetimes of the channels re-created after the action day, one replicate."};
+    for (int i = 0; i < r.figures().size(); i++) {
+      page.figure(r.figures().get(i), captions[i]);
+    }
+    page.paragraph("Files beside this page: summary.csv (the table), ensemble-*.csv (each plan's ensemble), lifetimes-after-action.csv,"
+        + " and every chart as PNG and SVG.");
+    return page.build();
+  }
+
   /** The troughs' days, as a range when they differ between rows. */
   private static String troughs(List<Row> rows) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (Row r : rows) {
-      if (r.recovery() != null) {
-        lo = Math.min(lo, r.recovery().t0());
-        hi = Math.max(hi, r.recovery().t0());
+      if (r.recovery().isPresent()) {
+        lo = Math.min(lo, r.recovery().get().t0());
+        hi = Math.max(hi, r.recovery().get().t0());
       }
     }
     if (lo > hi) {

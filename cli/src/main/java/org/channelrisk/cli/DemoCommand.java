@@ -30,6 +30,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: the available processors).")
   Integer threads;
 
+  @Option(names = "--report", description = "Also write index.html: one self-contained page with the table and the charts.")
+  boolean report;
+
   @Override
   public Integer call() throws Exception {
     int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -37,7 +40,14 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be >= 1: " + k);
     }
     PrintWriter w = spec.commandLine().getOut();
-    new Demo(channels, replicates, seed, k).run(out, w);
+    Demo demo = new Demo(channels, replicates, seed, k);
+    Demo.Result r = demo.run(out, w);
+    if (report) {
+      String html = demo.report(r);
+      org.channelrisk.io.AtomicFiles.write(out.resolve("index.html"), x -> x.write(html));
+      w.printf("Report: %s%n", out.resolve("index.html"));
+      w.flush();
+    }
     return Main.OK;
   }
 }

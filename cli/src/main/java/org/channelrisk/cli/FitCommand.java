@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.channelrisk.charts.Charts;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.io.CsvTable;
@@ -136,7 +137,7 @@ final class FitCommand implements Callable<Integer> {
       out.text(spec.commandLine().getOut(), r.toString());
     }
     if (chart != null) {
-      Charts.save(Charts.recovery(r, t, y, value), chart);
+      Charts.recovery(r, t, y, value).save(chart);
     }
     return r.fit().converged() ? Main.OK : Main.FAILURE;
   }

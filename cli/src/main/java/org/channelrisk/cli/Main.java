@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Channel-risk modelling: takedowns, referrals, platform cooperation and network recovery.",
-    subcommands = {DemoCommand.class, EcosystemCommand.class, SimulateCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
+    subcommands = {DemoCommand.class, ReportCommand.class, EcosystemCommand.class, SimulateCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
         org.channelrisk.cli.ingest.IngestCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
@@ -39,6 +39,10 @@ public final class Main {
    * @param args arguments
    */
   public static void main(String[] args) {
+    // charts are drawn on off-screen images: no window, and on macOS no dock icon, for a command-line tool
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -9,6 +9,8 @@ import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.channelrisk.charts.Charts;
+import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.sim.ChannelLifetime;
@@ -121,7 +123,7 @@ final class SimulateCommand implements Callable<Integer> {
       });
     }
     if (chart != null) {
-      Charts.save(Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels"), chart);
+      Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(chart);
     }
     spec.commandLine().getErr().println(summary);
     spec.commandLine().getErr().flush();

@@ -9,18 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.channelrisk.cooperation.CooperationEstimator;
 import org.channelrisk.io.CsvTable;
-import org.channelrisk.model.Referral;
-import org.channelrisk.model.ReferralOutcome;
-import org.channelrisk.recovery.RecoveryAnalysis;
-import org.channelrisk.recovery.RecoveryResult;
-import org.channelrisk.sim.Ensemble;
-import org.channelrisk.sim.EnsembleSummary;
-import org.channelrisk.sim.Observed;
-import org.channelrisk.sim.Presets;
-import org.channelrisk.survival.KaplanMeier;
-import org.channelrisk.survival.SurvivalData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,44 +27,46 @@ class DemoAndChartsTest {
   @Test
   void theDemoRunsAtASmallSizeAndItsOutputsParse() throws IOException {
     Path out = dir.resolve("demo");
-    MainTest.Result r = run("demo", "--out", out.toString(), "--channels", "600", "--replicates", "4", "--threads", "2");
+    MainTest.Result r = run("demo", "--out", out.toString(), "--channels", "600", "--replicates", "4", "--threads", "2", "--report");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("no drop: the platform declined the referrals", "largest audience", "median lifetime", "T50");
-    for (String f : List.of("fan-audience.png", "recovery-fit.png", "strategies.png", "lifetimes-km.png")) {
-      png(out.resolve(f), 800, 500);
+    for (String f : List.of("fan-audience.png", "recovery-fit.png", "lifetimes-km.png")) {
+      png(out.resolve(f), 1600, 1000); // 800 x 500 at 2x
+      assertThat(Files.readString(out.resolve(f.replace(".png", ".svg")))).contains("<svg");
     }
+    assertThat(Files.readString(out.resolve("strategies.svg"))).contains("<svg", "largest audience");
     assertThat(Files.readString(out.resolve("fan-audience.svg"))).contains("<svg");
     CsvTable summary = CsvTable.read(out.resolve("summary.csv"));
     assertThat(summary.size()).isEqualTo(6);
-    assertThat(summary.header()).contains("relative_depth", "recovery_ratio", "t50", "t90");
+    assertThat(summary.header()).contains("relative_depth_median", "relative_depth_q05", "relative_depth_q95", "trough_day_median",
+        "fit_relative_depth", "fit_recovery_ratio", "fit_t50", "fit_t90", "fit_model");
     CsvTable ens = CsvTable.read(out.resolve("ensemble-2019-largest-audience-account.csv"));
     assertThat(ens.size()).isEqualTo(366);
     assertThat(ens.doubles("active_channels_mean")[0]).isEqualTo(600.0);
+    String html = Files.readString(out.resolve("index.html"));
+    ReportPages.selfContained(html);
+    assertThat(html.split("<svg ", -1)).hasSize(5);
+    assertThat(ReportPages.numbersEqualTheCsvs(html, out)).isEqualTo(5 * 13); // five plans with a drop, 4 x 3 + 1 numbers each
     CsvTable life = CsvTable.read(out.resolve("lifetimes-after-action.csv"));
     assertThat(life.header()).containsExactly("id", "time", "event", "group", "entry");
   }
 
   @Test
-  void everyChartRendersAtItsSize() throws IOException {
-    EnsembleSummary e = Ensemble.of(Presets.actionDay2019(400, true)).replicates(4).seed(1).threads(2).run();
-    Charts.save(Charts.fan(e, Observed.ACTIVE_CHANNELS, "active channels"), dir.resolve("fan.png"));
-    png(dir.resolve("fan.png"), 800, 500);
-    double[] t = e.times();
-    double[] y = e.mean(Observed.AUDIENCE);
-    RecoveryResult r = RecoveryAnalysis.builder().takedown(54).build().analyse(t, y);
-    Charts.save(Charts.recovery(r, t, y, "reach"), dir.resolve("rec.png"));
-    png(dir.resolve("rec.png"), 800, 500);
-    SurvivalData d = SurvivalData.of(new double[] {1, 2, 2, 3, 5, 8, 9, 12}, new boolean[] {true, false, true, true, false, true, true, false})
-        .withGroups(new String[] {"a", "a", "a", "a", "b", "b", "b", "b"});
-    Charts.save(Charts.kaplanMeier(KaplanMeier.estimate(d), "days"), dir.resolve("km.png"));
-    png(dir.resolve("km.png"), 800, 500);
-    List<Referral> log = List.of(Referral.decided("1", "1", "tg", 0, ReferralOutcome.REMOVED, 1),
-        Referral.decided("2", "2", "tg", 0, ReferralOutcome.DECLINED, 1), Referral.decided("3", "3", "fh", 0, ReferralOutcome.REMOVED, 2));
-    Charts.save(Charts.cooperation(CooperationEstimator.estimateDefaults(log)), dir.resolve("coop.png"));
-    png(dir.resolve("coop.png"), 800, 500);
-    Charts.save(Charts.kaplanMeier(KaplanMeier.estimate(d), "days"), dir.resolve("km.svg"));
-    assertThat(Files.readString(dir.resolve("km.svg"))).startsWith("<?xml").contains("<svg");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Charts.save(Charts.fan(e, Observed.AUDIENCE, "x"), dir.resolve("x.gif")))
-        .hasMessageContaining(".png or .svg");
+  void acrossReplicatesTheSpreadIsWiderThanTheFitOfTheMean() throws IOException {
+    Path out = dir.resolve("demo2");
+    MainTest.Result r = run("demo", "--out", out.toString(), "--channels", "800", "--replicates", "6", "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("fit of the mean: ", "trough (day)", "median and 90% interval of the outcomes across replicates");
+    CsvTable summary = CsvTable.read(out.resolve("summary.csv"));
+    String[] lo = summary.strings("relative_depth_q05");
+    String[] hi = summary.strings("relative_depth_q95");
+    String[] median = summary.strings("relative_depth_median");
+    assertThat(median[0]).as("no drop without cooperation: not available").isEmpty();
+    for (int i = 1; i < summary.size(); i++) {
+      assertThat(Double.parseDouble(lo[i])).isLessThanOrEqualTo(Double.parseDouble(median[i]));
+      assertThat(Double.parseDouble(hi[i])).isGreaterThanOrEqualTo(Double.parseDouble(median[i]));
+      assertThat(Double.parseDouble(hi[i]) - Double.parseDouble(lo[i])).as("row %s: replicates differ", i).isPositive();
+    }
+    assertThat(summary.doubles("replicates")[1]).isEqualTo(6);
   }
 }

@@ -50,8 +50,8 @@ class FitCommandTest {
     assertThat(j.get("metrics").get("t90").get("estimate").asDouble()).isBetween(30.0, 45.0); // ln 10 / 0.06 = 38.4 (a ~ 0.98 B0)
     assertThat(j.get("candidates")).hasSize(5);
     BufferedImage img = ImageIO.read(png.toFile());
-    assertThat(img.getWidth()).isEqualTo(800);
-    assertThat(img.getHeight()).isEqualTo(500);
+    assertThat(img.getWidth()).isEqualTo(1600); // 800 logical pixels at 2x
+    assertThat(img.getHeight()).isEqualTo(1000);
   }
 
   @Test

@@ -58,7 +58,7 @@ class SimulateCommandTest {
     assertThat(ev.header()).containsExactly("time", "kind", "channel", "generation", "platform", "detail", "cause");
     assertThat(ev.strings("kind")).contains("removal", "referral");
     assertThat(ev.strings("cause")).contains("referral", "");
-    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(1600); // 800 logical pixels at 2x
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.channelrisk.internal.Parallel;
+import org.channelrisk.internal.Setting;
 
 /**
  * Monte Carlo ensembles: N replicates of a scenario, replicate i seeded from (seed, i) only, run on a
@@ -20,12 +21,10 @@ import org.channelrisk.internal.Parallel;
  */
 public final class Ensemble {
   private final Scenario scenario;
-  private int replicates = -1;
-  private long seed;
-  private boolean seeded;
-  private int threads = 1;
-  private boolean threadsSet;
-  private IntConsumer progress;
+  private final Setting<Integer> replicates = new Setting<>("replicates");
+  private final Setting<Long> seed = new Setting<>("seed");
+  private final Setting<Integer> threads = new Setting<>("threads");
+  private final Setting<IntConsumer> progress = new Setting<>("progress");
 
   private Ensemble(Scenario scenario) {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -41,36 +40,25 @@ public final class Ensemble {
 
   /** @param n number of replicates, &gt;= 1 @return this */
   public Ensemble replicates(int n) {
-    if (replicates != -1) {
-      throw new IllegalStateException("replicates was already set to " + replicates);
-    }
     if (n < 1) {
       throw new IllegalArgumentException("replicates must be >= 1: " + n);
     }
-    this.replicates = n;
+    replicates.set(n);
     return this;
   }
 
   /** @param s the ensemble seed; replicate i is seeded from (s, i) @return this */
   public Ensemble seed(long s) {
-    if (seeded) {
-      throw new IllegalStateException("seed was already set to " + seed);
-    }
-    this.seed = s;
-    this.seeded = true;
+    seed.set(s);
     return this;
   }
 
   /** @param k worker threads, &gt;= 1 (default 1); the result is the same for any k @return this */
   public Ensemble threads(int k) {
-    if (threadsSet) {
-      throw new IllegalStateException("threads was already set to " + threads);
-    }
     if (k < 1) {
       throw new IllegalArgumentException("threads must be >= 1: " + k);
     }
-    this.threads = k;
-    this.threadsSet = true;
+    threads.set(k);
     return this;
   }
 
@@ -79,10 +67,7 @@ public final class Ensemble {
    * @return this
    */
   public Ensemble progress(IntConsumer listener) {
-    if (progress != null) {
-      throw new IllegalStateException("progress was already set");
-    }
-    this.progress = Objects.requireNonNull(listener, "progress");
+    progress.set(listener);
     return this;
   }
 
@@ -93,14 +78,10 @@ public final class Ensemble {
    * @throws IllegalStateException if replicates or seed was not set
    */
   public EnsembleSummary run() {
-    if (replicates == -1) {
-      throw new IllegalStateException("set the number of replicates: Ensemble.of(s).replicates(n).seed(s).run()");
-    }
-    if (!seeded) {
-      throw new IllegalStateException("set the seed: Ensemble.of(s).replicates(n).seed(s).run()");
-    }
-    List<Trajectory> results = Parallel.map(replicates, threads, "ensemble",
-        i -> Simulation.of(scenario).seed(seed).replicate(i).run().trajectory(), progress == null ? done -> { } : progress);
+    int n = replicates.required("set the number of replicates: Ensemble.of(s).replicates(n).seed(s).run()");
+    long s = seed.required("set the seed: Ensemble.of(s).replicates(n).seed(s).run()");
+    List<Trajectory> results = Parallel.map(n, threads.orElse(1), "ensemble",
+        i -> Simulation.of(scenario).seed(s).replicate(i).run().trajectory(), progress.orElse(done -> { }));
     return EnsembleSummary.ofAll(results.toArray(Trajectory[]::new));
   }
 
@@ -138,7 +119,7 @@ public final class Ensemble {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Ensemble[%s replicates, seed %s, %d thread(s) of %s]",
-        replicates == -1 ? "?" : Integer.toString(replicates), seeded ? Long.toString(seed) : "?", threads, scenario);
+    return String.format(Locale.ROOT, "Ensemble[%s replicates, seed %s, %d thread(s) of %s]", replicates, seed,
+        threads.orElse(1), scenario);
   }
 }

@@ -129,6 +129,24 @@ public final class EnsembleSummary {
     return List.copyOf(replicates.keySet());
   }
 
+  /**
+   * One replicate's series, for measures taken per replicate and then summarised across replicates
+   * (see {@code org.channelrisk.recovery.ReplicateMetrics}).
+   *
+   * @param o an observable
+   * @param replicate a replicate index, one of {@link #replicateIndices()}
+   * @return a copy of its values on the grid
+   * @throws IllegalArgumentException if there is no such replicate
+   */
+  public double[] replicate(Observed o, long replicate) {
+    double[][] r = replicates.get(replicate);
+    if (r == null) {
+      throw new IllegalArgumentException("no replicate " + replicate + "; the indices are " + replicates.firstKey() + " to "
+          + replicates.lastKey());
+    }
+    return r[o.ordinal()].clone();
+  }
+
   private double[] column(Observed o, int t) {
     double[] v = new double[replicates.size()];
     int k = 0;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.channelrisk.internal.Setting;
 
 /**
  * The event-driven engine: one run is a pure function of (scenario, seed, replicate index).
@@ -92,10 +93,8 @@ public final class Simulation {
   /** The settings of one run: a seed and a replicate index, named so that they cannot be swapped. */
   public static final class Runner {
     private final Scenario scenario;
-    private long seed;
-    private boolean seeded;
-    private long replicate;
-    private boolean replicateSet;
+    private final Setting<Long> seed = new Setting<>("seed");
+    private final Setting<Long> replicate = new Setting<>("replicate");
 
     private Runner(Scenario scenario) {
       this.scenario = java.util.Objects.requireNonNull(scenario, "scenario");
@@ -103,42 +102,33 @@ public final class Simulation {
 
     /** @param s the seed @return this */
     public Runner seed(long s) {
-      if (seeded) {
-        throw new IllegalStateException("seed was already set to " + seed);
-      }
-      this.seed = s;
-      this.seeded = true;
+      seed.set(s);
       return this;
     }
 
     /** @param index the replicate index, &gt;= 0 (default 0) @return this */
     public Runner replicate(long index) {
-      if (replicateSet) {
-        throw new IllegalStateException("replicate was already set to " + replicate);
-      }
       if (index < 0) {
         throw new IllegalArgumentException("replicate must be >= 0: " + index);
       }
-      this.replicate = index;
-      this.replicateSet = true;
+      replicate.set(index);
       return this;
     }
 
     /** @return the run's trajectory and event log */
     public Run run() {
-      if (!seeded) {
-        throw new IllegalStateException("set the seed: Simulation.of(s).seed(42).run()");
-      }
-      return new Engine(scenario, generator(seed, replicate), postsGenerator(seed, replicate)).run();
+      return runOf(scenario);
     }
 
     /** @return the run's channel incarnations, see {@link Simulation#lifetimes} */
     public List<ChannelLifetime> lifetimes() {
-      if (!seeded) {
-        throw new IllegalStateException("set the seed: Simulation.of(s).seed(42).lifetimes()");
-      }
-      Scenario recorded = scenario.eventLog() ? scenario : scenario.toBuilder().eventLog(true).build();
-      return new Engine(recorded, generator(seed, replicate), postsGenerator(seed, replicate)).run().lifetimes();
+      return runOf(scenario.eventLog() ? scenario : scenario.toBuilder().eventLog(true).build()).lifetimes();
+    }
+
+    private Run runOf(Scenario s) {
+      long sd = seed.required("set the seed: Simulation.of(s).seed(42).run()");
+      long r = replicate.orElse(0L);
+      return new Engine(s, generator(sd, r), postsGenerator(sd, r)).run();
     }
   }
 

@@ -29,6 +29,19 @@ class NamedBuildersTest {
   }
 
   @Test
+  void aRunIsConfiguredByNameAndEqualsTheShortForm() {
+    @SuppressWarnings("removal")
+    Simulation.Run old = Simulation.run(small, 7, 2);
+    Simulation.Run named = Simulation.of(small).replicate(2).seed(7).run();
+    assertThat(named.trajectory()).isEqualTo(old.trajectory());
+    assertThat(Simulation.of(small).seed(7).run().trajectory()).isEqualTo(Simulation.of(small).seed(7).replicate(0).run().trajectory());
+    assertThatThrownBy(() -> Simulation.of(small).seed(1).seed(2)).hasMessageContaining("seed was already set to 1");
+    assertThatThrownBy(() -> Simulation.of(small).replicate(1).replicate(2)).hasMessageContaining("replicate was already set");
+    assertThatThrownBy(() -> Simulation.of(small).run()).hasMessageContaining("set the seed");
+    assertThatThrownBy(() -> Simulation.of(small).replicate(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aScenarioBuilderTakesEachSettingOnceAndAVariantMayChangeEachOnce() {
     Scenario.Builder b = Scenario.builder(small.ecosystem()).horizon(30);
     assertThatThrownBy(() -> b.horizon(40)).isInstanceOf(IllegalStateException.class).hasMessageContaining("horizon was already set");

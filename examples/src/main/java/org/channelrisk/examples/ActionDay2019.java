@@ -3,7 +3,7 @@ package org.channelrisk.examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.channelrisk.cli.Charts;
+import org.channelrisk.charts.Charts;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.Sparkline;
 import org.channelrisk.recovery.Metric;
@@ -54,7 +54,7 @@ public final class ActionDay2019 {
         + " %.2f of its baseline; half of the loss is regained: %s.%n", 100 * lost.value(), 100 * lost.lower(), 100 * lost.upper(),
         ratio.value(), Double.isInfinite(r.metric(Metric.T50).value()) ? "never" : String.format(Locale.ROOT, "after %.1f days",
             r.metric(Metric.T50).value()));
-    Charts.save(Charts.fan(praised, Observed.AUDIENCE, "reach (2019 cooperation)"), out.resolve("action-day-2019-fan.png"));
+    Charts.fan(praised, Observed.AUDIENCE, "reach (2019 cooperation)").save(out.resolve("action-day-2019-fan.png"));
     return r;
   }
 
@@ -63,6 +63,7 @@ public final class ActionDay2019 {
    * @throws IOException if the chart cannot be written
    */
   public static void main(String[] args) throws IOException {
+    System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen: no window, no dock icon
     run(args.length > 0 ? Integer.parseInt(args[0]) : 5_000, args.length > 1 ? Integer.parseInt(args[1]) : 20,
         Path.of(args.length > 2 ? args[2] : "."));
   }

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.cli.Charts;
+import org.channelrisk.charts.Charts;
 import org.channelrisk.survival.Lifetime;
 import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Presets;
@@ -57,7 +57,7 @@ public final class TelegramBlocks2015 {
     System.out.printf(Locale.ROOT, "First incarnations alive at day 7: %.3f, at day 90: %.3f (Kaplan-Meier).%n",
         km.pooled().survivalAt(7), km.pooled().survivalAt(90));
     System.out.println("Best parametric fit: " + ParametricSurvival.best(data));
-    Charts.save(Charts.kaplanMeier(km, "days"), out.resolve("telegram-2015-km.png"));
+    Charts.kaplanMeier(km, "days").save(out.resolve("telegram-2015-km.png"));
     return km;
   }
 
@@ -66,6 +66,7 @@ public final class TelegramBlocks2015 {
    * @throws IOException if the chart cannot be written
    */
   public static void main(String[] args) throws IOException {
+    System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen: no window, no dock icon
     run(args.length > 0 ? Integer.parseInt(args[0]) : 1_000, Path.of(args.length > 1 ? args[1] : "."));
   }
 }

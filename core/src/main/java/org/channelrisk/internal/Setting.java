@@ -1,0 +1,59 @@
+package org.channelrisk.internal;
+
+import java.util.Objects;
+
+/**
+ * One setting of a builder, taken once: a second {@link #set} throws, naming the setting and the value
+ * it already has, since a silent overwrite would hide a mistake (as Caffeine's builders do). Internal:
+ * not a supported API.
+ *
+ * <pre>{@code
+ * private final Setting<Long> seed = new Setting<>("seed");
+ * public Ensemble seed(long s) { seed.set(s); return this; }
+ * ... seed.required("set the seed: Ensemble.of(s).replicates(n).seed(s).run()")
+ * }</pre>
+ *
+ * @param <T> the value's type
+ */
+public final class Setting<T> {
+  private final String name;
+  private T value;
+
+  /** @param name the setting's name, for messages */
+  public Setting(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+  }
+
+  /**
+   * @param v the value, not null
+   * @throws IllegalStateException if the setting was set before
+   */
+  public void set(T v) {
+    if (value != null) {
+      throw new IllegalStateException(name + " was already set to " + value);
+    }
+    value = Objects.requireNonNull(v, name);
+  }
+
+  /** @param otherwise the default @return the value, or the default when not set */
+  public T orElse(T otherwise) {
+    return value != null ? value : otherwise;
+  }
+
+  /**
+   * @param hint what the caller should do, for the message
+   * @return the value
+   * @throws IllegalStateException if it was not set
+   */
+  public T required(String hint) {
+    if (value == null) {
+      throw new IllegalStateException(hint);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return value == null ? "?" : value.toString();
+  }
+}
