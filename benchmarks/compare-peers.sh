@@ -21,11 +21,15 @@ cd "$ROOT"
 if [ -z "${SUMMARY_ONLY:-}" ]; then
 java -jar "$JAR" -rf json -rff "$TMP/jmh.json" -o "$TMP/jmh.txt" \
   -p rows=1000000 -p channels=100000,1000000 -p model=exponential \
-  "KaplanMeierBenchmark|SortBaseline|RecoveryFitBenchmark|NistFitBenchmark|SimulationBenchmark|EnsembleBenchmark" >/dev/null
+  "KaplanMeierBenchmark|SortBaseline|RecoveryFitBenchmark|NistFitBenchmark|SimulationBenchmark|EnsembleBenchmark|ImpactBenchmark|AalenJohansenBenchmark" >/dev/null
+java -jar "$JAR" -rf json -rff "$TMP/jmh-aj.json" -o "$TMP/jmh-aj.txt" -p rows=10000 AalenJohansenBenchmark >/dev/null
 java -cp "$JAR" org.channelrisk.benchmarks.MemoryProbe 100000 > "$TMP/memory.txt"
 for p in r-survfit statsmodels-km scipy-curvefit scipy-nist; do
   bash "$PEERS/$p.sh" > "$TMP/$p.txt" 2> "$TMP/$p.err" || echo "peer=$p failed" > "$TMP/$p.txt"
 done
+bash "$ROOT/benchmarks/peers/r-impact.sh" > "$TMP/r-impact.txt" 2> "$TMP/r-impact.err" || echo "peer=r-impact failed" > "$TMP/r-impact.txt"
+bash "$ROOT/benchmarks/peers/r-aalen-johansen.sh" > "$TMP/r-aalen-johansen.txt" 2> "$TMP/r-aalen-johansen.err" \
+  || echo "peer=r-aalen-johansen failed" > "$TMP/r-aalen-johansen.txt"
 fi
 cat "$TMP"/*.txt "$TMP"/*.err >&2 2>/dev/null || true
 
@@ -33,6 +37,8 @@ python3 - "$TMP" <<'PYEOF'
 import json, re, sys, os, platform, subprocess, datetime
 tmp = sys.argv[1]
 jmh = json.load(open(os.path.join(tmp, "jmh.json")))
+if os.path.exists(os.path.join(tmp, "jmh-aj.json")):
+    jmh += json.load(open(os.path.join(tmp, "jmh-aj.json")))
 def score(bench, **params):
     for r in jmh:
         if r["benchmark"].endswith(bench) and all(r["params"].get(k) == str(v) for k, v in params.items()):
@@ -87,5 +93,15 @@ print(f"| simulation, time per event, 10^5 channels | {ns5:,.0f} ns ({sim_events
 print(f"| simulation, time per event, 10^6 channels | {ns6:,.0f} ns ({sim_events.get(1000000, 0):,} events in {sim6:.3f} s) | | {ns6/ns5:.2f}x the 10^5 figure | <= 1.3x: {'met' if ns6/ns5 <= 1.3 else 'missed'} |")
 held = float(mem.get('run_held_at_most_bytes_per_channel', 'nan'))
 print(f"| memory per channel (10^5) | run holds at most {held:.0f} B (allocates {float(mem['run_allocated_bytes_per_channel']):.0f} B, compiled ecosystem {float(mem.get('compiled_bytes_per_channel', 'nan')):.0f} B); ecosystem objects {float(mem['ecosystem_bytes_per_channel']):.0f} B | | | <= 200 B: {'met' if held <= 200 else 'missed'} |")
+imp = peer("r-impact") if os.path.exists(os.path.join(tmp, "r-impact.txt")) else {}
+seg = score("ImpactBenchmark.segmentedNeweyWest", points=100000)
+arma = score("ImpactBenchmark.arma11", points=100000)
+print(f"| segmented regression + Newey-West (lag 18), 10^5 points | {seg*1e3:.1f} ms | R lm + sandwich::NeweyWest {f(imp.get('segmented_seconds'))*1e3:.1f} ms | {f(imp.get('segmented_seconds'))/seg:.1f}x | |")
+print(f"| regression with ARMA(1,1) errors, exact ML, 1,000 points | {arma*1e3:.1f} ms | R arima(method = \"ML\") {f(imp.get('arma_seconds'))*1e3:.1f} ms | {f(imp.get('arma_seconds'))/arma:.1f}x | |")
+aj = score("AalenJohansenBenchmark.aalenJohansen", rows=1000000)
+aj_small = score("AalenJohansenBenchmark.aalenJohansen", rows=10000)
+ra = peer("r-aalen-johansen")
+print(f"| Aalen-Johansen, 3 causes, 10^6 rows (Java with standard errors; R point estimates only, se.fit = FALSE) | {aj:.3f} s | R survival {f(ra.get('seconds')):.3f} s | {f(ra.get('seconds'))/aj:.1f}x | |")
+print(f"| Aalen-Johansen with infinitesimal-jackknife standard errors, 3 causes, {ra.get('n_se', '?')} rows | {aj_small*1e3:.2f} ms (10^4 rows) | R survival {f(ra.get('se_seconds')):.3f} s | {f(ra.get('se_seconds'))/aj_small:.0f}x | |")
 print(f"| ensemble, 16 replicates of 5,000 channels | 1 thread {ens1:.2f} s, 2 threads {ens2:.2f} s | | {ens1/ens2:.2f}x speed-up | >= 1.8x: {'met' if ens1/ens2 >= 1.8 else 'missed'} |")
 PYEOF

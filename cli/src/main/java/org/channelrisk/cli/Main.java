@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Channel-risk modelling: takedowns, referrals, platform cooperation and network recovery.",
-    subcommands = {DemoCommand.class, ReportCommand.class, EcosystemCommand.class, SimulateCommand.class, FitCommand.class, SurvivalCommand.class, CooperationCommand.class,
+    subcommands = {DemoCommand.class, ReportCommand.class, EcosystemCommand.class, SimulateCommand.class, FitCommand.class, ImpactCommand.class,
+        SurvivalCommand.class, CooperationCommand.class,
         org.channelrisk.cli.ingest.IngestCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Survival analysis of lifetimes in a CSV file, matching R survival.",
     subcommands = {SurvivalCommand.Km.class, SurvivalCommand.Summary.class, SurvivalCommand.LogRank.class,
-        SurvivalCommand.Cox.class})
+        SurvivalCommand.Cox.class, CifCommand.class, GrayCommand.class, FineGrayCommand.class})
 final class SurvivalCommand {
 
   /** Options of the confidence limits. */

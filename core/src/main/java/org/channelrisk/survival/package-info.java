@@ -15,6 +15,37 @@
  *       by maximum likelihood, as {@code survreg}.
  * </ul>
  *
+ * <h2>Competing risks: why channels end</h2>
+ *
+ * <p>When a lifetime can end in several ways (removed after a referral, removed proactively,
+ * abandoned, moved), {@link org.channelrisk.survival.CompetingRisksData} holds each end's cause and
+ * the estimators answer what happened in a world where the causes compete:
+ *
+ * <ul>
+ *   <li>{@link org.channelrisk.survival.AalenJohansen}: the cumulative incidence of each cause with
+ *       infinitesimal-jackknife standard errors and Kaplan-Meier's limit transforms, groups and left
+ *       truncation, as R's multi-state {@code survfit};
+ *   <li>{@link org.channelrisk.survival.GrayTest}: do groups differ in a cause's cumulative incidence,
+ *       as {@code cmprsk::cuminc};
+ *   <li>{@link org.channelrisk.survival.FineGray}: covariates on a cause's cumulative incidence
+ *       (subdistribution hazards), as {@code cmprsk::crr};
+ *   <li>the cause-specific Cox model: {@link org.channelrisk.survival.CoxRegression} on
+ *       {@link org.channelrisk.survival.CompetingRisksData#forCause(String)}.
+ * </ul>
+ *
+ * <pre>{@code
+ * CompetingRisksData d = CompetingRisksData.of(time, status, Set.of("censored")).withGroups(platform);
+ * CumulativeIncidenceFit cif = AalenJohansen.estimate(d);
+ * GrayTest.defaults().test(d).cause("referral").pValue();
+ * FineGray.defaults().fit(d, "referral", x, List.of("audience")).subdistributionHazardRatio(0);
+ * }</pre>
+ *
+ * <p>They agree with R survival 3.5-3 and cmprsk 2.2-11 on five data sets (mgus2, simulated channel
+ * lifetimes with and without entry times, tied discrete times, a small hand-made set): cumulative
+ * incidences exactly, standard errors and limits to 1e-12, Gray's statistics to 1e-15, Fine-Gray
+ * coefficients and standard errors to 1e-12. Aalen-Johansen costs O(n k) after a radix sort (R's
+ * standard errors cost O(n x times)); Fine-Gray O(n p^2) per Newton step (crr's Fortran O(n^2)).
+ *
  * <h2>A worked example</h2>
  *
  * <pre>{@code

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class JShellScriptsTest {
   @ParameterizedTest
-  @CsvSource({"recovery.jsh, T50, bootstrap", "simulate.jsh, closed form", "survival.jsh, Cox regression"})
+  @CsvSource({"recovery.jsh, T50, bootstrap", "simulate.jsh, closed form", "survival.jsh, Cox regression",
+      "impact.jsh, intervention analysis done"})
   void notebookRunsTopToBottom(String script, String marker) throws IOException, InterruptedException {
     Path root = Path.of("..").toAbsolutePath().normalize();
     Path jar = root.resolve("cli/target/channelrisk.jar");

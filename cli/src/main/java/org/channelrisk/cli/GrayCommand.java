@@ -1,0 +1,78 @@
+package org.channelrisk.cli;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.channelrisk.io.InvalidInputException;
+import org.channelrisk.survival.CompetingRisksData;
+import org.channelrisk.survival.GrayTest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code channelrisk survival gray}: Gray's test per cause, as {@code cmprsk::cuminc(...)$Tests}. */
+@Command(name = "gray", mixinStandardHelpOptions = true,
+    description = "Gray's test per cause: do the groups' cumulative incidences of that cause differ?")
+final class GrayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CompetingInput in;
+  @Mixin Output out;
+
+  @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: weights (1 - F(t-))^rho (default ${DEFAULT-VALUE}).")
+  double rho;
+
+  @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
+  String strata;
+
+  @Override
+  public Integer call() throws IOException {
+    if (in.group == null) {
+      throw new IllegalArgumentException("survival gray needs --group COL: the groups to compare");
+    }
+    if (in.entry != null) {
+      throw new IllegalArgumentException("survival gray does not support --entry: Gray's test has no left truncation");
+    }
+    if (!Double.isFinite(rho)) {
+      throw new IllegalArgumentException("--rho must be finite: " + rho);
+    }
+    CompetingRisksData d = in.read();
+    if (d.groupLevels().size() < 2) {
+      throw new InvalidInputException(in.table.source(), 1, in.group,
+          "Gray's test needs at least two groups; the column has only " + d.groupLevels());
+    }
+    GrayTest test = GrayTest.withRho(rho);
+    if (strata != null) {
+      test = test.withStrata(in.table.strings(strata));
+    }
+    GrayTest.Result r = test.test(d);
+    var stdout = spec.commandLine().getOut();
+    switch (out.format) {
+      case json -> {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("rho", rho);
+        doc.put("groups", r.groups());
+        Map<String, Object> causes = new LinkedHashMap<>();
+        for (GrayTest.CauseTest t : r.tests()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("statistic", Output.num(t.statistic()));
+          m.put("df", t.df());
+          m.put("p_value", Output.num(t.pValue()));
+          causes.put(t.cause(), m);
+        }
+        doc.put("causes", causes);
+        out.json(stdout, doc);
+      }
+      case csv -> out.csv(stdout, List.of("cause", "statistic", "df", "p_value"), w -> {
+        for (GrayTest.CauseTest t : r.tests()) {
+          w.row().text(t.cause()).number(t.statistic()).number(t.df()).number(t.pValue()).end();
+        }
+      });
+      default -> out.text(stdout, r.toString());
+    }
+    return Main.OK;
+  }
+}
