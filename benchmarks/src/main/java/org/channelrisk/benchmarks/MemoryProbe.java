@@ -6,9 +6,11 @@ import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.Simulation;
 
 /**
- * Memory per channel of a simulation run, measured two ways on the November 2019 preset: the heap
- * retained by the ecosystem (the model objects a user builds), and the bytes a run allocates in all
- * (engine state, event queue, trajectory: an upper bound of what the run holds at once).
+ * Memory per channel of a simulation run, measured three ways on the November 2019 preset: the heap
+ * retained by the ecosystem (the model objects a user builds), the heap retained by the compiled
+ * ecosystem the engine builds once per scenario (per-channel arrays, link rows), and the bytes a run
+ * allocates in all (engine state, event queue, trajectory: an upper bound of what the run holds at
+ * once). What a run holds, including the compiled ecosystem, is at most the sum of the last two.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.channelrisk.benchmarks.MemoryProbe [channels]}
  */
@@ -32,11 +34,15 @@ public final class MemoryProbe {
     Scenario s = Presets.actionDay2019(n, true);
     long eco = usedAfterGc() - before;
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Simulation.of(s).seed(1).run(); // warm up
+    long beforeCompiled = usedAfterGc();
+    Simulation.of(s).seed(1).run(); // warm up; builds the compiled ecosystem, which the scenario keeps
+    long compiled = usedAfterGc() - beforeCompiled;
     long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
     org.channelrisk.sim.Trajectory t = Simulation.of(s).seed(1).replicate(1).run().trajectory();
     long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
-    System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f events=%d audience_updates=%d%n",
-        n, (double) eco / n, (double) allocated / n, t.events(), t.audienceUpdates());
+    System.out.printf("channels=%d ecosystem_bytes_per_channel=%.0f compiled_bytes_per_channel=%.0f run_allocated_bytes_per_channel=%.0f"
+        + " run_held_at_most_bytes_per_channel=%.0f events=%d audience_updates=%d%n",
+        n, (double) eco / n, (double) compiled / n, (double) allocated / n, (double) (compiled + allocated) / n, t.events(),
+        t.audienceUpdates());
   }
 }

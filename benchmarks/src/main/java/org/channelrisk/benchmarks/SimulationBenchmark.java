@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One operation = one 365-day run of the November 2019 preset (2019 cooperation) with {@code channels}
- * channels (10^6 takes about 16 s per operation and 2 GB of heap); the ecosystem is generated in the
- * setup. {@link #eventsPerRun} is printed in the setup so that events per second follow from the time
- * per operation.
+ * channels (10^6 takes several seconds per operation and 2 GB of heap); the ecosystem is generated in
+ * the setup. {@link #eventsPerRun} is printed in the setup so that the time per event follows from the
+ * time per operation; {@code compare-peers.sh} divides it by {@link SortBaseline}'s time per element of
+ * the same run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

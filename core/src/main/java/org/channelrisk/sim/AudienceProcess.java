@@ -1,142 +1,175 @@
 package org.channelrisk.sim;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * The audiences of one run: each re-created channel's former members still looking for it (its pool)
- * find it independently with hazard r0 + r1 * (active channels linking in), a pure-death process.
- * Between link changes the hazard is constant, so the number found over dt is exactly Binomial(pool,
- * 1 - exp(-h dt)) ({@link Binomial}); a channel is brought up to date when one of its links changes and
- * on the observation grid ({@link #refresh}), which is when visibility follows the audience.
+ * The audiences of one run, exact and event-driven: each re-created channel's former members still
+ * looking for it (its pool) find it independently with hazard h = r0 + r1 * (active channels linking
+ * in), a pure-death process whose hazard changes only when a link does.
  *
- * <p>Keeps the channels with a non-empty pool in a dense set, so a refresh costs O(recovering
- * channels). Memory: 36 bytes per channel.
+ * <p>Nothing is refreshed on a grid. Each recovering channel holds the time of its next finding, the
+ * first of its pool's exponential clocks, in a calendar bucketed by the observation grid ({@link GridBuckets}). A channel's audience at any time t is
+ * known exactly and lazily ({@link #advance}): if its next finding is after t, nothing changed;
+ * otherwise one member found it then, and each of the others, by memorylessness, did so by t
+ * independently with probability 1 - exp(-h (t - first)): one Binomial draw ({@link Binomial}), and a
+ * fresh next-finding time from t. A link change rescales the time left by old h / new h (Gibson and
+ * Bruck 2000, exact for exponential clocks). Bringing the whole network up to t ({@link #catchUp})
+ * touches only the channels with a finding before t, so the observation grid costs O(channels whose
+ * audience changed) and does not change the model.
+ *
+ * <p>While an incarnation lives, audience + pool is constant: the upper bound ({@link #cap}) of its
+ * audience against which the engine thins the visibility-dependent removal hazards (Lewis and
+ * Shedler 1979). Memory: 48 bytes per channel (32 here, 16 in the calendar).
  */
 final class AudienceProcess {
-  /** Told when a refresh changed a channel's audience, so that its removal clock can follow. */
-  interface Listener {
-    void audienceChanged(int channel, long before, double t);
-  }
-
-  private final Scenario sc;
+  private final double[] grid;
+  private final double r0;
+  private final double r1;
+  private final double retention;
   private final boolean[] active;
-  final long[] audience;
-  final int[] linksIn;
-  private final long[] pool;
-  private final long[] former;
-  private final double[] lastUpdate;
-  private final int[] recovering;
-  private final int[] recoveringPos;
-  private final int[] snapshot;
-  private int recoveringSize;
+  /**
+   * Per channel, side by side so that an update touches one cache line: [4i] pool, [4i + 1] audience,
+   * [4i + 2] active channels linking in, [4i + 3] former audience.
+   */
+  private final long[] st;
+  private final GridBuckets findings;
   long total;
   long updates;
 
-  AudienceProcess(Scenario sc, CompiledEcosystem st, boolean[] active) {
-    this.sc = sc;
+  AudienceProcess(Scenario sc, CompiledEcosystem compiled, boolean[] active) {
+    this.grid = sc.grid();
+    this.r0 = sc.audienceBaseHazard();
+    this.r1 = sc.audienceLinkHazard();
+    this.retention = sc.retention();
     this.active = active;
-    int n = st.size();
-    audience = st.audience.clone();
-    linksIn = st.linksIn.clone();
-    pool = new long[n];
-    former = new long[n];
-    lastUpdate = new double[n];
-    recovering = new int[n];
-    recoveringPos = new int[n];
-    snapshot = new int[n];
-    Arrays.fill(recoveringPos, -1);
+    int n = compiled.size();
+    st = new long[4 * n];
     for (int i = 0; i < n; i++) {
-      total += audience[i];
+      st[4 * i + 1] = compiled.audience[i];
+      st[4 * i + 2] = compiled.linksIn[i];
+      total += compiled.audience[i];
     }
+    findings = new GridBuckets(n, sc.grid());
   }
 
-  /** Brings channel i's audience up to t. */
+  private double hazard(int i) {
+    return r0 + r1 * st[4 * i + 2];
+  }
+
+  /** Brings channel i's audience up to t (exactly: a draw only if someone found it since). */
   void advance(int i, double t, RandomGenerator rng) {
-    if (pool[i] <= 0 || !active[i]) {
-      lastUpdate[i] = t;
+    double first = findings.timeOf(i);
+    if (first > t) {
       return;
     }
-    double dt = t - lastUpdate[i];
-    if (dt <= 0) {
-      return;
-    }
-    double h = sc.audienceBaseHazard() + sc.audienceLinkHazard() * linksIn[i];
+    double h = hazard(i);
     updates++;
-    long found = Binomial.sampleExposure(rng, pool[i], h * dt);
-    pool[i] -= found;
-    audience[i] += found;
+    int b = 4 * i;
+    long found = 1 + Binomial.sampleExposure(rng, st[b] - 1, h * (t - first));
+    long pool = st[b] - found;
+    st[b] = pool;
+    st[b + 1] += found;
     total += found;
-    lastUpdate[i] = t;
-    if (pool[i] == 0) {
-      drop(i);
+    if (pool > 0) {
+      findings.set(i, t + rng.nextExponential() / (pool * h));
+    } else {
+      findings.remove(i);
     }
   }
 
-  /** Brings every recovering channel up to t, telling the listener of each change. */
-  void refresh(double t, RandomGenerator rng, Listener listener) {
-    // iterate over a snapshot, since advance may remove entries; the buffer is reused, as a copy per
-    // grid time was the largest allocation of a run
-    int m = recoveringSize;
-    System.arraycopy(recovering, 0, snapshot, 0, m);
-    for (int k = 0; k < m; k++) {
-      int i = snapshot[k];
-      long before = audience[i];
-      advance(i, t, rng);
-      if (audience[i] != before) {
-        listener.audienceChanged(i, before, t);
+  /**
+   * Brings every channel up to t (at most the horizon): only those with a finding at or before t
+   * change. The engine calls it at every grid time, so it looks at one bucket each time.
+   */
+  void catchUp(double t, RandomGenerator rng) {
+    int k = Math.min(findings.bucketOf(t), grid.length - 1);
+    for (int b = findings.low(); b <= k; b++) {
+      int i = findings.first(b);
+      while (i >= 0) {
+        int following = findings.after(i);
+        if (findings.timeOf(i) <= t) {
+          // the advance moves i past t, to a later bucket or later in this one: either way the
+          // channel that followed it is still the next to look at
+          advance(i, t, rng);
+        }
+        i = following;
       }
     }
+    // the buckets before t's hold only times before t, all advanced past it
+    findings.emptiedBelow(k);
   }
 
   /** Channel i ended (already brought up to date): its audience becomes its former audience. */
   void end(int i) {
-    total -= audience[i];
-    former[i] = audience[i];
-    audience[i] = 0;
-    pool[i] = 0;
-    drop(i);
+    int b = 4 * i;
+    total -= st[b + 1];
+    st[b + 3] = st[b + 1];
+    st[b + 1] = 0;
+    st[b] = 0;
+    findings.remove(i);
   }
 
   /**
-   * Channel i was re-created at t with {@code linksIn} active channels linking to it: a share
+   * Channel i was re-created at t with {@code activeLinksIn} active channels linking to it: a share
    * {@code retention} of its former audience looks for it.
    */
   void recreate(int i, double t, int activeLinksIn, RandomGenerator rng) {
-    audience[i] = 0;
-    pool[i] = Binomial.sample(rng, former[i], sc.retention());
-    lastUpdate[i] = t;
-    linksIn[i] = activeLinksIn;
-    if (pool[i] > 0) {
-      recoveringPos[i] = recoveringSize;
-      recovering[recoveringSize++] = i;
+    int b = 4 * i;
+    st[b + 1] = 0;
+    st[b] = Binomial.sample(rng, st[b + 3], retention);
+    st[b + 2] = activeLinksIn;
+    double h = hazard(i);
+    if (st[b] > 0 && h > 0) {
+      findings.set(i, t + rng.nextExponential() / (st[b] * h));
     }
   }
 
-  /** An active channel linking to j ended (+ -1) or came back (+1) at t. */
+  /** An active channel linking to j ended ({@code change} -1) or came back (+1) at t. */
   void linkChanged(int j, double t, int change, RandomGenerator rng) {
     advance(j, t, rng);
-    linksIn[j] += change;
+    double before = hazard(j);
+    st[4 * j + 2] += change;
+    long pool = st[4 * j];
+    if (pool <= 0 || !active[j]) {
+      return;
+    }
+    double after = hazard(j);
+    double next = findings.timeOf(j);
+    if (!(after > 0)) {
+      findings.remove(j);
+    } else if (next == Double.POSITIVE_INFINITY) {
+      findings.set(j, t + rng.nextExponential() / (pool * after));
+    } else {
+      findings.set(j, t + (next - t) * (before / after));
+    }
+  }
+
+  /** @return channel i's audience + pool: what its audience can reach during this incarnation */
+  long cap(int i) {
+    return st[4 * i] + st[4 * i + 1];
+  }
+
+  /** @return channel i's audience (as of its last update) */
+  long audience(int i) {
+    return st[4 * i + 1];
+  }
+
+  /** @return a copy of every channel's audience (as of its last update) */
+  long[] audiences() {
+    long[] a = new long[st.length / 4];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = st[4 * i + 1];
+    }
+    return a;
   }
 
   /** @return members of channel i's former audience still looking for it */
   long pool(int i) {
-    return pool[i];
+    return st[4 * i];
   }
 
-  /** @return the number of channels whose former audience is still looking */
+  /** @return the number of channels whose former audience is still looking and can find them */
   int recovering() {
-    return recoveringSize;
-  }
-
-  private void drop(int i) {
-    int pos = recoveringPos[i];
-    if (pos < 0) {
-      return;
-    }
-    int last = recovering[--recoveringSize];
-    recovering[pos] = last;
-    recoveringPos[last] = pos;
-    recoveringPos[i] = -1;
+    return findings.size();
   }
 }

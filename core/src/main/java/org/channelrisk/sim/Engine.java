@@ -124,7 +124,6 @@ final class Engine {
     }
     redrawAll(0, -1);
     double[] grid = rec.grid();
-    AudienceProcess.Listener rescale = this::audienceChanged;
     for (int g = 0; g < grid.length; g++) {
       double t = grid[g];
       while (true) {
@@ -141,7 +140,7 @@ final class Engine {
           break;
         }
       }
-      audience.refresh(t, rng, rescale);
+      audience.catchUp(t, rng);
       rec.observe(g, t, audience.total);
     }
     Trajectory tr = rec.trajectory(platformIds, events, audience.updates);
@@ -201,33 +200,46 @@ final class Engine {
     }
   }
 
-  /** A channel's removal-related clock fired: detection, proactive moderation, or its operator leaving. */
+  /**
+   * A channel's removal-related clock fired: a candidate at the rate bound of {@link #nextClock}. The
+   * audience is brought up to now, and one uniform picks detection, proactive moderation, abandonment
+   * or a move with their exact current hazards, or rejects the candidate (thinning: Lewis and Shedler
+   * 1979) with the rest of the bound; a rejected candidate is not an event, and the clock restarts.
+   */
   private void hazard(int i, double t) {
     if (!active[i]) {
       return;
     }
-    events++;
     Cooperation c = coop[platform[i]];
-    double vis = visibility(i);
+    double visBound = visibility(i, audience.cap(i));
+    double bound = detection(i, visBound) + c.proactiveHazard() * visBound + leaveRate;
+    audience.advance(i, t, rng);
+    double vis = visibility(i, audience.audience(i));
     double det = detection(i, vis);
     double mod = c.proactiveHazard() * vis;
-    // without operator departures (leaveRate 0) the sum and the draw are those of a two-way choice
-    double u = rng.nextDouble() * (det + mod + leaveRate);
+    double u = rng.nextDouble() * bound;
     if (u < det) {
+      events++;
       refer(i, t, sc.routineBanLevel(), sc.routineSpareBanShare());
       redraw(i, t);
-    } else if (leaveRate == 0 || u < det + mod) {
+    } else if (u < det + mod) {
+      events++;
       remove(i, t, sc.routineBanLevel(), sc.routineSpareBanShare(), EndCause.PROACTIVE);
-    } else if (u < det + mod + sc.abandonmentRate() || moveRate == 0) {
+    } else if (u < det + mod + sc.abandonmentRate()) {
+      events++;
       leave(i, t, EndCause.ABANDONED);
-    } else {
+    } else if (u < det + mod + leaveRate) {
+      events++;
       leave(i, t, EndCause.MIGRATED);
+    } else {
+      redraw(i, t);
     }
   }
 
-  private double visibility(int i) {
+  /** Visibility ((a + 1) / reference)^alpha of channel i at audience a. */
+  private double visibility(int i, long a) {
     double alpha = coop[platform[i]].visibilityExponent();
-    return alpha == 0 ? 1 : Math.pow((audience.audience[i] + 1) / sc.referenceAudience(), alpha);
+    return alpha == 0 ? 1 : Math.pow((a + 1) / sc.referenceAudience(), alpha);
   }
 
   private void redraw(int i, double t) {
@@ -244,12 +256,17 @@ final class Engine {
     return pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
   }
 
-  /** Draws channel i's next removal-related time, infinite when it has none. */
+  /**
+   * Draws channel i's next removal-related candidate time, infinite when it has none: at the rate its
+   * hazards would have if its whole former audience had found it already ({@link
+   * AudienceProcess#cap}), an upper bound until the channel's state changes (which redraws it); exact
+   * when nobody is still looking.
+   */
   private double nextClock(int i, double t) {
     if (!active[i]) {
       return Double.POSITIVE_INFINITY;
     }
-    double vis = visibility(i);
+    double vis = visibility(i, audience.cap(i));
     double rate = detection(i, vis) + coop[platform[i]].proactiveHazard() * vis + leaveRate;
     return rate > 0 ? t + rng.nextExponential() / rate : Double.POSITIVE_INFINITY;
   }
@@ -271,29 +288,6 @@ final class Engine {
       }
     }
     clocks.heapify();
-  }
-
-  /**
-   * A refresh changed channel i's audience, and with it the clock's rate by the ratio of
-   * visibilities. The time left on an exponential clock that has not fired, times old rate / new rate,
-   * is exponential with the new rate (Gibson and Bruck's next-reaction method): exact, with one pow and
-   * no fresh draw, and the clock moves a short way in the heap instead of to a random place.
-   */
-  private void audienceChanged(int i, long before, double t) {
-    double alpha = coop[platform[i]].visibilityExponent();
-    if (alpha == 0) {
-      return;
-    }
-    double next = clocks.timeOf(i);
-    if (next < Double.POSITIVE_INFINITY) {
-      double ratio = Math.pow((before + 1.0) / (audience.audience[i] + 1.0), alpha);
-      if (leaveRate > 0) {
-        // the operators' hazard does not scale with visibility: old rate / new rate in full
-        double scaled = (detection(i, 1) + coop[platform[i]].proactiveHazard()) * visibility(i);
-        ratio = (scaled * ratio + leaveRate) / (scaled + leaveRate);
-      }
-      clocks.set(i, t + (next - t) * ratio);
-    }
   }
 
   private void refer(int i, double t, BanLevel ban, double share) {
@@ -428,7 +422,8 @@ final class Engine {
         order[m++] = i;
       }
     }
-    Targeting.order(ad.strategy(), order, m, audience.audience, role, degree, rng);
+    audience.catchUp(t, rng); // the audiences as they are now, for the strategies that rank by them
+    Targeting.order(ad.strategy(), order, m, audience.audiences(), role, degree, rng);
     int budget = Math.min(ad.budget(), m);
     double[] when = new double[budget];
     int[] stamps = new int[budget];

@@ -15,23 +15,26 @@ import org.channelrisk.internal.Setting;
  * run.events();   // empty unless the scenario asks for the event log
  * }</pre>
  *
- * <p>Next-event simulation: each active channel has one exponential clock for removal-related hazards
- * (referral-unit detection and proactive moderation, rate (d * pressure + m) * visibility), kept in an
- * indexed heap and redrawn in place whenever its rate changes (memorylessness makes that exact; when
- * only the audience, and with it the visibility, changed, the time left is rescaled by old rate / new
- * rate instead, which is as exact and needs no new draw);
- * referral decisions, delayed removals, re-creations and action-day referrals are scheduled events in
- * a second heap, whose stale entries are skipped by stamp. Audience re-acquisition is a pure-death process of the
- * former members still looking: between grid times and link changes its hazard is constant, so the
- * number who find a new incarnation is drawn exactly as Binomial(remaining, 1 - exp(-h dt)) (see
- * {@link Binomial} for the large-count approximation); visibility follows the audience at grid times.
+ * <p>Next-event simulation, exact in continuous time (the observation grid only records): each active
+ * channel has one exponential clock for its removal-related hazards (referral-unit detection and
+ * proactive moderation, rate (d * pressure + m) * visibility, plus its operator's abandonment and move
+ * hazards), kept in an indexed heap and redrawn in place whenever its rate changes. Visibility follows
+ * the audience, which grows while a re-created channel's former members find it: the clock runs at
+ * the rate the channel would have with its whole former audience back (an upper bound, constant while
+ * the incarnation lives) and each firing is accepted with probability true rate / bound, with the
+ * audience brought up to that instant (thinning: Lewis and Shedler 1979). Audiences are exact and lazy
+ * ({@code AudienceProcess}): each member still looking finds the channel independently, so a channel's
+ * audience is drawn as a Binomial from its state at its last update only when the channel, a linked
+ * channel, an action day's targeting or the grid's record needs it. Referral decisions, delayed
+ * removals, re-creations and action-day referrals are scheduled events in a second heap, whose stale
+ * entries are skipped by stamp.
  *
  * <p>State is kept in primitive arrays indexed by channel slot (a re-created channel reuses its slot
- * with generation + 1): about 85 bytes per channel, plus 8 per link in the structure all runs of a
- * scenario share. An action day's referrals are sorted once (a radix sort, no boxing) and read in
- * order beside the event heap. Measured at 10^5 channels (November 2019 preset), a run allocates about
- * 180 bytes per channel in all. Cost: O(log E) per event for a queue of E events, O(log C) per clock
- * change for C channels, O(recovering channels) per grid time.
+ * with generation + 1), split into package-private parts: the compiled ecosystem all runs share, the
+ * clocks, the event queue, the audience process, the migration choice, the targeting and the
+ * recorder. An action day's referrals are sorted once (a radix sort, no boxing) and read in order
+ * beside the event heap. Cost: O(log E) per event for a queue of E events, O(log C) per clock change
+ * for C channels, O(1) per audience update; the figures are in benchmarks/RESULTS.md.
  */
 public final class Simulation {
   private Simulation() {}

@@ -21,8 +21,8 @@ import java.util.Locale;
  * @param createdByPlatform channels created on each platform so far: the initial ones and re-creations
  * @param removedByPlatform channels removed from each platform so far
  * @param events processed events (a cost measure)
- * @param audienceUpdates binomial draws of audience re-acquisition (the other cost measure: on the
- *     grid, for every channel whose former audience is still looking)
+ * @param audienceUpdates binomial draws of audience re-acquisition (the other cost measure: one per
+ *     channel each time its audience is brought up to date after someone found it)
  */
 public record Trajectory(double[] times, double[][] values, List<String> platforms, double[][] activeByPlatform,
     double[][] activeByRole, double[][] createdByPlatform, double[][] removedByPlatform, long events, long audienceUpdates) {

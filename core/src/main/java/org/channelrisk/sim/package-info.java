@@ -15,7 +15,19 @@
  * account is found with a given share. A removed channel is re-created with probability b after a delay
  * (an operator whose account was banned needs a spare account), possibly on another platform chosen by a
  * multinomial logit of security rating, user base and recent removals. Its former audience, less a share
- * 1 - retention, looks for it with hazard r0 + r1 * (active channels linking to it).
+ * 1 - retention, looks for it with hazard r0 + r1 * (active channels linking to it). Operators may end
+ * channels themselves: abandon them (hazard {@code abandonmentRate}) or move them to another platform
+ * ({@code moveRate}); both default to 0. Every end has a cause ({@link org.channelrisk.sim.EndCause}:
+ * referral, proactive, abandoned, migrated), in the event log and in each incarnation's
+ * {@link org.channelrisk.sim.ChannelLifetime} ({@link org.channelrisk.sim.Simulation#lifetimes}).
+ * Every active channel posts as a Poisson process at its role's rate (the {@code posts} observable,
+ * per day, drawn from a stream of its own so that posting changes no other number of a run).
+ *
+ * <p>The model is exact in continuous time and does not depend on the observation grid, which only
+ * records: audiences are drawn exactly (binomial counts of independent finders) whenever something
+ * needs them, and the visibility-dependent hazards are thinned against the visibility of the whole
+ * former audience. Every preset uses this model (the engine before it refreshed audiences on the grid,
+ * so visibility followed them in grid steps; ensembles of the two agree where that grid was fine).
  *
  * <h2>A worked example</h2>
  *
@@ -39,10 +51,9 @@
  *       {@link org.channelrisk.sim.AggregateModel}.
  * </ul>
  *
- * <p>Simplifications, stated: audiences are updated (exactly, as binomial counts) on the observation
- * grid and at link changes, so visibility follows the audience in grid steps; spare accounts are not tied
- * to a platform; a re-created channel keeps its place in the link graph; organic growth (new channels
- * over time) is not modelled. Memory is linear in the ecosystem: about 100 bytes per channel and 12 per
- * link in the engine, plus the ecosystem itself.
+ * <p>Simplifications, stated: spare accounts are not tied to a platform; a re-created channel keeps its
+ * place in the link graph; organic growth (new channels over time) is not modelled; posting rates are
+ * constant in time. Memory is linear in the ecosystem: about 110 bytes per channel and 8 per link in
+ * the engine, plus the ecosystem itself.
  */
 package org.channelrisk.sim;

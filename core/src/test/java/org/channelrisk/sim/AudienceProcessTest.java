@@ -28,7 +28,7 @@ class AudienceProcessTest {
     for (int i = 0; i < st.size(); i++) {
       a.advance(i, 1, rng);
       active[i] = false;
-      former += a.audience[i];
+      former += a.audience(i);
       a.end(i);
     }
     assertThat(a.total).isZero();
@@ -43,14 +43,16 @@ class AudienceProcessTest {
     assertThat(a.recovering()).isEqualTo((int) java.util.stream.IntStream.range(0, st.size()).filter(i -> a.pool(i) > 0).count());
     // after dt, E[found] = pool (1 - exp(-r0 dt)), from one refresh or from many small steps alike
     double dt = 3;
-    AudienceProcess.Listener none = (i, before, t) -> { };
-    a.refresh(1 + dt / 2, rng, none);
-    a.refresh(1 + dt, rng, none);
+    a.catchUp(1 + dt / 2, rng);
+    for (int i = 0; i < st.size(); i += 7) {
+      a.advance(i, 1 + dt * 0.7, rng); // lazy updates in between change nothing in law
+    }
+    a.catchUp(1 + dt, rng);
     double expected = pools * -Math.expm1(-r0 * dt);
     assertThat((double) a.total).isCloseTo(expected, org.assertj.core.data.Offset.offset(5 * Math.sqrt(expected)));
     long found = 0;
     for (int i = 0; i < st.size(); i++) {
-      found += a.audience[i];
+      found += a.audience(i);
     }
     assertThat(found).isEqualTo(a.total);
   }
@@ -70,14 +72,19 @@ class AudienceProcessTest {
     a.recreate(0, 0, 0, rng);
     long pool = a.pool(0);
     assertThat(pool).isEqualTo(st.audience[0]);
-    int[] changes = new int[1];
-    a.refresh(10, rng, (i, before, t) -> changes[0]++);
-    assertThat(a.audience[0]).as("no link, r0 = 0: nobody finds it").isZero();
-    assertThat(changes[0]).isZero();
+    a.catchUp(10, rng);
+    assertThat(a.audience(0)).as("no link, r0 = 0: nobody finds it").isZero();
+    assertThat(a.recovering()).isZero();
+    assertThat(a.cap(0)).isEqualTo(pool);
     a.linkChanged(0, 10, +2, rng);
-    a.refresh(1_000, rng, (i, before, t) -> changes[0]++);
-    assertThat(a.audience[0]).isEqualTo(pool);
-    assertThat(changes[0]).isEqualTo(1);
+    assertThat(a.recovering()).isEqualTo(1);
+    a.catchUp(10.5, rng);
+    assertThat(a.cap(0)).as("audience + pool is constant while the incarnation lives").isEqualTo(pool);
+    a.linkChanged(0, 10.5, -2, rng);
+    assertThat(a.recovering()).as("hazard 0 again: no finding scheduled").isZero();
+    a.linkChanged(0, 11, +2, rng);
+    a.catchUp(300, rng);
+    assertThat(a.audience(0)).isEqualTo(pool);
     assertThat(a.recovering()).isZero();
   }
 }
