@@ -80,6 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
           + lifetimesReplicates);
     }
     EnsembleSummary summary;
+    String outcome = null;
     try (OutputPlan plan = OutputPlan.of(spec)) {
       OutputPlan.Target outputTarget = output == null ? null : plan.file("--output", output, "csv");
       OutputPlan.Target eventsTarget = events == null ? null : plan.file("--events", events, "csv");
@@ -135,9 +136,23 @@ final class SimulateCommand implements Callable<Integer> {
       if (chartTarget != null) {
         Charts.fan(summary, Observed.ACTIVE_CHANNELS, "active channels", Timeline.days().withActionDays(s)).save(plan.staging(chartTarget));
       }
+      if (!s.actionDays().isEmpty() && replicates > 0) {
+        // the outcome of the first action day, measured in every replicate (median and 90% interval
+        // across replicates), the spread a reader wants, next to the fit of the mean curve
+        double t0 = s.actionDays().get(0).time();
+        Outcome o = Outcome.of(summary, Observed.AUDIENCE, t0);
+        outcome = o.drop()
+            ? String.format(Locale.ROOT, "reach after the action day at %s, %s; fit of the mean curve: %s, reach lost %s", t0,
+                o.replicates().orElseThrow(), o.fit().orElseThrow().model().id(),
+                o.fit().orElseThrow().metric(org.channelrisk.recovery.Metric.RELATIVE_DEPTH))
+            : "reach after the action day at " + t0 + ": no drop of 1% or more in the mean";
+      }
       plan.commit();
     }
     spec.commandLine().getErr().println(summary);
+    if (outcome != null) {
+      spec.commandLine().getErr().println(outcome);
+    }
     spec.commandLine().getErr().flush();
     return Main.OK;
   }

@@ -31,6 +31,9 @@ class SimulateCommandTest {
         assertThat(t.header()).contains(o + suffix);
       }
     }
+    // the action day's outcome across replicates, beside the fit of the mean curve
+    assertThat(r.err()).contains("reach after the action day at 20.0, across 40 replicates (median, 90% interval): reach lost")
+        .contains("fit of the mean curve:");
     double[] time = t.doubles("time");
     double[] mean = t.doubles("active_channels_mean");
     double[] sd = t.doubles("active_channels_sd");
