@@ -51,12 +51,7 @@ final class CooperationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (OutputPlan plan = OutputPlan.of(spec)) {
-      out.declare(plan);
-      int code = run();
-      plan.commit();
-      return code;
-    }
+    return out.planned(spec, this::run);
   }
 
   private int run() throws IOException {

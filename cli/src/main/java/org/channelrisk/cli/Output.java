@@ -57,6 +57,30 @@ final class Output {
     return Double.isFinite(v) ? v : null;
   }
 
+  /** The body of a command whose only output is this mixin's. */
+  @FunctionalInterface
+  interface Work {
+    int run() throws IOException;
+  }
+
+  /**
+   * Runs a command whose only output is this mixin's under an {@link OutputPlan}: the output is
+   * declared and checked before any work, and written only when the work succeeded.
+   *
+   * @param spec the command
+   * @param work the command's work, returning its exit code
+   * @return the exit code
+   * @throws IOException if writing fails
+   */
+  int planned(picocli.CommandLine.Model.CommandSpec spec, Work work) throws IOException {
+    try (OutputPlan p = OutputPlan.of(spec)) {
+      declare(p);
+      int code = work.run();
+      p.commit();
+      return code;
+    }
+  }
+
   /**
    * Declares {@code --output} in the plan and checks that its extension fits {@code --format}: an
    * extension that names another format (a {@code .csv} file for {@code --format json}, a

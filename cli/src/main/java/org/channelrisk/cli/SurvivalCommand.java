@@ -64,12 +64,7 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
-      try (OutputPlan plan = OutputPlan.of(spec)) {
-        out.declare(plan);
-        int code = run();
-        plan.commit();
-        return code;
-      }
+      return out.planned(spec, this::run);
     }
 
     private int run() throws IOException {
@@ -147,12 +142,7 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
-      try (OutputPlan plan = OutputPlan.of(spec)) {
-        out.declare(plan);
-        int code = run();
-        plan.commit();
-        return code;
-      }
+      return out.planned(spec, this::run);
     }
 
     private int run() throws IOException {
@@ -229,12 +219,7 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
-      try (OutputPlan plan = OutputPlan.of(spec)) {
-        out.declare(plan);
-        int code = run();
-        plan.commit();
-        return code;
-      }
+      return out.planned(spec, this::run);
     }
 
     private int run() throws IOException {
@@ -294,12 +279,7 @@ final class SurvivalCommand {
 
     @Override
     public Integer call() throws IOException {
-      try (OutputPlan plan = OutputPlan.of(spec)) {
-        out.declare(plan);
-        int code = run();
-        plan.commit();
-        return code;
-      }
+      return out.planned(spec, this::run);
     }
 
     private int run() throws IOException {
