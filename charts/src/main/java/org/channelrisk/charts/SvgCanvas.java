@@ -1,5 +1,6 @@
 package org.channelrisk.charts;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.Locale;
 
 /** Writes drawing operations as SVG 1.1 elements, with coordinates rounded to 0.1 pixel. */
@@ -81,17 +82,8 @@ final class SvgCanvas implements Canvas {
     return String.format(Locale.ROOT, "%.1f", r);
   }
 
+  /** Text for XML and HTML, escaped by Guava's HTML escaper (&amp;, &lt;, &gt;, quotes). */
   static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscapers.htmlEscaper().escape(s);
   }
 }

@@ -1,5 +1,6 @@
 package org.channelrisk.cli;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -167,18 +168,8 @@ final class HtmlReport {
     return sb.append("</body>\n</html>\n").toString();
   }
 
+  /** Text for XML and HTML, escaped by Guava's HTML escaper (&amp;, &lt;, &gt;, quotes). */
   static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscapers.htmlEscaper().escape(s);
   }
 }
