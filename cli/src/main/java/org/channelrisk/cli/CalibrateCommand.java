@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
         + "densities and the posterior predictive ensemble.")
 final class CalibrateCommand implements Callable<Integer> {
   static final String POPULATION = "population.csv";
+  /** The final outputs, written together at the end of a run. */
+  static final List<String> OUTPUTS = List.of("posterior.csv", "summary.json", "calibrated.yaml", "posterior.png", "predictive.csv");
 
   @Spec CommandSpec spec;
 
@@ -89,7 +91,16 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--predictive must be >= 2: " + predictive);
     }
     if (Files.exists(output) && !Files.isDirectory(output)) {
-      throw new IllegalArgumentException("--output: " + output + " is a file, not a folder");
+      throw new IllegalArgumentException("--output: '" + output + "' is a file; expected a folder");
+    }
+    boolean force = OutputPlan.forced(spec);
+    if (!resume && !force && Files.isDirectory(output)) {
+      try (var entries = Files.list(output)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--output: '" + output + "' is not empty; add --resume to continue its run or --force"
+              + " to replace its files");
+        }
+      }
     }
     CalibrationConfig cfg = CalibrationConfig.read(config);
     AbcSmc abc = cfg.calibration;
@@ -102,6 +113,31 @@ final class CalibrateCommand implements Callable<Integer> {
         throw new InvalidInputException(state.toString(), "no population to resume from");
       }
     }
+    // The folder holds the population after each generation (what --resume reads), so it exists during
+    // the run; the final outputs are declared now (checked before any simulation) and appear together.
+    boolean created = !Files.exists(output);
+    Files.createDirectories(output);
+    try (OutputPlan plan = OutputPlan.create(force || resume)) {
+      Map<String, OutputPlan.Target> files = new LinkedHashMap<>();
+      for (String name : OUTPUTS) {
+        files.put(name, plan.file("--output", output.resolve(name)));
+      }
+      int code = calibrate(abc, cfg, from, state, files, plan);
+      plan.commit();
+      return code;
+    } finally {
+      if (created) {
+        try (var entries = Files.list(output)) {
+          if (entries.findAny().isEmpty()) {
+            Files.deleteIfExists(output); // nothing to resume from: leave no empty folder behind
+          }
+        }
+      }
+    }
+  }
+
+  private int calibrate(AbcSmc abc, CalibrationConfig cfg, Population from, Path state, Map<String, OutputPlan.Target> files,
+      OutputPlan plan) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     boolean show = progress != null ? progress : System.console() != null;
     ProgressBar bar = show ? new ProgressBarBuilder().setTaskName("calibrate").setInitialMax(abc.budget())
@@ -141,7 +177,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     Population pop = result.population();
     Predictive pp = Predictive.of(result, abc.simulator(), predictive, seed, threads);
-    writeOutputs(cfg, abc, result, pp);
+    writeOutputs(cfg, abc, result, pp, files, plan);
     err.println(result);
     for (ParameterSummary s : pop.summaries(level).values()) {
       err.println("  " + s);
@@ -151,11 +187,12 @@ final class CalibrateCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private void writeOutputs(CalibrationConfig cfg, AbcSmc abc, CalibrationResult result, Predictive pp) throws IOException {
+  private void writeOutputs(CalibrationConfig cfg, AbcSmc abc, CalibrationResult result, Predictive pp,
+      Map<String, OutputPlan.Target> files, OutputPlan plan) throws IOException {
     Population pop = result.population();
     List<String> header = new ArrayList<>(pop.names());
     header.add("weight");
-    CsvOutput.write(output.resolve("posterior.csv"), header, w -> {
+    plan.write(files.get("posterior.csv"), writer -> CsvOutput.write(writer, header, w -> {
       double[] weights = pop.weights();
       for (int i = 0; i < pop.size(); i++) {
         CsvOutput row = w.row();
@@ -164,16 +201,16 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         row.number(weights[i]).end();
       }
-    });
-    AtomicFiles.write(output.resolve("summary.json"), w -> w.write(summaryJson(abc, result, pp) + "\n"));
+    }));
+    plan.write(files.get("summary.json"), w -> w.write(summaryJson(abc, result, pp) + "\n"));
     JsonNode calibrated = cfg.substituted(pop.medians());
     relocateFolder(calibrated, cfg.scenarioFile.toAbsolutePath().getParent(), output.toAbsolutePath());
     String yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)).writeValueAsString(calibrated);
     String comment = "# Calibrated by channelrisk calibrate from " + cfg.file.getFileName() + " (seed " + seed + "): posterior medians of "
         + String.join(", ", cfg.names) + " substituted at " + String.join(", ", cfg.paths) + "\n";
-    AtomicFiles.write(output.resolve("calibrated.yaml"), w -> w.write(comment + yaml));
-    PosteriorChart.save(abc.parameters(), pop, output.resolve("posterior.png"));
-    EnsembleCsv.write(pp.ensemble(), output.resolve("predictive.csv"));
+    plan.write(files.get("calibrated.yaml"), w -> w.write(comment + yaml));
+    PosteriorChart.save(abc.parameters(), pop, plan.staging(files.get("posterior.png")));
+    EnsembleCsv.write(pp.ensemble(), plan.staging(files.get("predictive.csv")));
   }
 
   /** A relative ecosystem folder is rewritten relative to the output folder, so calibrated.yaml reads from there. */

@@ -260,25 +260,24 @@ final class CalibrationConfig {
   }
 
   private double num(JsonNode node, String at, String key, double otherwise) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return otherwise;
-    }
-    if (!v.isNumber()) {
-      throw error(child(at, key), "expected a number, found " + v);
-    }
-    return v.asDouble();
+    return value(node, at, key, otherwise, JsonNode::isNumber, "a number", JsonNode::asDouble);
   }
 
   private long whole(JsonNode node, String at, String key, long otherwise) {
+    return value(node, at, key, otherwise, JsonNode::isIntegralNumber, "a whole number", JsonNode::asLong);
+  }
+
+  /** The value of an optional field of one JSON type, or the default when it is absent or null. */
+  private <T> T value(JsonNode node, String at, String key, T otherwise, java.util.function.Predicate<JsonNode> is, String expected,
+      java.util.function.Function<JsonNode, T> get) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {
       return otherwise;
     }
-    if (!v.isIntegralNumber()) {
-      throw error(child(at, key), "expected a whole number, found " + v);
+    if (!is.test(v)) {
+      throw error(child(at, key), "expected " + expected + ", found " + v);
     }
-    return v.asLong();
+    return get.apply(v);
   }
 
   private double[] numbers(JsonNode v, String at, int n) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.channelrisk.charts.CumulativeIncidenceChart;
@@ -65,15 +64,23 @@ final class CifCommand implements Callable<Integer> {
     if (!(confLevel > 0 && confLevel < 1)) {
       throw new IllegalArgumentException("--conf-level must be in (0, 1): " + confLevel);
     }
-    if (chart != null && !chart.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|svg)")) {
-      throw new IllegalArgumentException("--chart must name a .png or .svg file: " + chart);
-    }
-    CumulativeIncidenceFit fit = AalenJohansen.withConfidence(type, confLevel).fit(in.read());
-    boolean grouped = !fit.groups().isEmpty();
     Output out = new Output();
     out.output = output;
+    out.format = format == Format.json ? Output.Format.json : Output.Format.csv;
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      out.declare(plan);
+      OutputPlan.Target png = chart == null ? null : plan.file("--chart", chart, "png", "svg");
+      run(type, out, plan, png);
+      plan.commit();
+    }
+    return Main.OK;
+  }
+
+  private void run(ConfidenceType type, Output out, OutputPlan plan, OutputPlan.Target png) throws IOException {
+    CumulativeIncidenceFit fit = AalenJohansen.withConfidence(type, confLevel).fit(in.read());
+    boolean grouped = !fit.groups().isEmpty();
     var stdout = spec.commandLine().getOut();
-    Figure figure = chart == null ? null : CumulativeIncidenceChart.figure(fit, timeUnit);
+    Figure figure = png == null ? null : CumulativeIncidenceChart.figure(fit, timeUnit);
     if (format == Format.csv) {
       out.csv(stdout, COLUMNS, w -> {
         for (CumulativeIncidence c : fit.curves()) {
@@ -114,8 +121,7 @@ final class CifCommand implements Callable<Integer> {
       out.json(stdout, doc);
     }
     if (figure != null) {
-      figure.save(chart);
+      figure.save(plan.staging(png));
     }
-    return Main.OK;
   }
 }

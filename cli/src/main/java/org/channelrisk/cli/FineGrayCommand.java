@@ -30,6 +30,10 @@ final class FineGrayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return out.planned(spec, this::run);
+  }
+
+  private int run() throws IOException {
     if (in.entry != null) {
       throw new IllegalArgumentException("survival finegray does not support --entry: crr has no left truncation");
     }
@@ -73,6 +77,7 @@ final class FineGrayCommand implements Callable<Integer> {
       });
       default -> out.text(stdout, fit + "\n");
     }
-    return fit.converged() ? Main.OK : Main.FAILURE;
+    // the estimates are printed either way, with converged: false; the exit code tells scripts (README, exit codes)
+    return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
   }
 }

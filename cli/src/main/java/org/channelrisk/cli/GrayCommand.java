@@ -30,6 +30,10 @@ final class GrayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return out.planned(spec, this::run);
+  }
+
+  private int run() throws IOException {
     if (in.group == null) {
       throw new IllegalArgumentException("survival gray needs --group COL: the groups to compare");
     }

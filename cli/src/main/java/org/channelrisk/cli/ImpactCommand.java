@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.channelrisk.charts.Figure;
 import org.channelrisk.charts.ImpactChart;
 import org.channelrisk.impact.Coefficient;
 import org.channelrisk.impact.ImpactAnalysis;
 import org.channelrisk.impact.ImpactModel;
 import org.channelrisk.impact.ImpactResult;
 import org.channelrisk.impact.Trend;
-import org.channelrisk.io.AtomicFiles;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.io.InvalidInputException;
@@ -123,7 +121,6 @@ final class ImpactCommand implements Callable<Integer> {
       case "skip" -> true;
       default -> throw new IllegalArgumentException("--missing must be error or skip: '" + missing + "'");
     };
-    String chartFormat = chart == null ? null : chartFormat(chart);
     onlyWith(hacLag != null, m == ImpactModel.SEGMENTED, "--hac-lag", "segmented");
     onlyWith(ar != null || ma != null, m == ImpactModel.ARIMA, "--ar and --ma", "arima");
     onlyWith(trend != null, m == ImpactModel.STRUCTURAL, "--trend", "structural");
@@ -184,6 +181,18 @@ final class ImpactCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--control: a column is given twice: " + controls);
     }
 
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      // every output is checked before the file is read, and written only when the analysis succeeded
+      OutputPlan.Target csvTarget = output == null ? null : plan.file("--output", output, "csv");
+      OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
+      int code = analyse(b, m, skip, json, plan, csvTarget, chartTarget);
+      plan.commit();
+      return code;
+    }
+  }
+
+  private int analyse(ImpactAnalysis.Builder b, ImpactModel m, boolean skip, boolean json, OutputPlan plan,
+      OutputPlan.Target csvTarget, OutputPlan.Target chartTarget) throws IOException {
     CsvTable table = CsvTable.read(input);
     double[] t = table.doubles(time);
     for (int r = 1; r < t.length; r++) {
@@ -225,23 +234,19 @@ final class ImpactCommand implements Callable<Integer> {
     }
 
     String stdout = json ? JSON.writeValueAsString(json(r)) + "\n" : r.toString();
-    String csv = output == null ? null : csv(r);
-    // every output is drawn before any file is written, so that a failure leaves none
-    Figure figure = chart == null ? null : ImpactChart.figure(r, value);
-    byte[] image = figure == null ? null
-        : chartFormat.equals("svg") ? figure.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8) : figure.png();
-    if (csv != null) {
-      AtomicFiles.write(output, w -> w.write(csv));
+    if (csvTarget != null) {
+      String csv = csv(r);
+      plan.write(csvTarget, w -> w.write(csv));
     }
-    if (image != null) {
-      AtomicFiles.writeBytes(chart, out -> out.write(image));
+    if (chartTarget != null) {
+      ImpactChart.figure(r, value).save(plan.staging(chartTarget));
     }
-    spec.commandLine().getOut().print(stdout);
-    spec.commandLine().getOut().flush();
+    plan.print(spec.commandLine().getOut(), stdout);
     if (!r.converged()) {
+      // the estimates are reported with their status; the exit code tells scripts (README, exit codes)
       spec.commandLine().getErr().println("channelrisk: impact: the estimation did not converge: " + r.message());
       spec.commandLine().getErr().flush();
-      return Main.FAILURE;
+      return Main.NOT_CONVERGED;
     }
     return Main.OK;
   }
@@ -360,17 +365,5 @@ final class ImpactCommand implements Callable<Integer> {
       }
     });
     return w.toString();
-  }
-
-  /** @return "png" or "svg" by the file's extension */
-  static String chartFormat(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".png")) {
-      return "png";
-    }
-    if (name.endsWith(".svg")) {
-      return "svg";
-    }
-    throw new IllegalArgumentException("--chart: the file must end in .png or .svg: " + file);
   }
 }

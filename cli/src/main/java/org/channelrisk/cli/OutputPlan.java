@@ -64,16 +64,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * }</pre>
  *
  * <p>Commands that print to standard output call {@link #print(PrintWriter, String)}: the text is
- * printed at the commit. Not thread-safe: one plan per command invocation.
+ * printed at the commit. Not thread-safe: one plan per command invocation. Public only so that the
+ * command packages below {@code org.channelrisk.cli} ({@code ingest}) share it; it is part of the
+ * command line, not of the library's API.
  */
-final class OutputPlan implements AutoCloseable {
+public final class OutputPlan implements AutoCloseable {
   /** The option that allows replacing existing files; inherited by every subcommand from {@link Main}. */
   static final String FORCE = "--force";
 
   private static final String STAGE_PREFIX = ".channelrisk-";
 
   /** A declared file target. */
-  static final class Target {
+  public static final class Target {
     final String option;
     final Path path;
     final boolean folder;
@@ -124,14 +126,24 @@ final class OutputPlan implements AutoCloseable {
    * @param spec the command's spec ({@code @Spec CommandSpec spec})
    * @return an empty plan
    */
-  static OutputPlan of(CommandSpec spec) {
+  public static OutputPlan of(CommandSpec spec) {
+    return new OutputPlan(forced(spec));
+  }
+
+  /**
+   * Whether {@code --force} was given anywhere on the running command's line.
+   *
+   * @param spec the command's spec
+   * @return true with {@code --force}
+   */
+  static boolean forced(CommandSpec spec) {
     boolean force = false;
     CommandLine.ParseResult pr = spec.root().commandLine().getParseResult();
     while (pr != null) {
       force |= pr.hasMatchedOption(FORCE);
       pr = pr.subcommand();
     }
-    return new OutputPlan(force);
+    return force;
   }
 
   /**
@@ -143,9 +155,13 @@ final class OutputPlan implements AutoCloseable {
    * @return the target, to write with {@link #write} or {@link #staging}
    * @throws IllegalArgumentException if the target breaks the policy
    */
-  Target file(String option, Path path, String... extensions) {
+  public Target file(String option, Path path, String... extensions) {
     checkOpen();
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    // a folder first: "is a folder" helps more than "must end in .csv"
+    if (Files.isDirectory(path) || name.isEmpty()) {
+      throw new IllegalArgumentException(option + ": '" + path + "' is a folder; expected a file name");
+    }
     if (extensions.length > 0) {
       String lower = name.toLowerCase(Locale.ROOT);
       boolean ok = false;
@@ -156,9 +172,6 @@ final class OutputPlan implements AutoCloseable {
         throw new IllegalArgumentException(option + ": '" + path + "' must end in "
             + Stream.of(extensions).map(e -> "." + e).collect(Collectors.joining(" or ")));
       }
-    }
-    if (Files.isDirectory(path) || name.isEmpty()) {
-      throw new IllegalArgumentException(option + ": '" + path + "' is a folder; expected a file name");
     }
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       if (!force) {
@@ -191,7 +204,7 @@ final class OutputPlan implements AutoCloseable {
    * @return the target; write into {@link #staging} of it
    * @throws IllegalArgumentException if the target breaks the policy
    */
-  Target folder(String option, Path dir) {
+  public Target folder(String option, Path dir) {
     checkOpen();
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
@@ -224,7 +237,7 @@ final class OutputPlan implements AutoCloseable {
    * @return the staging path
    * @throws IOException if the staging folder cannot be created
    */
-  Path staging(Target t) throws IOException {
+  public Path staging(Target t) throws IOException {
     checkOpen();
     if (t.staging == null) {
       String token = STAGE_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -245,7 +258,7 @@ final class OutputPlan implements AutoCloseable {
    * @param body what to write
    * @throws IOException if writing fails
    */
-  void write(Target t, AtomicFiles.WriterBody body) throws IOException {
+  public void write(Target t, AtomicFiles.WriterBody body) throws IOException {
     if (t.folder) {
       throw new IllegalStateException("write into staging(folder) instead: " + t);
     }
@@ -258,7 +271,7 @@ final class OutputPlan implements AutoCloseable {
    * @param out standard output
    * @param text what to print
    */
-  void print(PrintWriter out, String text) {
+  public void print(PrintWriter out, String text) {
     checkOpen();
     prints.add(() -> {
       out.print(text);
@@ -273,7 +286,7 @@ final class OutputPlan implements AutoCloseable {
    *
    * @throws IOException if a target cannot be moved into place
    */
-  void commit() throws IOException {
+  public void commit() throws IOException {
     checkOpen();
     Deque<Runnable> undo = new ArrayDeque<>();
     List<Path> backups = new ArrayList<>();

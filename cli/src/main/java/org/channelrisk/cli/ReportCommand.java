@@ -90,9 +90,16 @@ final class ReportCommand implements Callable<Integer> {
     if (channels < 100) {
       throw new IllegalArgumentException("--channels must be >= 100: " + channels);
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out must be a folder: " + out + " is a file");
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      // the folder is checked before the ensemble runs, and appears with all its files or not at all
+      OutputPlan.Target dir = plan.folder("--out", out);
+      int code = report(plan, dir, k);
+      plan.commit();
+      return code;
     }
+  }
+
+  private int report(OutputPlan plan, OutputPlan.Target dir, int k) throws IOException {
     Scenario s;
     String name;
     String parameters;
@@ -114,13 +121,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     timeline = timeline.withActionDays(s);
     Report r = run(s, name, parameters, timeline, k);
-    // everything computed and rendered: now the files, each written atomically
-    Files.createDirectories(out);
-    EnsembleCsv.write(r.ensemble(), out.resolve("ensemble.csv"));
-    writeMetrics(r, out.resolve("metrics.csv"));
-    AtomicFiles.write(out.resolve("index.html"), w -> w.write(r.html()));
-    spec.commandLine().getOut().printf(Locale.ROOT, "Report written to %s (index.html, ensemble.csv, metrics.csv)%n", out);
-    spec.commandLine().getOut().flush();
+    // everything computed and rendered: the files go to the plan's staging folder
+    Path staged = plan.staging(dir);
+    EnsembleCsv.write(r.ensemble(), staged.resolve("ensemble.csv"));
+    writeMetrics(r, staged.resolve("metrics.csv"));
+    AtomicFiles.write(staged.resolve("index.html"), w -> w.write(r.html()));
+    plan.print(spec.commandLine().getOut(),
+        String.format(Locale.ROOT, "Report written to %s (index.html, ensemble.csv, metrics.csv)%n", out));
     return Main.OK;
   }
 

@@ -159,47 +159,32 @@ final class ScenarioFile {
     }
 
     double num(String key, double otherwise) {
-      if (!has(key)) {
-        return otherwise;
-      }
-      JsonNode v = node.get(key);
-      if (!v.isNumber()) {
-        throw new InvalidInputException(source, child(key) + ": expected a number, found " + v);
-      }
-      return v.asDouble();
+      return value(key, otherwise, JsonNode::isNumber, "a number", JsonNode::asDouble);
     }
 
     long whole(String key, long otherwise) {
-      if (!has(key)) {
-        return otherwise;
-      }
-      JsonNode v = node.get(key);
-      if (!v.isIntegralNumber()) {
-        throw new InvalidInputException(source, child(key) + ": expected a whole number, found " + v);
-      }
-      return v.asLong();
+      return value(key, otherwise, JsonNode::isIntegralNumber, "a whole number", JsonNode::asLong);
     }
 
     String text(String key, String otherwise) {
-      if (!has(key)) {
-        return otherwise;
-      }
-      JsonNode v = node.get(key);
-      if (!v.isTextual()) {
-        throw new InvalidInputException(source, child(key) + ": expected text, found " + v);
-      }
-      return v.asText();
+      return value(key, otherwise, JsonNode::isTextual, "text", JsonNode::asText);
     }
 
     boolean bool(String key, boolean otherwise) {
+      return value(key, otherwise, JsonNode::isBoolean, "true or false", JsonNode::asBoolean);
+    }
+
+    /** The value of an optional field of one JSON type, or the default when it is absent. */
+    private <T> T value(String key, T otherwise, java.util.function.Predicate<JsonNode> is, String expected,
+        java.util.function.Function<JsonNode, T> get) {
       if (!has(key)) {
         return otherwise;
       }
       JsonNode v = node.get(key);
-      if (!v.isBoolean()) {
-        throw new InvalidInputException(source, child(key) + ": expected true or false, found " + v);
+      if (!is.test(v)) {
+        throw new InvalidInputException(source, child(key) + ": expected " + expected + ", found " + v);
       }
-      return v.asBoolean();
+      return get.apply(v);
     }
 
     List<Node> list(String key) {

@@ -41,7 +41,8 @@ class CompetingRisksCommandTest {
 
   void cifMatches(String set, String refFile, String... extra) throws IOException {
     Path out = dir.resolve(set + ".csv");
-    List<String> args = new java.util.ArrayList<>(List.of("survival", "cif", "--input",
+    // the same file is written once per confidence type
+    List<String> args = new java.util.ArrayList<>(List.of("--force", "survival", "cif", "--input",
         reference(set).resolve("data.csv").toString(), "--time", "time", "--event", "status", "--group", "group",
         "--output", out.toString()));
     args.addAll(List.of(extra));
@@ -121,7 +122,7 @@ class CompetingRisksCommandTest {
     assertThat(new ObjectMapper().readTree(r.out()).get("causes").has("referral")).isTrue();
     r = run(concat(new String[] {"survival", "finegray"}, common, new String[] {"--cause", "abandoned", "--covariates",
         "generation", "--format", "json"}));
-    assertThat(r.code()).as(r.err()).isIn(Main.OK, Main.FAILURE);
+    assertThat(r.code()).as(r.err()).isIn(Main.OK, Main.NOT_CONVERGED);
     assertThat(new ObjectMapper().readTree(r.out()).get("coefficients").has("generation")).isTrue();
   }
 
@@ -202,7 +203,7 @@ class CompetingRisksCommandTest {
   static final String GOOD = "t,status,g,e,x\n1,removed,a,0,1\n2,abandoned,a,0,2\n3,0,b,1,3\n4,removed,b,2,1\n";
 
   void bad(String expected, String file, String... args) {
-    Path out = dir.resolve("out.csv");
+    Path out = dir.resolve("out.txt");
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.addAll(List.of("--input", file, "--output", out.toString()));
     MainTest.Result res = run(all.toArray(new String[0]));
@@ -233,8 +234,36 @@ class CompetingRisksCommandTest {
     String blank = write("blank.csv", GOOD.replace("2,abandoned", "2,")).toString();
     bad("blank.csv line 3, column 'status': expected a cause or the censoring label", blank,
         "survival", "cif", "--time", "t", "--event", "status");
-    bad("--chart must name a .png or .svg file", good, "survival", "cif", "--time", "t", "--event", "status", "--chart",
+    bad("--chart: '" + dir.resolve("c.jpg") + "' must end in .png or .svg", good, "survival", "cif", "--time", "t", "--event", "status", "--chart",
         dir.resolve("c.jpg").toString());
+  }
+
+  @Test
+  void everyOutputFollowsTheOutputPlan() throws IOException {
+    String good = write("good.csv", GOOD).toString();
+    Path existing = write("existing.txt", "keep\n");
+    String[][] commands = {
+      {"survival", "cif", "--time", "t", "--event", "status"},
+      {"survival", "gray", "--time", "t", "--event", "status", "--group", "g"},
+      {"survival", "finegray", "--time", "t", "--event", "status", "--cause", "removed", "--covariates", "x"},
+    };
+    for (String[] c : commands) {
+      MainTest.Result res = run(concat(c, new String[] {"--input", good, "--output", existing.toString()}));
+      assertThat(res.code()).as(res.err()).isEqualTo(Main.BAD_INPUT);
+      assertThat(res.err().strip()).isEqualTo("channelrisk: --output: '" + existing + "' exists; add --force to overwrite it");
+      assertThat(Files.readString(existing)).isEqualTo("keep\n");
+      MainTest.Result forced = run(concat(new String[] {"--force"}, c, new String[] {"--input", good, "--output", existing.toString()}));
+      assertThat(forced.code()).as(forced.err()).isIn(Main.OK, Main.NOT_CONVERGED);
+      assertThat(Files.readString(existing)).isNotEqualTo("keep\n");
+      Files.writeString(existing, "keep\n");
+    }
+    // the chart's folder is checked before the work: no CSV is left behind
+    Path out = dir.resolve("cif-out.csv");
+    MainTest.Result res = run("survival", "cif", "--input", good, "--time", "t", "--event", "status", "--output", out.toString(),
+        "--chart", dir.resolve("no/such/folder/c.png").toString());
+    assertThat(res.code()).as(res.err()).isEqualTo(Main.BAD_INPUT);
+    assertThat(res.err()).contains("--chart: the folder of");
+    assertThat(out).doesNotExist();
   }
 
   @Test

@@ -172,6 +172,30 @@ class PromisesTest {
   }
 
   @Test
+  void everyCommandRefusesToReplaceAnOutputWithoutForce() throws IOException {
+    Path series = Path.of("..", "examples", "data", "series.csv");
+    Path checks = Path.of("..", "examples", "data", "channel-checks.csv");
+    Path existing = write("existing.csv", "keep\n");
+    Path full = dir.resolve("full");
+    Files.createDirectories(full);
+    Path kept = write("full/kept.txt", "keep\n");
+    Set<Path> inputs = Set.of(existing, full, kept);
+    refused(run("impact", "--input", series.toString(), "--time", "day", "--value", "active", "--intervention", "30",
+        "--output", existing.toString()), inputs, "--output", "exists; add --force");
+    refused(run("ingest", "status", "--input", checks.toString(), "--out", existing.toString()), inputs, "--out", "exists; add --force");
+    refused(run("report", "--preset", "action-day-2019", "--channels", "100", "--replicates", "2", "--out", full.toString()),
+        inputs, "--out", "not empty", "--force");
+    Path cfg = write("cal.yaml", "scenario: nowhere.yaml\n");
+    refused(run("calibrate", "--config", cfg.toString(), "--output", full.toString(), "--no-progress"),
+        Set.of(existing, full, kept, cfg), "--output", "not empty", "--resume", "--force");
+    assertThat(Files.readString(existing)).isEqualTo("keep\n");
+    // with --force the status log replaces the file
+    MainTest.Result forced = run("--force", "ingest", "status", "--input", checks.toString(), "--out", existing.toString());
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(existing)).startsWith("channel,");
+  }
+
+  @Test
   void aFailingCommandLeavesNoFolderBehind() throws IOException {
     Path key = write("short.key", "short");
     Path out = dir.resolve("x/y");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.channelrisk.cli.Main;
+import org.channelrisk.cli.OutputPlan;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.io.Pseudonymizer;
@@ -55,7 +56,16 @@ final class StatusIngest implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    IngestOutput.checkFile(out);
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      // checked before the log is read; written only when every row was good
+      OutputPlan.Target file = plan.file("--out", out, "csv");
+      int code = ingest(plan, file);
+      plan.commit();
+      return code;
+    }
+  }
+
+  private int ingest(OutputPlan plan, OutputPlan.Target file) throws IOException {
     Pseudonymizer pseudonyms = key == null ? null : Pseudonymizer.fromKeyFile(key);
     CsvTable t = CsvTable.read(input);
     String[] channel = t.strings("channel");
@@ -105,7 +115,7 @@ final class StatusIngest implements Callable<Integer> {
     }
     boolean asInstants = Boolean.TRUE.equals(instants);
     List<Incarnation> rows = h.incarnations();
-    IngestOutput.csvFile(out, COLUMNS, w -> {
+    plan.write(file, writer -> CsvOutput.write(writer, COLUMNS, w -> {
       for (Incarnation i : rows) {
         w.row().text(i.channel()).number((long) i.number());
         time(w, i.start(), asInstants);
@@ -120,16 +130,15 @@ final class StatusIngest implements Callable<Integer> {
         }
         w.end();
       }
-    });
+    }));
     long removed = rows.stream().filter(i -> i.ending() == Ending.REMOVED).count();
     long priv = rows.stream().filter(i -> i.ending() == Ending.PRIVATE).count();
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(String.format(Locale.ROOT,
+    plan.print(stdout, String.format(Locale.ROOT,
         "ingest status: %,d checks of %,d channels -> %,d incarnations (%,d removed, %,d private, %,d censored)%s -> %s",
         t.size(), h.channels(), rows.size(), removed, priv, rows.size() - removed - priv,
         h.channelsNeverAlive() == 0 ? "" : "; " + TelegramIngest.count(h.channelsNeverAlive(), "channel")
-            + " never seen alive (no row)", out));
-    stdout.flush();
+            + " never seen alive (no row)", out) + System.lineSeparator());
     return Main.OK;
   }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import org.channelrisk.cli.Main;
+import org.channelrisk.cli.OutputPlan;
+import org.channelrisk.io.AtomicFiles;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.Pseudonymizer;
 import org.channelrisk.observe.DailyActivity;
@@ -97,8 +99,17 @@ final class TelegramIngest implements Callable<Integer> {
     }
     Pseudonymizer pseudonyms = key == null ? null : Pseudonymizer.fromKeyFile(key);
     LinkHosts hosts = hostsFile == null ? LinkHosts.none() : LinkHosts.read(hostsFile);
-    IngestOutput.checkFolder(out);
+    try (OutputPlan plan = OutputPlan.of(spec)) {
+      // the folder is checked before any export is read, and appears only when everything succeeded
+      OutputPlan.Target dir = plan.folder("--out", out);
+      int code = ingest(plan, dir, pseudonyms, hosts, zoneId, originDate);
+      plan.commit();
+      return code;
+    }
+  }
 
+  private int ingest(OutputPlan plan, OutputPlan.Target dir, Pseudonymizer pseudonyms, LinkHosts hosts, Optional<ZoneId> zoneId,
+      Optional<LocalDate> originDate) throws IOException {
     DailyActivity activity = DailyActivity.withLinkClasses(TelegramExportReader.classesFor(hosts));
     LongFunction<String> keyOf = pseudonyms == null ? Long::toString : id -> pseudonyms.pseudonym(Long.toString(id));
     TelegramExportReader reader = new TelegramExportReader(activity, hosts, zoneId, skipBad, keyOf);
@@ -115,11 +126,12 @@ final class TelegramIngest implements Callable<Integer> {
     long day0 = originDate.map(LocalDate::toEpochDay).orElse(activity.firstDay().orElse(0L));
     List<String> classColumns = activity.linkClasses().stream().map(c -> "outlinks_" + c).toList();
 
-    try (IngestOutput.Folder folder = IngestOutput.folder(out)) {
+    Path folder = plan.staging(dir);
+    {
       List<String> seriesHeader = new ArrayList<>(List.of("chat"));
       seriesHeader.addAll(SERIES);
       seriesHeader.addAll(classColumns);
-      IngestOutput.csv(folder.resolve("series.csv"), seriesHeader, w -> {
+      csv(folder.resolve("series.csv"), seriesHeader, w -> {
         for (ChatInfo c : chats) {
           String k = keyOf.apply(c.id);
           for (DayCounts d : activity.days(k)) {
@@ -134,12 +146,12 @@ final class TelegramIngest implements Callable<Integer> {
       });
       List<String> allHeader = new ArrayList<>(SERIES);
       allHeader.addAll(classColumns);
-      IngestOutput.csv(folder.resolve("series-all.csv"), allHeader, w -> {
+      csv(folder.resolve("series-all.csv"), allHeader, w -> {
         for (DayCounts d : activity.allDays()) {
           day(w.row(), d, day0);
         }
       });
-      IngestOutput.csv(folder.resolve("chats.csv"), CHATS, w -> {
+      csv(folder.resolve("chats.csv"), CHATS, w -> {
         for (ChatInfo c : chats) {
           if (pseudonyms == null) {
             w.row().number(c.id).text(c.name);
@@ -155,7 +167,6 @@ final class TelegramIngest implements Callable<Integer> {
               .end();
         }
       });
-      folder.commit();
     }
 
     PrintWriter stdout = spec.commandLine().getOut();
@@ -179,9 +190,13 @@ final class TelegramIngest implements Callable<Integer> {
     } else if (skipBad) {
       sb.append("; no malformed message");
     }
-    stdout.println(sb);
-    stdout.flush();
+    plan.print(stdout, sb + System.lineSeparator());
     return Main.OK;
+  }
+
+  /** Writes a CSV file into the staging folder (the plan moves the folder into place at its commit). */
+  static void csv(Path file, List<String> header, CsvOutput.Body body) throws IOException {
+    AtomicFiles.write(file, w -> CsvOutput.write(w, header, body));
   }
 
   static String count(long n, String noun) {
