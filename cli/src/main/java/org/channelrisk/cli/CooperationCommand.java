@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.channelrisk.cooperation.CooperationEstimate;
 import org.channelrisk.cooperation.CooperationEstimator;
 import org.channelrisk.cooperation.PlatformCooperation;
@@ -19,18 +18,13 @@ import org.channelrisk.io.ReferralLogCsv;
 import org.channelrisk.model.Referral;
 import org.channelrisk.survival.ParametricSurvival;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code channelrisk cooperation}: platforms' cooperation estimated from a referral log. */
 @Command(name = "cooperation", mixinStandardHelpOptions = true,
     description = "Per platform (and period): compliance with a Wilson interval, removal latency (Kaplan-Meier with"
         + " pending referrals censored, best parametric fit by AIC) and a log-rank comparison of latencies.")
-final class CooperationCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin Output out;
+final class CooperationCommand extends PlannedCommand {
 
   @Option(names = "--input", required = true, paramLabel = "FILE",
       description = "Referral log CSV: id,platform,sent_at,outcome,decided_at[,target].")
@@ -49,12 +43,9 @@ final class CooperationCommand implements Callable<Integer> {
       description = "Times (instants or days) at which new periods start, e.g. a policy change.")
   List<String> periodStarts;
 
-  @Override
-  public Integer call() throws IOException {
-    return out.planned(spec, this::run);
-  }
 
-  private int run() throws IOException {
+  @Override
+  int run() throws IOException {
     Instant o;
     try {
       o = Instant.parse(origin);

@@ -4,23 +4,18 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.survival.CompetingRisksData;
 import org.channelrisk.survival.FineGray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code channelrisk survival finegray}: the Fine-Gray model of one cause, as {@code cmprsk::crr}. */
 @Command(name = "finegray", mixinStandardHelpOptions = true,
     description = "Fine-Gray subdistribution hazards regression of one cause on numeric covariates, as cmprsk's crr.")
-final class FineGrayCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+final class FineGrayCommand extends PlannedCommand {
   @Mixin CompetingInput in;
-  @Mixin Output out;
 
   @Option(names = "--cause", required = true, paramLabel = "NAME", description = "The cause whose cumulative incidence is modelled.")
   String cause;
@@ -28,12 +23,9 @@ final class FineGrayCommand implements Callable<Integer> {
   @Option(names = "--covariates", required = true, split = ",", paramLabel = "A,B", description = "Numeric covariate columns.")
   List<String> covariates;
 
-  @Override
-  public Integer call() throws IOException {
-    return out.planned(spec, this::run);
-  }
 
-  private int run() throws IOException {
+  @Override
+  int run() throws IOException {
     if (in.entry != null) {
       throw new IllegalArgumentException("survival finegray does not support --entry: crr has no left truncation");
     }

@@ -4,23 +4,18 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.survival.CompetingRisksData;
 import org.channelrisk.survival.GrayTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code channelrisk survival gray}: Gray's test per cause, as {@code cmprsk::cuminc(...)$Tests}. */
 @Command(name = "gray", mixinStandardHelpOptions = true,
     description = "Gray's test per cause: do the groups' cumulative incidences of that cause differ?")
-final class GrayCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+final class GrayCommand extends PlannedCommand {
   @Mixin CompetingInput in;
-  @Mixin Output out;
 
   @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: weights (1 - F(t-))^rho (default ${DEFAULT-VALUE}).")
   double rho;
@@ -28,12 +23,9 @@ final class GrayCommand implements Callable<Integer> {
   @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
   String strata;
 
-  @Override
-  public Integer call() throws IOException {
-    return out.planned(spec, this::run);
-  }
 
-  private int run() throws IOException {
+  @Override
+  int run() throws IOException {
     if (in.group == null) {
       throw new IllegalArgumentException("survival gray needs --group COL: the groups to compare");
     }

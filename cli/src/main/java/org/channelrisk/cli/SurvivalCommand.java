@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.survival.ConfidenceType;
@@ -19,9 +18,7 @@ import org.channelrisk.survival.SurvivalCurve;
 import org.channelrisk.survival.SurvivalData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code channelrisk survival}: Kaplan-Meier tables, summaries, log-rank tests and Cox models from CSV. */
 @Command(
@@ -53,21 +50,16 @@ final class SurvivalCommand {
   @Command(name = "km", mixinStandardHelpOptions = true,
       description = "Kaplan-Meier table: one row per distinct time (per group), with Greenwood standard errors,"
           + " confidence limits and the Nelson-Aalen cumulative hazard.")
-  static final class Km implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Km extends PlannedCommand {
     @Mixin SurvivalInput in;
     @Mixin Confidence conf;
-    @Mixin Output out;
 
     static final List<String> COLUMNS =
         List.of("group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper", "cumhaz");
 
-    @Override
-    public Integer call() throws IOException {
-      return out.planned(spec, this::run);
-    }
 
-    private int run() throws IOException {
+    @Override
+    int run() throws IOException {
       KaplanMeier km = conf.estimator();
       KaplanMeierFit fit = km.fit(in.read());
       var stdout = spec.commandLine().getOut();
@@ -131,21 +123,16 @@ final class SurvivalCommand {
   /** {@code survival summary}. */
   @Command(name = "summary", mixinStandardHelpOptions = true,
       description = "Per group: n, events, median with confidence limits, and the restricted mean up to --tau.")
-  static final class Summary implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Summary extends PlannedCommand {
     @Mixin SurvivalInput in;
     @Mixin Confidence conf;
-    @Mixin Output out;
 
     @Option(names = "--tau", description = "Upper limit of the restricted mean survival time.")
     Double tau;
 
-    @Override
-    public Integer call() throws IOException {
-      return out.planned(spec, this::run);
-    }
 
-    private int run() throws IOException {
+    @Override
+    int run() throws IOException {
       if (tau != null && !(tau >= 0 && Double.isFinite(tau))) {
         throw new IllegalArgumentException("--tau must be finite and >= 0: " + tau);
       }
@@ -206,10 +193,8 @@ final class SurvivalCommand {
   /** {@code survival logrank}. */
   @Command(name = "logrank", mixinStandardHelpOptions = true,
       description = "Log-rank (rho 0) or Peto-Peto (rho 1) test between groups, as R's survdiff.")
-  static final class LogRank implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class LogRank extends PlannedCommand {
     @Mixin SurvivalInput in;
-    @Mixin Output out;
 
     @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: 0 log-rank, 1 Peto-Peto (default ${DEFAULT-VALUE}).")
     double rho;
@@ -217,12 +202,9 @@ final class SurvivalCommand {
     @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
     String strata;
 
-    @Override
-    public Integer call() throws IOException {
-      return out.planned(spec, this::run);
-    }
 
-    private int run() throws IOException {
+    @Override
+    int run() throws IOException {
       if (in.group == null) {
         throw new IllegalArgumentException("survival logrank needs --group COL: the groups to compare");
       }
@@ -266,10 +248,8 @@ final class SurvivalCommand {
   /** {@code survival cox}. */
   @Command(name = "cox", mixinStandardHelpOptions = true,
       description = "Cox proportional hazards regression on numeric covariates, as R's coxph.")
-  static final class Cox implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Cox extends PlannedCommand {
     @Mixin SurvivalInput in;
-    @Mixin Output out;
 
     @Option(names = "--covariates", required = true, split = ",", paramLabel = "A,B", description = "Numeric covariate columns.")
     List<String> covariates;
@@ -277,12 +257,9 @@ final class SurvivalCommand {
     @Option(names = "--ties", defaultValue = "efron", description = "efron or breslow (default ${DEFAULT-VALUE}).")
     String ties;
 
-    @Override
-    public Integer call() throws IOException {
-      return out.planned(spec, this::run);
-    }
 
-    private int run() throws IOException {
+    @Override
+    int run() throws IOException {
       CoxRegression.Ties t = switch (ties.toLowerCase(Locale.ROOT)) {
         case "efron" -> CoxRegression.Ties.EFRON;
         case "breslow" -> CoxRegression.Ties.BRESLOW;

@@ -8,12 +8,12 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import org.channelrisk.cli.Main;
@@ -76,22 +76,8 @@ final class TelegramIngest implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     // Every option is checked before any export is read.
-    Optional<LocalDate> originDate = Optional.empty();
-    if (origin != null) {
-      try {
-        originDate = Optional.of(LocalDate.parse(origin.strip()));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--origin: expected an ISO date such as 2019-11-21, found '" + origin + "'");
-      }
-    }
-    Optional<ZoneId> zoneId = Optional.empty();
-    if (zone != null) {
-      try {
-        zoneId = Optional.of(ZoneId.of(zone.strip()));
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException("--zone: expected a time zone such as Europe/Berlin or +01:00, found '" + zone + "'");
-      }
-    }
+    Optional<LocalDate> originDate = parsed("--origin", origin, LocalDate::parse, "an ISO date such as 2019-11-21");
+    Optional<ZoneId> zoneId = parsed("--zone", zone, ZoneId::of, "a time zone such as Europe/Berlin or +01:00");
     for (Path e : exports) {
       if (!Files.isRegularFile(e)) {
         throw new IllegalArgumentException("--export " + e + ": " + (Files.isDirectory(e) ? "is a folder" : "no such file"));
@@ -192,6 +178,18 @@ final class TelegramIngest implements Callable<Integer> {
     }
     plan.print(stdout, sb + System.lineSeparator());
     return Main.OK;
+  }
+
+  /** An optional date or zone option, parsed; a value that does not parse is exit 2 naming the option. */
+  private static <T> Optional<T> parsed(String option, String value, Function<String, T> parse, String expected) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse.apply(value.strip()));
+    } catch (DateTimeException e) { // DateTimeParseException and ZoneRulesException are DateTimeExceptions
+      throw new IllegalArgumentException(option + ": expected " + expected + ", found '" + value + "'");
+    }
   }
 
   /** Writes a CSV file into the staging folder (the plan moves the folder into place at its commit). */
