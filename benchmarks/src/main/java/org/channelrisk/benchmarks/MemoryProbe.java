@@ -21,7 +21,13 @@ import org.channelrisk.sim.Simulation;
 public final class MemoryProbe {
   private MemoryProbe() {}
 
-  private static long usedAfterGc() {
+  /**
+   * The heap in use once the garbage is collected: {@code System.gc} is only a request, so it is made
+   * four times to let a concurrent collector finish.
+   *
+   * @return used heap bytes
+   */
+  public static long usedAfterGc() {
     for (int i = 0; i < 4; i++) {
       System.gc();
     }

@@ -41,8 +41,8 @@ final class Java2dCanvas implements Canvas {
     return new Color(c.red(), c.green(), c.blue(), (int) Math.round(255 * opacity));
   }
 
-  @Override
-  public void polyline(double[] xs, double[] ys, Rgb c, double width, double[] dashes) {
+  /** The open path through the points, in order. */
+  private static Path2D.Double path(double[] xs, double[] ys) {
     Path2D.Double p = new Path2D.Double();
     for (int i = 0; i < xs.length; i++) {
       if (i == 0) {
@@ -51,6 +51,12 @@ final class Java2dCanvas implements Canvas {
         p.lineTo(xs[i], ys[i]);
       }
     }
+    return p;
+  }
+
+  @Override
+  public void polyline(double[] xs, double[] ys, Rgb c, double width, double[] dashes) {
+    Path2D.Double p = path(xs, ys);
     float[] d = null;
     if (dashes.length > 0) {
       d = new float[dashes.length];
@@ -65,14 +71,7 @@ final class Java2dCanvas implements Canvas {
 
   @Override
   public void polygon(double[] xs, double[] ys, Rgb fill, double opacity) {
-    Path2D.Double p = new Path2D.Double();
-    for (int i = 0; i < xs.length; i++) {
-      if (i == 0) {
-        p.moveTo(xs[i], ys[i]);
-      } else {
-        p.lineTo(xs[i], ys[i]);
-      }
-    }
+    Path2D.Double p = path(xs, ys);
     p.closePath();
     g.setColor(color(fill, opacity));
     g.fill(p);

@@ -2,8 +2,10 @@ package org.channelrisk.charts;
 
 import com.google.common.base.Preconditions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One plot: a title, two axes and the layers drawn in it. A {@link Figure} arranges one or more
@@ -145,20 +147,27 @@ public final class Panel {
     private Axis x = Axis.numbers("");
     private Axis y = Axis.numbers("");
     private final List<Layer> layers = new ArrayList<>();
-    private boolean titleSet;
-    private boolean xSet;
-    private boolean ySet;
+    private final Set<String> set = new HashSet<>();
 
     private Builder() {}
+
+    /**
+     * Takes a setting once: a second call throws, naming what it was set to, since a silent overwrite
+     * would hide a mistake.
+     */
+    private <T> T once(String setting, Object current, T value) {
+      Preconditions.checkState(!set.contains(setting), "%s was already set to %s", setting, current);
+      Preconditions.checkNotNull(value, setting);
+      set.add(setting);
+      return value;
+    }
 
     /**
      * @param t the panel's title (what this panel shows)
      * @return this builder
      */
     public Builder title(String t) {
-      Preconditions.checkState(!titleSet, "title was already set to '%s'", title);
-      title = Preconditions.checkNotNull(t, "title");
-      titleSet = true;
+      title = once("title", "'" + title + "'", t);
       return this;
     }
 
@@ -167,9 +176,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder x(Axis axis) {
-      Preconditions.checkState(!xSet, "x axis was already set to %s", x);
-      x = Preconditions.checkNotNull(axis, "x axis");
-      xSet = true;
+      x = once("x axis", x, axis);
       return this;
     }
 
@@ -178,9 +185,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder y(Axis axis) {
-      Preconditions.checkState(!ySet, "y axis was already set to %s", y);
-      y = Preconditions.checkNotNull(axis, "y axis");
-      ySet = true;
+      y = once("y axis", y, axis);
       return this;
     }
 

@@ -227,12 +227,9 @@ final class Renderer {
         double x = px(xt, v.x(), left, right);
         c.polyline(new double[] {x, x}, new double[] {top, bottom}, v.color(), 1.5, v.style().dashes(1.5));
         if (!v.label().isEmpty()) {
-          double w = TextWidth.of(v.label(), MARKER_FONT, false);
           double y = top + 12 + 14 * markerRow++;
-          boolean leftSide = x + 4 + w > right;
-          double tx = leftSide ? x - 4 : x + 4;
-          c.rect(leftSide ? tx - w - 2 : tx - 2, y - MARKER_FONT + 1, w + 4, MARKER_FONT + 3, Rgb.of("ffffff"), 0.85);
-          c.text(tx, y, v.label(), MARKER_FONT, false, v.color(), leftSide ? Anchor.END : Anchor.START, false);
+          boolean leftSide = x + 4 + TextWidth.of(v.label(), MARKER_FONT, false) > right;
+          boxedLabel(c, leftSide ? x - 4 : x + 4, y, y - MARKER_FONT + 1, v.label(), v.color(), leftSide ? Anchor.END : Anchor.START);
         }
       } else if (layer instanceof Layer.HorizontalLine h) {
         if (h.y() < yt.lo() || h.y() > yt.hi()) {
@@ -241,13 +238,21 @@ final class Renderer {
         double y = py(yt, h.y(), top, bottom);
         c.polyline(new double[] {left, right}, new double[] {y, y}, h.color(), 1.2, h.style().dashes(1.2));
         if (!h.label().isEmpty()) {
-          double w = TextWidth.of(h.label(), MARKER_FONT, false);
-          c.rect(right - 4 - w - 2, y - MARKER_FONT - 2, w + 4, MARKER_FONT + 3, Rgb.of("ffffff"), 0.85);
-          c.text(right - 4, y - 4, h.label(), MARKER_FONT, false, h.color(), Anchor.END, false);
+          boxedLabel(c, right - 4, y - 4, y - MARKER_FONT - 2, h.label(), h.color(), Anchor.END);
         }
       }
     }
     c.polyline(new double[] {left, left, right}, new double[] {top, bottom, bottom}, Palette.INK, 1, new double[0]);
+  }
+
+  /**
+   * A reference line's label at (tx, ty) on a white box from {@code boxTop} down, so that it stays
+   * legible over the curves; the box reaches 2 pixels past the text on either side.
+   */
+  private static void boxedLabel(Canvas c, double tx, double ty, double boxTop, String label, Rgb color, Anchor anchor) {
+    double w = TextWidth.of(label, MARKER_FONT, false);
+    c.rect(anchor == Anchor.END ? tx - w - 2 : tx - 2, boxTop, w + 4, MARKER_FONT + 3, Rgb.of("ffffff"), 0.85);
+    c.text(tx, ty, label, MARKER_FONT, false, color, anchor, false);
   }
 
   /** The text, cut with an ellipsis where it would be wider than {@code room}. */

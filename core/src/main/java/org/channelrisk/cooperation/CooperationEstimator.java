@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.model.Referral;
 import org.channelrisk.survival.KaplanMeier;
 import org.channelrisk.survival.LogRankTest;
@@ -199,10 +200,7 @@ public final class CooperationEstimator {
 
     /** @param day end of observation (pending referrals are censored here) @return this builder */
     public Builder until(double day) {
-      if (!Double.isFinite(day)) {
-        throw new IllegalArgumentException("until must be finite: " + day);
-      }
-      this.until = day;
+      this.until = Checks.finite("until", day);
       return this;
     }
 

@@ -112,14 +112,4 @@ final class Design {
     }
     return s;
   }
-
-  static double quadratic(double[] g, double[][] v) {
-    double s = 0;
-    for (int a = 0; a < g.length; a++) {
-      for (int b = 0; b < g.length; b++) {
-        s += g[a] * v[a][b] * g[b];
-      }
-    }
-    return s;
-  }
 }

@@ -189,24 +189,20 @@ final class LeastSquares {
     return sandwich(xtxInverse, meat);
   }
 
+  /** A M A, the sandwich of the bread A (symmetric) around the meat M. */
   static double[][] sandwich(double[][] a, double[][] m) {
+    return product(product(a, m), a);
+  }
+
+  /** The product of two k x k matrices. */
+  private static double[][] product(double[][] a, double[][] b) {
     int k = a.length;
-    double[][] am = new double[k][k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        double s = 0;
-        for (int l = 0; l < k; l++) {
-          s += a[i][l] * m[l][j];
-        }
-        am[i][j] = s;
-      }
-    }
     double[][] out = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         double s = 0;
         for (int l = 0; l < k; l++) {
-          s += am[i][l] * a[l][j];
+          s += a[i][l] * b[l][j];
         }
         out[i][j] = s;
       }

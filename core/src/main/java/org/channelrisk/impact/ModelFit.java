@@ -2,6 +2,7 @@ package org.channelrisk.impact;
 
 import java.util.Arrays;
 import java.util.List;
+import org.channelrisk.internal.QuadraticForm;
 
 /**
  * What one model hands to the analysis: coefficients, fit statistics, and the counterfactual at every
@@ -64,7 +65,7 @@ final class ModelFit {
       if (!Double.isFinite(eta)) {
         continue;
       }
-      double se = Math.sqrt(Design.quadratic(x, v));
+      double se = Math.sqrt(QuadraticForm.of(x, v));
       if (log) {
         double mu = Math.exp(eta);
         this.cf[i] = mu;
@@ -88,7 +89,7 @@ final class ModelFit {
         }
       }
       if (post[i]) {
-        double sse = Math.sqrt(Design.quadratic(g, v));
+        double sse = Math.sqrt(QuadraticForm.of(g, v));
         sum[i] = s;
         if (log) {
           double rel = s > 0 ? sse / s : Double.NaN;

@@ -75,4 +75,12 @@ public final class Checks {
     }
     return value;
   }
+
+  /** For counts that must not be zero: replicates, threads, partitions. */
+  public static int atLeastOne(String field, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(field + " must be >= 1: " + value);
+    }
+    return value;
+  }
 }

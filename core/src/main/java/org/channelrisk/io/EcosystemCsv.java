@@ -145,9 +145,7 @@ public final class EcosystemCsv {
       Platform p = row(pt, r, () -> new Platform(
           id, pt.cell(r, "name"), wholeNumber(pt, r, "user_base"),
           enumCell(pt, r, "security_rating", SecurityRating.class), s));
-      if (!platforms.add(id)) {
-        throw pt.error(r, "id", "duplicate platform id '" + id + "'");
-      }
+      newId(platforms, id, pt, r, "platform");
       eco.platform(p);
     }
     for (String id : schedules.keySet()) {
@@ -160,16 +158,11 @@ public final class EcosystemCsv {
     Set<String> accounts = new HashSet<>();
     for (int row = 0; row < at.size(); row++) {
       final int r = row;
-      String platform = at.cell(r, "platform");
-      if (!platforms.contains(platform)) {
-        throw at.error(r, "platform", "unknown platform '" + platform + "'");
-      }
+      String platform = known(at, r, "platform", platforms, "platform");
       Account a = row(at, r, () -> new Account(
           at.cell(r, "id"), platform, enumCell(at, r, "role", AccountRole.class),
           (int) wholeNumber(at, r, "spare_accounts")));
-      if (!accounts.add(a.id())) {
-        throw at.error(r, "id", "duplicate account id '" + a.id() + "'");
-      }
+      newId(accounts, a.id(), at, r, "account");
       eco.account(a);
     }
 
@@ -177,21 +170,13 @@ public final class EcosystemCsv {
     Set<String> channels = new HashSet<>();
     for (int row = 0; row < ct.size(); row++) {
       final int r = row;
-      String platform = ct.cell(r, "platform");
-      if (!platforms.contains(platform)) {
-        throw ct.error(r, "platform", "unknown platform '" + platform + "'");
-      }
-      String operator = ct.cell(r, "operator");
-      if (!accounts.contains(operator)) {
-        throw ct.error(r, "operator", "unknown account '" + operator + "'");
-      }
+      String platform = known(ct, r, "platform", platforms, "platform");
+      String operator = known(ct, r, "operator", accounts, "account");
       Channel c = row(ct, r, () -> new Channel(
           ct.cell(r, "id"), platform, enumCell(ct, r, "role", ChannelRole.class), ct.cell(r, "language"),
           wholeNumber(ct, r, "audience"), ct.number(r, "created_at"), (int) wholeNumber(ct, r, "generation"),
           operator));
-      if (!channels.add(c.id())) {
-        throw ct.error(r, "id", "duplicate channel id '" + c.id() + "'");
-      }
+      newId(channels, c.id(), ct, r, "channel");
       eco.channel(c);
     }
 
@@ -200,9 +185,7 @@ public final class EcosystemCsv {
     for (int row = 0; row < lt.size(); row++) {
       final int r = row;
       for (String col : List.of("from", "to")) {
-        if (!channels.contains(lt.cell(r, col))) {
-          throw lt.error(r, col, "unknown channel '" + lt.cell(r, col) + "'");
-        }
+        known(lt, r, col, channels, "channel");
       }
       Link l = row(lt, r, () -> Link.of(lt.cell(r, "from"), lt.cell(r, "to")));
       if (!links.add(l)) {
@@ -211,6 +194,22 @@ public final class EcosystemCsv {
       eco.link(l);
     }
     return eco.build();
+  }
+
+  /** Adds a row's id to those read so far from its file; a second row with the same id is an error. */
+  private static void newId(Set<String> ids, String id, CsvTable t, int r, String what) {
+    if (!ids.add(id)) {
+      throw t.error(r, "id", "duplicate " + what + " id '" + id + "'");
+    }
+  }
+
+  /** The cell, which must be the id of a row read before (from this file or another). */
+  private static String known(CsvTable t, int r, String column, Set<String> ids, String what) {
+    String id = t.cell(r, column);
+    if (!ids.contains(id)) {
+      throw t.error(r, column, "unknown " + what + " '" + id + "'");
+    }
+    return id;
   }
 
   private static Map<String, CooperationSchedule> readCooperation(CsvTable t) {

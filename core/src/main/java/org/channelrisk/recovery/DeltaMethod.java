@@ -2,6 +2,7 @@ package org.channelrisk.recovery;
 
 import java.util.Map;
 import org.channelrisk.fit.FitResult;
+import org.channelrisk.internal.QuadraticForm;
 import org.channelrisk.stats.CriticalValues;
 import org.channelrisk.stats.Estimate;
 
@@ -37,27 +38,17 @@ final class DeltaMethod {
     double[][] cov = fit.covariance();
     for (Metric m : Metric.values()) {
       double v = point[m.ordinal()];
-      double se = m == Metric.BASELINE || !Double.isFinite(v) ? Double.NaN : Math.sqrt(quad(grads[m.ordinal()], cov));
+      double se = m == Metric.BASELINE || !Double.isFinite(v) ? Double.NaN : Math.sqrt(QuadraticForm.of(grads[m.ordinal()], cov));
       metrics.put(m, new Estimate(v, v - z * se, v + z * se, method));
     }
     double[] g = new double[p.length];
     for (int i = 0; i < n; i++) {
       model.gradient(s[i], p, g);
       double v = model.value(s[i], p);
-      double se = Math.sqrt(quad(g, cov));
+      double se = Math.sqrt(QuadraticForm.of(g, cov));
       band[0][i] = v;
       band[1][i] = v - z * se;
       band[2][i] = v + z * se;
     }
-  }
-
-  static double quad(double[] g, double[][] cov) {
-    double v = 0;
-    for (int i = 0; i < g.length; i++) {
-      for (int j = 0; j < g.length; j++) {
-        v += g[i] * cov[i][j] * g[j];
-      }
-    }
-    return v;
   }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
@@ -312,10 +313,7 @@ public final class RecoveryAnalysis {
 
     /** @param time the takedown time (default: estimated as the largest drop) @return this builder */
     public Builder takedown(double time) {
-      if (!Double.isFinite(time)) {
-        throw new IllegalArgumentException("takedown time must be finite: " + time);
-      }
-      this.t0 = time;
+      this.t0 = Checks.finite("takedown time", time);
       return this;
     }
 
@@ -345,10 +343,7 @@ public final class RecoveryAnalysis {
 
     /** @param window only points within this time before t0 form the baseline @return this builder */
     public Builder baselineWindow(double window) {
-      if (!(window > 0) || Double.isInfinite(window)) {
-        throw new IllegalArgumentException("baseline window must be finite and > 0: " + window);
-      }
-      this.baselineWindow = window;
+      this.baselineWindow = Checks.positive("baseline window", window);
       return this;
     }
 
@@ -359,10 +354,7 @@ public final class RecoveryAnalysis {
      * @return this builder
      */
     public Builder bootstrap(int replicates, Bootstrap type, long rngSeed) {
-      if (replicates < 0) {
-        throw new IllegalArgumentException("bootstrap replicates must be >= 0: " + replicates);
-      }
-      this.bootstrapSize = replicates;
+      this.bootstrapSize = Checks.nonNegative("bootstrap replicates", replicates);
       this.bootstrapType = java.util.Objects.requireNonNull(type, "type");
       this.seed = rngSeed;
       return this;
@@ -370,10 +362,7 @@ public final class RecoveryAnalysis {
 
     /** @param n worker threads for the bootstrap, &gt;= 1 (results do not depend on it) @return this builder */
     public Builder threads(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("threads must be >= 1: " + n);
-      }
-      this.threads = n;
+      this.threads = Checks.atLeastOne("threads", n);
       return this;
     }
 

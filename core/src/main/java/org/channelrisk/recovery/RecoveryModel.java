@@ -1,8 +1,8 @@
 package org.channelrisk.recovery;
 
 import java.util.List;
-import java.util.Locale;
 import org.channelrisk.fit.Model;
+import org.channelrisk.internal.EnumNames;
 
 /**
  * Recovery curves after a takedown, in s = t - t0 (time since the takedown), with a the new plateau,
@@ -301,7 +301,7 @@ public enum RecoveryModel {
 
   /** @return the lower-case name used in files and on the command line */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 
   /**
@@ -310,11 +310,7 @@ public enum RecoveryModel {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static RecoveryModel parse(String s) {
-    for (RecoveryModel m : values()) {
-      if (m.id().equals(s.strip().toLowerCase(Locale.ROOT))) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("model must be exponential, logistic, gompertz, constant or linear: '" + s + "'");
+    return EnumNames.find(RecoveryModel.class, s.strip()).orElseThrow(() -> new IllegalArgumentException(
+        "model must be exponential, logistic, gompertz, constant or linear: '" + s + "'"));
   }
 }

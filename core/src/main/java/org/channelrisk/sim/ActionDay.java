@@ -3,6 +3,7 @@ package org.channelrisk.sim;
 import com.google.common.collect.ImmutableSet;
 import java.util.Locale;
 import java.util.Set;
+import org.channelrisk.internal.Checks;
 
 /**
  * A referral action day: at {@code time}, over {@code window} days, {@code budget} referrals are sent
@@ -31,25 +32,15 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
 
   /** Validates every field. */
   public ActionDay {
-    if (!Double.isFinite(time)) {
-      throw new IllegalArgumentException("action day time must be finite: " + time);
-    }
-    if (!(window >= 0) || Double.isInfinite(window)) {
-      throw new IllegalArgumentException("action day window must be finite and >= 0: " + window);
-    }
-    if (budget < 0) {
-      throw new IllegalArgumentException("action day budget must be >= 0: " + budget);
-    }
+    Checks.finite("action day time", time);
+    Checks.finiteNonNegative("action day window", window);
+    Checks.nonNegative("action day budget", budget);
     platforms = ImmutableSet.copyOf(platforms);
     if (strategy == null || banLevel == null) {
       throw new NullPointerException("strategy and banLevel must not be null");
     }
-    if (!(spareBanShare >= 0 && spareBanShare <= 1)) {
-      throw new IllegalArgumentException("spareBanShare must be in [0, 1]: " + spareBanShare);
-    }
-    if (!(pressureDays >= 0) || Double.isInfinite(pressureDays)) {
-      throw new IllegalArgumentException("pressureDays must be finite and >= 0: " + pressureDays);
-    }
+    Checks.probability("spareBanShare", spareBanShare);
+    Checks.finiteNonNegative("pressureDays", pressureDays);
     if (!(pressureMultiplier >= 1) || Double.isInfinite(pressureMultiplier)) {
       throw new IllegalArgumentException("pressureMultiplier must be finite and >= 1: " + pressureMultiplier);
     }

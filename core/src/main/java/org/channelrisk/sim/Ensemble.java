@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Parallel;
 import org.channelrisk.internal.Setting;
 
@@ -40,10 +41,7 @@ public final class Ensemble {
 
   /** @param n number of replicates, &gt;= 1 @return this */
   public Ensemble replicates(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("replicates must be >= 1: " + n);
-    }
-    replicates.set(n);
+    replicates.set(Checks.atLeastOne("replicates", n));
     return this;
   }
 
@@ -55,10 +53,7 @@ public final class Ensemble {
 
   /** @param k worker threads, &gt;= 1 (default 1); the result is the same for any k @return this */
   public Ensemble threads(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("threads must be >= 1: " + k);
-    }
-    threads.set(k);
+    threads.set(Checks.atLeastOne("threads", k));
     return this;
   }
 

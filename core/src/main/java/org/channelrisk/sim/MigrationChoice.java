@@ -51,23 +51,7 @@ final class MigrationChoice {
 
   private int logit(int current, double t, boolean elsewhere, RandomGenerator rng) {
     double[] u = utility;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int p = 0; p < nPlatforms; p++) {
-      if (elsewhere && p == current) {
-        u[p] = Double.NEGATIVE_INFINITY;
-        continue;
-      }
-      double memory = removalMemory[p] * Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
-      u[p] = fixedUtility[p]
-          - sc.migrationPressureWeight() * Math.log1p(memory)
-          + (p == current ? sc.migrationStayWeight() : 0);
-      max = Math.max(max, u[p]);
-    }
-    double sum = 0;
-    for (int p = 0; p < nPlatforms; p++) {
-      u[p] = Math.exp(u[p] - max);
-      sum += u[p];
-    }
+    double sum = weights(current, t, elsewhere, u);
     double r = rng.nextDouble() * sum;
     int last = -1;
     for (int p = 0; p < nPlatforms; p++) {
@@ -85,24 +69,37 @@ final class MigrationChoice {
   /** The choice probabilities at t from {@code current} (for tests). */
   double[] probabilities(int current, double t, boolean elsewhere) {
     double[] pr = new double[nPlatforms];
-    double max = Double.NEGATIVE_INFINITY;
-    for (int p = 0; p < nPlatforms; p++) {
-      if (elsewhere && p == current) {
-        pr[p] = Double.NEGATIVE_INFINITY;
-        continue;
-      }
-      double memory = removalMemory[p] * Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
-      pr[p] = fixedUtility[p] - sc.migrationPressureWeight() * Math.log1p(memory) + (p == current ? sc.migrationStayWeight() : 0);
-      max = Math.max(max, pr[p]);
-    }
-    double sum = 0;
-    for (int p = 0; p < nPlatforms; p++) {
-      pr[p] = Math.exp(pr[p] - max);
-      sum += pr[p];
-    }
+    double sum = weights(current, t, elsewhere, pr);
     for (int p = 0; p < nPlatforms; p++) {
       pr[p] /= sum;
     }
     return pr;
+  }
+
+  /**
+   * Fills {@code w} with each platform's logit weight exp(u_p - max u), 0 for {@code current} when the
+   * choice is elsewhere; subtracting the largest utility keeps exp from overflowing.
+   *
+   * @return the sum of the weights
+   */
+  private double weights(int current, double t, boolean elsewhere, double[] w) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int p = 0; p < nPlatforms; p++) {
+      if (elsewhere && p == current) {
+        w[p] = Double.NEGATIVE_INFINITY;
+        continue;
+      }
+      double memory = removalMemory[p] * Math.exp(-(t - removalMemoryTime[p]) / sc.pressureMemoryDays());
+      w[p] = fixedUtility[p]
+          - sc.migrationPressureWeight() * Math.log1p(memory)
+          + (p == current ? sc.migrationStayWeight() : 0);
+      max = Math.max(max, w[p]);
+    }
+    double sum = 0;
+    for (int p = 0; p < nPlatforms; p++) {
+      w[p] = Math.exp(w[p] - max);
+      sum += w[p];
+    }
+    return sum;
   }
 }

@@ -3,6 +3,7 @@ package org.channelrisk.sim;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Seeds;
 import org.channelrisk.internal.Setting;
 
@@ -108,10 +109,7 @@ public final class Simulation {
 
     /** @param index the replicate index, &gt;= 0 (default 0) @return this */
     public Runner replicate(long index) {
-      if (index < 0) {
-        throw new IllegalArgumentException("replicate must be >= 0: " + index);
-      }
-      replicate.set(index);
+      replicate.set(Checks.nonNegative("replicate", index));
       return this;
     }
 

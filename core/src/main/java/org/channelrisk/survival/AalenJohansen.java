@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Radix;
+import org.channelrisk.stats.CriticalValues;
 
 /**
  * The Aalen-Johansen estimator of the cumulative incidence of each cause, with infinitesimal-jackknife
@@ -48,12 +50,8 @@ public final class AalenJohansen {
   private final double confLevel;
 
   private AalenJohansen(ConfidenceType confType, double confLevel) {
-    if (confType == null) {
-      throw new NullPointerException("confType must not be null");
-    }
-    org.channelrisk.stats.CriticalValues.checkLevel(confLevel);
-    this.confType = confType;
-    this.confLevel = confLevel;
+    this.confType = Checks.notNull("confType", confType);
+    this.confLevel = CriticalValues.checkLevel(confLevel);
   }
 
   /**

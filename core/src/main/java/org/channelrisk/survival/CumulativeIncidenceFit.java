@@ -1,7 +1,5 @@
 package org.channelrisk.survival;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import java.util.List;
 import java.util.Map;
 
@@ -18,16 +16,14 @@ import java.util.Map;
  * }</pre>
  */
 public final class CumulativeIncidenceFit {
-  private final Supplier<CumulativeIncidence> pooled;
-  private final Map<String, CumulativeIncidence> groups;
+  private final Grouped<CumulativeIncidence> grouped;
   private final List<String> causes;
   private final ConfidenceType confType;
   private final double confLevel;
 
   CumulativeIncidenceFit(java.util.function.Supplier<CumulativeIncidence> pooled, Map<String, CumulativeIncidence> groups,
       List<String> causes, ConfidenceType confType, double confLevel) {
-    this.pooled = Suppliers.memoize(pooled::get);
-    this.groups = groups;
+    this.grouped = new Grouped<>(pooled, groups);
     this.causes = causes;
     this.confType = confType;
     this.confLevel = confLevel;
@@ -35,12 +31,12 @@ public final class CumulativeIncidenceFit {
 
   /** @return the curves of all observations */
   public CumulativeIncidence pooled() {
-    return pooled.get();
+    return grouped.pooled();
   }
 
   /** @return one set of curves per group, in factor order (empty without groups) */
   public Map<String, CumulativeIncidence> groups() {
-    return groups;
+    return grouped.groups();
   }
 
   /** @return the causes */
@@ -54,11 +50,7 @@ public final class CumulativeIncidenceFit {
    * @throws IllegalArgumentException if there is no such group
    */
   public CumulativeIncidence group(String label) {
-    CumulativeIncidence c = groups.get(label);
-    if (c == null) {
-      throw new IllegalArgumentException("no group '" + label + "'; the groups are " + groups.keySet());
-    }
-    return c;
+    return grouped.group(label);
   }
 
   /**
@@ -67,7 +59,7 @@ public final class CumulativeIncidenceFit {
    * @return the curves
    */
   public List<CumulativeIncidence> curves() {
-    return groups.isEmpty() ? List.of(pooled()) : List.copyOf(groups.values());
+    return grouped.curves();
   }
 
   /** @return the transform of the limits */

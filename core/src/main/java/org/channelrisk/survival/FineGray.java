@@ -377,14 +377,7 @@ public final class FineGray {
           if (ici[k] == 2) {
             double w = r[k] / gMinus[k];
             p0 += w;
-            for (int j = 0; j < p; j++) {
-              p1[j] += w * x[k][j];
-              if (second) {
-                for (int l = 0; l <= j; l++) {
-                  p2[j][l] += w * x[k][j] * x[k][l];
-                }
-              }
-            }
+            addWeighted(w, x[k], p1, p2, second);
           }
         }
         double gk = gMinus[fLo[f]];
@@ -407,14 +400,7 @@ public final class FineGray {
         for (; k >= fLo[f]; k--) {
           double w = r[k];
           q0 += w;
-          for (int j = 0; j < p; j++) {
-            q1[j] += w * x[k][j];
-            if (second) {
-              for (int l = 0; l <= j; l++) {
-                q2[j][l] += w * x[k][j] * x[k][l];
-              }
-            }
-          }
+          addWeighted(w, x[k], q1, q2, second);
         }
         s0[f] += q0;
         for (int j = 0; j < p; j++) {
@@ -427,6 +413,18 @@ public final class FineGray {
         }
       }
       return new double[][][] {{s0}, s1, second ? flatten(s2) : null};
+    }
+
+    /** Adds w x to s1 and, with {@code second}, w x x' (lower triangle) to s2. */
+    private void addWeighted(double w, double[] xk, double[] s1, double[][] s2, boolean second) {
+      for (int j = 0; j < p; j++) {
+        s1[j] += w * xk[j];
+        if (second) {
+          for (int l = 0; l <= j; l++) {
+            s2[j][l] += w * xk[j] * xk[l];
+          }
+        }
+      }
     }
 
     private double[][] flatten(double[][][] s2) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
+import org.channelrisk.stats.CriticalValues;
 
 /**
  * The Kaplan-Meier estimator with Greenwood variance, as R survival's {@code survfit(Surv(time, status)
@@ -36,12 +38,8 @@ public final class KaplanMeier {
   private final double confLevel;
 
   private KaplanMeier(ConfidenceType confType, double confLevel) {
-    if (confType == null) {
-      throw new NullPointerException("confType must not be null");
-    }
-    org.channelrisk.stats.CriticalValues.checkLevel(confLevel);
-    this.confType = confType;
-    this.confLevel = confLevel;
+    this.confType = Checks.notNull("confType", confType);
+    this.confLevel = CriticalValues.checkLevel(confLevel);
   }
 
   /**

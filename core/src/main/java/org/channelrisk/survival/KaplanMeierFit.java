@@ -1,7 +1,5 @@
 package org.channelrisk.survival;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,27 +17,25 @@ import java.util.Map;
  * }</pre>
  */
 public final class KaplanMeierFit {
-  private final Supplier<SurvivalCurve> pooled;
-  private final Map<String, SurvivalCurve> groups;
+  private final Grouped<SurvivalCurve> grouped;
   private final ConfidenceType confType;
   private final double confLevel;
 
   KaplanMeierFit(java.util.function.Supplier<SurvivalCurve> pooled, Map<String, SurvivalCurve> groups, ConfidenceType confType,
       double confLevel) {
-    this.pooled = Suppliers.memoize(pooled::get);
-    this.groups = groups;
+    this.grouped = new Grouped<>(pooled, groups);
     this.confType = confType;
     this.confLevel = confLevel;
   }
 
   /** @return the curve of all observations */
   public SurvivalCurve pooled() {
-    return pooled.get();
+    return grouped.pooled();
   }
 
   /** @return one curve per group, in factor order (empty without groups) */
   public Map<String, SurvivalCurve> groups() {
-    return groups;
+    return grouped.groups();
   }
 
   /** @return the transform of the limits */
@@ -58,11 +54,7 @@ public final class KaplanMeierFit {
    * @throws IllegalArgumentException if there is no such group
    */
   public SurvivalCurve group(String label) {
-    SurvivalCurve c = groups.get(label);
-    if (c == null) {
-      throw new IllegalArgumentException("no group '" + label + "'; the groups are " + groups.keySet());
-    }
-    return c;
+    return grouped.group(label);
   }
 
   /**
@@ -71,7 +63,7 @@ public final class KaplanMeierFit {
    * @return the curves
    */
   public List<SurvivalCurve> curves() {
-    return groups.isEmpty() ? List.of(pooled()) : List.copyOf(groups.values());
+    return grouped.curves();
   }
 
   /**
@@ -81,7 +73,7 @@ public final class KaplanMeierFit {
    */
   public double commonEndTime() {
     double end = 0;
-    for (SurvivalCurve c : groups.isEmpty() ? List.of(pooled()) : groups.values()) {
+    for (SurvivalCurve c : curves()) {
       if (c.size() > 0) {
         end = Math.max(end, c.time(c.size() - 1));
       }
@@ -97,7 +89,7 @@ public final class KaplanMeierFit {
   public List<RestrictedMean> restrictedMeanCommon() {
     List<RestrictedMean> out = new ArrayList<>();
     out.add(pooled().restrictedMean(commonEndTime()));
-    groups.values().forEach(c -> out.add(c.restrictedMean(commonEndTime())));
+    groups().values().forEach(c -> out.add(c.restrictedMean(commonEndTime())));
     return out;
   }
 
@@ -105,7 +97,7 @@ public final class KaplanMeierFit {
   public String toString() {
     StringBuilder sb = new StringBuilder("KaplanMeierFit[" + confType.rName() + ", " + confLevel + "]\n");
     sb.append("  ").append(pooled()).append('\n');
-    groups.values().forEach(c -> sb.append("  ").append(c).append('\n'));
+    groups().values().forEach(c -> sb.append("  ").append(c).append('\n'));
     return sb.toString();
   }
 }

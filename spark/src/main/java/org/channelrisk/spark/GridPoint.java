@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.channelrisk.internal.Checks;
 
 /**
  * One point of a {@link SweepGrid}: its index in the sweep and a value per axis, in axis order.
@@ -24,9 +25,7 @@ public record GridPoint(int index, Map<String, Object> values) implements Serial
 
   /** Validates and copies (keeping axis order). */
   public GridPoint {
-    if (index < 0) {
-      throw new IllegalArgumentException("a grid point's index must be >= 0: " + index);
-    }
+    Checks.nonNegative("a grid point's index", index);
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 

@@ -10,6 +10,7 @@ import org.channelrisk.calibrate.AbcSmc;
 import org.channelrisk.calibrate.CalibrationResult;
 import org.channelrisk.calibrate.Evaluator;
 import org.channelrisk.calibrate.ParticleSimulator;
+import org.channelrisk.internal.Checks;
 import scala.Tuple2;
 
 /**
@@ -38,10 +39,7 @@ public final class SparkCalibration implements Evaluator {
 
   private SparkCalibration(JavaSparkContext sc, int partitions) {
     this.sc = Objects.requireNonNull(sc, "spark context");
-    if (partitions < 1) {
-      throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
-    }
-    this.partitions = partitions;
+    this.partitions = Checks.atLeastOne("partitions", partitions);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Parallel;
 import org.channelrisk.sim.Ensemble;
 import scala.Tuple2;
@@ -65,22 +66,13 @@ public final class SparkSweep {
   private SparkSweep(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, int partitions, int exactLimit, int k) {
     this.grid = Objects.requireNonNull(grid, "grid");
     this.recipe = Objects.requireNonNull(recipe, "recipe");
-    if (replicates < 1) {
-      throw new IllegalArgumentException("replicates must be >= 1: " + replicates);
-    }
-    if (partitions < 1) {
-      throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
-    }
-    if (exactLimit < 0) {
-      throw new IllegalArgumentException("exact limit must be >= 0: " + exactLimit);
-    }
+    this.replicates = Checks.atLeastOne("replicates", replicates);
+    this.seed = seed;
+    this.partitions = Checks.atLeastOne("partitions", partitions);
+    this.exactLimit = Checks.nonNegative("exact limit", exactLimit);
     if (k < 8 || k > 65_535) {
       throw new IllegalArgumentException("KLL k must be in [8, 65535]: " + k);
     }
-    this.replicates = replicates;
-    this.seed = seed;
-    this.partitions = partitions;
-    this.exactLimit = exactLimit;
     this.k = k;
   }
 
@@ -194,9 +186,7 @@ public final class SparkSweep {
    * @return the result, equal to {@link #run}'s
    */
   public SweepResult runLocally(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1: " + threads);
-    }
+    Checks.atLeastOne("threads", threads);
     Plan plan = plan();
     List<ScenarioResult> out = new ArrayList<>();
     if (plan.exact()) {

@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.channelrisk.benchmarks.MemoryProbe;
 import org.channelrisk.observe.DailyActivity;
 
 /**
@@ -17,14 +18,6 @@ import org.channelrisk.observe.DailyActivity;
  */
 public final class IngestMemoryProbe {
   private IngestMemoryProbe() {}
-
-  private static long used() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    Runtime r = Runtime.getRuntime();
-    return r.totalMemory() - r.freeMemory();
-  }
 
   private static long peak() {
     long sum = 0;
@@ -54,11 +47,11 @@ public final class IngestMemoryProbe {
       Path f = Files.createTempFile("telegram-export", ".json");
       try {
         long total = TelegramIngestBenchmark.generator(n).write(f, true).total;
-        long before = used();
+        long before = MemoryProbe.usedAfterGc();
         resetPeak();
         DailyActivity a = TelegramIngestBenchmark.read(f);
         long peak = peak();
-        long retained = used() - before;
+        long retained = MemoryProbe.usedAfterGc() - before;
         // speed: the best of five more passes, in wall time and in this thread's CPU time (on a shared
         // machine the CPU time is what one core does; the wall time includes waiting for a core)
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
