@@ -67,6 +67,8 @@ class CriticalValuesDefinitionTest {
     assertThatThrownBy(() -> CriticalValues.normal(0)).hasMessageContaining("(0, 1)");
     assertThatThrownBy(() -> CriticalValues.student(1, 5)).hasMessageContaining("(0, 1)");
     assertThatThrownBy(() -> CriticalValues.student(0.95, -1)).hasMessage("degrees of freedom must be positive: -1");
+    // zero is refused here, not left to Commons Math (whose message also names the degrees of freedom)
+    assertThatThrownBy(() -> CriticalValues.student(0.95, 0)).hasMessage("degrees of freedom must be positive: 0");
     assertThat(CriticalValues.student(0.95, 1)).isCloseTo(12.706204736174694, within(1e-9));
   }
 
