@@ -25,6 +25,11 @@ class StartSelectionTest {
       68.91440772228691, 85.95588209811928, 109.69066303943721, 125.29267907538325, 101.87509378983756, 109.2305158875194,
       100.13270109994079};
 
+  static final double[] EXPONENTIAL_TWO_MINIMA = {73.6492888244432, 75.99227224154916, 108.79651008045013, 105.63512633860405,
+      108.03516058647806, 100.52753555462678, 95.4073617429562, 71.5846653037865, 87.6418636918482, 91.04063898356567,
+      65.56193680321341, 99.31304061598975, 106.16653753602495, 113.60316405701587, 127.32128586356484, 95.01024641594591,
+      117.59765071839773, 94.89699207547307, 95.52624368473788};
+
   static double[] times(int n) {
     double[] s = new double[n];
     for (int i = 0; i < n; i++) {
@@ -87,5 +92,17 @@ class StartSelectionTest {
     FitResult r = analysed(RecoveryModel.EXPONENTIAL, s, EXPONENTIAL_CONVERGED_HAS_LARGER_RSS);
     assertThat(r.converged()).isTrue();
     assertThat(r.estimates()).containsExactly(f[1].estimates());
+  }
+
+  @Test
+  void amongConvergedFitsTheSmallestRss() {
+    double[] s = times(EXPONENTIAL_TWO_MINIMA.length);
+    FitResult[] f = fromEachStart(RecoveryModel.EXPONENTIAL, s, EXPONENTIAL_TWO_MINIMA);
+    // all three converge: k and 3k to the same minimum (RSS 4039.444), k / 3 to another (4257.309)
+    assertThat(f).allMatch(FitResult::converged);
+    assertThat(f[2].rss()).isGreaterThan(f[0].rss() + 200);
+    FitResult r = analysed(RecoveryModel.EXPONENTIAL, s, EXPONENTIAL_TWO_MINIMA);
+    assertThat(r.rss()).isEqualTo(Math.min(f[0].rss(), f[1].rss()));
+    assertThat(r.estimate(2)).isCloseTo(f[0].estimate(2), org.assertj.core.api.Assertions.within(1e-6 * Math.abs(f[0].estimate(2))));
   }
 }
