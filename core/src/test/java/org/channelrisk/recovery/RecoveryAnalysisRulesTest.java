@@ -1,0 +1,143 @@
+package org.channelrisk.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.channelrisk.fit.FitResult;
+import org.junit.jupiter.api.Test;
+
+/** The stated rules of an analysis at their edges, on short series whose results follow by hand. */
+class RecoveryAnalysisRulesTest {
+  @Test
+  void equalTimesAreRefused() {
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(1).build()
+        .analyse(new double[] {0, 1, 1, 2}, new double[] {5, 3, 4, 5}))
+        .hasMessage("times must be finite and strictly increasing: t[2] = 1.0");
+  }
+
+  @Test
+  void exactlyEnoughPointsAreEnough() {
+    // the constant model needs 2 points: after the takedown at 2 there are 4 and 6, a = their mean 5
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.CONSTANT).build()
+        .analyse(new double[] {0, 1, 2, 3}, new double[] {10, 10, 4, 6});
+    assertThat(r.fit().converged()).isTrue();
+    assertThat(r.parameter("a")).isCloseTo(5, within(1e-12));
+    assertThat(r.bandTimes()).containsExactly(2, 3);
+    assertThat(r.metric(Metric.RECOVERY_RATIO).value()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void aModelWithAsManyParametersAsPointsIsNotFitted() {
+    // three points after the takedown: the exponential's three parameters are not fitted; the constant
+    // model is (its AICc is infinite too, with n - k - 1 = 3 - 2 - 1 = 0)
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.EXPONENTIAL, RecoveryModel.CONSTANT).build()
+        .analyse(new double[] {0, 1, 2, 3, 4}, new double[] {10, 10, 4, 6, 7});
+    RecoveryResult.Candidate exp = r.candidates().stream().filter(c -> c.model() == RecoveryModel.EXPONENTIAL).findFirst().orElseThrow();
+    FitResult f = exp.fit();
+    assertThat(f.converged()).isFalse();
+    assertThat(f.message()).isEqualTo("not fitted: 3 points cannot determine 3 parameters");
+    assertThat(f.estimates()).containsOnly(Double.NaN);
+    assertThat(f.n()).isEqualTo(3);
+    assertThat(exp.aicc()).isInfinite();
+    assertThat(exp.weight()).isEqualTo(0);
+  }
+
+  @Test
+  void whenNoModelConvergesTheBandIsNotAvailable() {
+    double[] t = new double[30];
+    double[] flat = new double[30];
+    for (int i = 0; i < 30; i++) {
+      t[i] = i;
+      flat[i] = i < 10 ? 100 : 60;
+    }
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(10).models(RecoveryModel.EXPONENTIAL).build().analyse(t, flat);
+    assertThat(r.fit().converged()).isFalse();
+    assertThat(r.intervalMethod()).isEqualTo("not available: no model converged");
+    for (double[] row : r.band()) {
+      assertThat(row).hasSize(20).containsOnly(Double.NaN);
+    }
+    assertThat(r.metric(Metric.BASELINE).value()).isEqualTo(100);
+    assertThat(r.metric(Metric.DEPTH).value()).isNaN();
+  }
+
+  @Test
+  void poissonWeightsAreOneOverTheCountWithZeroCountedAsOne() {
+    // after the takedown at 3: counts 0, 4, 8, 10, 10, 10; weights 1, 1/4, 1/8, 1/10, 1/10, 1/10
+    double[] t = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+    double[] y = {10, 10, 10, 0, 4, 8, 10, 10, 10};
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(3).weighting(Weighting.POISSON).models(RecoveryModel.CONSTANT).build()
+        .analyse(t, y);
+    double sumLog = Math.log(1) + Math.log(0.25) + Math.log(0.125) + 3 * Math.log(0.1);
+    assertThat(r.fit().sumLogWeights()).isCloseTo(sumLog, within(1e-12));
+    // the weighted mean: (0 + 4/4 + 8/8 + 3 * 10/10) / (1 + 1/4 + 1/8 + 3/10)
+    assertThat(r.parameter("a")).isCloseTo(5 / 1.675, within(1e-10));
+  }
+
+  @Test
+  void standardDeviationsWeighByOneOverTheirSquare() {
+    // after the takedown at 2: sd 1, 2, 0 (replaced by the smallest positive, 1), 4; weights 1, 1/4, 1, 1/16
+    double[] t = {0, 1, 2, 3, 4, 5};
+    double[] y = {10, 10, 2, 4, 6, 8};
+    double[] sd = {9, 9, 1, 2, 0, 4};
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(2).weighting(Weighting.STANDARD_DEVIATION)
+        .models(RecoveryModel.CONSTANT).build().analyse(t, y, sd);
+    assertThat(r.fit().sumLogWeights()).isCloseTo(Math.log(0.25) + Math.log(1.0 / 16), within(1e-12));
+    // weighted mean (2 + 4/4 + 6 + 8/16) / (1 + 1/4 + 1 + 1/16) = 9.5 / 2.3125
+    assertThat(r.parameter("a")).isCloseTo(9.5 / 2.3125, within(1e-10));
+    // all zero: equal weights, the plain mean 5
+    RecoveryResult equal = RecoveryAnalysis.builder().takedown(2).weighting(Weighting.STANDARD_DEVIATION)
+        .models(RecoveryModel.CONSTANT).build().analyse(t, y, new double[6]);
+    assertThat(equal.parameter("a")).isCloseTo(5, within(1e-12));
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(2).weighting(Weighting.STANDARD_DEVIATION).build()
+        .analyse(t, y, new double[] {1, 1, 1, -1, 1, 1})).hasMessage("standard deviations must be finite and >= 0: -1.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(2).build().analyse(t, y, new double[5]))
+        .hasMessage("sd has 5 values for 6 times");
+  }
+
+  @Test
+  void theMethodTextTheHorizonAndTheLevel() {
+    double[] t = new double[40];
+    double[] y = new double[40];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i;
+      y[i] = i < 10 ? 1000 : RecoveryModel.EXPONENTIAL.value(i - 10, new double[] {900, 300, 0.15}) + (i % 3 - 1);
+    }
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(10).models(RecoveryModel.EXPONENTIAL).horizon(5).confidenceLevel(0.9)
+        .build().analyse(t, y);
+    assertThat(r.intervalMethod()).isEqualTo("delta method, normal, 90%; baseline treated as known");
+    assertThat(r.horizon()).isEqualTo(5);
+    // loss area at horizon 5 from the fitted parameters: (B0 - a) 5 + (a - b)(1 - e^{-5k}) / k
+    double[] p = r.fit().estimates();
+    assertThat(r.metric(Metric.LOSS_AREA).value())
+        .isCloseTo((1000 - p[0]) * 5 + (p[0] - p[1]) * (1 - Math.exp(-5 * p[2])) / p[2], within(1e-9));
+    // the fit's own intervals are at the level asked for: the k interval is estimate -+ qt(0.95, 27) se
+    // (qt(0.95, 27) = 1.7032884457221265, SciPy t.ppf)
+    assertThat(r.fit().upper(2)).isCloseTo(p[2] + 1.7032884457221265 * r.fit().stdError(2), within(1e-12));
+    // without a horizon, the last point's time since the takedown, 29
+    assertThat(RecoveryAnalysis.builder().takedown(10).models(RecoveryModel.EXPONENTIAL).build().analyse(t, y).horizon())
+        .isEqualTo(29);
+  }
+
+  @Test
+  void theBuilderChecksItsArgumentsAndTheAnalysisPrintsItsSettings() {
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().horizon(0)).hasMessage("horizon must be > 0: 0.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().baselineWindow(0)).hasMessage("baseline window must be finite and > 0: 0.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().baselineWindow(Double.POSITIVE_INFINITY))
+        .hasMessageContaining("finite and > 0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(-1, RecoveryAnalysis.Bootstrap.RESIDUAL, 1))
+        .hasMessage("bootstrap replicates must be >= 0: -1");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().threads(0)).hasMessage("threads must be >= 1: 0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(Double.NaN)).hasMessage("takedown time must be finite: NaN");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models()).hasMessage("at least one model is needed");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().confidenceLevel(1)).hasMessageContaining("(0, 1)");
+    assertThat(RecoveryAnalysis.builder().build().toString()).isEqualTo(
+        "RecoveryAnalysis[t0 largest drop, models [exponential, logistic, gompertz, constant, linear], none weights, delta-method intervals]");
+    // zero replicates is the delta method
+    assertThat(RecoveryAnalysis.builder().takedown(10).models(RecoveryModel.EXPONENTIAL).weighting(Weighting.POISSON)
+        .bootstrap(0, RecoveryAnalysis.Bootstrap.PARAMETRIC, 3).build().toString())
+        .isEqualTo("RecoveryAnalysis[t0 10.0, models [exponential], poisson weights, delta-method intervals]");
+    assertThat(RecoveryAnalysis.builder().bootstrap(99, RecoveryAnalysis.Bootstrap.RESIDUAL, 3).build().toString())
+        .endsWith("none weights, 99 RESIDUAL bootstrap replicates]");
+  }
+}

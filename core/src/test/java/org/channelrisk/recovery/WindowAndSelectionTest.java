@@ -1,0 +1,123 @@
+package org.channelrisk.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.channelrisk.fit.FitResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fitted window (baseline points, origin, times since the origin) and the Akaike weights on tiny
+ * hand-made inputs, each expected value worked out in a comment.
+ */
+class WindowAndSelectionTest {
+  private static final double[] T = {0, 1, 2, 3, 4, 5, 6};
+  private static final double[] Y = {10, 12, 11, 5, 3, 4, 8};
+
+  @Test
+  void theBaselineIsTheMedianOfThePointsBeforeTheTakedown() {
+    // points before t = 3: 10, 12, 11, median 11; fitted: t = 3..6 as s = 0..3
+    RecoveryWindow w = RecoveryWindow.of(T, Y, 3, Double.NaN, false);
+    assertThat(w.pre()).containsExactly(10, 12, 11);
+    assertThat(w.baseline()).isEqualTo(11);
+    assertThat(w.first()).isEqualTo(3);
+    assertThat(w.origin()).isEqualTo(3);
+    assertThat(w.s()).containsExactly(0, 1, 2, 3);
+    assertThat(w.y()).containsExactly(5, 3, 4, 8);
+    assertThat(w.baselineRule(Double.NaN)).isEqualTo("median of 3 points before t0");
+    // a takedown between two points: s starts at 3 - 2.5 = 0.5
+    RecoveryWindow between = RecoveryWindow.of(T, Y, 2.5, Double.NaN, false);
+    assertThat(between.s()).containsExactly(0.5, 1.5, 2.5, 3.5);
+    assertThat(between.pre()).containsExactly(10, 12, 11);
+  }
+
+  @Test
+  void aBaselineWindowKeepsThePointsAtItsStart() {
+    // window 2 before t = 3: t in [1, 3), the points 12 and 11, median 11.5
+    RecoveryWindow w = RecoveryWindow.of(T, Y, 3, 2, false);
+    assertThat(w.pre()).containsExactly(12, 11);
+    assertThat(w.baseline()).isEqualTo(11.5);
+    assertThat(w.baselineRule(2)).isEqualTo("median of 2 points before t0 within 2.0");
+    // no point before the first time
+    RecoveryWindow none = RecoveryWindow.of(T, Y, 0, Double.NaN, false);
+    assertThat(none.baseline()).isNaN();
+    assertThat(none.baselineRule(Double.NaN)).isEqualTo("no point before t0: not available");
+    assertThat(none.s()).hasSize(7);
+    // the takedown at the last point leaves that point alone
+    assertThat(RecoveryWindow.of(T, Y, 6, Double.NaN, false).s()).containsExactly(0);
+    assertThatThrownBy(() -> RecoveryWindow.of(T, Y, 6.5, Double.NaN, false))
+        .hasMessage("the takedown time 6.5 is after the last point of the series, t = 6.0");
+  }
+
+  @Test
+  void fromTheTroughTheOriginIsTheFirstLowestPointAfterTheTakedown() {
+    // after t = 3: 5, 3, 3, 8 -> the first 3, at t = 4; the lower 1 before the takedown does not count
+    double[] y = {10, 12, 1, 5, 3, 3, 8};
+    RecoveryWindow w = RecoveryWindow.of(T, y, 3, Double.NaN, true);
+    assertThat(w.origin()).isEqualTo(4);
+    assertThat(w.first()).isEqualTo(4);
+    assertThat(w.s()).containsExactly(0, 1, 2);
+    assertThat(w.y()).containsExactly(3, 3, 8);
+    assertThat(w.baseline()).isEqualTo(10);
+    assertThat(w.baselineRule(Double.NaN))
+        .isEqualTo("median of 3 points before the takedown at 3; t0 is the trough, the lowest point after the takedown");
+    // a takedown time that is not a whole number prints as a decimal; a whole one beyond 1e15 too
+    assertThat(RecoveryWindow.of(T, y, 2.5, Double.NaN, true).baselineRule(Double.NaN)).contains("before the takedown at 2.5;");
+    double[] big = {1e15 - 2, 1e15 - 1, 1e15, 1e15 + 1};
+    assertThat(RecoveryWindow.of(big, new double[] {5, 5, 1, 2}, 1e15, Double.NaN, true).baselineRule(Double.NaN))
+        .contains("before the takedown at 1.0E15;");
+    assertThat(RecoveryWindow.of(big, new double[] {5, 5, 1, 2}, 1e15 - 1, Double.NaN, true).baselineRule(Double.NaN))
+        .contains("before the takedown at 999999999999999;");
+    assertThat(RecoveryWindow.of(T, y, 0, Double.NaN, true).baselineRule(Double.NaN))
+        .isEqualTo("no point before the takedown at 0: not available; t0 is the trough, the lowest point after the takedown");
+  }
+
+  static RecoveryResult.Candidate candidate(RecoveryModel m, double aicc) {
+    FitResult f = new FitResult(m.names(), new double[m.parameters()], new double[m.parameters()],
+        new double[m.parameters()][m.parameters()], new double[m.parameters()], new double[m.parameters()], 0.95, 1, 10, 0, true, 1,
+        1, "converged");
+    return new RecoveryResult.Candidate(m, f, aicc, -1);
+  }
+
+  @Test
+  void akaikeWeightsByHand() {
+    // AICc 12, +inf, 10: Delta = 2, -, 0; weights e^{-1} / (1 + e^{-1}), 0, 1 / (1 + e^{-1}); by AICc
+    List<RecoveryResult.Candidate> w = ModelSelection.byAicc(List.of(candidate(RecoveryModel.LOGISTIC, 12),
+        candidate(RecoveryModel.CONSTANT, Double.POSITIVE_INFINITY), candidate(RecoveryModel.EXPONENTIAL, 10)));
+    assertThat(w).extracting(RecoveryResult.Candidate::model).containsExactly(RecoveryModel.EXPONENTIAL, RecoveryModel.LOGISTIC,
+        RecoveryModel.CONSTANT);
+    double e = Math.exp(-1);
+    assertThat(w.get(0).weight()).isCloseTo(1 / (1 + e), within(1e-15));
+    assertThat(w.get(1).weight()).isCloseTo(e / (1 + e), within(1e-15));
+    assertThat(w.get(2).weight()).isEqualTo(0);
+    assertThat(w.get(0).aicc()).isEqualTo(10);
+    // three models with Delta 0, 4, 6: weights 1, e^{-2}, e^{-3} over their sum
+    List<RecoveryResult.Candidate> three = ModelSelection.byAicc(List.of(candidate(RecoveryModel.GOMPERTZ, -1),
+        candidate(RecoveryModel.LINEAR, -5), candidate(RecoveryModel.LOGISTIC, 1)));
+    double sum = 1 + Math.exp(-2) + Math.exp(-3);
+    assertThat(three).extracting(RecoveryResult.Candidate::weight)
+        .containsExactly(1 / sum, Math.exp(-2) / sum, Math.exp(-3) / sum);
+    // nothing converged: every weight 0
+    assertThat(ModelSelection.byAicc(List.of(candidate(RecoveryModel.LINEAR, Double.POSITIVE_INFINITY))).get(0).weight()).isEqualTo(0);
+  }
+
+  @Test
+  void theLargestDropIsTheFirstOfEqualDrops() {
+    // drops of 5 at t = 2 and t = 4: the first
+    assertThat(RecoveryAnalysis.largestDrop(new double[] {0, 1, 2, 3, 4}, new double[] {10, 10, 5, 5, 0})).isEqualTo(2);
+    // the drop at the second point counts
+    assertThat(RecoveryAnalysis.largestDrop(new double[] {7, 8, 9}, new double[] {10, 2, 3})).isEqualTo(8);
+    assertThatThrownBy(() -> RecoveryAnalysis.largestDrop(new double[] {0, 1}, new double[] {1, 1}))
+        .hasMessageContaining("never drops");
+  }
+
+  @Test
+  void mediansOfOddAndEvenCounts() {
+    assertThat(RecoveryAnalysis.median(new double[] {3, 1, 2})).isEqualTo(2);
+    assertThat(RecoveryAnalysis.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+    assertThat(RecoveryAnalysis.median(new double[] {7})).isEqualTo(7);
+    assertThat(RecoveryAnalysis.median(new double[0])).isNaN();
+  }
+}
