@@ -8,7 +8,8 @@ import java.util.List;
  * Model selection by AICc with Akaike weights (Burnham and Anderson 2002, <i>Model Selection and
  * Multimodel Inference</i>, 2nd ed., sections 2.4 and 2.9): w_i = exp(-Delta_i / 2) / sum_j
  * exp(-Delta_j / 2) with Delta_i = AICc_i - min AICc. A model that did not converge has AICc +inf
- * and weight 0.
+ * and weight 0. A converged model whose AICc is infinite (n - k - 1 = 0 points to spare) still comes
+ * before every model that did not converge, so that "no model converged" is said only when it is true.
  */
 final class ModelSelection {
   private ModelSelection() {}
@@ -28,7 +29,8 @@ final class ModelSelection {
       double wt = Double.isFinite(c.aicc()) ? Math.exp(-(c.aicc() - minAicc) / 2) / total : 0;
       weighted.add(new RecoveryResult.Candidate(c.model(), c.fit(), c.aicc(), wt));
     }
-    weighted.sort(Comparator.comparingDouble(RecoveryResult.Candidate::aicc));
+    weighted.sort(Comparator.comparingDouble(RecoveryResult.Candidate::aicc)
+        .thenComparing(c -> !c.fit().converged())); // false first: among equal AICc, converged fits lead
     return weighted;
   }
 }

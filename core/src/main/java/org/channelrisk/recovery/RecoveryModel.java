@@ -190,8 +190,8 @@ public enum RecoveryModel {
   /**
    * The area between a level and the curve from s = 0 to {@code horizon}: the reach lost after the
    * takedown when the level is the pre-takedown baseline. Closed forms for the exponential, constant
-   * and linear models; Gauss-Legendre quadrature (64 points per unit of k s, at least 256) for the
-   * logistic and Gompertz curves.
+   * and linear models; composite 4-point Gauss-Legendre quadrature (one piece per unit of k s, 16 to
+   * 4,096 pieces) for the logistic and Gompertz curves.
    *
    * @param level the baseline
    * @param p parameters

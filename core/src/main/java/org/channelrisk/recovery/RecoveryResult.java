@@ -50,10 +50,6 @@ public record RecoveryResult(
    */
   public record Candidate(RecoveryModel model, FitResult fit, double aicc, double weight) {}
 
-  /**
-   * @param m a metric
-   * @return its estimate and interval
-   */
   /** Copies the collections and arrays, so that a result cannot change once made. */
   public RecoveryResult {
     candidates = List.copyOf(candidates);
@@ -89,6 +85,10 @@ public record RecoveryResult(
     return Objects.hash(t0, baseline, model, fit, metrics);
   }
 
+  /**
+   * @param m a metric
+   * @return its estimate and interval
+   */
   public Estimate metric(Metric m) {
     return metrics.get(m);
   }

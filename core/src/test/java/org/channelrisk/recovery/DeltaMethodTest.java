@@ -91,8 +91,8 @@ class DeltaMethodTest {
   @Test
   void aQuadraticFormByHand() {
     // g = (1, 2), C = [[2, 1], [1, 3]]: 2 + 2 * 2 * 1 + 4 * 3 = 18
-    assertThat(DeltaMethod.quad(new double[] {1, 2}, new double[][] {{2, 1}, {1, 3}})).isEqualTo(18);
+    assertThat(org.channelrisk.internal.QuadraticForm.of(new double[] {1, 2}, new double[][] {{2, 1}, {1, 3}})).isEqualTo(18);
     // an asymmetric C shows that both off-diagonal entries are read: 1*2*1 + 1*0.5*2 + 2*1*1 + 2*3*2 = 17
-    assertThat(DeltaMethod.quad(new double[] {1, 2}, new double[][] {{2, 0.5}, {1, 3}})).isEqualTo(17);
+    assertThat(org.channelrisk.internal.QuadraticForm.of(new double[] {1, 2}, new double[][] {{2, 0.5}, {1, 3}})).isEqualTo(17);
   }
 }

@@ -29,6 +29,19 @@ class RecoveryAnalysisTest {
   }
 
   @Test
+  void aConvergedModelWithInfiniteAiccIsChosenOverOneThatDidNotConverge() {
+    // three points from the takedown: the exponential (3 parameters) cannot be fitted; the constant
+    // converges, but with n - k - 1 = 0 its AICc is infinite. It must still be the selected model.
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.EXPONENTIAL, RecoveryModel.CONSTANT).build()
+        .analyse(new double[] {0, 1, 2, 3, 4}, new double[] {10, 10, 4, 6, 7});
+    assertThat(r.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(r.fit().converged()).isTrue();
+    assertThat(r.intervalMethod()).startsWith("delta method");
+    // the constant's level is the mean of 4, 6 and 7
+    assertThat(r.parameter(r.model().names().get(0))).isCloseTo(17.0 / 3, Offset.offset(1e-9));
+  }
+
+  @Test
   void informationCriteriaAndErrorsMatchRNls() throws IOException {
     CsvTable ref;
     try (Reader r = new InputStreamReader(getClass().getResourceAsStream("/reference/nls/nls-aic.csv"), StandardCharsets.UTF_8)) {
