@@ -121,11 +121,12 @@ class AbcSmcTest {
   @Test
   void twiceTheCovarianceIsOneKernelForAll() {
     // x = 4, 5.5, 8 with weights 0.5, 0.25, 0.25: mean 5.375, variance
-    // 0.5 * 1.375^2 + 0.25 * 0.125^2 + 0.25 * 2.625^2 = 2.671875; the kernel variance is twice that
+    // 0.5 * 1.375^2 + 0.25 * 0.125^2 + 0.25 * 2.625^2 = 2.671875; the kernel variance is twice that.
+    // A normal prior N(5, 2^2), so that the prior density enters each weight
     double[][] x = {{4}, {5.5}, {8}};
     double[] w = {0.5, 0.25, 0.25};
     double[] d = {1, 0.5, 3};
-    AbcSmc abc = AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.uniform(0, 10)).target(target(5, 1)).particles(3)
+    AbcSmc abc = AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.normal(5, 2)).target(target(5, 1)).particles(3)
         .kernel(Kernel.TWICE_COVARIANCE).minAcceptance(0).maxGenerations(2).build();
     Population p = abc.resume(population(List.of("x"), x, w, d), 3, IDENTITY, AbcSmc.Listener.NONE).population();
     // ESS 1 / 0.375 = 8/3, target 4/3: s = 0.25 (ESS 1), 0.75 (0.5625 / 0.3125 = 1.8): eps = 1
@@ -139,11 +140,34 @@ class AbcSmcTest {
       for (int j = 0; j < 3; j++) {
         k += w[j] * normal1(v, x[j][0], var);
       }
-      expected[i] = 0.1 / k;
+      expected[i] = normal1(v, 5, 4) / k;
     }
     expected = normalized(expected);
     for (int i = 0; i < 3; i++) {
       assertThat(p.weights()[i]).isCloseTo(expected[i], within(1e-12));
+    }
+  }
+
+  @Test
+  void aPopulationOfOnePointGetsATinyRidge() {
+    // three copies of x = 5: every covariance is 0; the global one gets the ridge
+    // max(0, 1e-12) * 1e-6 = 1e-18 (standard deviation 1e-9), and every particle falls back to it
+    double[][] x = {{5}, {5}, {5}};
+    double[] w = {0.5, 0.25, 0.25};
+    double[] d = {0, 0, 0};
+    AbcSmc abc = AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.normal(5, 2)).target(target(5, 1)).particles(3).minAcceptance(0)
+        .targetTolerance(0.5).build();
+    // eps = max(0, 0.5): proposals 5 +- a few 1e-9 are all accepted
+    Population p = abc.resume(population(List.of("x"), x, w, d), 3, IDENTITY, AbcSmc.Listener.NONE).population();
+    double[] expected = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double v = p.values(i)[0];
+      assertThat(v).isNotEqualTo(5.0).isCloseTo(5, within(1e-8));
+      expected[i] = normal1(v, 5, 4) / normal1(v, 5, 1e-18);
+    }
+    expected = normalized(expected);
+    for (int i = 0; i < 3; i++) {
+      assertThat(p.weights()[i]).isCloseTo(expected[i], within(1e-9));
     }
   }
 
