@@ -298,6 +298,8 @@ class AbcSmcTest {
     // numerically singular: a pivot of 1e-15 of the largest diagonal
     assertThat(AbcSmc.cholesky(new double[][] {{1, 0}, {0, 1e-15}})).isNull();
     assertThat(AbcSmc.cholesky(new double[][] {{1, 0}, {0, 1e-13}})).isNotNull();
+    // the threshold is relative to the largest diagonal: 1e-7 is negligible next to 1e8
+    assertThat(AbcSmc.cholesky(new double[][] {{1e8, 0}, {0, 1e-7}})).isNull();
   }
 
   static AbcSmc.Builder oneDimensional() {
@@ -545,7 +547,8 @@ class AbcSmcTest {
     assertThat(oneDimensional().particles(2).budget(2).build().particles()).isEqualTo(2);
     assertThatThrownBy(() -> oneDimensional().replicatesPerParticle(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> oneDimensional().budget(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> oneDimensional().particles(2).budget(1).build()).hasMessageContaining("budget");
+    assertThatThrownBy(() -> oneDimensional().particles(2).budget(1).build()).hasMessageContaining("must cover");
+    assertThat(oneDimensional().replicatesPerParticle(1).build().replicatesPerParticle()).isEqualTo(1);
     assertThatThrownBy(() -> oneDimensional().minAcceptance(-0.01)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> oneDimensional().minAcceptance(1.01)).isInstanceOf(IllegalArgumentException.class);
     oneDimensional().minAcceptance(0).minAcceptance(1);
@@ -565,5 +568,67 @@ class AbcSmcTest {
     assertThatThrownBy(() -> new Parameter("a,b", Prior.uniform(0, 1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Parameter(" ", Prior.uniform(0, 1))).isInstanceOf(IllegalArgumentException.class);
     assertThat(new Parameter("a", Prior.uniform(0, 1)).toString()).isEqualTo("a ~ uniform(0.0, 1.0)");
+  }
+
+  @Test
+  void theRuleLandingOnThePreviousToleranceTakesTheNextSmallerDistance() {
+    // statistic 1 for x >= 7, else 0; observed 1: distance 0 for about 30% of the prior, 1 for the rest.
+    // Generation 0: the zeros hold less than half the ESS, so eps_1 = 1 (every particle accepted);
+    // generation 1 has the same mix, the rule gives 1 again, and the schedule takes the next smaller
+    // distance, 0
+    Evaluator step = (sim, values, seeds) -> values.stream().map(v -> new double[] {v[0] >= 7 ? 1 : 0}).toArray(double[][]::new);
+    CalibrationResult r = AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.uniform(0, 10)).target(target(1, 1)).particles(20)
+        .minAcceptance(0).build().run(3, step, AbcSmc.Listener.NONE);
+    assertThat(r.stopReason()).isEqualTo(StopReason.TOLERANCE_REACHED);
+    assertThat(r.population().history()).extracting(Generation::epsilon).containsExactly(Double.POSITIVE_INFINITY, 1.0, 0.0);
+  }
+
+  @Test
+  void theBudgetEndsARunThatCouldNotProgressAnyway() {
+    // constant statistic: generation 1 (eps 2) spends the budget of 40 exactly; the stop is the budget
+    Evaluator constant = (sim, values, seeds) -> values.stream().map(v -> new double[] {7}).toArray(double[][]::new);
+    CalibrationResult r = oneDimensional().budget(40).build().run(3, constant, AbcSmc.Listener.NONE);
+    assertThat(r.stopReason()).isEqualTo(StopReason.BUDGET);
+    assertThat(r.population().history()).hasSize(2);
+  }
+
+  @Test
+  void proposalADrawsItsAncestorAndPerturbationFromGeneratorSeedTA() {
+    // all the weight on x = 2: every ancestor is particle 0; the population's covariance is 0, so the
+    // kernel is the ridge 1e-12 * 1e-6 (sd 1e-9); proposal a is 2 + 1e-9 g_a with g_a the Gaussian drawn
+    // after the ancestor's uniform from the generator of (seed, 1, a)
+    double[][] x = {{2}, {5}, {8}};
+    AbcSmc abc = AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.uniform(0, 10)).target(target(2, 1)).particles(3).minAcceptance(0)
+        .targetTolerance(0.5).build();
+    Population p = abc.resume(population(List.of("x"), x, new double[] {1, 0, 0}, new double[] {0, 3, 6}), 21, IDENTITY,
+        AbcSmc.Listener.NONE).population();
+    double sd = Math.sqrt(1e-12 * 1e-6);
+    for (int a = 0; a < 3; a++) {
+      java.util.random.RandomGenerator rng = AbcSmc.particleRandom(21, 1, a);
+      rng.nextDouble();
+      assertThat(p.values(a)[0]).isCloseTo(2 + sd * rng.nextGaussian(), within(1e-15));
+    }
+  }
+
+  @Test
+  void moreParticlesThanABatchDivisor() {
+    CalibrationResult r = oneDimensional().particles(30).maxGenerations(2).build().run(3, IDENTITY, AbcSmc.Listener.NONE);
+    assertThat(r.population().size()).isEqualTo(30);
+    assertThat(r.population().history()).hasSize(2);
+  }
+
+  @Test
+  void runsOnThreadsWithTheParticleSimulator() {
+    // three channels all referred on day 1; compliance 1 complies with all three by day 2
+    AbcSmc abc = AbcSmc.builder(ParticleSimulatorTest.THREE).parameter("compliance", Prior.uniform(0, 1))
+        .target(ParticleSimulatorTest.COMPLIED).particles(3).maxGenerations(1).build();
+    CalibrationResult one = abc.run(5, 1);
+    CalibrationResult two = abc.run(5, 2);
+    assertThat(one.population().generation().totalSimulations()).isEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(one.population().statistics(i)[0]).isBetween(0.0, 3.0);
+      assertThat(two.population().values(i)).isEqualTo(one.population().values(i));
+      assertThat(two.population().statistics(i)).isEqualTo(one.population().statistics(i));
+    }
   }
 }

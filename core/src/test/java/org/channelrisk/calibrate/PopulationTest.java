@@ -39,6 +39,8 @@ class PopulationTest {
     // level 0.6: the 0.2 quantile is reached exactly by the cumulative weight 0.2 of the value 1
     assertThat(p.summary("x", 0.6).lower()).isEqualTo(1);
     assertThat(p.summary("x", 0.6).upper()).isEqualTo(4); // p = 0.8 lies between 0.7 and 1.0
+    // level 0.2: the 0.6 quantile is 2 (cumulative 0.2, 0.6), not the largest value
+    assertThat(p.summary("x", 0.2).upper()).isEqualTo(2);
     Map<String, ParameterSummary> all = p.summaries(0.8);
     assertThat(all.keySet()).containsExactly("x", "y");
     assertThat(all.get("y").mean()).isCloseTo(25, within(1e-13));
@@ -155,6 +157,13 @@ class PopulationTest {
   }
 
   @Test
+  void writeFlushesItsWriter() throws IOException {
+    StringWriter sink = new StringWriter();
+    four().write(new java.io.BufferedWriter(sink), 42, "abc123");
+    assertThat(sink.toString()).isEqualTo(TEXT);
+  }
+
+  @Test
   void readsBackWhatItWroteAndKeepsTheWeightsAsRead() throws IOException {
     Population p = Population.read(new StringReader(TEXT), "p.csv", 42, "abc123");
     Population q = four();
@@ -174,6 +183,9 @@ class PopulationTest {
     Population b = Population.read(new StringReader(bare), "b.csv", 1, "f");
     assertThat(b.statistics(0)).isEmpty();
     assertThat(b.values(0)).containsExactly(0.5);
+    // no parameters at all: weight and distance only
+    String none = "# seed 1\n# fingerprint f\n# history:\n# 0,Infinity,1,1,1.0,1.0\nweight,distance\n1.0,0.0\n";
+    assertThat(Population.read(new StringReader(none), "n.csv", 1, "f").names()).isEmpty();
   }
 
   @Test

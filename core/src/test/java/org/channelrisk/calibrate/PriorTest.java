@@ -93,6 +93,18 @@ class PriorTest {
   }
 
   @Test
+  void logUniformAwayFromOne() {
+    // [2, 200]: log width log 100; density 1 / (x log 100), cdf log(x / 2) / log 100, quantile 2 * 100^q
+    Prior p = Prior.logUniform(2, 200);
+    double width = Math.log(100);
+    assertThat(p.density(20)).isCloseTo(1 / (20 * width), within(TOL));
+    assertThat(p.cdf(20)).isCloseTo(0.5, within(TOL));
+    assertThat(p.quantile(0.5)).isCloseTo(20, within(1e-12));
+    assertThat(p.internalDensity(Math.log(20))).isCloseTo(1 / width, within(TOL));
+    assertThat(p.internalDensity(Math.log(1.9))).isZero();
+  }
+
+  @Test
   void normalAgainstCommonsMath() {
     Prior p = Prior.normal(3, 2);
     NormalDistribution n = new NormalDistribution(null, 3, 2);
@@ -196,12 +208,12 @@ class PriorTest {
     assertThatThrownBy(() -> Prior.logUniform(1, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Prior.logUniform(1, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Prior.normal(Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Prior.normal(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Prior.normal(0, 0)).hasMessageContaining("normal prior needs a finite mean and sd > 0");
     assertThatThrownBy(() -> Prior.normal(0, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Prior.truncatedNormal(Double.POSITIVE_INFINITY, 1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Prior.truncatedNormal(0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Prior.truncatedNormal(Double.POSITIVE_INFINITY, 1, 0, 1)).hasMessageContaining("needs a finite mean and sd > 0");
+    assertThatThrownBy(() -> Prior.truncatedNormal(0, 0, 0, 1)).hasMessageContaining("needs a finite mean and sd > 0");
     assertThatThrownBy(() -> Prior.truncatedNormal(0, Double.POSITIVE_INFINITY, 0, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Prior.truncatedNormal(0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Prior.truncatedNormal(0, 1, 1, 1)).hasMessageContaining("needs lower < upper");
     assertThatThrownBy(() -> Prior.truncatedNormal(0, 1, Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Prior.truncatedNormal(0, 1, 0, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     // [40, 41] standard deviations from the mean: no mass left

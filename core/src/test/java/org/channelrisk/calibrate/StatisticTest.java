@@ -54,6 +54,8 @@ class StatisticTest {
     assertThat(new Statistic.Change(Observed.ACTIVE_CHANNELS, 0, 0, 10, 10).compute(one())).isCloseTo(2, within(1e-15));
     // the mean path of two replicates: before [0, 0] = 5, after [10, 10] = 25: change 4
     assertThat(new Statistic.Change(Observed.ACTIVE_CHANNELS, 0, 0, 10, 10).compute(two())).isCloseTo(4, within(1e-15));
+    // windows of different sizes: before [2, 4] = 16 (3 times), after [6, 7] = (22 + 24) / 2 = 23: 7 / 16
+    assertThat(new Statistic.Change(Observed.ACTIVE_CHANNELS, 2, 4, 6, 7).compute(one())).isCloseTo(7 / 16.0, within(1e-15));
     // a zero baseline: NaN
     Replicates zero = Replicates.of(List.of(Runs.of(GRID, Map.of(Observed.ACTIVE_CHANNELS, ACTIVE2))));
     assertThat(new Statistic.Change(Observed.ACTIVE_CHANNELS, 0, 0, 5, 6).compute(zero)).isNaN();
@@ -187,6 +189,17 @@ class StatisticTest {
     // no channel created: NaN
     assertThat(Statistic.Lifetimes.mean(6, 9, "").compute(r)).isNaN();
     assertThat(Statistic.Lifetimes.median(1, 5, "c").compute(r)).isNaN();
+  }
+
+  @Test
+  void aChannelCensoredBeforeAnotherEndsLeavesTheRiskSet() {
+    // window [1, 5] on a: c12 at 1.2 removed at 9.8 (8.6), c2 at 2 abandoned at 6 (4), c9 at 3 removed at
+    // 4 (1), c3 at 4 alive at 10 (censored 6). S = 3/4 after 1, 1/2 after 4; at 8.6 only c12 is at risk
+    // (c3 left at 6): S = 0. Restricted mean to 9: 1 + 0.75 * 3 + 0.5 * 4.6 = 5.55
+    List<SimEvent> e = List.of(ev(1.2, Kind.RECREATION, "c12", "a"), ev(2, Kind.RECREATION, "c2", "a"), ev(3, Kind.RECREATION, "c9", "a"),
+        ev(4, Kind.RECREATION, "c3", "a"), ev(4, Kind.REMOVAL, "c9", "a"), ev(6, Kind.ABANDONMENT, "c2", "a"),
+        ev(9.8, Kind.REMOVAL, "c12", "a"));
+    assertThat(Statistic.Lifetimes.mean(1, 5, "a").compute(withEvents(e))).isCloseTo(5.55, within(1e-12));
   }
 
   @Test
