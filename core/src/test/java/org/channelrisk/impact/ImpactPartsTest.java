@@ -121,6 +121,11 @@ class ImpactPartsTest {
     assertThat(l2.xtxInverse[0][0]).isCloseTo(1 / 3.0, within(1e-15));
     assertThat(l2.xtxInverse[1][1]).isCloseTo(1 / 8.0, within(1e-15));
     assertThat(l2.xtxInverse[0][1]).isCloseTo(0, within(1e-15));
+    // a column already along e_1: the reflection must point away from it (alpha = -norm for a positive
+    // leading element), else the Householder vector is 0. y = 2 e_1 + 3 (0, 1, 1)
+    LeastSquares l3 = LeastSquares.fit(new double[][] {{1, 0, 0}, {0, 1, 1}}, new double[] {2, 3, 3}, List.of("a", "b"));
+    assertThat(l3.coefficients[0]).isCloseTo(2, within(1e-14));
+    assertThat(l3.coefficients[1]).isCloseTo(3, within(1e-14));
   }
 
   @Test
