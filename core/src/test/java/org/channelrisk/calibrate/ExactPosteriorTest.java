@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.channelrisk.sim.Observed;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * posterior is exactly Beta(2 + 14, 2 + 6). The ABC-SMC run goes down to tolerance 0 (exact matches of
  * the count), where its weighted population targets that posterior exactly.
  */
+@Tag("slow")
 class ExactPosteriorTest {
   static final int N = 20;
   static final int X = 14;

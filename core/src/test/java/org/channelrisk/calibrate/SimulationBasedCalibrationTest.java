@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.channelrisk.sim.Observed;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * 100 particles (about a minute of CPU); {@code -Dchannelrisk.sbc.full=true}: 500 data sets of 500
  * particles.
  */
+@Tag("slow")
 class SimulationBasedCalibrationTest {
   static final boolean FULL = Boolean.getBoolean("channelrisk.sbc.full");
   static final int DATA_SETS = FULL ? 500 : 100;
