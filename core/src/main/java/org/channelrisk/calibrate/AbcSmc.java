@@ -446,7 +446,15 @@ public final class AbcSmc {
             s[r][c] = cov[r][c] + (mean[r] - z[j][r]) * (mean[c] - z[j][c]);
           }
         }
-        double[][] l = cov == null ? null : cholesky(s);
+        // A local covariance that is zero up to rounding (one kept particle: about 1e-32 instead of 0)
+        // passes a Cholesky test relative to its own diagonal, and would propose copies of the particle.
+        // It must be compared with the population's scale: the documented fallback is twice the
+        // covariance when the local one is degenerate.
+        boolean degenerate = cov == null;
+        for (int r = 0; r < d && !degenerate; r++) {
+          degenerate = !(s[r][r] > 1e-10 * global[r][r]);
+        }
+        double[][] l = degenerate ? null : cholesky(s);
         chol[j] = l == null ? lGlobal : l;
       }
     }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Scenario;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -248,7 +247,6 @@ class AbcSmcTest {
    * 1e-16: its proposals are copies of it. {@link Kernel#OPTIMAL_LOCAL} documents the fallback to
    * twice the covariance for this case.
    */
-  @Disabled("AbcSmc.kernels: a numerically zero local covariance passes cholesky and is not replaced by the global kernel")
   @Test
   void aLoneParticleFallsBackEvenWhenItsCovarianceIsRoundedAboveZero() {
     double[][] x = {{2}, {20}, {200}};

@@ -62,7 +62,7 @@ class ImpactPartsTest {
     assertThat(r.names).isEqualTo(d.names);
     // x' b and g' V g
     assertThat(Design.dot(new double[][] {{1, 2}, {3, 4}}, 1, new double[] {10, 100})).isEqualTo(2 * 10 + 4 * 100);
-    assertThat(Design.quadratic(new double[] {1, 2}, new double[][] {{1, 0.5}, {0.5, 3}})).isEqualTo(1 + 2 * 0.5 * 2 + 4 * 3);
+    assertThat(org.channelrisk.internal.QuadraticForm.of(new double[] {1, 2}, new double[][] {{1, 0.5}, {0.5, 3}})).isEqualTo(1 + 2 * 0.5 * 2 + 4 * 3);
   }
 
   /** -0 + 0 = 0: compares signed zeros as equal. */
