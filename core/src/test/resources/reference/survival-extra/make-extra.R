@@ -1,7 +1,7 @@
 # Golden values for the parts of org.channelrisk.survival that the per-dataset tables of
 # ../survival/ do not reach: Kaplan-Meier with entry times (left truncation) at a 90% level, the
 # log-rank test between four groups and within strata, Cox models with three covariates, a loose
-# tolerance and an iteration limit. Run from this folder:  Rscript make-extra.R
+# tolerance and an iteration limit, survreg with a censored time far in the tail. Run from this folder:  Rscript make-extra.R
 # R 4.2.2, survival 3.5-3 (see versions.csv). Numbers are written with %.17g; NA means R returned
 # NA. The data is written to data.csv first and read back, so R and the tests use the same doubles.
 suppressPackageStartupMessages(library(survival))
@@ -97,5 +97,17 @@ for (s in fits) {
                                      iter = m$iter)
 }
 write_tab(do.call(rbind, cx), "cox.csv")
+# 4. Intercept-only survreg fits where a censored time lies far in the tail of the starting values
+#    (the log-normal's survival underflows there), with survreg's variance of (mu, log sigma)
+tail_t <- c(1, 2, 3, 4, 6, 1e30)
+tail_e <- c(1, 1, 1, 1, 0, 0)
+sr <- list()
+for (dist in c("weibull", "lognormal")) {
+  f <- survreg(Surv(tail_t, tail_e) ~ 1, dist = dist, control = survreg.control(rel.tolerance = 1e-13, maxiter = 200))
+  vv <- vcov(f)
+  sr[[dist]] <- data.frame(dist = dist, mu = unname(coef(f)[1]), log_sigma = log(f$scale), var_mu = vv[1, 1],
+                           var_log_sigma = vv[2, 2], loglik = f$loglik[2])
+}
+write_tab(do.call(rbind, sr), "survreg_tail.csv")
 write_tab(data.frame(software = c("R", "survival"),
                      version = c(R.version.string, as.character(packageVersion("survival")))), "versions.csv")
