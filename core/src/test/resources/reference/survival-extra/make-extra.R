@@ -1,7 +1,8 @@
 # Golden values for the parts of org.channelrisk.survival that the per-dataset tables of
 # ../survival/ do not reach: Kaplan-Meier with entry times (left truncation) at a 90% level, the
 # log-rank test between four groups and within strata, Cox models with three covariates, a loose
-# tolerance and an iteration limit, survreg with a censored time far in the tail. Run from this folder:  Rscript make-extra.R
+# tolerance and an iteration limit, survreg with a censored time far in the tail, Aalen-Johansen
+# with a risk set that empties and refills. Run from this folder:  Rscript make-extra.R
 # R 4.2.2, survival 3.5-3 (see versions.csv). Numbers are written with %.17g; NA means R returned
 # NA. The data is written to data.csv first and read back, so R and the tests use the same doubles.
 suppressPackageStartupMessages(library(survival))
@@ -109,5 +110,20 @@ for (dist in c("weibull", "lognormal")) {
                            var_log_sigma = vv[2, 2], loglik = f$loglik[2])
 }
 write_tab(do.call(rbind, sr), "survreg_tail.csv")
+# 5. Aalen-Johansen with entry times where the risk set empties (at 2, by censoring) and refills
+#    (entries at 2, 2 and 2.5), and where an entry equals an end time (3); survfit's multi-state curves
+gap <- data.frame(id = 1:7, entry = c(0, 0, 0.5, 2, 2, 3, 2.5), time = c(1, 1.5, 2, 3, 4, 5, 4),
+                  status = c("x", "censored", "censored", "x", "y", "x", "censored"), stringsAsFactors = FALSE)
+ev <- factor(ifelse(gap$status == "censored", "0", gap$status))
+fg <- survfit(Surv(entry, time, ev) ~ 1, data = gap, id = id, timefix = FALSE)
+gap_rows <- list()
+for (cause in c("x", "y")) {
+  j <- match(cause, fg$states)
+  gap_rows[[cause]] <- data.frame(time = fg$time, n_risk = fg$n.risk[, 1], cause = cause, n_event = fg$n.event[, j],
+                                  cif = fg$pstate[, j], std_err = fg$std.err[, j], lower = fg$lower[, j],
+                                  upper = fg$upper[, j], stringsAsFactors = FALSE)
+}
+write_tab(gap, "cif_gap_data.csv")
+write_tab(do.call(rbind, gap_rows), "cif_gap.csv")
 write_tab(data.frame(software = c("R", "survival"),
                      version = c(R.version.string, as.character(packageVersion("survival")))), "versions.csv")

@@ -277,4 +277,43 @@ class CompetingRisksHandTest {
     assertThatThrownBy(() -> fg.fit(noZ, "x", new double[][] {{1}, {1}, {1}}, List.of("v"))).hasMessageContaining("singular")
         .hasMessageContaining("[v]");
   }
+  @Test
+  void truncatedRiskSetThatEmptiesAndRefills() throws java.io.IOException {
+    // (entry, time]: (0, 1] x, (0, 1.5] censored, (0.5, 2] censored, (2, 3] x, (2, 4] y, (3, 5] x,
+    // (2.5, 4] censored. After the censoring at 2 nobody is at risk; three enter by 3 (the entry at 3
+    // is not yet at risk at 3).
+    // t=1 n 3 x: S = 2/3, F_x = 1/3; t=1.5 n 2, t=2 n 1 censored; t=3 n 3 x: F_x = 1/3 + 2/3 1/3 = 5/9,
+    // S = 4/9; t=4 n 3 y and a censoring: F_y = 4/9 1/3 = 4/27, S = 8/27; t=5 n 1 x: F_x = 5/9 + 8/27
+    // = 23/27. Standard errors and limits: R's survfit (reference/survival-extra/cif_gap.csv).
+    CsvTable in;
+    CsvTable out;
+    try (java.io.Reader r = new java.io.InputStreamReader(getClass().getResourceAsStream("/reference/survival-extra/cif_gap_data.csv"),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      in = CsvTable.read(r, "cif_gap_data.csv");
+    }
+    try (java.io.Reader r = new java.io.InputStreamReader(getClass().getResourceAsStream("/reference/survival-extra/cif_gap.csv"),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      out = CsvTable.read(r, "cif_gap.csv");
+    }
+    CompetingRisksData d = CompetingRisksData.of(in.doubles("time"), in.strings("status"), Set.of("censored"))
+        .withEntry(in.doubles("entry"));
+    CumulativeIncidence c = AalenJohansen.estimate(d).pooled();
+    int x = c.causeIndex("x");
+    int y = c.causeIndex("y");
+    assertThat(c.times()).containsExactly(1, 1.5, 2, 3, 4, 5);
+    assertThat(c.cifs(x)).containsExactly(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3, 5.0 / 9, 5.0 / 9, 23.0 / 27}, within(1e-15));
+    assertThat(c.cifs(y)).containsExactly(new double[] {0, 0, 0, 0, 4.0 / 27, 4.0 / 27}, within(1e-15));
+    assertThat(c.survival(4)).isCloseTo(8.0 / 27, within(1e-15));
+    for (int r = 0; r < out.size(); r++) {
+      int i = java.util.Arrays.binarySearch(c.times(), out.number(r, "time"));
+      int k = c.causeIndex(out.cell(r, "cause"));
+      String at = "cif_gap.csv line " + out.line(r);
+      assertThat(c.nRisk(i)).as(at).isEqualTo((int) out.number(r, "n_risk"));
+      assertThat(c.nEvent(k, i)).as(at).isEqualTo((int) out.number(r, "n_event"));
+      ReferenceData.close(at + " cif", out.cell(r, "cif"), c.cif(k, i), 1e-12);
+      ReferenceData.close(at + " std_err", out.cell(r, "std_err"), c.stdErr(k, i), 1e-7);
+      ReferenceData.close(at + " lower", out.cell(r, "lower"), c.lower(k, i), 1e-7);
+      ReferenceData.close(at + " upper", out.cell(r, "upper"), c.upper(k, i), 1e-7);
+    }
+  }
 }
