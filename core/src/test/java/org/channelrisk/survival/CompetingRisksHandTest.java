@@ -316,4 +316,23 @@ class CompetingRisksHandTest {
       ReferenceData.close(at + " upper", out.cell(r, "upper"), c.upper(k, i), 1e-7);
     }
   }
+  @Test
+  void grayTestWithASingularVarianceHasNoStatistic() {
+    // group a's only observation is censored at 0.5, before any end: a is never at risk at an end,
+    // its score and its row of the variance are 0, the variance of (a, b) has rank 1 (cmprsk returns
+    // -1 there: cuminc gives stat -1, pv 1, df 2 for both causes); the statistic and p-value are
+    // undefined, the degrees of freedom still 3 - 1
+    CompetingRisksData d = CompetingRisksData.of(new double[] {0.5, 1, 2, 3, 4, 5, 6},
+        new String[] {"-", "x", "y", "x", "x", "y", "x"}, Set.of("-")).withGroups(new String[] {"a", "b", "c", "b", "c", "b", "c"});
+    for (GrayTest.CauseTest t : GrayTest.defaults().test(d).tests()) {
+      assertThat(t.statistic()).as(t.cause()).isNaN();
+      assertThat(t.pValue()).as(t.cause()).isNaN();
+      assertThat(t.df()).isEqualTo(2);
+      assertThat(t.toString()).startsWith(t.cause() + ": chisq NaN on 2 df");
+    }
+    // without group a the two others are compared as usual
+    CompetingRisksData bc = CompetingRisksData.of(new double[] {1, 2, 3, 4, 5, 6}, new String[] {"x", "y", "x", "x", "y", "x"}, Set.of("-"))
+        .withGroups(new String[] {"b", "c", "b", "c", "b", "c"});
+    assertThat(GrayTest.defaults().test(bc).cause("x").statistic()).isFinite();
+  }
 }
