@@ -107,7 +107,7 @@ for (dist in c("weibull", "lognormal")) {
   f <- survreg(Surv(tail_t, tail_e) ~ 1, dist = dist, control = survreg.control(rel.tolerance = 1e-13, maxiter = 200))
   vv <- vcov(f)
   sr[[dist]] <- data.frame(dist = dist, mu = unname(coef(f)[1]), log_sigma = log(f$scale), var_mu = vv[1, 1],
-                           var_log_sigma = vv[2, 2], loglik = f$loglik[2])
+                           var_log_sigma = vv[2, 2], cov_mu_log_sigma = vv[1, 2], loglik = f$loglik[2])
 }
 write_tab(do.call(rbind, sr), "survreg_tail.csv")
 # 5. Aalen-Johansen with entry times where the risk set empties (at 2, by censoring) and refills

@@ -60,6 +60,9 @@ class CompetingRisksHandTest {
     assertThat(c.nCensor(1)).isEqualTo(1);
     assertThat(c.cifs(x)).containsExactly(fx, within(1e-15));
     assertThat(c.cifAt(x, 0.5)).isZero();
+    assertThat(c.cifAt(x, 1)).isCloseTo(0.2, within(1e-15));
+    assertThat(c.cifAt(x, 1.5)).isCloseTo(0.2, within(1e-15));
+    assertThat(c.time(2)).isEqualTo(3.0);
     assertThat(c.cifAt(x, 2.5)).isCloseTo(0.2, within(1e-15));
     assertThat(c.cifAt(y, 9)).isCloseTo(0.5, within(1e-15));
     // with S = 0 at the end nobody is left: the variance of S is 0 there
@@ -96,6 +99,10 @@ class CompetingRisksHandTest {
     assertThat(pooledOnly.curves()).extracting(CumulativeIncidence::label).containsExactly("ALL");
     assertThat(pooledOnly.pooled().confType()).isEqualTo(ConfidenceType.PLAIN);
     assertThat(pooledOnly.pooled().confLevel()).isEqualTo(0.9);
+    // one row: 1 x, 1 censored, F_x = 1/2 at 1
+    CumulativeIncidence one = AalenJohansen.estimate(CompetingRisksData.of(new double[] {1, 1}, new int[] {1, 0}, List.of("x"))).pooled();
+    assertThat(one.toString()).startsWith("CumulativeIncidence[ALL: 2 observations, 1 times; x 0.5000 (")
+        .endsWith(") by time 1.00000; log transform, 95.0%]");
     assertThat(AalenJohansen.withConfidence(ConfidenceType.LOG_LOG, 0.9).toString()).isEqualTo("AalenJohansen[log-log transform, 0.9]");
     assertThatThrownBy(() -> AalenJohansen.withConfidence(null, 0.9)).isInstanceOf(NullPointerException.class)
         .hasMessage("confType must not be null");
@@ -140,6 +147,9 @@ class CompetingRisksHandTest {
     assertThat(d.truncated()).isTrue();
     assertThat(d.entries().orElseThrow()).containsExactly(0, 1, 0, 0.5, 0);
     assertThat(five().entries()).isEmpty();
+    assertThat(five().groups().orElseThrow()).containsExactly("p", "p", "q", "q", "p");
+    assertThat(CompetingRisksData.of(new double[] {1}, new int[] {1}, List.of("x")).groups()).isEmpty();
+    assertThat(CompetingRisksData.of(new double[] {0, 1}, new int[] {0, 1}, List.of("x")).times()).containsExactly(0, 1);
     assertThat(d.groupLevels()).containsExactly("p", "q");
     assertThat(d.toString()).isEqualTo("CompetingRisksData[5 observations, x 2, y 2, censored 1, groups [p, q], left-truncated]");
     SurvivalData forX = d.forCause("x");
@@ -245,7 +255,7 @@ class CompetingRisksHandTest {
     assertThat(hr.upper()).isCloseTo(Math.exp(coef + Z90 * se), within(1e-6));
     assertThat(hr.method()).isEqualTo("Wald, sandwich variance, 90.0%");
     assertThat(f.toString()).startsWith("Fine-Gray regression for cause x: n 22, events " + f.events() + ", converged after ")
-        .contains("log pseudo-likelihood -15.1874 (null -16.4302)");
+        .contains("log pseudo-likelihood -15.1874 (null -16.4302)").contains(String.format("%n  %-14s ", "z"));
     // the same fit twice is equal (arrays compared by value); another level or cause is not
     FineGray.Fit again = FineGray.defaults().withConfidenceLevel(0.9).fit(small, "x", x, List.of("z"));
     assertThat(again).isEqualTo(f).hasSameHashCodeAs(f);

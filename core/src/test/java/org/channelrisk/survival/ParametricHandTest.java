@@ -135,6 +135,9 @@ class ParametricHandTest {
       close(at + " var mu", t.cell(r, "var_mu"), f.covariance()[0][0], 1e-6);
       close(at + " var log sigma", t.cell(r, "var_log_sigma"), f.covariance()[1][1], 1e-6);
       close(at + " loglik", t.cell(r, "loglik"), f.logLik(), 1e-10);
+      close(at + " cov mu log sigma", t.cell(r, "cov_mu_log_sigma"), f.covariance()[0][1], 1e-6);
+      close(at + " cov log sigma mu", t.cell(r, "cov_mu_log_sigma"), f.covariance()[1][0], 1e-6);
+      assertThat(f.iterations()).as(at).isPositive();
     }
   }
 

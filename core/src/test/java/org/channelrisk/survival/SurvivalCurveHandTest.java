@@ -260,4 +260,27 @@ class SurvivalCurveHandTest {
     assertThat(ConfidenceType.LOG_LOG.rName()).isEqualTo("log-log");
     assertThat(ConfidenceType.PLAIN.rName()).isEqualTo("plain");
   }
+
+  @Test
+  void medianWhereTheFirstRowIsOneHalf() {
+    // 1, 2: S = 1/2 from the first row, 0 at 2: the midpoint (1 + 2) / 2. R's summary median: 1.5
+    SurvivalCurve c = KaplanMeier.estimate(SurvivalData.of(new double[] {1, 2}, new boolean[] {true, true})).pooled();
+    assertThat(c.median().value()).isEqualTo(1.5);
+  }
+
+  @Test
+  void quantilesOfALogLogCurveThatStartsUndefined() {
+    // 1+, 2, 3, 4+: S = 1, 2/3, 1/3, 1/3; log-log limits undefined at S = 1 (first row), then lower
+    // 0.0541, 0.00896, 0.00896. R's quantile(fit, c(.25, .5, .6)): 2, 3, 3 with lower limits 2, 2, 2
+    // and no upper limits; a quantile below sqrt(eps) is not reached (R: NA at 1e-9)
+    SurvivalCurve c = KaplanMeier.withConfidence(ConfidenceType.LOG_LOG, 0.95)
+        .fit(SurvivalData.of(new double[] {1, 2, 3, 4}, new boolean[] {false, true, true, false})).pooled();
+    double[][] q = {{0.25, 2, 2}, {0.5, 3, 2}, {0.6, 3, 2}};
+    for (double[] row : q) {
+      Estimate e = c.quantile(row[0]);
+      assertThat(new double[] {e.value(), e.lower()}).as("p %s", row[0]).containsExactly(row[1], row[2]);
+      assertThat(e.upper()).isNaN();
+    }
+    assertThat(KaplanMeier.estimate(six()).pooled().quantile(1e-9).isReached()).isFalse();
+  }
 }

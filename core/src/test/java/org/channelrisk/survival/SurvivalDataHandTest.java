@@ -79,16 +79,21 @@ class SurvivalDataHandTest {
   @Test
   void groupSubsetsKeepEntriesAndStrata() {
     SurvivalData d = data(new double[] {4, 5, 6, 7}, true, true, false, true).withGroups(new String[] {"a", "b", "a", "b"})
-        .withStrata(new String[] {"x", "y", "z", "w"}).withEntry(new double[] {1, 0, 2, 3});
+        .withStrata(new String[] {"x", "y", "z", "w"}).withEntry(new double[] {1, 0, 2, 6});
     SurvivalData b = d.group("b");
     assertThat(b.times()).containsExactly(5, 7);
     assertThat(b.eventIndicators()).containsExactly(true, true);
     assertThat(b.strata().orElseThrow()).containsExactly("y", "w");
     assertThat(b.grouped()).isFalse();
     assertThat(b.truncated()).isTrue();
-    // b: (0, 5] event, (3, 7] event: at 5 both at risk, at 7 one
+    // b: (0, 5] event, (6, 7] event: the entry at 6 keeps the second out of the risk set at 5
     SurvivalCurve c = KaplanMeier.estimate(b).pooled();
-    assertThat(new int[] {c.nRisk(0), c.nRisk(1)}).containsExactly(2, 1);
+    assertThat(new int[] {c.nRisk(0), c.nRisk(1)}).containsExactly(1, 1);
+    // a subset without entry times or strata
+    SurvivalData plain = data(new double[] {4, 5, 6}, true, false, true).withGroups(new String[] {"a", "b", "a"}).group("a");
+    assertThat(plain.times()).containsExactly(4, 6);
+    assertThat(plain.truncated()).isFalse();
+    assertThat(plain.strata()).isEmpty();
     assertThatThrownBy(() -> d.group("c")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no group 'c'; the groups are [a, b]");
     assertThatThrownBy(() -> b.group("a")).isInstanceOf(IllegalStateException.class).hasMessage("the data has no groups");
@@ -106,6 +111,14 @@ class SurvivalDataHandTest {
     assertThat(f.times()).containsExactly(1e9, 1e9, 2e9, 1, 1, 1);
     assertThat(f.timeFixed()).isTrue();
     assertThat(d.timeFixed()).isFalse();
+    // ten times 1e6 + 0..9: a gap of 1 is 1e-6 of the mean |time|, above sqrt(eps) = 1.5e-8: none merged
+    double[] ten = new double[10];
+    boolean[] tenEvents = new boolean[10];
+    for (int i = 0; i < 10; i++) {
+      ten[i] = 1e6 + i;
+      tenEvents[i] = true;
+    }
+    assertThat(data(ten, tenEvents).withTimeFix().times()).containsExactly(ten);
     // a gap of 1 among small times is not merged
     assertThat(data(new double[] {1, 2, 3}, true, true, true).withTimeFix().times()).containsExactly(1, 2, 3);
     // entries merge with the times: an entry that becomes its own time is refused, as aeqSurv does
@@ -196,6 +209,7 @@ class SurvivalDataHandTest {
     assertThatThrownBy(() -> cox.withConvergence(0, 5)).hasMessage("tolerance must be > 0: 0.0");
     assertThatThrownBy(() -> cox.withConvergence(Double.NaN, 5)).hasMessage("tolerance must be > 0: NaN");
     assertThatThrownBy(() -> cox.withConvergence(1e-9, 0)).hasMessage("iterations must be >= 1: 0");
+    assertThat(cox.withConvergence(1e-9, 1).toString()).isEqualTo("CoxRegression[efron ties, tolerance 1.0E-9, max 1 iterations]");
     assertThatThrownBy(() -> cox.withTies(null)).isInstanceOf(NullPointerException.class).hasMessage("ties must not be null");
     assertThat(cox.withTies(CoxRegression.Ties.BRESLOW).withConvergence(1e-6, 7).toString())
         .isEqualTo("CoxRegression[breslow ties, tolerance 1.0E-6, max 7 iterations]");
