@@ -55,6 +55,22 @@ class BootstrapIndependentTest {
     return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
   }
 
+  /**
+   * Splits a series at the takedown as the analysis does: times since t0 and values from t0 on, and
+   * the values before it (the baseline's).
+   */
+  static double[][] split(double[][] ty, double t0) {
+    int from = 0;
+    while (from < ty[0].length && ty[0][from] < t0) {
+      from++;
+    }
+    double[] s = new double[ty[0].length - from];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = ty[0][from + i] - t0;
+    }
+    return new double[][] {s, Arrays.copyOfRange(ty[1], from, ty[1].length), Arrays.copyOfRange(ty[1], 0, from)};
+  }
+
   void check(RecoveryAnalysis.Bootstrap type) {
     double[][] ty = series();
     int reps = 120;
@@ -63,21 +79,11 @@ class BootstrapIndependentTest {
         .analyse(ty[0], ty[1]);
     FitResult fit = r.fit();
     double[] p = fit.estimates();
-    List<Double> sList = new ArrayList<>();
-    List<Double> yList = new ArrayList<>();
-    List<Double> pre = new ArrayList<>();
-    for (int i = 0; i < ty[0].length; i++) {
-      if (ty[0][i] >= T0) {
-        sList.add(ty[0][i] - T0);
-        yList.add(ty[1][i]);
-      } else {
-        pre.add(ty[1][i]);
-      }
-    }
-    int n = sList.size();
-    double[] s = sList.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] y = yList.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] before = pre.stream().mapToDouble(Double::doubleValue).toArray();
+    double[][] parts = split(ty, T0);
+    double[] s = parts[0];
+    double[] y = parts[1];
+    double[] before = parts[2];
+    int n = s.length;
     double[] fitted = new double[n];
     double[] res = new double[n];
     double mean = 0;

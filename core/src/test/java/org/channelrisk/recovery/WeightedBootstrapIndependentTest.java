@@ -33,21 +33,11 @@ class WeightedBootstrapIndependentTest {
         .bootstrap(reps, type, seed).confidenceLevel(0.8).build().analyse(ty[0], ty[1]);
     FitResult fit = r.fit();
     double[] p = fit.estimates();
-    List<Double> sList = new ArrayList<>();
-    List<Double> yList = new ArrayList<>();
-    List<Double> pre = new ArrayList<>();
-    for (int i = 0; i < ty[0].length; i++) {
-      if (ty[0][i] >= t0) {
-        sList.add(ty[0][i] - t0);
-        yList.add(ty[1][i]);
-      } else {
-        pre.add(ty[1][i]);
-      }
-    }
-    int n = sList.size();
-    double[] s = sList.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] y = yList.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] before = pre.stream().mapToDouble(Double::doubleValue).toArray();
+    double[][] parts = BootstrapIndependentTest.split(ty, t0);
+    double[] s = parts[0];
+    double[] y = parts[1];
+    double[] before = parts[2];
+    int n = s.length;
     double[] w = new double[n];
     double[] fitted = new double[n];
     double[] res = new double[n];
