@@ -329,7 +329,7 @@ class BadInputFuzzTest {
 
   static void checkCsv(String text) {
     try {
-      List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new java.io.StringReader(text))
+      List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text))
           .getRecords();
       for (CSVRecord r : records) {
         for (var e : r.toMap().entrySet()) {

@@ -24,7 +24,7 @@ class ExactAudienceTest {
     }
     Scenario s = SimulationTest.rich(2_000, 0.8, 1);
     int reps = 100;
-    EnsembleSummary e = Ensemble.run(s, reps, 5, 2);
+    EnsembleSummary e = Ensemble.of(s).replicates(reps).seed(5).threads(2).run();
     for (String line : lines) {
       String[] f = line.split(",");
       Observed o = Observed.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
@@ -45,8 +45,8 @@ class ExactAudienceTest {
     Scenario daily = SimulationTest.rich(1_000, 0.8, 2);
     Scenario coarse = daily.toBuilder().gridStep(5).build();
     int reps = 80;
-    EnsembleSummary a = Ensemble.run(daily, reps, 1, 2);
-    EnsembleSummary b = Ensemble.run(coarse, reps, 2, 2);
+    EnsembleSummary a = Ensemble.of(daily).replicates(reps).seed(1).threads(2).run();
+    EnsembleSummary b = Ensemble.of(coarse).replicates(reps).seed(2).threads(2).run();
     for (Observed o : new Observed[] {Observed.ACTIVE_CHANNELS, Observed.AUDIENCE, Observed.REMOVALS, Observed.REFERRALS_SENT}) {
       for (int gb = 0; gb < b.times().length; gb++) {
         int ga = gb * 5;

@@ -43,7 +43,7 @@ public final class ActionDayImpact {
    * @throws IOException if the chart cannot be written
    */
   public static ImpactResult run(int channels, int replicates, Path out) throws IOException {
-    EnsembleSummary e = Ensemble.run(Presets.actionDay2019(channels, true), replicates, 2019, 2);
+    EnsembleSummary e = Ensemble.of(Presets.actionDay2019(channels, true)).replicates(replicates).seed(2019).threads(2).run();
     double day = Presets.NOVEMBER_2019_DAY;
     double[] times = e.times();
     double[] posts = e.mean(Observed.POSTS);
