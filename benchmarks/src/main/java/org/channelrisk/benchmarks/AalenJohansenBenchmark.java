@@ -1,22 +1,12 @@
 package org.channelrisk.benchmarks;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.channelrisk.sim.Simulation;
 import org.channelrisk.survival.AalenJohansen;
 import org.channelrisk.survival.CompetingRisksData;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One operation = the Aalen-Johansen cumulative incidence of three causes with infinitesimal-jackknife
@@ -26,17 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * every time is distinct. Peer: R survival (benchmarks/peers/r-aalen-johansen.sh, the same design
  * drawn by R), run by benchmarks/compare-peers.sh.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@State(Scope.Benchmark)
-public class AalenJohansenBenchmark {
+public class AalenJohansenBenchmark extends RowsBenchmark {
   static final List<String> CAUSES = List.of("referral", "proactive", "abandoned");
-
-  @Param({"10000", "100000", "1000000"})
-  public int rows;
 
   double[] time;
   int[] cause;

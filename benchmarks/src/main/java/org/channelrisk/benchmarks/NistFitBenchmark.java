@@ -3,34 +3,19 @@ package org.channelrisk.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NistProblem;
 import org.channelrisk.fit.NonlinearLeastSquares;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One operation = one fit of a NIST StRD problem from its first starting point, default tolerances as
  * SciPy's peer run them (benchmarks/compare-peers.sh). The .dat files are read from
  * ../shared/reference/nist-strd (or -Dnist.dir=...).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-@State(Scope.Benchmark)
-public class NistFitBenchmark {
+public class NistFitBenchmark extends FitBenchmark {
   @Param({"Misra1a", "Thurber"})
   public String dataset;
 

@@ -1,35 +1,20 @@
 package org.channelrisk.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
 import org.channelrisk.recovery.RecoveryModel;
 import org.channelrisk.sim.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One operation = one 100-point recovery fit (Levenberg-Marquardt, analytic Jacobian, start from the
  * data), cycling through 256 series drawn as the SciPy peer draws them: a ~ U(500, 2000),
  * b ~ a U(0.05, 0.5), k ~ U(0.02, 0.2), Gaussian noise with sd 3% of a.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-@State(Scope.Benchmark)
-public class RecoveryFitBenchmark {
+public class RecoveryFitBenchmark extends FitBenchmark {
   @Param({"exponential", "logistic", "gompertz"})
   public String model;
 
