@@ -26,12 +26,21 @@ public final class Panel {
   private final Axis x;
   private final Axis y;
   private final List<Layer> layers;
+  private final double[] xExtent;
+  private final double[] yExtent;
 
   private Panel(Builder b) {
     this.title = b.title;
     this.x = b.x;
     this.y = b.y;
     this.layers = List.copyOf(b.layers);
+    Extent ex = new Extent();
+    Extent ey = new Extent();
+    for (Layer l : layers) {
+      addValues(l, ex, ey);
+    }
+    this.xExtent = ex.get();
+    this.yExtent = ey.get();
   }
 
   /** @return a builder: numeric axes without titles, no layers */
@@ -61,43 +70,36 @@ public final class Panel {
 
   /** @return {min, max} of the finite x values of all layers ({NaN, NaN} if none) */
   public double[] xExtent() {
-    Extent e = new Extent();
-    for (Layer l : layers) {
-      if (l instanceof Layer.Line a) {
-        e.add(a.x());
-      } else if (l instanceof Layer.Band a) {
-        e.add(a.x());
-      } else if (l instanceof Layer.Points a) {
-        e.add(a.x());
-      } else if (l instanceof Layer.ErrorBars a) {
-        e.add(a.x());
-      } else if (l instanceof Layer.VerticalLine a) {
-        e.add(a.x());
-      }
-    }
-    return e.get();
+    return xExtent.clone();
   }
 
   /** @return {min, max} of the finite y values of all layers ({NaN, NaN} if none) */
   public double[] yExtent() {
-    Extent e = new Extent();
-    for (Layer l : layers) {
-      if (l instanceof Layer.Line a) {
-        e.add(a.y());
-      } else if (l instanceof Layer.Band a) {
-        e.add(a.lo());
-        e.add(a.hi());
-      } else if (l instanceof Layer.Points a) {
-        e.add(a.y());
-      } else if (l instanceof Layer.ErrorBars a) {
-        e.add(a.lo());
-        e.add(a.hi());
-        e.add(a.mid());
-      } else if (l instanceof Layer.HorizontalLine a) {
-        e.add(a.y());
-      }
+    return yExtent.clone();
+  }
+
+  /** Adds the x values of a layer to {@code ex} and its y values to {@code ey}. */
+  private static void addValues(Layer l, Extent ex, Extent ey) {
+    if (l instanceof Layer.Line a) {
+      ex.add(a.x());
+      ey.add(a.y());
+    } else if (l instanceof Layer.Band a) {
+      ex.add(a.x());
+      ey.add(a.lo());
+      ey.add(a.hi());
+    } else if (l instanceof Layer.Points a) {
+      ex.add(a.x());
+      ey.add(a.y());
+    } else if (l instanceof Layer.ErrorBars a) {
+      ex.add(a.x());
+      ey.add(a.lo());
+      ey.add(a.hi());
+      ey.add(a.mid());
+    } else if (l instanceof Layer.VerticalLine a) {
+      ex.add(a.x());
+    } else if (l instanceof Layer.HorizontalLine a) {
+      ey.add(a.y());
     }
-    return e.get();
   }
 
   /**
