@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
@@ -166,7 +165,7 @@ public final class CoxRegression {
 
     /** @param i covariate @return two-sided normal p-value of z */
     public double pValue(int i) {
-      return 2 * new NormalDistribution().cumulativeProbability(-Math.abs(z(i)));
+      return Wald.pValue(z(i));
     }
 
     /** @param i covariate @return exp(beta) */
@@ -176,10 +175,7 @@ public final class CoxRegression {
 
     /** @param i covariate @return the hazard ratio with its Wald interval */
     public Estimate hazardRatioInterval(int i) {
-      double q = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confLevel) / 2);
-      return new Estimate(hazardRatio(i), Math.exp(coefficients[i] - q * stdErrors[i]),
-          Math.exp(coefficients[i] + q * stdErrors[i]),
-          String.format(Locale.ROOT, "Wald, %s%%", Math.round(confLevel * 1000) / 10.0));
+      return Wald.ratio(coefficients[i], stdErrors[i], confLevel, "Wald");
     }
 
     /**

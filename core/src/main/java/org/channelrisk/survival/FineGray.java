@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -125,15 +124,12 @@ public final class FineGray {
 
     /** @param i covariate @return two-sided normal p-value of z (cmprsk's summary, unrounded) */
     public double pValue(int i) {
-      return 2 * new NormalDistribution().cumulativeProbability(-Math.abs(z(i)));
+      return Wald.pValue(z(i));
     }
 
     /** @param i covariate @return exp(beta) with its Wald interval */
     public Estimate subdistributionHazardRatio(int i) {
-      double q = org.channelrisk.stats.CriticalValues.normal(confLevel);
-      return new Estimate(Math.exp(coefficients[i]), Math.exp(coefficients[i] - q * stdErrors[i]),
-          Math.exp(coefficients[i] + q * stdErrors[i]),
-          String.format(Locale.ROOT, "Wald, sandwich variance, %s%%", Math.round(confLevel * 1000) / 10.0));
+      return Wald.ratio(coefficients[i], stdErrors[i], confLevel, "Wald, sandwich variance");
     }
 
     /** @return 2 (logLik - logLikNull), the pseudo likelihood-ratio statistic */
