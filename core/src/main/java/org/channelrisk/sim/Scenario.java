@@ -315,24 +315,39 @@ public final class Scenario {
       }
     }
 
+    /** Takes a setting once, checked finite and &gt;= 0. */
+    private double onceFiniteNonNegative(String setting, double value) {
+      once(setting);
+      return Checks.finiteNonNegative(setting, value);
+    }
+
+    /** Takes a setting once, checked &gt; 0. */
+    private double oncePositive(String setting, double value) {
+      once(setting);
+      return Checks.positive(setting, value);
+    }
+
+    /** Takes a setting once, checked not null. */
+    private <T> T onceNotNull(String setting, T value) {
+      once(setting);
+      return java.util.Objects.requireNonNull(value, setting);
+    }
+
     /** @param perDay referral-unit detections per channel-day at reference visibility (default 0) @return this builder */
     public Builder detectionRate(double perDay) {
-      once("detectionRate");
-      this.detectionRate = Checks.finiteNonNegative("detectionRate", perDay);
+      this.detectionRate = onceFiniteNonNegative("detectionRate", perDay);
       return this;
     }
 
     /** @param audience the audience with visibility 1 (default 1,000) @return this builder */
     public Builder referenceAudience(double audience) {
-      once("referenceAudience");
-      this.referenceAudience = Checks.positive("referenceAudience", audience);
+      this.referenceAudience = oncePositive("referenceAudience", audience);
       return this;
     }
 
     /** @param bans what routine removals ban (default {@link RoutineBans#DEFAULT}) @return this builder */
     public Builder routineBan(RoutineBans bans) {
-      once("routineBan");
-      this.routineBans = java.util.Objects.requireNonNull(bans, "routineBan");
+      this.routineBans = onceNotNull("routineBan", bans);
       return this;
     }
 
@@ -347,8 +362,7 @@ public final class Scenario {
 
     /** @param r how operators re-create (default {@link Recreation#DEFAULT}) @return this builder */
     public Builder recreation(Recreation r) {
-      once("recreation");
-      this.recreation = java.util.Objects.requireNonNull(r, "recreation");
+      this.recreation = onceNotNull("recreation", r);
       return this;
     }
 
@@ -367,8 +381,7 @@ public final class Scenario {
      * @return this builder
      */
     public Builder audience(AudienceRecovery a) {
-      once("audience");
-      this.audience = java.util.Objects.requireNonNull(a, "audience");
+      this.audience = onceNotNull("audience", a);
       return this;
     }
 
@@ -378,8 +391,7 @@ public final class Scenario {
      * @return this builder
      */
     public Builder migration(Migration m) {
-      once("migration");
-      this.migration = java.util.Objects.requireNonNull(m, "migration");
+      this.migration = onceNotNull("migration", m);
       return this;
     }
 
@@ -391,8 +403,7 @@ public final class Scenario {
      * @return this builder
      */
     public Builder abandonmentRate(double perDay) {
-      once("abandonmentRate");
-      this.abandonmentRate = Checks.finiteNonNegative("abandonmentRate", perDay);
+      this.abandonmentRate = onceFiniteNonNegative("abandonmentRate", perDay);
       return this;
     }
 
@@ -406,8 +417,7 @@ public final class Scenario {
      * @return this builder
      */
     public Builder moveRate(double perDay) {
-      once("moveRate");
-      this.moveRate = Checks.finiteNonNegative("moveRate", perDay);
+      this.moveRate = onceFiniteNonNegative("moveRate", perDay);
       return this;
     }
 
@@ -438,15 +448,13 @@ public final class Scenario {
 
     /** @param days end of the run, finite and &gt;= 0 (default 365) @return this builder */
     public Builder horizon(double days) {
-      once("horizon");
-      this.horizon = Checks.finiteNonNegative("horizon", days);
+      this.horizon = onceFiniteNonNegative("horizon", days);
       return this;
     }
 
     /** @param days spacing of the observation grid, &gt; 0 (default 1) @return this builder */
     public Builder gridStep(double days) {
-      once("gridStep");
-      this.gridStep = Checks.positive("gridStep", days);
+      this.gridStep = oncePositive("gridStep", days);
       return this;
     }
 
