@@ -39,12 +39,7 @@ final class CifCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CompetingInput in;
-
-  @Option(names = "--conf-type", defaultValue = "log", description = "log, log-log or plain (default ${DEFAULT-VALUE}).")
-  String confType;
-
-  @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
-  double confLevel;
+  @Mixin SurvivalCommand.Confidence conf;
 
   @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).")
   Format format;
@@ -60,9 +55,9 @@ final class CifCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ConfidenceType type = ConfidenceType.parse(confType);
-    if (!(confLevel > 0 && confLevel < 1)) {
-      throw new IllegalArgumentException("--conf-level must be in (0, 1): " + confLevel);
+    ConfidenceType type = conf.type();
+    if (!(conf.confLevel > 0 && conf.confLevel < 1)) {
+      throw new IllegalArgumentException("--conf-level must be in (0, 1): " + conf.confLevel);
     }
     Output out = new Output();
     out.output = output;
@@ -77,7 +72,7 @@ final class CifCommand implements Callable<Integer> {
   }
 
   private void run(ConfidenceType type, Output out, OutputPlan plan, OutputPlan.Target png) throws IOException {
-    CumulativeIncidenceFit fit = AalenJohansen.withConfidence(type, confLevel).fit(in.read());
+    CumulativeIncidenceFit fit = AalenJohansen.withConfidence(type, conf.confLevel).fit(in.read());
     boolean grouped = !fit.groups().isEmpty();
     var stdout = spec.commandLine().getOut();
     Figure figure = png == null ? null : CumulativeIncidenceChart.figure(fit, timeUnit);

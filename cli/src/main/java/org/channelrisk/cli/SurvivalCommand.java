@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         SurvivalCommand.Cox.class, CifCommand.class, GrayCommand.class, FineGrayCommand.class})
 final class SurvivalCommand {
 
-  /** Options of the confidence limits. */
+  /** Options of the confidence limits (of {@code survival km}, {@code summary} and {@code cif}). */
   static final class Confidence {
     @Option(names = "--conf-type", defaultValue = "log", description = "log, log-log or plain (default ${DEFAULT-VALUE}).")
     String confType;
@@ -37,8 +37,12 @@ final class SurvivalCommand {
     @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
     double confLevel;
 
+    ConfidenceType type() {
+      return ConfidenceType.parse(confType);
+    }
+
     KaplanMeier estimator() {
-      return KaplanMeier.withConfidence(ConfidenceType.parse(confType), confLevel);
+      return KaplanMeier.withConfidence(type(), confLevel);
     }
   }
 
