@@ -11,9 +11,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The settings of the curve-fit benchmarks (NIST StRD problems, recovery models): average time in
- * microseconds, 3 warm-up and 5 measured iterations of 2 s, one fork. JMH reads these annotations from
- * this superclass.
+ * The settings of the model-fit benchmarks (NIST StRD problems, recovery models, intervention
+ * analysis): average time in microseconds, 3 warm-up and 5 measured iterations of 2 s, one fork. JMH
+ * reads these annotations from this superclass; a subclass's own annotation (the impact benchmark's
+ * milliseconds) takes precedence.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

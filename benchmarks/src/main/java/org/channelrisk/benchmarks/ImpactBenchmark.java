@@ -6,16 +6,9 @@ import org.channelrisk.impact.ImpactAnalysis;
 import org.channelrisk.impact.ImpactResult;
 import org.channelrisk.sim.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Intervention analysis, the two hot paths of {@code org.channelrisk.impact}, on series drawn as the R
@@ -30,13 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Both include everything a user call does (design, fit, standard errors, counterfactual and effects).
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-@State(Scope.Benchmark)
-public class ImpactBenchmark {
+public class ImpactBenchmark extends FitBenchmark {
   /** Points of the segmented series. */
   @Param({"100000"})
   public int points;
