@@ -60,7 +60,7 @@ final class LinkHosts {
       if (h.isEmpty() || !h.matches("[a-z0-9.-]+") || h.startsWith(".") || h.endsWith(".")) {
         throw t.error(r, "host", "expected a host name such as example.org, found '" + host[r] + "'");
       }
-      if (isTelegram(h)) {
+      if (isTelegram(h.toCharArray(), 0, h.length())) {
         throw t.error(r, "host", h + " is a Telegram host: its links are counted in tme_links");
       }
       String p = platform[r].strip();
@@ -133,10 +133,13 @@ final class LinkHosts {
     while (hostEnd > hostStart && url[hostEnd - 1] == '.') {
       hostEnd--;
     }
-    String host = new String(url, hostStart, hostEnd - hostStart).toLowerCase(Locale.ROOT);
-    if (isTelegram(host)) {
+    if (isTelegram(url, hostStart, hostEnd)) {
       return TELEGRAM;
     }
+    if (hosts.isEmpty()) {
+      return classes.size();
+    }
+    String host = new String(url, hostStart, hostEnd - hostStart).toLowerCase(Locale.ROOT);
     for (String h = host; !h.isEmpty(); ) {
       Integer k = hosts.get(h);
       if (k != null) {
@@ -151,9 +154,20 @@ final class LinkHosts {
     return classes.size();
   }
 
-  private static boolean isTelegram(String host) {
+  /** Whether url[from, to) is a Telegram host or a subdomain of one, ignoring ASCII case (no copy made). */
+  private static boolean isTelegram(char[] url, int from, int to) {
     for (String t : TELEGRAM_HOSTS) {
-      if (host.endsWith(t) && (host.length() == t.length() || host.charAt(host.length() - t.length() - 1) == '.')) {
+      int n = t.length();
+      int at = to - n;
+      if (at < from || (at > from && url[at - 1] != '.')) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < n && same; i++) {
+        char c = url[at + i];
+        same = (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) == t.charAt(i);
+      }
+      if (same) {
         return true;
       }
     }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +45,15 @@ final class TelegramExportReader {
   /** Dates outside [1970-01-01T00:00:01Z, 2100-01-01) are errors: no export holds them. */
   static final long MAX_SECONDS = 4_102_444_800L;
 
-  private static final int K_NONE = 0;
-  private static final int K_MESSAGE = 1;
-  private static final int K_SERVICE = 2;
-  private static final int K_OTHER = 3;
+  static final int K_NONE = 0;
+  static final int K_MESSAGE = 1;
+  static final int K_SERVICE = 2;
+  static final int K_OTHER = 3;
 
-  private static final int E_UNKNOWN = 0;
-  private static final int E_LINK = 1;
-  private static final int E_TEXT_LINK = 2;
-  private static final int E_OTHER = 3;
+  static final int E_UNKNOWN = 0;
+  static final int E_LINK = 1;
+  static final int E_TEXT_LINK = 2;
+  static final int E_OTHER = 3;
 
   private final JsonFactory factory = JsonFactory.builder().build();
   private final DailyActivity activity;
@@ -63,40 +62,85 @@ final class TelegramExportReader {
   private final boolean skipBad;
   private final LongFunction<String> keyOf;
   private final Map<Long, ChatInfo> chats = new LinkedHashMap<>();
-  private final Map<String, Integer> authors = new HashMap<>();
+  private final AuthorIndex authors = new AuthorIndex();
 
   private long skipped;
   private String firstSkip;
-  private long unsupported;
+  long unsupported;
 
   // per-file and per-message scratch, reused so that a message allocates (almost) nothing
   private String source;
-  private final LinkCounts textLinks;
-  private final LinkCounts entityLinks;
-  private char[] dateBuf = new char[32];
+  private final MessageFields fields;
+  final Entity entity;
+  private final ExportScanner scanner;
+  private boolean scan = true;
+  private int scanned;
   private char[] lastAuthor = new char[64];
   private int lastAuthorLen = -1;
   private long lastAuthorIndex;
-  private int dateLen;
-  private char[] textBuf = new char[256];
-  private int textLen;
-  private char[] hrefBuf = new char[256];
-  private int hrefLen;
 
-  /** Link counts of one message: Telegram links, out-links, out-links per class (last: other hosts). */
+  /**
+   * Link counts of one message: Telegram links, out-links, out-links per class (last: other hosts). The
+   * links of {@code text} are kept as they are and classified only when the message has no {@code
+   * text_entities} (which, when present, hold the same links and are the ones counted).
+   */
   static final class LinkCounts {
     int telegram;
     int out;
     final int[] byClass;
+    private final boolean deferred;
+    private char[] urls = new char[256];
+    private int[] ends = new int[8];
+    private int n;
 
-    LinkCounts(int classes) {
+    LinkCounts(int classes, boolean deferred) {
       byClass = new int[classes];
+      this.deferred = deferred;
     }
 
     void clear() {
       telegram = 0;
       out = 0;
+      n = 0;
       java.util.Arrays.fill(byClass, 0);
+    }
+
+    /** A link: classified now, or kept for {@link #resolve} when deferred. */
+    void add(char[] url, int off, int len, LinkHosts hosts) {
+      if (!deferred) {
+        count(hosts.classify(url, off, len));
+        return;
+      }
+      int at = n == 0 ? 0 : ends[n - 1];
+      if (urls.length < at + len) {
+        urls = java.util.Arrays.copyOf(urls, Math.max(at + len, 2 * urls.length));
+      }
+      if (ends.length == n) {
+        ends = java.util.Arrays.copyOf(ends, 2 * n);
+      }
+      System.arraycopy(url, off, urls, at, len);
+      ends[n++] = at + len;
+    }
+
+    /** Classifies the links kept. */
+    LinkCounts resolve(LinkHosts hosts) {
+      for (int i = 0; i < n; i++) {
+        int at = i == 0 ? 0 : ends[i - 1];
+        count(hosts.classify(urls, at, ends[i] - at));
+      }
+      n = 0;
+      return this;
+    }
+
+    private void count(int k) {
+      if (k == LinkHosts.TELEGRAM) {
+        telegram++;
+      } else {
+        out++;
+        if (byClass.length > 0) {
+          byClass[k]++;
+        }
+      }
     }
   }
 
@@ -114,9 +158,29 @@ final class TelegramExportReader {
     this.zone = zone;
     this.skipBad = skipBad;
     this.keyOf = keyOf;
-    int classes = activity.linkClasses().size();
-    this.textLinks = new LinkCounts(classes);
-    this.entityLinks = new LinkCounts(classes);
+    this.fields = new MessageFields(activity.linkClasses().size());
+    this.entity = new Entity();
+    this.scanner = new ExportScanner(this, zone.isPresent(), activity.linkClasses().size());
+  }
+
+  /** Reads every file with Jackson (for tests that compare the two ways of reading). */
+  TelegramExportReader jacksonOnly() {
+    scan = false;
+    return this;
+  }
+
+  /** @return how many files the fast scanner read (the others were read with Jackson) */
+  int scanned() {
+    return scanned;
+  }
+
+  /** @return the scanner (for tests) */
+  ExportScanner scanner() {
+    return scanner;
+  }
+
+  DailyActivity.Chat newChat() {
+    return activity.newChat();
   }
 
   /** @return the chats read, by id, in the order first met */
@@ -150,6 +214,10 @@ final class TelegramExportReader {
     source = file.toString();
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(source, "is a folder; expected the export's result.json");
+    }
+    if (scan && scanner.read(file)) {
+      scanned++;
+      return;
     }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = factory.createParser(in)) {
@@ -254,7 +322,7 @@ final class TelegramExportReader {
   }
 
   /** A chat object being read: its fields and counters until its end, when it is filed under its id. */
-  private final class ChatPart {
+  final class ChatPart {
     final DailyActivity.Chat counts;
     Long id;
     String name = "";
@@ -301,27 +369,42 @@ final class TelegramExportReader {
   }
 
   private void finish(JsonParser p, ChatPart c) {
-    if (c.id == null) {
-      throw error(p, "a chat without an 'id'");
+    String problem = finishProblem(c);
+    if (problem != null) {
+      throw error(p, problem);
     }
-    String key = keyOf.apply(c.id);
+    commit(c);
+  }
+
+  /** @return why a chat just read cannot be filed (no id, or messages read before), or null */
+  String finishProblem(ChatPart c) {
+    if (c.id == null) {
+      return "a chat without an 'id'";
+    }
+    ChatInfo info = chats.get(c.id);
+    if (info != null && c.firstId <= c.lastId) {
+      int o = info.overlap(c.firstId, c.lastId);
+      if (o >= 0) {
+        return "chat " + keyOf.apply(c.id) + " was read before (" + info.sources.get(o) + ") with messages "
+            + info.idRanges.get(o)[0] + " to " + info.idRanges.get(o)[1] + ", which overlap this part's " + c.firstId
+            + " to " + c.lastId + ": each message would count twice";
+      }
+    }
+    return null;
+  }
+
+  /** Files a chat read without problem under its id. */
+  void commit(ChatPart c) {
     ChatInfo info = chats.get(c.id);
     if (info == null) {
       info = new ChatInfo(c.id, c.name, c.type);
       chats.put(c.id, info);
-    } else if (c.firstId <= c.lastId) {
-      int o = info.overlap(c.firstId, c.lastId);
-      if (o >= 0) {
-        throw error(p, "chat " + key + " was read before (" + info.sources.get(o) + ") with messages " + info.idRanges.get(o)[0]
-            + " to " + info.idRanges.get(o)[1] + ", which overlap this part's " + c.firstId + " to " + c.lastId
-            + ": each message would count twice");
-      }
     }
     if (c.firstId <= c.lastId) {
       c.info.idRanges.add(new long[] {c.firstId, c.lastId});
     }
     info.merge(c.info, source);
-    activity.attach(key, c.counts);
+    activity.attach(keyOf.apply(c.id), c.counts);
   }
 
   private void messages(JsonParser p, JsonToken t, ChatPart c) throws IOException {
@@ -351,16 +434,8 @@ final class TelegramExportReader {
   }
 
   private void message(JsonParser p, ChatPart c) throws IOException {
-    int kind = K_NONE;
-    long unix = ChatInfo.NONE;
-    dateLen = -1;
-    boolean forwarded = false;
-    long author = DailyActivity.NO_AUTHOR;
-    long id = ChatInfo.NONE;
-    String action = null;
-    boolean hasEntities = false;
-    textLinks.clear();
-    entityLinks.clear();
+    MessageFields m = fields;
+    m.clear();
     InvalidInputException problem = null;
     String f;
     while ((f = p.nextFieldName()) != null) {
@@ -368,130 +443,188 @@ final class TelegramExportReader {
       switch (f) {
         case "id" -> {
           if (t == JsonToken.VALUE_NUMBER_INT) {
-            id = p.getLongValue();
+            m.id = p.getLongValue();
           }
         }
         case "type" -> {
           if (t != JsonToken.VALUE_STRING) {
             problem = first(problem, p, "expected the message type as a string, found " + describe(p, t));
             p.skipChildren();
-          } else if (is(p, "message")) {
-            kind = K_MESSAGE;
-          } else if (is(p, "service")) {
-            kind = K_SERVICE;
           } else {
-            kind = K_OTHER;
+            m.kind = kindOf(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           }
         }
         case "date_unixtime" -> {
-          unix = seconds(p, t);
-          if (unix == ChatInfo.NONE) {
+          m.unix = seconds(p, t);
+          if (m.unix == ChatInfo.NONE) {
             problem = first(problem, p, "expected seconds since 1970 (UTC) as digits, found " + describe(p, t));
             p.skipChildren();
           }
         }
         case "date" -> {
-          if (t == JsonToken.VALUE_STRING && zone.isEmpty()) {
-            dateLen = 0; // present; its local time is read only with a zone (and date_unixtime usually follows)
-          } else if (t == JsonToken.VALUE_STRING) {
-            char[] b = p.getTextCharacters();
-            int len = Math.min(p.getTextLength(), dateBuf.length);
-            System.arraycopy(b, p.getTextOffset(), dateBuf, 0, len);
-            dateLen = len;
+          if (t == JsonToken.VALUE_STRING) {
+            m.date(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), zone.isPresent());
           } else {
             p.skipChildren();
           }
         }
         case "from_id" -> {
           if (t == JsonToken.VALUE_STRING) {
-            author = author(p);
+            m.author = author(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           } else {
             p.skipChildren();
           }
         }
         case "forwarded_from", "forwarded_from_id" -> {
-          forwarded = true;
+          m.forwarded = true;
           p.skipChildren();
         }
         case "action" -> {
           if (t == JsonToken.VALUE_STRING) {
-            action = p.getText();
+            m.action = p.getText();
           } else {
             p.skipChildren();
           }
         }
-        case "text" -> text(p, t, textLinks);
+        case "text" -> text(p, t, m.textLinks);
         case "text_entities" -> {
-          hasEntities = true;
-          text(p, t, entityLinks);
+          m.hasEntities = true;
+          text(p, t, m.entityLinks);
         }
         default -> p.skipChildren();
       }
     }
+    String outcome = conclude(m, c, problem != null);
+    if (outcome == PENDING) {
+      bad(problem);
+    } else if (outcome != null) {
+      bad(error(p, outcome));
+    }
+  }
+
+  /** Returned by {@link #conclude} when the problem already found in the message's fields stands. */
+  static final String PENDING = new String("pending");
+
+  /**
+   * What a message's fields mean once all are read, shared by every parser of exports: counted, dating its
+   * chat's creation or migration, of another type (counted as unsupported) or ignored, or a problem.
+   *
+   * @param m the message's fields
+   * @param c its chat
+   * @param fieldProblem whether a field already held a problem (then nothing is applied)
+   * @return null when the message was taken (or ignored), {@link #PENDING} when the field problem stands,
+   *     else the text of a problem found now
+   */
+  String conclude(MessageFields m, ChatPart c, boolean fieldProblem) {
+    int kind = m.kind;
     if (kind == K_OTHER) {
       unsupported++;
-      return;
+      return null;
     }
     if (kind == K_NONE) {
-      bad(first(problem, p, "a message without a 'type'"));
-      return;
+      return fieldProblem ? PENDING : "a message without a 'type'";
     }
+    String action = m.action;
     boolean creation = kind == K_SERVICE
         && ("create_channel".equals(action) || "create_group".equals(action) || "migrate_from_group".equals(action));
     boolean migration = kind == K_SERVICE && "migrate_to_supergroup".equals(action);
     if (kind == K_SERVICE && !creation && !migration) {
-      return;
+      return null;
     }
-    if (problem == null && unix == ChatInfo.NONE) {
-      if (dateLen < 0) {
-        problem = error(p, "a message without a date (neither 'date_unixtime' nor 'date')" + idNote(id));
+    if (fieldProblem) {
+      return PENDING;
+    }
+    long unix = m.unix;
+    if (unix == ChatInfo.NONE) {
+      if (m.dateLen < 0) {
+        return "a message without a date (neither 'date_unixtime' nor 'date')" + idNote(m.id);
       } else if (zone.isEmpty()) {
-        problem = error(p, "a message without 'date_unixtime'" + idNote(id)
-            + ": give --zone, the time zone of the exporting computer, to read its local 'date'");
-      } else {
-        String d = new String(dateBuf, 0, dateLen);
-        try {
-          unix = LocalDateTime.parse(d).atZone(zone.get()).toEpochSecond();
-        } catch (DateTimeParseException e) {
-          problem = error(p, "expected a local date-time such as 2019-11-21T10:30:00 in 'date', found '" + d + "'"
-              + idNote(id));
-        }
+        return "a message without 'date_unixtime'" + idNote(m.id)
+            + ": give --zone, the time zone of the exporting computer, to read its local 'date'";
+      }
+      String d = new String(m.dateBuf, 0, m.dateLen);
+      try {
+        unix = LocalDateTime.parse(d).atZone(zone.get()).toEpochSecond();
+      } catch (DateTimeParseException e) {
+        return "expected a local date-time such as 2019-11-21T10:30:00 in 'date', found '" + d + "'" + idNote(m.id);
       }
     }
-    if (problem == null && (unix < 1 || unix >= MAX_SECONDS)) {
-      problem = error(p, "the date " + unix + " (seconds) is outside 1970 to 2100" + idNote(id));
-    }
-    if (problem != null) {
-      bad(problem);
-      return;
+    if (unix < 1 || unix >= MAX_SECONDS) {
+      return "the date " + unix + " (seconds) is outside 1970 to 2100" + idNote(m.id);
     }
     if (creation) {
       c.info.created(unix);
-      return;
+      return null;
     }
     if (migration) {
       c.info.migrated(unix);
-      return;
+      return null;
     }
-    LinkCounts links = hasEntities ? entityLinks : textLinks;
-    c.counts.add(Math.floorDiv(unix, 86_400L), forwarded, links.out, links.telegram, author, links.byClass);
+    LinkCounts links = m.hasEntities ? m.entityLinks : m.textLinks.resolve(hosts);
+    c.counts.add(Math.floorDiv(unix, 86_400L), m.forwarded, links.out, links.telegram, m.author, links.byClass);
     c.info.message(unix);
-    if (id != ChatInfo.NONE) {
-      c.firstId = Math.min(c.firstId, id);
-      c.lastId = Math.max(c.lastId, id);
+    if (m.id != ChatInfo.NONE) {
+      c.firstId = Math.min(c.firstId, m.id);
+      c.lastId = Math.max(c.lastId, m.id);
+    }
+    return null;
+  }
+
+  /** The kind of a message from its {@code type}. */
+  static int kindOf(char[] b, int off, int len) {
+    return is(b, off, len, "message") ? K_MESSAGE : is(b, off, len, "service") ? K_SERVICE : K_OTHER;
+  }
+
+  /** One message's fields as read, reused from message to message so that a message allocates (almost) nothing. */
+  static final class MessageFields {
+    int kind;
+    long unix;
+    /** -1: no {@code date}; else the characters kept of it (none when they are not needed). */
+    int dateLen;
+    final char[] dateBuf = new char[32];
+    boolean forwarded;
+    long author;
+    long id;
+    String action;
+    boolean hasEntities;
+    final LinkCounts textLinks;
+    final LinkCounts entityLinks;
+
+    MessageFields(int classes) {
+      textLinks = new LinkCounts(classes, true);
+      entityLinks = new LinkCounts(classes, false);
+    }
+
+    void clear() {
+      kind = K_NONE;
+      unix = ChatInfo.NONE;
+      dateLen = -1;
+      forwarded = false;
+      author = DailyActivity.NO_AUTHOR;
+      id = ChatInfo.NONE;
+      action = null;
+      hasEntities = false;
+      textLinks.clear();
+      entityLinks.clear();
+    }
+
+    /** A {@code date} field: its local time is kept only when a zone will read it (date_unixtime usually follows). */
+    void date(char[] b, int off, int len, boolean keep) {
+      if (!keep) {
+        dateLen = 0;
+        return;
+      }
+      dateLen = Math.min(len, dateBuf.length);
+      System.arraycopy(b, off, dateBuf, 0, dateLen);
     }
   }
 
   /** The author's index; a channel's posts all have the same author, so the last one is compared first. */
-  private long author(JsonParser p) throws IOException {
-    char[] b = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
+  long author(char[] b, int off, int len) {
     if (len == lastAuthorLen && java.util.Arrays.equals(b, off, off + len, lastAuthor, 0, len)) {
       return lastAuthorIndex;
     }
-    String s = new String(b, off, len);
-    long k = authors.computeIfAbsent(s, x -> authors.size());
+    long k = authors.indexOf(b, off, len);
     if (lastAuthor.length < len) {
       lastAuthor = new char[Math.max(len, 2 * lastAuthor.length)];
     }
@@ -509,13 +642,10 @@ final class TelegramExportReader {
     return problem != null ? problem : error(p, text);
   }
 
-  private static boolean is(JsonParser p, String s) throws IOException {
-    int len = p.getTextLength();
+  static boolean is(char[] b, int off, int len, String s) {
     if (len != s.length()) {
       return false;
     }
-    char[] b = p.getTextCharacters();
-    int off = p.getTextOffset();
     for (int i = 0; i < len; i++) {
       if (b[off + i] != s.charAt(i)) {
         return false;
@@ -566,9 +696,8 @@ final class TelegramExportReader {
   }
 
   private void entity(JsonParser p, LinkCounts counts) throws IOException {
-    int type = E_UNKNOWN;
-    textLen = -1;
-    hrefLen = -1;
+    Entity e = entity;
+    e.begin();
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
@@ -576,22 +705,61 @@ final class TelegramExportReader {
         p.skipChildren();
         continue;
       }
-      switch (f) {
-        case "type" -> type = is(p, "link") ? E_LINK : is(p, "text_link") ? E_TEXT_LINK : E_OTHER;
+      e.field(f, p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), counts);
+    }
+    e.end(counts);
+  }
+
+  /**
+   * One entity of a message's text ({@code type}, {@code text}, {@code href}): a {@code link}'s URL is its
+   * text, a {@code text_link}'s its href. Shared by every parser of exports.
+   */
+  final class Entity {
+    private int type;
+    private char[] textBuf = new char[256];
+    private int textLen;
+    private char[] hrefBuf = new char[256];
+    private int hrefLen;
+
+    /** @return whether a string field of this name can change the entity's links (else it need not be decoded) */
+    boolean wants(String name) {
+      return switch (name) {
+        case "type" -> true;
+        case "text" -> type == E_LINK || type == E_UNKNOWN;
+        case "href" -> type == E_TEXT_LINK || type == E_UNKNOWN;
+        default -> false;
+      };
+    }
+
+    /** The entity's type, as {@link #field} would set it from a {@code type} of link, text_link or other. */
+    void type(int code) {
+      type = code;
+    }
+
+    void begin() {
+      type = E_UNKNOWN;
+      textLen = -1;
+      hrefLen = -1;
+    }
+
+    /** A string field of the entity (other fields carry no link). */
+    void field(String name, char[] b, int off, int len, LinkCounts counts) {
+      switch (name) {
+        case "type" -> type = is(b, off, len, "link") ? E_LINK : is(b, off, len, "text_link") ? E_TEXT_LINK : E_OTHER;
         case "text" -> {
           if (type == E_LINK) {
-            count(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), counts);
+            count(b, off, len, counts);
           } else if (type == E_UNKNOWN) {
-            textBuf = copy(p, textBuf);
-            textLen = p.getTextLength();
+            textBuf = copy(b, off, len, textBuf);
+            textLen = len;
           }
         }
         case "href" -> {
           if (type == E_TEXT_LINK) {
-            count(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), counts);
+            count(b, off, len, counts);
           } else if (type == E_UNKNOWN) {
-            hrefBuf = copy(p, hrefBuf);
-            hrefLen = p.getTextLength();
+            hrefBuf = copy(b, off, len, hrefBuf);
+            hrefLen = len;
           }
         }
         default -> {
@@ -599,36 +767,97 @@ final class TelegramExportReader {
         }
       }
     }
-    // fields written before the type (not Telegram's order, but valid JSON)
-    if (type == E_LINK && textLen >= 0) {
-      count(textBuf, 0, textLen, counts);
-    } else if (type == E_TEXT_LINK && hrefLen >= 0) {
-      count(hrefBuf, 0, hrefLen, counts);
+
+    /** Fields written before the type (not Telegram's order, but valid JSON). */
+    void end(LinkCounts counts) {
+      if (type == E_LINK && textLen >= 0) {
+        count(textBuf, 0, textLen, counts);
+      } else if (type == E_TEXT_LINK && hrefLen >= 0) {
+        count(hrefBuf, 0, hrefLen, counts);
+      }
     }
   }
 
-  private static char[] copy(JsonParser p, char[] buf) throws IOException {
-    int len = p.getTextLength();
+  private static char[] copy(char[] from, int off, int len, char[] buf) {
     char[] b = buf.length >= len ? buf : new char[Math.max(len, 2 * buf.length)];
-    System.arraycopy(p.getTextCharacters(), p.getTextOffset(), b, 0, len);
+    System.arraycopy(from, off, b, 0, len);
     return b;
   }
 
   private void count(char[] url, int off, int len, LinkCounts counts) {
-    int k = hosts.classify(url, off, len);
-    if (k == LinkHosts.TELEGRAM) {
-      counts.telegram++;
-    } else {
-      counts.out++;
-      if (counts.byClass.length > 0) {
-        counts.byClass[k]++;
-      }
-    }
+    counts.add(url, off, len, hosts);
   }
 
   @Override
   public String toString() {
     return "TelegramExportReader[" + chats.size() + " chats, " + activity.posts() + " posts, " + skipped + " skipped]";
+  }
+
+  /**
+   * Authors' ids numbered in the order first met: an open-addressing table looked up by the characters
+   * themselves, so that finding a known author allocates nothing.
+   */
+  static final class AuthorIndex {
+    private String[] keys = new String[64];
+    private int[] values = new int[64];
+    private int size;
+
+    int indexOf(char[] b, int off, int len) {
+      int h = 0;
+      for (int i = 0; i < len; i++) {
+        h = 31 * h + b[off + i];
+      }
+      int mask = keys.length - 1;
+      for (int i = slot(h); ; i = (i + 1) & mask) {
+        String k = keys[i];
+        if (k == null) {
+          keys[i] = new String(b, off, len);
+          values[i] = size;
+          if (++size * 2 > keys.length) {
+            grow();
+          }
+          return size - 1;
+        }
+        if (k.length() == len && same(k, b, off)) {
+          return values[i];
+        }
+      }
+    }
+
+    private static boolean same(String k, char[] b, int off) {
+      for (int i = 0; i < k.length(); i++) {
+        if (k.charAt(i) != b[off + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Fibonacci hashing (Knuth): the high bits of the product. Ids such as user1000049 and user1000050 have
+     * nearby polynomial hashes; their low bits alone would crowd them into one run of the table.
+     */
+    private int slot(int h) {
+      return (h * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(keys.length));
+    }
+
+    private void grow() {
+      String[] ok = keys;
+      int[] ov = values;
+      keys = new String[ok.length * 2];
+      values = new int[ok.length * 2];
+      int mask = keys.length - 1;
+      for (int j = 0; j < ok.length; j++) {
+        if (ok[j] != null) {
+          int i = slot(ok[j].hashCode());
+          while (keys[i] != null) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = ok[j];
+          values[i] = ov[j];
+        }
+      }
+    }
   }
 
   static List<String> classesFor(LinkHosts hosts) {

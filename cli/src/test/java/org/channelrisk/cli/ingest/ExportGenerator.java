@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -189,7 +190,10 @@ final class ExportGenerator {
     Expected e = new Expected();
     JsonFactory f = new JsonFactory();
     try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = f.createGenerator(out, JsonEncoding.UTF8)) {
+      // Telegram Desktop's layout: one space of indentation a level, "name": value, empty arrays as []
       DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+              .withArrayEmptySeparator(""))
           .withObjectIndenter(new DefaultIndenter(" ", "\n"))
           .withArrayIndenter(new DefaultIndenter(" ", "\n"));
       g.setPrettyPrinter(pp);
