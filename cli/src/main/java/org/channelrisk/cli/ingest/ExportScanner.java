@@ -617,12 +617,15 @@ final class ExportScanner {
 
   /** A member's name and its colon; the name's code. */
   private int name() throws IOException {
-    expect('"');
-    int flags = string(true);
-    if ((flags & ESCAPED) != 0) {
-      throw NOT_MINE; // an escaped name might spell a known one: Jackson's to read
+    int f = shortName();
+    if (f < 0) {
+      expect('"');
+      int flags = string(true);
+      if ((flags & ESCAPED) != 0) {
+        throw NOT_MINE; // an escaped name might spell a known one: Jackson's to read
+      }
+      f = flags == 0 ? code(strStart, strEnd - strStart) : F_OTHER;
     }
-    int f = flags == 0 ? code(strStart, strEnd - strStart) : F_OTHER;
     if (pos + 2 < lim && buf[pos] == ':') {
       pos++; // Telegram's layout: the colon right after the name, then one space
       if (buf[pos] == ' ' && buf[pos + 1] > ' ') {
@@ -632,6 +635,56 @@ final class ExportScanner {
       expect(':');
     }
     return f;
+  }
+
+  /**
+   * The common case of {@link #name}: a plain ASCII name of at most 15 bytes at pos, read with two 8-byte
+   * loads and no loop. Returns its code (pos after its closing quote), or -1 when the general path must read
+   * it (nothing consumed).
+   */
+  private int shortName() {
+    int p = pos + 1;
+    if (p + 16 > lim || buf[pos] != '"') {
+      return -1;
+    }
+    long w1 = (long) LONGS.get(buf, p);
+    long m = special(w1);
+    int len;
+    long w2 = 0;
+    if (m != 0) {
+      len = Long.numberOfTrailingZeros(m) >>> 3;
+    } else {
+      w2 = (long) LONGS.get(buf, p + 8);
+      m = special(w2);
+      if (m == 0) {
+        return -1;
+      }
+      len = 8 + (Long.numberOfTrailingZeros(m) >>> 3);
+      w2 &= LOW_BYTES[len - 8];
+    }
+    if (buf[p + len] != '"') {
+      return -1; // an escape, a control or a non-ASCII byte: the general path decides
+    }
+    pos = p + len + 1;
+    return len >= 8 ? code(len, w1, w2) : code(len, w1 & LOW_BYTES[len], 0);
+  }
+
+  /** The code of a name of len < 16 bytes packed into w1 (its first eight) and w2 (the rest). */
+  private static int code(int len, long w1, long w2) {
+    return switch (len) {
+      case 2 -> w1 == N_ID ? F_ID : F_OTHER;
+      case 4 -> w1 == N_TYPE ? F_TYPE : w1 == N_DATE ? F_DATE : w1 == N_TEXT ? F_TEXT : w1 == N_NAME ? F_NAME
+          : w1 == N_LIST ? F_LIST : w1 == N_HREF ? F_HREF : F_OTHER;
+      case 5 -> w1 == N_CHATS ? F_CHATS : F_OTHER;
+      case 6 -> w1 == N_ACTION ? F_ACTION : F_OTHER;
+      case 7 -> w1 == N_FROM_ID ? F_FROM_ID : F_OTHER;
+      case 8 -> w1 == N_MESSAGES ? F_MESSAGES : F_OTHER;
+      case 10 -> w1 == N_LEFT_CHATS && w2 == N2_LEFT_CHATS ? F_CHATS : F_OTHER;
+      case 13 -> w1 == N_DATE_UNIX && w2 == N2_DATE_UNIXTIME ? F_DATE_UNIXTIME
+          : w1 == N_TEXT_ENTI && w2 == N2_TEXT_ENTITIES ? F_TEXT_ENTITIES : F_OTHER;
+      case 14 -> w1 == N_FORWARDE && w2 == N2_FORWARDED_FROM ? F_FORWARDED_FROM : F_OTHER;
+      default -> F_OTHER;
+    };
   }
 
   private static final long N_ID = pack("id");
