@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One operation = reading a generated full-account Telegram export of {@code messages} messages (ten
  * chats: five channels, five groups of 500 authors; links, forwards, entities, service messages as the
  * test generator writes them) into daily series, on one thread, from a file in the page cache; the
- * baseline {@link #jacksonTokensOnly} walks the same tokens without doing anything. Goal: at
+ * baselines are the Jackson reader alone ({@link #readWithJackson}, the scanner's fallback) and {@link
+ * #jacksonTokensOnly}, which walks the same tokens without doing anything. Goal: at
  * least 10^6 messages per second, i.e. under 1,000 ms per operation at 10^6 messages. The heap is
  * capped at 64 MB while the 10^6-message export is about 400 MB: the reader streams.
  *
@@ -85,6 +86,17 @@ public class TelegramIngestBenchmark {
   }
 
   /**
+   * The same export read by the Jackson reader alone (the fallback and reference of the scanner).
+   *
+   * @return the accumulated activity
+   * @throws IOException if reading fails
+   */
+  @Benchmark
+  public DailyActivity readWithJackson() throws IOException {
+    return read(file, false);
+  }
+
+  /**
    * The baseline: Jackson's tokenizer alone over the same file (every token, no string decoded), the
    * floor of any reader built on it.
    *
@@ -108,9 +120,25 @@ public class TelegramIngestBenchmark {
   }
 
   static DailyActivity read(Path file) throws IOException {
+    return read(file, true);
+  }
+
+  /**
+   * @param file the export
+   * @param scanner read with the fast scanner (as {@code ingest telegram} does) or with Jackson alone
+   * @return what was read
+   * @throws IOException if reading fails
+   */
+  static DailyActivity read(Path file, boolean scanner) throws IOException {
     DailyActivity a = DailyActivity.withLinkClasses(TelegramExportReader.classesFor(LinkHosts.none()));
     TelegramExportReader r = new TelegramExportReader(a, LinkHosts.none(), Optional.empty(), false, Long::toString);
+    if (!scanner) {
+      r.jacksonOnly();
+    }
     r.read(file);
+    if (scanner && r.scanned() != 1) {
+      throw new IllegalStateException("the scanner handed the generated export back to Jackson");
+    }
     return a;
   }
 }
