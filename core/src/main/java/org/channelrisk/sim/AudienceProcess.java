@@ -46,7 +46,7 @@ final class AudienceProcess {
     st = new long[4 * n];
     for (int i = 0; i < n; i++) {
       st[4 * i + 1] = compiled.audience[i];
-      st[4 * i + 2] = compiled.linksIn[i];
+      st[4 * i + 2] = compiled.linksIn(i);
       total += compiled.audience[i];
     }
     findings = new GridBuckets(n, sc.grid());

@@ -16,7 +16,8 @@ import org.channelrisk.model.Platform;
  * What every run of a scenario shares, built once from the ecosystem: indices instead of ids, one
  * primitive array per channel attribute (struct of arrays), the link graph in compressed sparse rows
  * both ways. Never modified after construction, so runs on any number of threads read it at once.
- * Memory: about 30 bytes per channel and 8 per link, besides the channel ids.
+ * Memory: about 30 bytes per channel and 8 per link, besides the channel ids; derived counts (links
+ * in, degree) are read from the rows' starts rather than stored.
  */
 final class CompiledEcosystem {
   final Platform[] platforms;
@@ -32,8 +33,6 @@ final class CompiledEcosystem {
   final int[] outList;
   final int[] inStart;
   final int[] inList;
-  final int[] linksIn;
-  final int[] degree;
 
   CompiledEcosystem(Ecosystem eco) {
     platforms = eco.platforms().values().toArray(new Platform[0]);
@@ -91,12 +90,16 @@ final class CompiledEcosystem {
       outList[oFill[from[l]]++] = to[l];
       inList[iFill[to[l]]++] = from[l];
     }
-    linksIn = new int[n];
-    degree = new int[n];
-    for (int i = 0; i < n; i++) {
-      linksIn[i] = inStart[i + 1] - inStart[i];
-      degree[i] = linksIn[i] + outStart[i + 1] - outStart[i];
-    }
+  }
+
+  /** @return links into channel i (read from the rows' starts: no array of its own) */
+  int linksIn(int i) {
+    return inStart[i + 1] - inStart[i];
+  }
+
+  /** @return links into and out of channel i */
+  int degree(int i) {
+    return linksIn(i) + outStart[i + 1] - outStart[i];
   }
 
   /** @return the number of channels */

@@ -45,7 +45,7 @@ final class Engine {
   private final boolean[] pending;
   private final byte[] pendingBan;
   private final double[] pendingShare;
-  private final int[] degree;
+  private final CompiledEcosystem compiled;
   private final int[] outStart;
   private final int[] outList;
   private final int[] inStart;
@@ -82,7 +82,7 @@ final class Engine {
     pending = new boolean[n];
     pendingBan = new byte[n];
     pendingShare = new double[n];
-    degree = st.degree;
+    compiled = st;
     outStart = st.outStart;
     outList = st.outList;
     inStart = st.inStart;
@@ -423,7 +423,7 @@ final class Engine {
       }
     }
     audience.catchUp(t, rng); // the audiences as they are now, for the strategies that rank by them
-    Targeting.order(ad.strategy(), order, m, audience.audiences(), role, degree, rng);
+    Targeting.order(ad.strategy(), order, m, audience.audiences(), role, compiled::degree, rng);
     int budget = Math.min(ad.budget(), m);
     double[] when = new double[budget];
     int[] stamps = new int[budget];

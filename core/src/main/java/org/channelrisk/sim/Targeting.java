@@ -23,7 +23,7 @@ final class Targeting {
    * @param degree links in and out by channel
    * @param rng the run's generator (used by {@link TargetingStrategy#RANDOM} only)
    */
-  static void order(TargetingStrategy strategy, int[] order, int m, long[] audience, byte[] role, int[] degree, RandomGenerator rng) {
+  static void order(TargetingStrategy strategy, int[] order, int m, long[] audience, byte[] role, java.util.function.IntUnaryOperator degree, RandomGenerator rng) {
     long[] keys = new long[m];
     switch (strategy) {
       case RANDOM -> {
@@ -37,7 +37,7 @@ final class Targeting {
       case LARGEST_AUDIENCE -> sortBy(order, keys, m, audience, role, -1);
       case HUBS -> {
         for (int k = 0; k < m; k++) {
-          keys[k] = -degree[order[k]];
+          keys[k] = -degree.applyAsInt(order[k]);
         }
         StableSort.byKey(order, keys, m);
       }

@@ -40,8 +40,8 @@ class CompiledEcosystemTest {
     assertThat(c.outStart[c.size()]).isEqualTo(eco.links().size());
     assertThat(c.inStart[c.size()]).isEqualTo(eco.links().size());
     for (int i = 0; i < c.size(); i++) {
-      assertThat(c.linksIn[i]).isEqualTo(c.inStart[i + 1] - c.inStart[i]);
-      assertThat(c.degree[i]).isEqualTo(c.linksIn[i] + c.outStart[i + 1] - c.outStart[i]);
+      assertThat(c.linksIn(i)).isEqualTo(c.inStart[i + 1] - c.inStart[i]);
+      assertThat(c.degree(i)).isEqualTo(c.linksIn(i) + c.outStart[i + 1] - c.outStart[i]);
     }
     assertThat(new CompiledEcosystem(Ecosystem.empty()).size()).isZero();
   }

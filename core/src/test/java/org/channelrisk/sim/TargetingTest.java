@@ -29,7 +29,7 @@ class TargetingTest {
       int m = eligible.length;
       for (TargetingStrategy s : TargetingStrategy.values()) {
         int[] order = Arrays.copyOf(eligible, n);
-        Targeting.order(s, order, m, audience, role, degree, Simulation.generator(seed, 1));
+        Targeting.order(s, order, m, audience, role, i -> degree[i], Simulation.generator(seed, 1));
         Integer[] boxed = Arrays.stream(eligible).boxed().toArray(Integer[]::new);
         Comparator<Integer> byAudience = Comparator.comparingLong(i -> -audience[i]);
         switch (s) {
