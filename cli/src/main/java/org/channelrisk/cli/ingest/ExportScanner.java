@@ -176,7 +176,7 @@ final class ExportScanner {
           }
           default -> skipValue();
         }
-      } while (nextField());
+      } while (next('}'));
     }
     if (sawMessages) {
       parts.add(top);
@@ -215,8 +215,8 @@ final class ExportScanner {
       do {
         expect('{');
         chat();
-      } while (nextElement());
-    } while (nextField());
+      } while (next(']'));
+    } while (next('}'));
   }
 
   private void chat() throws IOException {
@@ -229,7 +229,7 @@ final class ExportScanner {
           case F_MESSAGES -> messages(c);
           default -> skipValue();
         }
-      } while (nextField());
+      } while (next('}'));
     }
     parts.add(c);
   }
@@ -298,7 +298,7 @@ final class ExportScanner {
     do {
       expect('{');
       message(c);
-    } while (nextElement(AT_MESSAGES));
+    } while (next(']', AT_MESSAGES));
   }
 
   private void message(ChatPart c) throws IOException {
@@ -378,7 +378,7 @@ final class ExportScanner {
           }
           default -> skipValue();
         }
-      } while (nextField(AT_MESSAGE));
+      } while (next('}', AT_MESSAGE));
     }
     if (reader.conclude(m, c, false) != null) {
       throw NOT_MINE;
@@ -430,7 +430,7 @@ final class ExportScanner {
       } else {
         skipValue();
       }
-    } while (nextElement(AT_TEXT));
+    } while (next(']', AT_TEXT));
   }
 
   private void entity(LinkCounts counts) throws IOException {
@@ -464,7 +464,7 @@ final class ExportScanner {
         } else {
           string(false);
         }
-      } while (nextField(AT_ENTITY));
+      } while (next('}', AT_ENTITY));
     }
     e.end(counts);
   }
@@ -480,18 +480,6 @@ final class ExportScanner {
     return false;
   }
 
-  /** After a member's value: true after a comma, false after the object's '}'. */
-  private boolean nextField() throws IOException {
-    int c = nonWs();
-    pos++;
-    if (c == ',') {
-      return true;
-    }
-    if (c == '}') {
-      return false;
-    }
-    throw NOT_MINE;
-  }
 
   // places in the export whose indentation is guessed from the last time
   private static final int AT_MESSAGE = 0;
@@ -561,48 +549,34 @@ final class ExportScanner {
     }
   }
 
-  /** {@link #nextField()} at a place whose indentation is guessed. */
-  private boolean nextField(int at) throws IOException {
-    int c = pos < lim ? buf[pos] : nonWs();
-    if (c <= ' ') {
-      c = closing(at);
-    }
-    pos++;
-    if (c == ',') {
-      indentation(at);
-      return true;
-    }
-    if (c == '}') {
-      return false;
-    }
-    throw NOT_MINE;
-  }
 
-  /** {@link #nextElement()} at a place whose indentation is guessed. */
-  private boolean nextElement(int at) throws IOException {
-    int c = pos < lim ? buf[pos] : nonWs();
-    if (c <= ' ') {
-      c = closing(at);
-    }
-    pos++;
-    if (c == ',') {
-      indentation(at);
-      return true;
-    }
-    if (c == ']') {
-      return false;
-    }
-    throw NOT_MINE;
-  }
 
-  /** After an element: true after a comma, false after the array's ']'. */
-  private boolean nextElement() throws IOException {
+
+  /** After a member or an element: true after a comma, false after the closing bracket. */
+  private boolean next(char close) throws IOException {
     int c = nonWs();
     pos++;
     if (c == ',') {
       return true;
     }
-    if (c == ']') {
+    if (c == close) {
+      return false;
+    }
+    throw NOT_MINE;
+  }
+
+  /** {@link #next(char)} at a place whose indentation is guessed. */
+  private boolean next(char close, int at) throws IOException {
+    int c = pos < lim ? buf[pos] : nonWs();
+    if (c <= ' ') {
+      c = closing(at);
+    }
+    pos++;
+    if (c == ',') {
+      indentation(at);
+      return true;
+    }
+    if (c == close) {
       return false;
     }
     throw NOT_MINE;
@@ -736,33 +710,16 @@ final class ExportScanner {
     return v;
   }
 
-  /** Whether the bytes from s + 8 to s + len are those of the name (whose first eight were compared). */
-  private boolean tail(int s, int len, long second, long third) {
-    return word(s + 8, len - 8) == second && (len <= 16 || word(s + 16, len - 16) == third);
-  }
 
   /** The code of a plain ASCII field name at buf[s, s + len). */
   private int code(int s, int len) {
-    if (len > 17) {
-      return F_OTHER;
+    long w1 = word(s, len);
+    long w2 = len > 8 ? word(s + 8, len - 8) : 0;
+    if (len == 17) {
+      return w1 == N_FORWARDE && w2 == N2_FORWARDED_FROM_ID && word(s + 16, 1) == N3_FORWARDED_FROM_ID
+          ? F_FORWARDED_FROM : F_OTHER;
     }
-    long w = word(s, len);
-    return switch (len) {
-      case 2 -> w == N_ID ? F_ID : F_OTHER;
-      case 4 -> w == N_TYPE ? F_TYPE : w == N_DATE ? F_DATE : w == N_TEXT ? F_TEXT : w == N_NAME ? F_NAME
-          : w == N_LIST ? F_LIST : w == N_HREF ? F_HREF : F_OTHER;
-      case 5 -> w == N_CHATS ? F_CHATS : F_OTHER;
-      case 6 -> w == N_ACTION ? F_ACTION : F_OTHER;
-      case 7 -> w == N_FROM_ID ? F_FROM_ID : F_OTHER;
-      case 8 -> w == N_MESSAGES ? F_MESSAGES : F_OTHER;
-      case 10 -> w == N_LEFT_CHATS && tail(s, len, N2_LEFT_CHATS, 0) ? F_CHATS : F_OTHER;
-      case 13 -> w == N_DATE_UNIX && tail(s, len, N2_DATE_UNIXTIME, 0) ? F_DATE_UNIXTIME
-          : w == N_TEXT_ENTI && tail(s, len, N2_TEXT_ENTITIES, 0) ? F_TEXT_ENTITIES : F_OTHER;
-      case 14 -> w == N_FORWARDE && tail(s, len, N2_FORWARDED_FROM, 0) ? F_FORWARDED_FROM : F_OTHER;
-      case 17 -> w == N_FORWARDE && tail(s, len, N2_FORWARDED_FROM_ID, N3_FORWARDED_FROM_ID) ? F_FORWARDED_FROM
-          : F_OTHER;
-      default -> F_OTHER;
-    };
+    return len < 16 ? code(len, w1, w2) : F_OTHER;
   }
 
   /** Passes over any value. */
@@ -782,7 +739,7 @@ final class ExportScanner {
             string(false);
             expect(':');
             skipValue();
-          } while (nextField());
+          } while (next('}'));
         }
         depth--;
       }
@@ -794,7 +751,7 @@ final class ExportScanner {
         } else {
           do {
             skipValue();
-          } while (nextElement());
+          } while (next(']'));
         }
         depth--;
       }
