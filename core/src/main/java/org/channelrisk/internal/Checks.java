@@ -84,6 +84,14 @@ public final class Checks {
     return value;
   }
 
+  /** For budgets that must not be zero: simulations. */
+  public static long atLeastOne(String field, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(field + " must be >= 1: " + value);
+    }
+    return value;
+  }
+
   /** For means of counts that are at least one: channels per operator. */
   public static double atLeastOne(String field, double value) {
     if (!(value >= 1) || Double.isInfinite(value)) {
