@@ -104,7 +104,7 @@ public final class AalenJohansen {
         all[i] = i;
       }
       return curve("ALL", data, all);
-    }, ImmutableMap.copyOf(groups), data.causes(), confidence.type(), confidence.level());
+    }, ImmutableMap.copyOf(groups), data.causes(), confidence);
   }
 
   /** The curves of the observations {@code idx}. */

@@ -70,7 +70,7 @@ public final class KaplanMeier {
       // possibly empty subset need (a platform without removals); the command line refuses a file
       // without rows before it gets here, as R's survfit refuses no observations
       return new KaplanMeierFit(() -> curve("ALL", SurvivalData.Rows.of(new double[0], new double[0]), 0, null), ImmutableMap.of(),
-          confidence.type(), confidence.level());
+          confidence);
     }
     SurvivalData.Sorted s = data.sorted();
     int k = s.levels().size();
@@ -94,7 +94,7 @@ public final class KaplanMeier {
             s.entries() == null ? null : s.entries()[g]));
       }
     }
-    return new KaplanMeierFit(pooled, ImmutableMap.copyOf(groups), confidence.type(), confidence.level());
+    return new KaplanMeierFit(pooled, ImmutableMap.copyOf(groups), confidence);
   }
 
   /**
