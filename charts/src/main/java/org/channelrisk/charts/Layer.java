@@ -2,6 +2,7 @@ package org.channelrisk.charts;
 
 import com.google.common.base.Preconditions;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * One thing drawn in a {@link Panel}: a line, a band (a filled area between two curves), points,
@@ -30,22 +31,18 @@ public sealed interface Layer {
   }
 
   /**
-   * A line through (x, y); a NaN breaks it.
+   * Points (x, y) of a {@link Line} or of {@link Points}, checked to be of one length and copied once.
+   * An immutable value (arrays are copied in and out).
    *
-   * @param name legend label
    * @param x abscissae
    * @param y ordinates
-   * @param color colour
-   * @param style dash pattern
-   * @param width stroke width in pixels
    */
-  record Line(String name, double[] x, double[] y, Rgb color, LineStyle style, double width) implements Layer {
+  record Coordinates(double[] x, double[] y) {
     /** Copies and checks. */
-    public Line {
+    public Coordinates {
       x = x.clone();
       y = y.clone();
-      Preconditions.checkArgument(x.length == y.length, "line '%s': %s x values but %s y values", name, x.length, y.length);
-      Preconditions.checkArgument(width > 0, "line width must be > 0: %s", width);
+      Preconditions.checkArgument(x.length == y.length, "%s x values but %s y values", x.length, y.length);
     }
 
     @Override
@@ -58,31 +55,84 @@ public sealed interface Layer {
       return y.clone();
     }
 
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, "line '%s' (%d points, %s %s)", name, x.length, color, style.name().toLowerCase(Locale.ROOT));
+    /** @return how many points */
+    public int size() {
+      return x.length;
     }
   }
 
   /**
-   * A filled area between lo and hi; points where either is NaN split it.
+   * A layer drawn from {@link Coordinates} (a {@link Line} or {@link Points}): its {@link #x()} and
+   * {@link #y()} are those of its coordinates, as copies.
+   */
+  sealed interface Plotted extends Layer permits Line, Points {
+    /** @return the points */
+    Coordinates coordinates();
+
+    /** @return the abscissae (a copy) */
+    default double[] x() {
+      return coordinates().x();
+    }
+
+    /** @return the ordinates (a copy) */
+    default double[] y() {
+      return coordinates().y();
+    }
+  }
+
+  /**
+   * A line through (x, y); a NaN breaks it.
    *
    * @param name legend label
-   * @param x abscissae
-   * @param lo lower curve
-   * @param hi upper curve
-   * @param color fill colour
-   * @param opacity fill opacity in (0, 1]
+   * @param coordinates the points it passes through
+   * @param color colour
+   * @param style dash pattern
+   * @param width stroke width in pixels
    */
-  record Band(String name, double[] x, double[] lo, double[] hi, Rgb color, double opacity) implements Layer {
+  record Line(String name, Coordinates coordinates, Rgb color, LineStyle style, double width) implements Plotted {
+    /** Checks. */
+    public Line {
+      Preconditions.checkNotNull(coordinates, "line '%s': coordinates", name);
+      Preconditions.checkArgument(width > 0, "line width must be > 0: %s", width);
+    }
+
+    /**
+     * Copies and checks.
+     *
+     * @param name legend label
+     * @param x abscissae
+     * @param y ordinates
+     * @param color colour
+     * @param style dash pattern
+     * @param width stroke width in pixels
+     */
+    public Line(String name, double[] x, double[] y, Rgb color, LineStyle style, double width) {
+      this(name, named("line '" + name + "'", () -> new Coordinates(x, y)), color, style, width);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "line '%s' (%d points, %s %s)", name, coordinates.size(), color, style.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * An interval from lo to hi at each position x: the columns of a {@link Band} and of {@link
+   * ErrorBars}, checked to be of one length and copied once. An immutable value (arrays are copied in
+   * and out).
+   *
+   * @param x positions
+   * @param lo lower limits
+   * @param hi upper limits
+   */
+  record Intervals(double[] x, double[] lo, double[] hi) {
     /** Copies and checks. */
-    public Band {
+    public Intervals {
       x = x.clone();
       lo = lo.clone();
       hi = hi.clone();
-      Preconditions.checkArgument(x.length == lo.length && x.length == hi.length, "band '%s': arrays of lengths %s, %s, %s", name,
-          x.length, lo.length, hi.length);
-      Preconditions.checkArgument(opacity > 0 && opacity <= 1, "opacity must be in (0, 1]: %s", opacity);
+      Preconditions.checkArgument(x.length == lo.length && x.length == hi.length, "arrays of lengths %s, %s, %s", x.length,
+          lo.length, hi.length);
     }
 
     @Override
@@ -100,9 +150,68 @@ public sealed interface Layer {
       return hi.clone();
     }
 
+    /** @return how many positions */
+    public int size() {
+      return x.length;
+    }
+  }
+
+  /**
+   * A layer drawn from {@link Intervals} (a {@link Band} or {@link ErrorBars}): its {@link #x()},
+   * {@link #lo()} and {@link #hi()} are those of its intervals, as copies.
+   */
+  sealed interface Ranged extends Layer permits Band, ErrorBars {
+    /** @return the positions with their lower and upper limits */
+    Intervals intervals();
+
+    /** @return the positions (a copy) */
+    default double[] x() {
+      return intervals().x();
+    }
+
+    /** @return the lower limits (a copy) */
+    default double[] lo() {
+      return intervals().lo();
+    }
+
+    /** @return the upper limits (a copy) */
+    default double[] hi() {
+      return intervals().hi();
+    }
+  }
+
+  /**
+   * A filled area between lo and hi; points where either is NaN split it.
+   *
+   * @param name legend label
+   * @param intervals abscissae with the lower and upper curves
+   * @param color fill colour
+   * @param opacity fill opacity in (0, 1]
+   */
+  record Band(String name, Intervals intervals, Rgb color, double opacity) implements Ranged {
+    /** Checks. */
+    public Band {
+      Preconditions.checkNotNull(intervals, "band '%s': intervals", name);
+      Preconditions.checkArgument(opacity > 0 && opacity <= 1, "opacity must be in (0, 1]: %s", opacity);
+    }
+
+    /**
+     * Copies and checks.
+     *
+     * @param name legend label
+     * @param x abscissae
+     * @param lo lower curve
+     * @param hi upper curve
+     * @param color fill colour
+     * @param opacity fill opacity in (0, 1]
+     */
+    public Band(String name, double[] x, double[] lo, double[] hi, Rgb color, double opacity) {
+      this(name, named("band '" + name + "'", () -> new Intervals(x, lo, hi)), color, opacity);
+    }
+
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "band '%s' (%d points, %s at %.2f)", name, x.length, color, opacity);
+      return String.format(Locale.ROOT, "band '%s' (%d points, %s at %.2f)", name, intervals.size(), color, opacity);
     }
   }
 
@@ -110,32 +219,32 @@ public sealed interface Layer {
    * Markers at (x, y).
    *
    * @param name legend label
-   * @param x abscissae
-   * @param y ordinates
+   * @param coordinates where the markers stand
    * @param color colour
    * @param shape marker shape
    */
-  record Points(String name, double[] x, double[] y, Rgb color, Shape shape) implements Layer {
-    /** Copies and checks. */
+  record Points(String name, Coordinates coordinates, Rgb color, Shape shape) implements Plotted {
+    /** Checks. */
     public Points {
-      x = x.clone();
-      y = y.clone();
-      Preconditions.checkArgument(x.length == y.length, "points '%s': %s x values but %s y values", name, x.length, y.length);
+      Preconditions.checkNotNull(coordinates, "points '%s': coordinates", name);
     }
 
-    @Override
-    public double[] x() {
-      return x.clone();
-    }
-
-    @Override
-    public double[] y() {
-      return y.clone();
+    /**
+     * Copies and checks.
+     *
+     * @param name legend label
+     * @param x abscissae
+     * @param y ordinates
+     * @param color colour
+     * @param shape marker shape
+     */
+    public Points(String name, double[] x, double[] y, Rgb color, Shape shape) {
+      this(name, named("points '" + name + "'", () -> new Coordinates(x, y)), color, shape);
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "points '%s' (%d, %s)", name, x.length, shape.name().toLowerCase(Locale.ROOT));
+      return String.format(Locale.ROOT, "points '%s' (%d, %s)", name, coordinates.size(), shape.name().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -143,31 +252,29 @@ public sealed interface Layer {
    * Estimates with intervals: a diamond at mid, a vertical bar from lo to hi.
    *
    * @param name legend label
-   * @param x positions
-   * @param lo lower limits
-   * @param mid estimates
-   * @param hi upper limits
+   * @param intervals positions with the lower and upper limits
+   * @param mid estimates, one a position
    * @param color colour
    */
-  record ErrorBars(String name, double[] x, double[] lo, double[] mid, double[] hi, Rgb color) implements Layer {
+  record ErrorBars(String name, Intervals intervals, double[] mid, Rgb color) implements Ranged {
     /** Copies and checks. */
     public ErrorBars {
-      x = x.clone();
-      lo = lo.clone();
       mid = mid.clone();
-      hi = hi.clone();
-      Preconditions.checkArgument(x.length == lo.length && x.length == mid.length && x.length == hi.length,
-          "error bars '%s': arrays of different lengths", name);
+      Preconditions.checkArgument(mid.length == intervals.size(), "error bars '%s': arrays of different lengths", name);
     }
 
-    @Override
-    public double[] x() {
-      return x.clone();
-    }
-
-    @Override
-    public double[] lo() {
-      return lo.clone();
+    /**
+     * Copies and checks.
+     *
+     * @param name legend label
+     * @param x positions
+     * @param lo lower limits
+     * @param mid estimates
+     * @param hi upper limits
+     * @param color colour
+     */
+    public ErrorBars(String name, double[] x, double[] lo, double[] mid, double[] hi, Rgb color) {
+      this(name, named("error bars '" + name + "'", () -> new Intervals(x, lo, hi)), mid, color);
     }
 
     @Override
@@ -176,13 +283,8 @@ public sealed interface Layer {
     }
 
     @Override
-    public double[] hi() {
-      return hi.clone();
-    }
-
-    @Override
     public String toString() {
-      return String.format(Locale.ROOT, "error bars '%s' (%d)", name, x.length);
+      return String.format(Locale.ROOT, "error bars '%s' (%d)", name, intervals.size());
     }
   }
 
@@ -295,5 +397,16 @@ public sealed interface Layer {
       }
     }
     return new double[][] {sx, sy};
+  }
+
+  /**
+   * Builds a layer's columns; a length mismatch's message begins with the layer, as {@code band 'q05-q95':}.
+   */
+  private static <T> T named(String layer, Supplier<T> columns) {
+    try {
+      return columns.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(layer + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -80,21 +80,16 @@ public final class Panel {
 
   /** Adds the x values of a layer to {@code ex} and its y values to {@code ey}. */
   private static void addValues(Layer l, Extent ex, Extent ey) {
-    if (l instanceof Layer.Line a) {
+    if (l instanceof Layer.Plotted a) {
       ex.add(a.x());
       ey.add(a.y());
-    } else if (l instanceof Layer.Band a) {
+    } else if (l instanceof Layer.Ranged a) {
       ex.add(a.x());
       ey.add(a.lo());
       ey.add(a.hi());
-    } else if (l instanceof Layer.Points a) {
-      ex.add(a.x());
-      ey.add(a.y());
-    } else if (l instanceof Layer.ErrorBars a) {
-      ex.add(a.x());
-      ey.add(a.lo());
-      ey.add(a.hi());
-      ey.add(a.mid());
+      if (a instanceof Layer.ErrorBars e) {
+        ey.add(e.mid());
+      }
     } else if (l instanceof Layer.VerticalLine a) {
       ex.add(a.x());
     } else if (l instanceof Layer.HorizontalLine a) {

@@ -9,7 +9,6 @@ import org.channelrisk.survival.CompetingRisksData;
 import org.channelrisk.survival.GrayTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code channelrisk survival gray}: Gray's test per cause, as {@code cmprsk::cuminc(...)$Tests}. */
 @Command(name = "gray", mixinStandardHelpOptions = true,
@@ -17,21 +16,15 @@ import picocli.CommandLine.Option;
 final class GrayCommand extends PlannedCommand {
   @Mixin CompetingInput in;
 
-  @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: weights (1 - F(t-))^rho (default ${DEFAULT-VALUE}).")
-  double rho;
-
-  @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
-  String strata;
-
+  @Mixin GroupComparison comparison;
 
   @Override
   int run() throws IOException {
-    if (in.group == null) {
-      throw new IllegalArgumentException("survival gray needs --group COL: the groups to compare");
-    }
+    GroupComparison.requireGroups("survival gray", in.group);
     if (in.entry != null) {
       throw new IllegalArgumentException("survival gray does not support --entry: Gray's test has no left truncation");
     }
+    double rho = comparison.rho;
     if (!Double.isFinite(rho)) {
       throw new IllegalArgumentException("--rho must be finite: " + rho);
     }
@@ -41,8 +34,8 @@ final class GrayCommand extends PlannedCommand {
           "Gray's test needs at least two groups; the column has only " + d.groupLevels());
     }
     GrayTest test = GrayTest.withRho(rho);
-    if (strata != null) {
-      test = test.withStrata(in.table.strings(strata));
+    if (comparison.strata != null) {
+      test = test.withStrata(in.table.strings(comparison.strata));
     }
     GrayTest.Result r = test.test(d);
     var stdout = spec.commandLine().getOut();

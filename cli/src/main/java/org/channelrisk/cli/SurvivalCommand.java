@@ -200,22 +200,16 @@ final class SurvivalCommand {
   static final class LogRank extends PlannedCommand {
     @Mixin SurvivalInput in;
 
-    @Option(names = "--rho", defaultValue = "0", description = "Weight exponent: 0 log-rank, 1 Peto-Peto (default ${DEFAULT-VALUE}).")
-    double rho;
-
-    @Option(names = "--strata", paramLabel = "COL", description = "Column of strata: groups are compared within strata.")
-    String strata;
-
+    @Mixin GroupComparison comparison;
 
     @Override
     int run() throws IOException {
-      if (in.group == null) {
-        throw new IllegalArgumentException("survival logrank needs --group COL: the groups to compare");
-      }
+      GroupComparison.requireGroups("survival logrank", in.group);
       SurvivalData d = in.read();
-      if (strata != null) {
-        d = d.withStrata(in.table.strings(strata));
+      if (comparison.strata != null) {
+        d = d.withStrata(in.table.strings(comparison.strata));
       }
+      double rho = comparison.rho;
       LogRankTest.Result r = LogRankTest.test(d, rho);
       var stdout = spec.commandLine().getOut();
       switch (out.format) {

@@ -1,5 +1,6 @@
 package org.channelrisk.calibrate;
 
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Seeds;
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -712,29 +713,25 @@ public final class AbcSmc {
 
     /** @param n replicates per particle, &gt;= 1 (default 1): statistics read their mean path @return this builder */
     public Builder replicatesPerParticle(int n) {
-      checkArgument(n >= 1, "replicates per particle must be >= 1: %s", n);
-      this.replicates = n;
+      this.replicates = Checks.atLeastOne("replicates per particle", n);
       return this;
     }
 
     /** @param simulations the most particles simulated in the run (default 50,000) @return this builder */
     public Builder budget(long simulations) {
-      checkArgument(simulations >= 1, "budget must be >= 1: %s", simulations);
-      this.budget = simulations;
+      this.budget = Checks.atLeastOne("budget", simulations);
       return this;
     }
 
     /** @param rate stop after a generation whose acceptance rate is below this, in [0, 1] (default 0.01) @return this builder */
     public Builder minAcceptance(double rate) {
-      checkArgument(rate >= 0 && rate <= 1, "minimum acceptance must be in [0, 1]: %s", rate);
-      this.minAcceptance = rate;
+      this.minAcceptance = Checks.probability("minimum acceptance", rate);
       return this;
     }
 
     /** @param n the most generations, generation 0 included, &gt;= 1 (default 40) @return this builder */
     public Builder maxGenerations(int n) {
-      checkArgument(n >= 1, "maximum generations must be >= 1: %s", n);
-      this.maxGenerations = n;
+      this.maxGenerations = Checks.atLeastOne("maximum generations", n);
       return this;
     }
 
@@ -747,8 +744,7 @@ public final class AbcSmc {
 
     /** @param eps stop once the tolerance is at most this, &gt;= 0 (default 0) @return this builder */
     public Builder targetTolerance(double eps) {
-      checkArgument(eps >= 0 && Double.isFinite(eps), "target tolerance must be finite and >= 0: %s", eps);
-      this.targetTolerance = eps;
+      this.targetTolerance = Checks.finiteNonNegative("target tolerance", eps);
       return this;
     }
 

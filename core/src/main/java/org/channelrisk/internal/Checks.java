@@ -83,4 +83,60 @@ public final class Checks {
     }
     return value;
   }
+
+  /** For budgets that must not be zero: simulations. */
+  public static long atLeastOne(String field, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(field + " must be >= 1: " + value);
+    }
+    return value;
+  }
+
+  /** For means of counts that are at least one: channels per operator. */
+  public static double atLeastOne(String field, double value) {
+    if (!(value >= 1) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(field + " must be finite and >= 1: " + value);
+    }
+    return value;
+  }
+
+  /**
+   * The checks of the fields of one value, whose messages name the value: after {@code var channel =
+   * Checks.of("channel", id)}, {@code channel.finite("createdAt", t)} says "createdAt of channel c17
+   * must be finite: NaN". Checks the value's own identifier first ("channel id must not be empty").
+   *
+   * @param kind what the value is ("channel")
+   * @param id its identifier
+   * @return the checks
+   */
+  public static Of of(String kind, String id) {
+    return new Of(kind + " " + id(kind + " id", id));
+  }
+
+  /**
+   * The checks of {@link Checks}, each message naming the field "of" a value.
+   *
+   * @param owner the value, as "channel c17"
+   */
+  public record Of(String owner) {
+    private String name(String field) {
+      return field + " of " + owner;
+    }
+
+    public String id(String field, String value) {
+      return Checks.id(name(field), value);
+    }
+
+    public <T> T notNull(String field, T value) {
+      return Checks.notNull(name(field), value);
+    }
+
+    public double finite(String field, double value) {
+      return Checks.finite(name(field), value);
+    }
+
+    public long nonNegative(String field, long value) {
+      return Checks.nonNegative(name(field), value);
+    }
+  }
 }

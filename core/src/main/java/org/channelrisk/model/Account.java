@@ -17,9 +17,9 @@ import org.channelrisk.internal.Checks;
 public record Account(String id, String platformId, AccountRole role, int spareAccounts) {
   /** Validates every field. */
   public Account {
-    Checks.id("account id", id);
-    Checks.id("platformId of account " + id, platformId);
+    Checks.Of account = Checks.of("account", id);
+    account.id("platformId", platformId);
     Checks.notNull("role", role);
-    Checks.nonNegative("spareAccounts of account " + id, spareAccounts);
+    account.nonNegative("spareAccounts", spareAccounts);
   }
 }

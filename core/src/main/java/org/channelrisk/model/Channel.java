@@ -34,14 +34,14 @@ public record Channel(
 
   /** Validates every field; messages name the channel. */
   public Channel {
-    Checks.id("channel id", id);
-    Checks.id("platformId of channel " + id, platformId);
-    Checks.notNull("role of channel " + id, role);
-    Checks.notNull("language of channel " + id, language);
-    Checks.nonNegative("audience of channel " + id, audience);
-    Checks.finite("createdAt of channel " + id, createdAt);
-    Checks.nonNegative("generation of channel " + id, generation);
-    Checks.id("operatorId of channel " + id, operatorId);
+    Checks.Of channel = Checks.of("channel", id);
+    channel.id("platformId", platformId);
+    channel.notNull("role", role);
+    channel.notNull("language", language);
+    channel.nonNegative("audience", audience);
+    channel.finite("createdAt", createdAt);
+    channel.nonNegative("generation", generation);
+    channel.id("operatorId", operatorId);
   }
 
   /**

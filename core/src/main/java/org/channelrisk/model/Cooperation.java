@@ -100,12 +100,12 @@ public record Cooperation(
         visibilityExponent);
   }
 
-  /** Builder for {@link Cooperation}; each setter checks its argument at once. */
+  /**
+   * Builder for {@link Cooperation}, starting from {@link #none()}; each setter checks its argument at
+   * once, as the profile's constructor does.
+   */
   public static final class Builder {
-    private double compliance;
-    private LatencyDistribution latency = DEFAULT_LATENCY;
-    private double proactiveHazard;
-    private double visibilityExponent = DEFAULT_VISIBILITY_EXPONENT;
+    private Cooperation value = none();
 
     private Builder() {}
 
@@ -114,7 +114,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder compliance(double value) {
-      this.compliance = Checks.probability("compliance", value);
+      this.value = this.value.withCompliance(value);
       return this;
     }
 
@@ -123,7 +123,8 @@ public record Cooperation(
      * @return this builder
      */
     public Builder latency(LatencyDistribution value) {
-      this.latency = Checks.notNull("latency", value);
+      Cooperation v = this.value;
+      this.value = new Cooperation(v.compliance, value, v.proactiveHazard, v.visibilityExponent);
       return this;
     }
 
@@ -132,7 +133,8 @@ public record Cooperation(
      * @return this builder
      */
     public Builder proactiveHazard(double value) {
-      this.proactiveHazard = Checks.finiteNonNegative("proactiveHazard", value);
+      Cooperation v = this.value;
+      this.value = new Cooperation(v.compliance, v.latency, value, v.visibilityExponent);
       return this;
     }
 
@@ -141,7 +143,8 @@ public record Cooperation(
      * @return this builder
      */
     public Builder visibilityExponent(double value) {
-      this.visibilityExponent = Checks.finiteNonNegative("visibilityExponent", value);
+      Cooperation v = this.value;
+      this.value = new Cooperation(v.compliance, v.latency, v.proactiveHazard, value);
       return this;
     }
 
@@ -149,7 +152,7 @@ public record Cooperation(
      * @return the profile
      */
     public Cooperation build() {
-      return new Cooperation(compliance, latency, proactiveHazard, visibilityExponent);
+      return value;
     }
   }
 }

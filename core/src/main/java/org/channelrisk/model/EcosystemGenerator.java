@@ -276,10 +276,7 @@ public final class EcosystemGenerator {
 
     /** @param mean mean channels per operator, &gt;= 1 @return this builder */
     public Builder channelsPerOperator(double mean) {
-      if (!(mean >= 1) || Double.isInfinite(mean)) {
-        throw new IllegalArgumentException("channelsPerOperator must be finite and >= 1: " + mean);
-      }
-      this.channelsPerOperator = mean;
+      this.channelsPerOperator = Checks.atLeastOne("channelsPerOperator", mean);
       return this;
     }
 

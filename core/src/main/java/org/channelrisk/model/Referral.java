@@ -26,12 +26,12 @@ public record Referral(
 
   /** Validates every field and that a decision comes at or after sending. */
   public Referral {
-    Checks.id("referral id", id);
-    Checks.id("target of referral " + id, target);
-    Checks.id("platformId of referral " + id, platformId);
-    Checks.finite("sentAt of referral " + id, sentAt);
-    Checks.notNull("outcome of referral " + id, outcome);
-    Checks.notNull("decidedAt of referral " + id, decidedAt);
+    Checks.Of referral = Checks.of("referral", id);
+    referral.id("target", target);
+    referral.id("platformId", platformId);
+    referral.finite("sentAt", sentAt);
+    referral.notNull("outcome", outcome);
+    referral.notNull("decidedAt", decidedAt);
     if (outcome == ReferralOutcome.PENDING && decidedAt.isPresent()) {
       throw new IllegalArgumentException(
           "decidedAt of referral " + id + " must be empty while the outcome is PENDING: " + decidedAt.getAsDouble());
@@ -40,7 +40,7 @@ public record Referral(
       throw new IllegalArgumentException("decidedAt of referral " + id + " is required for outcome " + outcome);
     }
     if (decidedAt.isPresent()) {
-      double d = Checks.finite("decidedAt of referral " + id, decidedAt.getAsDouble());
+      double d = referral.finite("decidedAt", decidedAt.getAsDouble());
       if (d < sentAt) {
         throw new IllegalArgumentException(
             "decidedAt of referral " + id + " must not be before sentAt " + sentAt + ": " + d);

@@ -3,11 +3,8 @@ package org.channelrisk.survival;
 import com.google.common.collect.ImmutableMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Radix;
-import org.channelrisk.stats.CriticalValues;
 
 /**
  * The Aalen-Johansen estimator of the cumulative incidence of each cause, with infinitesimal-jackknife
@@ -40,18 +37,16 @@ import org.channelrisk.stats.CriticalValues;
  */
 public final class AalenJohansen {
   /** Default confidence transform: log, as R. */
-  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceType.LOG;
+  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceSettings.DEFAULT_TYPE;
   /** Default confidence level: 0.95. */
-  public static final double DEFAULT_CONF_LEVEL = 0.95;
+  public static final double DEFAULT_CONF_LEVEL = ConfidenceSettings.DEFAULT_LEVEL;
 
-  private static final AalenJohansen DEFAULT = new AalenJohansen(DEFAULT_CONF_TYPE, DEFAULT_CONF_LEVEL);
+  private static final AalenJohansen DEFAULT = new AalenJohansen(ConfidenceSettings.DEFAULT);
 
-  private final ConfidenceType confType;
-  private final double confLevel;
+  private final ConfidenceSettings confidence;
 
-  private AalenJohansen(ConfidenceType confType, double confLevel) {
-    this.confType = Checks.notNull("confType", confType);
-    this.confLevel = CriticalValues.checkLevel(confLevel);
+  private AalenJohansen(ConfidenceSettings confidence) {
+    this.confidence = confidence;
   }
 
   /**
@@ -62,7 +57,7 @@ public final class AalenJohansen {
    * @return the estimator
    */
   public static AalenJohansen withConfidence(ConfidenceType type, double level) {
-    return new AalenJohansen(type, level);
+    return new AalenJohansen(new ConfidenceSettings(type, level));
   }
 
   /**
@@ -109,7 +104,7 @@ public final class AalenJohansen {
         all[i] = i;
       }
       return curve("ALL", data, all);
-    }, ImmutableMap.copyOf(groups), data.causes(), confType, confLevel);
+    }, ImmutableMap.copyOf(groups), data.causes(), confidence);
   }
 
   /** The curves of the observations {@code idx}. */
@@ -307,8 +302,8 @@ public final class AalenJohansen {
       }
       lo = hi;
     }
-    return new CumulativeIncidence(label, data.causes(), time, nRisk, nEvent, nCensor, cif, se, surv, survSe, n, confType,
-        confLevel);
+    return new CumulativeIncidence(label, data.causes(), time, nRisk, nEvent, nCensor, cif, se, surv, survSe, n, confidence.type(),
+        confidence.level());
   }
 
   /**
@@ -341,6 +336,6 @@ public final class AalenJohansen {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "AalenJohansen[%s transform, %s]", confType.rName(), confLevel);
+    return "AalenJohansen[" + confidence + "]";
   }
 }

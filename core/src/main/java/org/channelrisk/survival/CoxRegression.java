@@ -1,9 +1,9 @@
 package org.channelrisk.survival;
 
-import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -89,9 +89,8 @@ public final class CoxRegression {
   /**
    * The fitted model.
    *
-   * @param names covariate names
-   * @param coefficients beta
-   * @param stdErrors standard errors from the inverse information at beta
+   * @param table covariate names, coefficients beta and standard errors from the inverse information
+   *     at beta
    * @param confLevel level of the hazard-ratio intervals
    * @param logLikNull log partial likelihood at beta = 0
    * @param logLik log partial likelihood at beta
@@ -108,27 +107,12 @@ public final class CoxRegression {
    *     before variable ...; coefficient may be infinite"); empty for an ordinary fit
    */
   public record Fit(
-      List<String> names, double[] coefficients, double[] stdErrors, double confLevel, double logLikNull,
-      double logLik, double waldTest, double scoreTest, int n, int events, int iterations, boolean converged,
-      Ties ties, List<String> possiblyInfinite) {
-    /** Copies the arrays and lists in. */
+      Coefficients table, double confLevel, double logLikNull, double logLik, double waldTest, double scoreTest, int n,
+      int events, int iterations, boolean converged, Ties ties, List<String> possiblyInfinite) implements RegressionFit {
+    /** Copies the list in. */
     public Fit {
-      names = List.copyOf(names);
-      coefficients = coefficients.clone();
-      stdErrors = stdErrors.clone();
+      Objects.requireNonNull(table, "table");
       possiblyInfinite = List.copyOf(possiblyInfinite);
-    }
-
-    /** @return a copy of the coefficients */
-    @Override
-    public double[] coefficients() {
-      return coefficients.clone();
-    }
-
-    /** @return a copy of the standard errors */
-    @Override
-    public double[] stdErrors() {
-      return stdErrors.clone();
     }
 
     /**
@@ -158,24 +142,14 @@ public final class CoxRegression {
       return 2 * (logLik - logLikNull);
     }
 
-    /** @param i covariate @return coefficient / standard error */
-    public double z(int i) {
-      return coefficients[i] / stdErrors[i];
-    }
-
-    /** @param i covariate @return two-sided normal p-value of z */
-    public double pValue(int i) {
-      return Wald.pValue(z(i));
-    }
-
     /** @param i covariate @return exp(beta) */
     public double hazardRatio(int i) {
-      return Math.exp(coefficients[i]);
+      return Math.exp(table.coefficient(i));
     }
 
     /** @param i covariate @return the hazard ratio with its Wald interval */
     public Estimate hazardRatioInterval(int i) {
-      return Wald.ratio(coefficients[i], stdErrors[i], confLevel, "Wald");
+      return Wald.ratio(table.coefficient(i), table.stdError(i), confLevel, "Wald");
     }
 
     /**
@@ -183,7 +157,7 @@ public final class CoxRegression {
      * @return its upper-tail p-value
      */
     public double testPValue(double statistic) {
-      return 1 - new ChiSquaredDistribution(names.size()).cumulativeProbability(statistic);
+      return 1 - new ChiSquaredDistribution(table.size()).cumulativeProbability(statistic);
     }
 
     @Override
@@ -191,13 +165,9 @@ public final class CoxRegression {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
           "Cox regression (%s ties): n %d, events %d, %s after %d iterations%n", ties.name().toLowerCase(Locale.ROOT),
           n, events, status(), iterations));
-      sb.append(String.format(Locale.ROOT, "  %-14s %10s %10s %8s %10s %10s%n", "", "coef", "se", "z", "p", "exp(coef)"));
-      for (int i = 0; i < names.size(); i++) {
-        sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10.4g %10.5g%n",
-            names.get(i), coefficients[i], stdErrors[i], z(i), pValue(i), hazardRatio(i)));
-      }
+      sb.append(table);
       sb.append(String.format(Locale.ROOT, "  log-likelihood %.6g (null %.6g); LR %.4g, Wald %.4g, score %.4g on %d df",
-          logLik, logLikNull, likelihoodRatioTest(), waldTest, scoreTest, names.size()));
+          logLik, logLikNull, likelihoodRatioTest(), waldTest, scoreTest, table.size()));
       return sb.toString();
     }
   }
@@ -325,7 +295,7 @@ public final class CoxRegression {
         }
       }
     }
-    return new Fit(ImmutableList.copyOf(names), beta.clone(), se, confLevel, at0.logLik, logLik, wald, score, n,
+    return new Fit(new Coefficients(names, beta, se), confLevel, at0.logLik, logLik, wald, score, n,
         data.events(), Math.min(iter, maxIterations), converged, ties, infinite);
   }
 

@@ -18,15 +18,13 @@ import java.util.Map;
 public final class CumulativeIncidenceFit {
   private final Grouped<CumulativeIncidence> grouped;
   private final List<String> causes;
-  private final ConfidenceType confType;
-  private final double confLevel;
+  private final ConfidenceSettings confidence;
 
   CumulativeIncidenceFit(java.util.function.Supplier<CumulativeIncidence> pooled, Map<String, CumulativeIncidence> groups,
-      List<String> causes, ConfidenceType confType, double confLevel) {
+      List<String> causes, ConfidenceSettings confidence) {
     this.grouped = new Grouped<>(pooled, groups);
     this.causes = causes;
-    this.confType = confType;
-    this.confLevel = confLevel;
+    this.confidence = confidence;
   }
 
   /** @return the curves of all observations */
@@ -64,17 +62,17 @@ public final class CumulativeIncidenceFit {
 
   /** @return the transform of the limits */
   public ConfidenceType confType() {
-    return confType;
+    return confidence.type();
   }
 
   /** @return the level of the limits */
   public double confLevel() {
-    return confLevel;
+    return confidence.level();
   }
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("CumulativeIncidenceFit[causes " + causes + ", " + confType.rName() + ", " + confLevel
+    StringBuilder sb = new StringBuilder("CumulativeIncidenceFit[causes " + causes + ", " + confType().rName() + ", " + confLevel()
         + "]\n");
     curves().forEach(c -> sb.append("  ").append(c).append('\n'));
     return sb.toString();

@@ -2,9 +2,9 @@ package org.channelrisk.survival;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -85,9 +85,8 @@ public final class FineGray {
    * The fitted model.
    *
    * @param cause the cause modelled
-   * @param names covariate names
-   * @param coefficients beta
-   * @param stdErrors sandwich standard errors (crr's {@code sqrt(diag(var))})
+   * @param table covariate names, coefficients beta and sandwich standard errors (crr's {@code
+   *     sqrt(diag(var))})
    * @param confLevel level of the intervals
    * @param logLik log pseudo-likelihood at beta
    * @param logLikNull log pseudo-likelihood at beta = 0
@@ -96,40 +95,17 @@ public final class FineGray {
    * @param iterations Newton iterations made
    * @param converged whether the gradient criterion was met
    */
-  public record Fit(String cause, List<String> names, double[] coefficients, double[] stdErrors, double confLevel,
-      double logLik, double logLikNull, int n, int events, int iterations, boolean converged) {
-    /** Copies the arrays in. */
+  public record Fit(String cause, Coefficients table, double confLevel, double logLik, double logLikNull, int n, int events,
+      int iterations, boolean converged) implements RegressionFit {
+    /** Checks that there is a cause and a table. */
     public Fit {
-      names = ImmutableList.copyOf(names);
-      coefficients = coefficients.clone();
-      stdErrors = stdErrors.clone();
-    }
-
-    /** @return a copy of the coefficients */
-    @Override
-    public double[] coefficients() {
-      return coefficients.clone();
-    }
-
-    /** @return a copy of the standard errors */
-    @Override
-    public double[] stdErrors() {
-      return stdErrors.clone();
-    }
-
-    /** @param i covariate @return beta / se */
-    public double z(int i) {
-      return coefficients[i] / stdErrors[i];
-    }
-
-    /** @param i covariate @return two-sided normal p-value of z (cmprsk's summary, unrounded) */
-    public double pValue(int i) {
-      return Wald.pValue(z(i));
+      Objects.requireNonNull(cause, "cause");
+      Objects.requireNonNull(table, "table");
     }
 
     /** @param i covariate @return exp(beta) with its Wald interval */
     public Estimate subdistributionHazardRatio(int i) {
-      return Wald.ratio(coefficients[i], stdErrors[i], confLevel, "Wald, sandwich variance");
+      return Wald.ratio(table.coefficient(i), table.stdError(i), confLevel, "Wald, sandwich variance");
     }
 
     /** @return 2 (logLik - logLikNull), the pseudo likelihood-ratio statistic */
@@ -138,28 +114,11 @@ public final class FineGray {
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof Fit f && cause.equals(f.cause) && names.equals(f.names)
-          && java.util.Arrays.equals(coefficients, f.coefficients) && java.util.Arrays.equals(stdErrors, f.stdErrors)
-          && confLevel == f.confLevel && logLik == f.logLik && logLikNull == f.logLikNull && n == f.n && events == f.events
-          && iterations == f.iterations && converged == f.converged;
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Objects.hash(cause, names, java.util.Arrays.hashCode(coefficients), logLik);
-    }
-
-    @Override
     public String toString() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
           "Fine-Gray regression for cause %s: n %d, events %d, %s after %d iterations%n", cause, n, events,
           converged ? "converged" : "NOT CONVERGED", iterations));
-      sb.append(String.format(Locale.ROOT, "  %-14s %10s %10s %8s %10s %10s%n", "", "coef", "se", "z", "p", "exp(coef)"));
-      for (int i = 0; i < names.size(); i++) {
-        sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10.4g %10.5g%n", names.get(i), coefficients[i],
-            stdErrors[i], z(i), pValue(i), Math.exp(coefficients[i])));
-      }
+      sb.append(table);
       sb.append(String.format(Locale.ROOT, "  log pseudo-likelihood %.6g (null %.6g)", logLik, logLikNull));
       return sb.toString();
     }
@@ -235,7 +194,7 @@ public final class FineGray {
     }
     double[] se = pr.sandwich(b, z.hessian, names);
     double likNull = pr.eval(new double[p], false).lik;
-    return new Fit(cause, names, b, se, confLevel, -z.lik, -likNull, n, data.events(code), iter, converged);
+    return new Fit(cause, new Coefficients(names, b, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged);
   }
 
   private static double[] add(double[] a, double[] b) {

@@ -3,10 +3,7 @@ package org.channelrisk.survival;
 import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.channelrisk.internal.Checks;
-import org.channelrisk.stats.CriticalValues;
 
 /**
  * The Kaplan-Meier estimator with Greenwood variance, as R survival's {@code survfit(Surv(time, status)
@@ -28,18 +25,16 @@ import org.channelrisk.stats.CriticalValues;
  */
 public final class KaplanMeier {
   /** Default confidence transform: log, as R. */
-  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceType.LOG;
+  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceSettings.DEFAULT_TYPE;
   /** Default confidence level: 0.95. */
-  public static final double DEFAULT_CONF_LEVEL = 0.95;
+  public static final double DEFAULT_CONF_LEVEL = ConfidenceSettings.DEFAULT_LEVEL;
 
-  private static final KaplanMeier DEFAULT = new KaplanMeier(DEFAULT_CONF_TYPE, DEFAULT_CONF_LEVEL);
+  private static final KaplanMeier DEFAULT = new KaplanMeier(ConfidenceSettings.DEFAULT);
 
-  private final ConfidenceType confType;
-  private final double confLevel;
+  private final ConfidenceSettings confidence;
 
-  private KaplanMeier(ConfidenceType confType, double confLevel) {
-    this.confType = Checks.notNull("confType", confType);
-    this.confLevel = CriticalValues.checkLevel(confLevel);
+  private KaplanMeier(ConfidenceSettings confidence) {
+    this.confidence = confidence;
   }
 
   /**
@@ -50,7 +45,7 @@ public final class KaplanMeier {
    * @return the estimator
    */
   public static KaplanMeier withConfidence(ConfidenceType type, double level) {
-    return new KaplanMeier(type, level);
+    return new KaplanMeier(new ConfidenceSettings(type, level));
   }
 
   /**
@@ -75,7 +70,7 @@ public final class KaplanMeier {
       // possibly empty subset need (a platform without removals); the command line refuses a file
       // without rows before it gets here, as R's survfit refuses no observations
       return new KaplanMeierFit(() -> curve("ALL", SurvivalData.Rows.of(new double[0], new double[0]), 0, null), ImmutableMap.of(),
-          confType, confLevel);
+          confidence);
     }
     SurvivalData.Sorted s = data.sorted();
     int k = s.levels().size();
@@ -99,7 +94,7 @@ public final class KaplanMeier {
             s.entries() == null ? null : s.entries()[g]));
       }
     }
-    return new KaplanMeierFit(pooled, ImmutableMap.copyOf(groups), confType, confLevel);
+    return new KaplanMeierFit(pooled, ImmutableMap.copyOf(groups), confidence);
   }
 
   /**
@@ -151,11 +146,11 @@ public final class KaplanMeier {
       }
       passed += events[r] + censors[r];
     }
-    return new SurvivalCurve(label, times, risk, events, censors, n, confType, confLevel);
+    return new SurvivalCurve(label, times, risk, events, censors, n, confidence.type(), confidence.level());
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "KaplanMeier[%s transform, %s]", confType.rName(), confLevel);
+    return "KaplanMeier[" + confidence + "]";
   }
 }

@@ -18,14 +18,11 @@ import java.util.Map;
  */
 public final class KaplanMeierFit {
   private final Grouped<SurvivalCurve> grouped;
-  private final ConfidenceType confType;
-  private final double confLevel;
+  private final ConfidenceSettings confidence;
 
-  KaplanMeierFit(java.util.function.Supplier<SurvivalCurve> pooled, Map<String, SurvivalCurve> groups, ConfidenceType confType,
-      double confLevel) {
+  KaplanMeierFit(java.util.function.Supplier<SurvivalCurve> pooled, Map<String, SurvivalCurve> groups, ConfidenceSettings confidence) {
     this.grouped = new Grouped<>(pooled, groups);
-    this.confType = confType;
-    this.confLevel = confLevel;
+    this.confidence = confidence;
   }
 
   /** @return the curve of all observations */
@@ -40,12 +37,12 @@ public final class KaplanMeierFit {
 
   /** @return the transform of the limits */
   public ConfidenceType confType() {
-    return confType;
+    return confidence.type();
   }
 
   /** @return the level of the limits */
   public double confLevel() {
-    return confLevel;
+    return confidence.level();
   }
 
   /**
@@ -95,7 +92,7 @@ public final class KaplanMeierFit {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("KaplanMeierFit[" + confType.rName() + ", " + confLevel + "]\n");
+    StringBuilder sb = new StringBuilder("KaplanMeierFit[" + confType().rName() + ", " + confLevel() + "]\n");
     sb.append("  ").append(pooled()).append('\n');
     groups().values().forEach(c -> sb.append("  ").append(c).append('\n'));
     return sb.toString();
