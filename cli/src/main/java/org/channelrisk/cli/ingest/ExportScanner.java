@@ -872,9 +872,34 @@ final class ExportScanner {
    * @return its flags: {@link #ESCAPED}, {@link #NON_ASCII}, or 0 for plain ASCII
    */
   private int string(boolean keep) throws IOException {
+    // the common case, small enough for the JIT to inline: plain ASCII up to the closing quote, all in
+    // the buffer
+    byte[] b = buf;
+    int l = lim;
+    int p = pos;
+    while (p + 8 <= l) {
+      long m = special((long) LONGS.get(b, p));
+      if (m != 0) {
+        p += Long.numberOfTrailingZeros(m) >>> 3;
+        if (b[p] == '"' && p - pos <= MAX_STRING) {
+          strStart = pos;
+          strEnd = p;
+          pos = p + 1;
+          return 0;
+        }
+        break;
+      }
+      p += 8;
+    }
+    return string(keep, p);
+  }
+
+  /** The rest of {@link #string(boolean)} from p: escapes, UTF-8, the buffer's end. */
+  private int string(boolean keep, int from) throws IOException {
     int flags = 0;
     int start = pos;
     long before = 0; // bytes of the string passed in earlier fills (when not kept)
+    pos = from;
     while (true) {
       byte[] b = buf;
       int l = lim;
