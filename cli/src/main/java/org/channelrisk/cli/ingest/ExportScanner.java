@@ -1133,6 +1133,17 @@ final class ExportScanner {
    * export's indentation in one step.
    */
   private int nonWs() throws IOException {
+    if (pos < lim) {
+      int c = buf[pos];
+      if (c > ' ') {
+        return c; // no white space: the common case, small enough to inline
+      }
+    }
+    return blank();
+  }
+
+  /** {@link #nonWs} past white space. */
+  private int blank() throws IOException {
     while (true) {
       byte[] b = buf;
       int p = pos;
