@@ -18,8 +18,9 @@ import org.channelrisk.cli.ingest.TelegramExportReader.MessageFields;
 /**
  * The fast path of {@link TelegramExportReader}: a strict scanner specialised to the shape of Telegram
  * exports, working on the file's bytes. Strings are passed over eight bytes at a time (a SWAR test for a
- * quote, a backslash, a control character or a non-ASCII byte in one 64-bit word, as in Lemire's and
- * Mula's string scanning), field names are recognised by their length and packed bytes, and only the
+ * quote, a backslash, a control character or a non-ASCII byte in one 64-bit word: the classic test for
+ * a zero byte in a word, as collected in Anderson's "Bit Twiddling Hacks"), white space and Telegram's
+ * indentation likewise, field names are recognised by one look-up of their packed bytes, and only the
  * strings the reader needs (types, dates, authors, link URLs, chat names) are decoded.
  *
  * <p>It accepts only well-formed exports that it reads exactly as the Jackson reader does, and hands the
@@ -107,6 +108,11 @@ final class ExportScanner {
   /** The last string decoded. */
   private char[] chars = new char[256];
   private int charsLen;
+
+  /** Starts over with a buffer of this many bytes (tests use a few dozen, so that every token crosses its end). */
+  void bufferSize(int bytes) {
+    buf = new byte[bytes];
+  }
 
   ExportScanner(TelegramExportReader reader, boolean keepDates, int linkClasses) {
     this.reader = reader;

@@ -29,9 +29,13 @@ class ExportScannerTest {
   /** The result of reading files one way: a dump of everything the outputs are made of, or the error. */
   private record Outcome(String text, int scanned, RuntimeException scannerDefect) {}
 
+  /** The scanner's buffer: its usual size, or a few dozen bytes so that every token crosses a refill. */
+  private int buffer = 1 << 18;
+
   private Outcome read(boolean fast, Optional<ZoneId> zone, LinkHosts hosts, boolean skipBad, Path... files) {
     DailyActivity a = DailyActivity.withLinkClasses(TelegramExportReader.classesFor(hosts));
     TelegramExportReader r = new TelegramExportReader(a, hosts, zone, skipBad, Long::toString);
+    r.scanner().bufferSize(buffer);
     if (!fast) {
       r.jacksonOnly();
     }
@@ -207,6 +211,23 @@ class ExportScannerTest {
       assertThat(same("big " + n, Optional.empty(), LinkHosts.none(), false, big).scanned())
           .isEqualTo(n < 1_000_000 ? 1 : 0);
     }
+  }
+
+  @Test
+  void aSmallBufferReadsAlike() throws IOException {
+    // every token, escape and UTF-8 sequence crosses the end of the buffer somewhere
+    for (int bytes : new int[] {5, 24, 61}) {
+      buffer = bytes;
+      generatedExportsAreTakenAndReadAsJacksonReadsThem();
+      compactAndUnusualLayoutsAreReadAlike();
+      handMadeOddities();
+    }
+  }
+
+  @Test
+  void damagedExportsWithASmallBufferAreReadAlikeOrHandedBack() throws IOException {
+    buffer = 29;
+    damagedExportsAreReadAlikeOrHandedBack();
   }
 
   @Test
