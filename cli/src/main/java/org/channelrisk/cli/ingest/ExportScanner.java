@@ -1,11 +1,11 @@
 package org.channelrisk.cli.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,9 +94,19 @@ final class ExportScanner {
     return lastRefusal instanceof RuntimeException r && !(r instanceof NotMine) ? r : null;
   }
 
-  private Exception lastRefusal;
+  private Throwable lastRefusal;
 
-  private InputStream in;
+  /**
+   * The file, read through windows mapped into memory and copied into {@link #buf}: on the machines
+   * measured, copying from a mapping ran three to four times as fast as {@code InputStream.read} into a
+   * heap array (14 against 50 ms for 57 MB), which had been a third of a pass. A window is page cache,
+   * not heap, and is released with its buffer object.
+   */
+  private FileChannel channel;
+  private long size;
+  private long mapped;
+  private MappedByteBuffer window;
+  private static final long WINDOW = 16L << 20;
   private byte[] buf = new byte[1 << 18];
   private int pos;
   private int lim;
@@ -136,16 +146,22 @@ final class ExportScanner {
     lim = 0;
     eof = false;
     depth = 0;
-    try (InputStream s = Files.newInputStream(file)) {
-      in = s;
+    try (FileChannel c = FileChannel.open(file)) {
+      channel = c;
+      size = c.size();
+      mapped = 0;
+      window = null;
       top();
-    } catch (IOException | RuntimeException e) {
-      // NotMine, or a read error or anything unforeseen: the Jackson reader reads the file and reports
+    } catch (IOException | RuntimeException | InternalError e) {
+      // NotMine, a read error (a file that cannot be mapped, such as a pipe; one cut short while mapped,
+      // which the JVM reports as an InternalError) or anything unforeseen: the Jackson reader reads the
+      // file and reports
       lastRefusal = e;
       reader.unsupported = unsupported;
       return false;
     } finally {
-      in = null;
+      channel = null;
+      window = null;
     }
     Set<Long> ids = new HashSet<>();
     for (ChatPart c : parts) {
@@ -1194,6 +1210,21 @@ final class ExportScanner {
     }
   }
 
+  /** Copies up to len bytes of the file into b at off from the current window (mapping the next one as needed); -1 at the end. */
+  private int readMore(byte[] b, int off, int len) throws IOException {
+    while (window == null || !window.hasRemaining()) {
+      if (mapped >= size) {
+        return -1;
+      }
+      long w = Math.min(WINDOW, size - mapped);
+      window = channel.map(FileChannel.MapMode.READ_ONLY, mapped, w);
+      mapped += w;
+    }
+    int k = Math.min(len, window.remaining());
+    window.get(b, off, k);
+    return k;
+  }
+
   /** At least n bytes after pos unless the file ends first. */
   private void ensure(int n) throws IOException {
     while (lim - pos < n && fill(pos)) {
@@ -1223,7 +1254,7 @@ final class ExportScanner {
     pos -= keep;
     lim = n;
     fills++;
-    int r = in.read(buf, lim, buf.length - lim);
+    int r = readMore(buf, lim, buf.length - lim);
     if (r < 0) {
       eof = true;
       return false;
