@@ -111,6 +111,12 @@ final class ExportGenerator {
     return this;
   }
 
+  /** @return the small export that the damage tests start from: a channel and a group, a few days each */
+  static ExportGenerator twoSmallChats() {
+    return new ExportGenerator(5).chat(1, "A", "public_channel", LocalDate.parse("2019-11-01"), 4, 3.0, 1)
+        .chat(2, "B", "public_supergroup", LocalDate.parse("2019-11-02"), 3, 3.0, 5);
+  }
+
   /**
    * Writes old-style exports: no {@code date_unixtime}, {@code date} in local time of this zone.
    *

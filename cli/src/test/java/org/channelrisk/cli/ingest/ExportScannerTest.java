@@ -233,8 +233,7 @@ class ExportScannerTest {
   @Test
   void damagedExportsAreReadAlikeOrHandedBack() throws IOException {
     Path good = dir.resolve("good.json");
-    new ExportGenerator(5).chat(1, "A", "public_channel", LocalDate.parse("2019-11-01"), 4, 3.0, 1)
-        .chat(2, "B", "public_supergroup", LocalDate.parse("2019-11-02"), 3, 3.0, 5).write(good, true);
+    ExportGenerator.twoSmallChats().write(good, true);
     byte[] original = Files.readAllBytes(good);
     byte[] alphabet = "{}[],:\"x1 -\\\nu0e.tfn\t\r/".getBytes(StandardCharsets.UTF_8);
     int tries = Integer.getInteger("channelrisk.fuzz.tries", 300);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +22,7 @@ class TelegramFuzzTest {
   @Test
   void damagedExportsExitCleanly() throws IOException {
     Path good = dir.resolve("good.json");
-    new ExportGenerator(5).chat(1, "A", "public_channel", LocalDate.parse("2019-11-01"), 4, 3.0, 1)
-        .chat(2, "B", "public_supergroup", LocalDate.parse("2019-11-02"), 3, 3.0, 5).write(good, true);
+    ExportGenerator.twoSmallChats().write(good, true);
     byte[] original = Files.readAllBytes(good);
     int tries = Integer.getInteger("channelrisk.fuzz.tries", 60);
     int ok = 0;
