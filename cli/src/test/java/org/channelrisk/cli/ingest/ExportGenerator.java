@@ -111,6 +111,19 @@ final class ExportGenerator {
     return this;
   }
 
+  /**
+   * @param b bytes
+   * @param from first byte cut out
+   * @param to end (exclusive) of the bytes cut out
+   * @return b without b[from, to)
+   */
+  static byte[] cut(byte[] b, int from, int to) {
+    byte[] c = new byte[b.length - (to - from)];
+    System.arraycopy(b, 0, c, 0, from);
+    System.arraycopy(b, to, c, from, b.length - to);
+    return c;
+  }
+
   /** @return the small export that the damage tests start from: a channel and a group, a few days each */
   static ExportGenerator twoSmallChats() {
     return new ExportGenerator(5).chat(1, "A", "public_channel", LocalDate.parse("2019-11-01"), 4, 3.0, 1)

@@ -253,11 +253,7 @@ class ExportScannerTest {
           }
           case 2 -> {
             int from = rnd.nextInt(b.length);
-            int to = Math.min(b.length, from + 1 + rnd.nextInt(60));
-            byte[] c = new byte[b.length - (to - from)];
-            System.arraycopy(b, 0, c, 0, from);
-            System.arraycopy(b, to, c, from, b.length - to);
-            b = c;
+            b = ExportGenerator.cut(b, from, Math.min(b.length, from + 1 + rnd.nextInt(60)));
           }
           default -> {
             int at = rnd.nextInt(b.length);

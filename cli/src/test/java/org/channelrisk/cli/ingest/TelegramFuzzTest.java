@@ -51,10 +51,7 @@ class TelegramFuzzTest {
         default -> {
           int from = rnd.nextInt(b.length);
           int to = Math.min(b.length, from + 1 + rnd.nextInt(200));
-          byte[] c = new byte[b.length - (to - from)];
-          System.arraycopy(b, 0, c, 0, from);
-          System.arraycopy(b, to, c, from, b.length - to);
-          b = c;
+          b = ExportGenerator.cut(b, from, to);
           how = "cut " + from + " to " + to;
         }
       }
