@@ -106,7 +106,7 @@ final class ExportScanner {
   private long size;
   private long mapped;
   private MappedByteBuffer window;
-  private static final long WINDOW = 16L << 20;
+  private long windowBytes = 16L << 20;
   private byte[] buf = new byte[1 << 18];
   private int pos;
   private int lim;
@@ -122,6 +122,11 @@ final class ExportScanner {
   /** Starts over with a buffer of this many bytes (tests use a few dozen, so that every token crosses its end). */
   void bufferSize(int bytes) {
     buf = new byte[bytes];
+  }
+
+  /** Maps the file in windows of this many bytes (tests use a few, so that reads cross windows). */
+  void windowSize(long bytes) {
+    windowBytes = bytes;
   }
 
   ExportScanner(TelegramExportReader reader, boolean keepDates, int linkClasses) {
@@ -1216,7 +1221,7 @@ final class ExportScanner {
       if (mapped >= size) {
         return -1;
       }
-      long w = Math.min(WINDOW, size - mapped);
+      long w = Math.min(windowBytes, size - mapped);
       window = channel.map(FileChannel.MapMode.READ_ONLY, mapped, w);
       mapped += w;
     }

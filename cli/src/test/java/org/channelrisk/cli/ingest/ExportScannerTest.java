@@ -31,11 +31,14 @@ class ExportScannerTest {
 
   /** The scanner's buffer: its usual size, or a few dozen bytes so that every token crosses a refill. */
   private int buffer = 1 << 18;
+  /** The windows the file is mapped in: the usual 16 MB, or a few bytes so that reads cross windows. */
+  private long window = 16L << 20;
 
   private Outcome read(boolean fast, Optional<ZoneId> zone, LinkHosts hosts, boolean skipBad, Path... files) {
     DailyActivity a = DailyActivity.withLinkClasses(TelegramExportReader.classesFor(hosts));
     TelegramExportReader r = new TelegramExportReader(a, hosts, zone, skipBad, Long::toString);
     r.scanner().bufferSize(buffer);
+    r.scanner().windowSize(window);
     if (!fast) {
       r.jacksonOnly();
     }
@@ -218,6 +221,7 @@ class ExportScannerTest {
     // every token, escape and UTF-8 sequence crosses the end of the buffer somewhere
     for (int bytes : new int[] {5, 24, 61}) {
       buffer = bytes;
+      window = bytes * 3 + 1;
       generatedExportsAreTakenAndReadAsJacksonReadsThem();
       compactAndUnusualLayoutsAreReadAlike();
       handMadeOddities();
@@ -227,6 +231,7 @@ class ExportScannerTest {
   @Test
   void damagedExportsWithASmallBufferAreReadAlikeOrHandedBack() throws IOException {
     buffer = 29;
+    window = 4099;
     damagedExportsAreReadAlikeOrHandedBack();
   }
 
