@@ -29,15 +29,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * least 10^6 messages per second, i.e. under 1,000 ms per operation at 10^6 messages. The heap is
  * capped at 64 MB while the 10^6-message export is about 400 MB: the reader streams.
  *
+ * <p>Warm-up: the scanner's compiled code settles after 5 to 10 s on a 2-core machine (per-iteration
+ * times at 10^5 messages, one fork: 915, 352, 167, 152, 102, 103, 93 ms ...; another fork was steady
+ * from its second iteration), so 10 warm-up iterations of 2 s, and two forks because a fork's JIT can
+ * settle in a slower state.
+ *
  * <p>This class lives in the reader's package (the reader and the generator are package-private); run
  * it as {@code java -jar benchmarks/target/benchmarks.jar TelegramIngestBenchmark}. Memory:
  * {@link IngestMemoryProbe}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
 @State(Scope.Benchmark)
 public class TelegramIngestBenchmark {
   @Param({"100000", "1000000"})
