@@ -329,7 +329,9 @@ final class Engine {
         audience.linkChanged(j, t, -1, rng);
       }
     }
-    rec.lifetime(i, channelIds[i], generation[i], platformIds.get(platform[i]), role[i], t, Optional.of(cause));
+    if (rec.keepsLog()) { // the record's arguments cost a look-up and an allocation per end
+      rec.lifetime(i, channelIds[i], generation[i], platformIds.get(platform[i]), role[i], t, Optional.of(cause));
+    }
   }
 
   /** The operator ends channel i: abandoned for good, or moved (re-created on another platform). */
