@@ -66,14 +66,7 @@ class ExtraReferenceTest {
         }
         SurvivalCurve c = curve(fit, strata);
         String at = file + " line " + t.line(r);
-        close(at + " time", t.cell(r, "time"), c.time(i), 0);
-        close(at + " n.risk", t.cell(r, "n.risk"), c.nRisk(i), 0);
-        close(at + " n.event", t.cell(r, "n.event"), c.nEvent(i), 0);
-        close(at + " n.censor", t.cell(r, "n.censor"), c.nCensor(i), 0);
-        close(at + " surv", t.cell(r, "surv"), c.survival(i), TOL);
-        close(at + " std.err", t.cell(r, "std.err"), c.stdErr(i), TOL);
-        close(at + " lower", t.cell(r, "lower"), c.lower(i), TOL);
-        close(at + " upper", t.cell(r, "upper"), c.upper(i), TOL);
+        ReferenceData.closeCurveRow(at, t, r, c, i, TOL);
         close(at + " cumhaz", t.cell(r, "cumhaz"), c.cumHaz(i), TOL);
         close(at + " std.chaz", t.cell(r, "std.chaz"), c.stdCumHaz(i), TOL);
         i++;

@@ -75,4 +75,19 @@ final class ReferenceData {
     worst = Math.max(worst, err);
     assertThat(err).as("%s: expected %s, got %s (relative error %s)", what, expected, actual, err).isLessThanOrEqualTo(relTol);
   }
+
+  /**
+   * Compares row i of a curve with row r of R's {@code survfit} summary: the counts exactly, the
+   * survival, its standard error and the limits to relTol.
+   */
+  static void closeCurveRow(String at, CsvTable t, int r, SurvivalCurve c, int i, double relTol) {
+    close(at + " time", t.cell(r, "time"), c.time(i), 0);
+    close(at + " n.risk", t.cell(r, "n.risk"), c.nRisk(i), 0);
+    close(at + " n.event", t.cell(r, "n.event"), c.nEvent(i), 0);
+    close(at + " n.censor", t.cell(r, "n.censor"), c.nCensor(i), 0);
+    close(at + " surv", t.cell(r, "surv"), c.survival(i), relTol);
+    close(at + " std.err", t.cell(r, "std.err"), c.stdErr(i), relTol);
+    close(at + " lower", t.cell(r, "lower"), c.lower(i), relTol);
+    close(at + " upper", t.cell(r, "upper"), c.upper(i), relTol);
+  }
 }
