@@ -10,7 +10,7 @@ import org.channelrisk.model.Platform;
 /**
  * One run's mutable state and its event loop; confined to one thread. The parts it drives, each in a
  * class of its own: the {@link CompiledEcosystem} all runs share, the removal clocks ({@link
- * ClockHeap}), the scheduled events ({@link EventQueue}), the {@link AudienceProcess}, the {@link
+ * ClockCalendar}), the scheduled events ({@link EventQueue}), the {@link AudienceProcess}, the {@link
  * MigrationChoice}, the action days' {@link Targeting}, and the {@link Recorder}. What stays here is
  * the channels' and operators' state and the rules that tie the parts together.
  */
@@ -26,8 +26,8 @@ final class Engine {
 
   private final Scenario sc;
   private final RandomGenerator rng;
-  private final EventQueue queue = new EventQueue();
-  private final ClockHeap clocks;
+  private final EventQueue queue;
+  private final ClockCalendar clocks;
   private final AudienceProcess audience;
   private final MigrationChoice migration;
   private final Recorder rec;
@@ -96,10 +96,23 @@ final class Engine {
     }
     migration = new MigrationChoice(sc, platforms);
     rec = new Recorder(sc, st, postsRng);
-    clocks = new ClockHeap(n);
+    double[] grid = rec.grid();
+    double last = grid[grid.length - 1];
+    int buckets = calendarBuckets(n);
+    clocks = new ClockCalendar(n, last, buckets);
+    queue = new EventQueue(last, buckets);
     moveRate = nPlatforms > 1 ? sc.moveRate() : 0;
     leaveRate = sc.abandonmentRate() + moveRate;
     moving = new boolean[moveRate > 0 ? n : 0];
+  }
+
+  /**
+   * The number of buckets of the clock calendar and of the event queue: one per eight channels (at
+   * least 64), so that the buckets reached at any time hold a few hundred clocks or events at most
+   * and the bucket heads cost half a byte per channel.
+   */
+  static int calendarBuckets(int channels) {
+    return Math.max(64, Math.min(1 << 20, channels / 8));
   }
 
   Simulation.Run run() {
@@ -273,21 +286,14 @@ final class Engine {
 
   /**
    * Redraws the clocks of all active channels (of one platform, or of all when {@code onlyPlatform}
-   * is negative) in one bulk update of the heap: the same draws, in the same order, as one {@link
-   * #redraw} per channel.
+   * is negative), in channel order.
    */
   private void redrawAll(double t, int onlyPlatform) {
     for (int i = 0; i < n; i++) {
       if (active[i] && (onlyPlatform < 0 || platform[i] == onlyPlatform)) {
-        double next = nextClock(i, t);
-        if (next < Double.POSITIVE_INFINITY) {
-          clocks.bulkSet(i, next);
-        } else {
-          clocks.bulkRemove(i);
-        }
+        redraw(i, t);
       }
     }
-    clocks.heapify();
   }
 
   private void refer(int i, double t, BanLevel ban, double share) {

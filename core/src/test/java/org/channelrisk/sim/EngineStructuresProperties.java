@@ -28,11 +28,11 @@ class EngineStructuresProperties {
     return rng.nextInt(4) == 0 ? rng.nextInt(5) : Gen.doubleIn(rng, 0, 10);
   }
 
-  /** One step on the clock heap: set or remove one clock, a bulk update of several, or pop the first. */
-  sealed interface HeapOp {}
+  /** One step on the clock calendar: set or remove one clock, or pop the first. */
+  sealed interface ClockOp {}
 
   /** Sets clock {@code channel} to {@code time} (adding it when absent). */
-  record SetClock(int channel, double time) implements HeapOp {
+  record SetClock(int channel, double time) implements ClockOp {
     @Override
     public String toString() {
       return "set " + channel + "@" + time;
@@ -40,74 +40,52 @@ class EngineStructuresProperties {
   }
 
   /** Removes clock {@code channel} (nothing when absent). */
-  record RemoveClock(int channel) implements HeapOp {
+  record RemoveClock(int channel) implements ClockOp {
     @Override
     public String toString() {
       return "remove " + channel;
     }
   }
 
-  /** Bulk changes, then one heapify: a removal where time is NaN, else a set. */
-  record Bulk(int[] channels, double[] times) implements HeapOp {
-    @Override
-    public String toString() {
-      StringBuilder sb = new StringBuilder("bulk{");
-      for (int k = 0; k < channels.length; k++) {
-        sb.append(k == 0 ? "" : " ").append(channels[k]).append(Double.isNaN(times[k]) ? "-" : "@" + times[k]);
-      }
-      return sb.append('}').toString();
-    }
-  }
-
-  /** Pops the first clock and checks it (nothing when the heap is empty). */
-  record Pop() implements HeapOp {
+  /** Pops the first clock and checks it (nothing when none is due by the end). */
+  record Pop() implements ClockOp {
     @Override
     public String toString() {
       return "pop";
     }
   }
 
-  /** A heap of {@code channels} clocks and the steps applied to it. */
-  record HeapCase(int channels, List<HeapOp> ops) {}
+  /**
+   * A calendar of {@code channels} clocks, {@code buckets} buckets over [0, end] and the steps applied
+   * to it. Times run to 10 and the end is at most 10, so that some clocks lie after it.
+   */
+  record ClockCase(int channels, int buckets, double end, List<ClockOp> ops) {}
 
-  static HeapCase heapCase(RandomGenerator rng) {
+  static ClockCase clockCase(RandomGenerator rng) {
     int n = Gen.intIn(rng, 1, 60);
-    List<HeapOp> ops = new ArrayList<>();
+    List<ClockOp> ops = new ArrayList<>();
     for (int step = 0; step < 400; step++) {
       int op = rng.nextInt(10);
       if (op < 5) {
-        int i = rng.nextInt(n);
-        ops.add(new SetClock(i, time(rng)));
+        ops.add(new SetClock(rng.nextInt(n), time(rng)));
       } else if (op < 7) {
         ops.add(new RemoveClock(rng.nextInt(n)));
-      } else if (op < 8) {
-        // a bulk update of a random subset
-        List<Integer> channels = new ArrayList<>();
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          if (rng.nextBoolean()) {
-            channels.add(i);
-            times.add(rng.nextInt(4) == 0 ? Double.NaN : time(rng));
-          }
-        }
-        ops.add(new Bulk(channels.stream().mapToInt(Integer::intValue).toArray(),
-            times.stream().mapToDouble(Double::doubleValue).toArray()));
       } else {
         ops.add(new Pop());
       }
     }
-    return new HeapCase(n, List.copyOf(ops));
+    return new ClockCase(n, Gen.intIn(rng, 1, 40), rng.nextInt(3) == 0 ? 10 : Gen.doubleIn(rng, 0, 10), List.copyOf(ops));
   }
 
   @Test
-  void clockHeapPopsInTimeThenChannelOrder() {
-    forAll("clock heap = sorted set", 200, EngineStructuresProperties::heapCase, c -> {
+  void clockCalendarHandsOutClocksInTimeThenChannelOrder() {
+    forAll("clock calendar = sorted set", 300, EngineStructuresProperties::clockCase, c -> {
       int n = c.channels();
-      ClockHeap heap = new ClockHeap(n);
+      ClockCalendar clocks = new ClockCalendar(n, c.end(), c.buckets());
       TreeSet<Clock> ref = new TreeSet<>(CLOCK_ORDER);
       double[] current = new double[n];
       boolean[] present = new boolean[n];
-      for (HeapOp op : c.ops()) {
+      for (ClockOp op : c.ops()) {
         if (op instanceof SetClock set) {
           int i = set.channel();
           if (present[i]) {
@@ -116,47 +94,42 @@ class EngineStructuresProperties {
           current[i] = set.time();
           present[i] = true;
           ref.add(new Clock(current[i], i));
-          heap.set(i, current[i]);
+          clocks.set(i, current[i]);
         } else if (op instanceof RemoveClock remove) {
           int i = remove.channel();
           if (present[i]) {
             ref.remove(new Clock(current[i], i));
             present[i] = false;
           }
-          heap.remove(i);
-        } else if (op instanceof Bulk bulk) {
-          for (int k = 0; k < bulk.channels().length; k++) {
-            int i = bulk.channels()[k];
-            if (present[i]) {
-              ref.remove(new Clock(current[i], i));
-            }
-            if (Double.isNaN(bulk.times()[k])) {
-              present[i] = false;
-              heap.bulkRemove(i);
-            } else {
-              current[i] = bulk.times()[k];
-              present[i] = true;
-              ref.add(new Clock(current[i], i));
-              heap.bulkSet(i, current[i]);
-            }
-          }
-          heap.heapify();
-        } else if (!ref.isEmpty()) {
-          Clock first = ref.pollFirst();
-          assertThat(heap.peekTime()).isEqualTo(first.time());
-          assertThat(heap.peekChannel()).isEqualTo(first.channel());
-          heap.remove(first.channel());
-          present[first.channel()] = false;
+          clocks.remove(i);
+        } else {
+          popAndCheck(clocks, ref, c.end(), present);
         }
-        assertThat(heap.size()).as("after %s", op).isEqualTo(ref.size());
+        assertThat(clocks.size()).as("after %s", op).isEqualTo(ref.size());
+        for (int i = 0; i < n; i++) {
+          assertThat(clocks.timeOf(i)).isEqualTo(present[i] ? current[i] : Double.POSITIVE_INFINITY);
+        }
       }
-      while (!ref.isEmpty()) {
-        Clock first = ref.pollFirst();
-        assertThat(heap.peekChannel()).isEqualTo(first.channel());
-        heap.remove(first.channel());
+      while (popAndCheck(clocks, ref, c.end(), present)) {
+        // the rest, in order
       }
-      assertThat(heap.peekTime()).isEqualTo(Double.POSITIVE_INFINITY);
+      assertThat(clocks.peekTime()).isEqualTo(Double.POSITIVE_INFINITY);
+      assertThat(ref).allSatisfy(clock -> assertThat(clock.time()).isGreaterThan(c.end()));
     });
+  }
+
+  /** Pops the first clock due by the end from both and compares; false when none is due. */
+  private static boolean popAndCheck(ClockCalendar clocks, TreeSet<Clock> ref, double end, boolean[] present) {
+    if (ref.isEmpty() || ref.first().time() > end) {
+      assertThat(clocks.peekTime()).isEqualTo(Double.POSITIVE_INFINITY);
+      return false;
+    }
+    Clock first = ref.pollFirst();
+    assertThat(clocks.peekTime()).isEqualTo(first.time());
+    assertThat(clocks.peekChannel()).isEqualTo(first.channel());
+    clocks.remove(first.channel());
+    present[first.channel()] = false;
+    return true;
   }
 
   /** Sort keys, one per item (item k is 7k + 3). */
@@ -231,9 +204,15 @@ class EngineStructuresProperties {
     }
   }
 
+  /** Rounds of pushes and pops on a queue of {@code buckets} buckets over [0, end]. */
+  record QueueCase(int buckets, double end, List<Round> rounds) {}
+
+  /** An event as the reference holds it: its sequence number is its place in the pushes. */
+  record Event(double time, long seq, int type, int target, int stamp) {}
+
   @Test
-  void aBatchPopsAsIfPushedOneByOne() {
-    forAll("pushBatch = push in index order", 200, rng -> {
+  void theEventQueueHandsOutEventsInTimeThenPushOrder() {
+    forAll("event queue = sorted set; pushBatch = push in index order", 300, rng -> {
       List<Round> rounds = new ArrayList<>();
       for (int round = Gen.intIn(rng, 1, 4); round > 0; round--) {
         int s = rng.nextInt(20);
@@ -252,43 +231,47 @@ class EngineStructuresProperties {
         }
         rounds.add(new Round(singleTimes, singleTargets, times, targets, rng.nextInt(30)));
       }
-      return List.copyOf(rounds);
-    }, rounds -> {
-      EventQueue batched = new EventQueue();
-      EventQueue single = new EventQueue();
-      for (Round r : rounds) {
+      return new QueueCase(Gen.intIn(rng, 1, 40), rng.nextInt(3) == 0 ? 10 : Gen.doubleIn(rng, 0, 10), List.copyOf(rounds));
+    }, c -> {
+      EventQueue queue = new EventQueue(c.end(), c.buckets());
+      TreeSet<Event> ref = new TreeSet<>(Comparator.comparingDouble(Event::time).thenComparingLong(Event::seq));
+      long seq = 0;
+      for (Round r : c.rounds()) {
         int s = r.singleTimes().length;
         for (int k = 0; k < s; k++) {
-          batched.push(r.singleTimes()[k], 1, r.singleTargets()[k], s - k);
-          single.push(r.singleTimes()[k], 1, r.singleTargets()[k], s - k);
+          queue.push(r.singleTimes()[k], 1, r.singleTargets()[k], s - k);
+          ref.add(new Event(r.singleTimes()[k], seq++, 1, r.singleTargets()[k], s - k));
         }
         int m = r.batchTimes().length;
         int[] stamps = new int[m];
         for (int k = 0; k < m; k++) {
           stamps[k] = k;
-          single.push(r.batchTimes()[k], 3, r.batchTargets()[k], stamps[k]);
+          ref.add(new Event(r.batchTimes()[k], seq++, 3, r.batchTargets()[k], k));
         }
         // the batch gets copies: pushBatch may keep or reorder its arrays
-        batched.pushBatch(r.batchTimes().clone(), 3, r.batchTargets().clone(), stamps, m);
-        // pop some before the next round, so batches and heap entries interleave
-        for (int p = r.pops(); p > 0 && !single.isEmpty(); p--) {
-          assertSamePop(batched, single);
+        queue.pushBatch(r.batchTimes().clone(), 3, r.batchTargets().clone(), stamps, m);
+        // pop some before the next round, so that batches, heap and buckets interleave
+        for (int p = r.pops(); p > 0 && popAndCheck(queue, ref, c.end()); p--) {
+          // checked
         }
       }
-      while (!single.isEmpty()) {
-        assertSamePop(batched, single);
+      while (popAndCheck(queue, ref, c.end())) {
+        // the rest, in order
       }
-      assertThat(batched.isEmpty()).isTrue();
-      assertThat(batched.peekTime()).isEqualTo(Double.POSITIVE_INFINITY);
+      assertThat(queue.peekTime()).isGreaterThan(c.end());
     });
   }
 
-  private static void assertSamePop(EventQueue batched, EventQueue single) {
-    assertThat(batched.peekTime()).isEqualTo(single.peekTime());
-    batched.pop();
-    single.pop();
-    List<Object> a = new ArrayList<>(List.of(batched.topTime, batched.topType, batched.topTarget, batched.topStamp));
-    List<Object> b = List.of(single.topTime, single.topType, single.topTarget, single.topStamp);
-    assertThat(a).isEqualTo(b);
+  /** Pops the first event due by the end from both and compares; false when none is due. */
+  private static boolean popAndCheck(EventQueue queue, TreeSet<Event> ref, double end) {
+    if (ref.isEmpty() || ref.first().time() > end) {
+      return false;
+    }
+    Event first = ref.pollFirst();
+    assertThat(queue.peekTime()).isEqualTo(first.time());
+    queue.pop();
+    assertThat(List.of(queue.topTime, queue.topType, queue.topTarget, queue.topStamp))
+        .isEqualTo(List.of(first.time(), first.type(), first.target(), first.stamp()));
+    return true;
   }
 }
