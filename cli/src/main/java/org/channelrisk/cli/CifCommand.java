@@ -56,9 +56,7 @@ final class CifCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ConfidenceType type = conf.type();
-    if (!(conf.confLevel > 0 && conf.confLevel < 1)) {
-      throw new IllegalArgumentException("--conf-level must be in (0, 1): " + conf.confLevel);
-    }
+    OptionChecks.inOpenUnitInterval("--conf-level", conf.confLevel);
     Output out = new Output();
     out.output = output;
     out.format = format == Format.json ? Output.Format.json : Output.Format.csv;

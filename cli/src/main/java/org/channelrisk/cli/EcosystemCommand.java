@@ -70,9 +70,7 @@ final class EcosystemCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (channels < 0) {
-        throw new IllegalArgumentException("--channels must be >= 0: " + channels);
-      }
+      OptionChecks.atLeast("--channels", channels, 0);
       String problem = memoryProblem(channels);
       if (problem != null) {
         throw new IllegalArgumentException("--channels " + problem);

@@ -110,12 +110,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (bootstrap < 0) {
-      throw new IllegalArgumentException("--bootstrap must be >= 0 (0: delta-method intervals): " + bootstrap);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
-    }
+    OptionChecks.atLeast("--bootstrap", bootstrap, 0, "0: delta-method intervals");
+    WorkerThreads.check(threads);
     if (horizon != null && !(horizon > 0 && Double.isFinite(horizon))) {
       throw new IllegalArgumentException("--horizon must be finite and > 0: " + horizon);
     }
