@@ -68,7 +68,7 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --format}: fit writes text or JSON. */
+  /** {@code --format}: fit writes text or JSON ({@link Output.Format} of the same names). */
   enum FitFormat {
     text,
     json
@@ -119,9 +119,7 @@ final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--takedown must be finite: " + takedown);
     }
     try (OutputPlan plan = OutputPlan.of(spec)) {
-      Output out = new Output();
-      out.output = output;
-      out.format = format == FitFormat.json ? Output.Format.json : Output.Format.text;
+      Output out = Output.of(Output.Format.valueOf(format.name()), output);
       out.declare(plan);
       OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
       int code = run(out, plan, chartTarget);
