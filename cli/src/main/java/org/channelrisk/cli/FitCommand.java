@@ -16,6 +16,7 @@ import org.channelrisk.recovery.RecoveryModel;
 import org.channelrisk.recovery.RecoveryResult;
 import org.channelrisk.recovery.Weighting;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,7 @@ import picocli.CommandLine.Spec;
 final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
-  Path input;
+  @Mixin CsvInput input;
 
   @Option(names = "--time", required = true, paramLabel = "COL", description = "Column of times (days), strictly increasing.")
   String time;
@@ -129,10 +129,7 @@ final class FitCommand implements Callable<Integer> {
   }
 
   private int run(Output out, OutputPlan plan, OutputPlan.Target chartTarget) throws IOException {
-    CsvTable table = CsvTable.read(input);
-    if (table.size() == 0) {
-      throw new InvalidInputException(table.source(), "no data rows after the header: nothing to fit");
-    }
+    CsvTable table = input.readRows("fit");
     // an empty value (or sd) cell is a missing point (README, "Data formats"): the row is left out
     double[] tAll = table.doubles(time);
     for (int r = 1; r < tAll.length; r++) {
