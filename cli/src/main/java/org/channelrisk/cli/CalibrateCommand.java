@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.channelrisk.calibrate.AbcSmc;
 import org.channelrisk.calibrate.CalibrationResult;
 import org.channelrisk.calibrate.Evaluator;
@@ -34,6 +32,7 @@ import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
 import org.channelrisk.io.InvalidInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,8 +58,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Worker threads; the result does not depend on it.")
-  int threads;
+  @Mixin WorkerThreads threads;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the outputs (created if missing).")
   Path output;
@@ -76,20 +74,13 @@ final class CalibrateCommand implements Callable<Integer> {
       + "config and seed.")
   boolean resume;
 
-  @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
-  Boolean progress;
+  @Mixin ProgressOption progress;
 
   @Override
   public Integer call() throws IOException {
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
-    }
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException("--level must be in (0, 1): " + level);
-    }
-    if (predictive < 2) {
-      throw new IllegalArgumentException("--predictive must be >= 2: " + predictive);
-    }
+    threads.count(); // checked here, before any work
+    OptionChecks.inOpenUnitInterval("--level", level);
+    OptionChecks.atLeast("--predictive", predictive, 2);
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new IllegalArgumentException("--output: '" + output + "' is a file; expected a folder");
     }
@@ -139,9 +130,7 @@ final class CalibrateCommand implements Callable<Integer> {
   private int calibrate(AbcSmc abc, CalibrationConfig cfg, Population from, Path state, Map<String, OutputPlan.Target> files,
       OutputPlan plan) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    boolean show = progress != null ? progress : System.console() != null;
-    ProgressBar bar = show ? new ProgressBarBuilder().setTaskName("calibrate").setInitialMax(abc.budget())
-        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+    ProgressBar bar = progress.bar("calibrate", abc.budget());
     AbcSmc.Listener listener = new AbcSmc.Listener() {
       @Override
       public void generation(Population p) {
@@ -168,7 +157,7 @@ final class CalibrateCommand implements Callable<Integer> {
     };
     CalibrationResult result;
     try {
-      Evaluator ev = Evaluator.local(threads);
+      Evaluator ev = Evaluator.local(threads.count());
       result = from == null ? abc.run(seed, ev, listener) : abc.resume(from, seed, ev, listener);
     } finally {
       if (bar != null) {
@@ -176,7 +165,7 @@ final class CalibrateCommand implements Callable<Integer> {
       }
     }
     Population pop = result.population();
-    Predictive pp = Predictive.of(result, abc.simulator(), predictive, seed, threads);
+    Predictive pp = Predictive.of(result, abc.simulator(), predictive, seed, threads.count());
     writeOutputs(cfg, abc, result, pp, files, plan);
     err.println(result);
     for (ParameterSummary s : pop.summaries(level).values()) {

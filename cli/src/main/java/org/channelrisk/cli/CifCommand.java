@@ -31,7 +31,7 @@ final class CifCommand implements Callable<Integer> {
   static final List<String> COLUMNS =
       List.of("group", "time", "n_risk", "cause", "n_event", "cif", "std_err", "lower", "upper");
 
-  /** Output formats of this command. */
+  /** Output formats of this command: those of {@link Output.Format} of the same names. */
   enum Format {
     csv,
     json
@@ -56,12 +56,8 @@ final class CifCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ConfidenceType type = conf.type();
-    if (!(conf.confLevel > 0 && conf.confLevel < 1)) {
-      throw new IllegalArgumentException("--conf-level must be in (0, 1): " + conf.confLevel);
-    }
-    Output out = new Output();
-    out.output = output;
-    out.format = format == Format.json ? Output.Format.json : Output.Format.csv;
+    OptionChecks.inOpenUnitInterval("--conf-level", conf.confLevel);
+    Output out = Output.of(Output.Format.valueOf(format.name()), output);
     try (OutputPlan plan = OutputPlan.of(spec)) {
       out.declare(plan);
       OutputPlan.Target png = chart == null ? null : plan.file("--chart", chart, "png", "svg");

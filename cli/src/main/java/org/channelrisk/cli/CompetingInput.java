@@ -1,9 +1,7 @@
 package org.channelrisk.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.channelrisk.io.CsvTable;
 import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.survival.CompetingRisksData;
 import picocli.CommandLine.Option;
@@ -13,17 +11,11 @@ import picocli.CommandLine.Option;
  * {@code finegray}): a CSV file, its time column and a status column that holds a cause name or the
  * censoring label. Every cell is checked before any work starts.
  */
-final class CompetingInput {
+final class CompetingInput extends LifetimeColumns {
   /** The default censoring label; {@value #CENSORED} is accepted as well. */
   static final String DEFAULT_CENSORED = "0";
   /** Always read as censored. */
   static final String CENSORED = "censored";
-
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
-  Path input;
-
-  @Option(names = "--time", required = true, paramLabel = "COL", description = "Column of times (finite, >= 0).")
-  String time;
 
   @Option(names = "--event", required = true, paramLabel = "COL",
       description = "Column of statuses: the cause that ended the lifetime, or the censoring label.")
@@ -33,17 +25,12 @@ final class CompetingInput {
       description = "The status meaning censored (default " + DEFAULT_CENSORED + "; '" + CENSORED + "' is always accepted).")
   String censored;
 
-  @Option(names = "--group", paramLabel = "COL", description = "Column of group labels.")
-  String group;
-
   @Option(names = "--entry", paramLabel = "COL", description = "Column of entry times (left truncation): before the time.")
   String entry;
 
   @Option(names = "--start", paramLabel = "COL",
       description = "Column of start times: durations are TIME - START (e.g. --time end --start start for simulate --lifetimes).")
   String start;
-
-  CsvTable table;
 
   /** @return the censoring labels in use */
   Set<String> censoringLabels() {
@@ -54,7 +41,7 @@ final class CompetingInput {
   }
 
   CompetingRisksData read() {
-    table = CsvTable.read(input);
+    readTable();
     if (start != null && entry != null) {
       throw new IllegalArgumentException("--start and --entry cannot be combined: give durations with --start, or"
           + " calendar times with --entry");
@@ -112,17 +99,5 @@ final class CompetingInput {
           + ") never occurs in the column; the causes are " + d.causes());
     }
     return cause;
-  }
-
-  /** Numeric covariate columns, checked cell by cell. */
-  double[][] covariates(java.util.List<String> names) {
-    double[][] x = new double[table.size()][names.size()];
-    for (int j = 0; j < names.size(); j++) {
-      double[] col = table.doubles(names.get(j));
-      for (int i = 0; i < x.length; i++) {
-        x[i][j] = col[i];
-      }
-    }
-    return x;
   }
 }

@@ -73,12 +73,8 @@ final class Demo {
   private final int threads;
 
   Demo(int channels, int replicates, long seed, int threads) {
-    if (channels < 100) {
-      throw new IllegalArgumentException("--channels must be >= 100: " + channels);
-    }
-    if (replicates < 2) {
-      throw new IllegalArgumentException("--replicates must be >= 2: " + replicates);
-    }
+    OptionChecks.atLeast("--channels", channels, 100);
+    OptionChecks.atLeast("--replicates", replicates, 2);
     this.channels = channels;
     this.replicates = replicates;
     this.seed = seed;

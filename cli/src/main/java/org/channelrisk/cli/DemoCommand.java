@@ -35,10 +35,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (k < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1: " + k);
-    }
+    int k = WorkerThreads.orAvailable(threads);
     PrintWriter w = spec.commandLine().getOut();
     Demo demo = new Demo(channels, replicates, seed, k);
     try (OutputPlan plan = OutputPlan.of(spec)) {

@@ -70,9 +70,7 @@ final class EcosystemCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (channels < 0) {
-        throw new IllegalArgumentException("--channels must be >= 0: " + channels);
-      }
+      OptionChecks.atLeast("--channels", channels, 0);
       String problem = memoryProblem(channels);
       if (problem != null) {
         throw new IllegalArgumentException("--channels " + problem);
@@ -140,21 +138,16 @@ final class EcosystemCommand {
 
     @Override
     public Integer call() throws IOException {
-      try (OutputPlan plan = OutputPlan.of(spec)) {
-        Output o = new Output();
-        o.output = output;
-        o.format = format == OutputFormat.json ? Output.Format.json : Output.Format.text;
-        o.declare(plan);
-        Ecosystem eco = EcosystemCsv.read(in);
-        Map<String, Object> s = summarise(eco);
+      Output o = Output.of(Output.Format.valueOf(format.name()), output);
+      return o.planned(spec, () -> {
+        Map<String, Object> s = summarise(EcosystemCsv.read(in));
         if (format == OutputFormat.json) {
           o.json(spec.commandLine().getOut(), s);
         } else {
           o.text(spec.commandLine().getOut(), asText(s));
         }
-        plan.commit();
-      }
-      return Main.OK;
+        return Main.OK;
+      });
     }
 
     static Map<String, Object> summarise(Ecosystem eco) {
@@ -226,7 +219,7 @@ final class EcosystemCommand {
     }
   }
 
-  /** Output formats of summaries. */
+  /** Output formats of summaries: those of {@link Output.Format} of the same names. */
   enum OutputFormat {
     text,
     json

@@ -20,8 +20,7 @@ final class FineGrayCommand extends PlannedCommand {
   @Option(names = "--cause", required = true, paramLabel = "NAME", description = "The cause whose cumulative incidence is modelled.")
   String cause;
 
-  @Option(names = "--covariates", required = true, split = ",", paramLabel = "A,B", description = "Numeric covariate columns.")
-  List<String> covariates;
+  @Mixin Covariates covariates;
 
 
   @Override
@@ -31,8 +30,8 @@ final class FineGrayCommand extends PlannedCommand {
     }
     CompetingRisksData d = in.read();
     in.checkCause(d, "--cause", cause);
-    double[][] x = in.covariates(covariates);
-    FineGray.Fit fit = FineGray.defaults().fit(d, cause, x, covariates);
+    double[][] x = covariates.matrix(in.table);
+    FineGray.Fit fit = FineGray.defaults().fit(d, cause, x, covariates.names);
     var stdout = spec.commandLine().getOut();
     switch (out.format) {
       case json -> {
@@ -41,7 +40,7 @@ final class FineGrayCommand extends PlannedCommand {
         doc.put("n", fit.n());
         doc.put("events", fit.events());
         Map<String, Object> coefs = new LinkedHashMap<>();
-        for (int j = 0; j < covariates.size(); j++) {
+        for (int j = 0; j < covariates.names.size(); j++) {
           Estimate hr = fit.subdistributionHazardRatio(j);
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("estimate", Output.num(fit.coefficients()[j]));
@@ -50,7 +49,7 @@ final class FineGrayCommand extends PlannedCommand {
           m.put("lower", Output.num(hr.lower()));
           m.put("upper", Output.num(hr.upper()));
           m.put("p_value", Output.num(fit.pValue(j)));
-          coefs.put(covariates.get(j), m);
+          coefs.put(covariates.names.get(j), m);
         }
         doc.put("coefficients", coefs);
         doc.put("converged", fit.converged());
@@ -61,9 +60,9 @@ final class FineGrayCommand extends PlannedCommand {
         out.json(stdout, doc);
       }
       case csv -> out.csv(stdout, List.of("term", "estimate", "std_error", "hazard_ratio", "lower", "upper", "p_value"), w -> {
-        for (int j = 0; j < covariates.size(); j++) {
+        for (int j = 0; j < covariates.names.size(); j++) {
           Estimate hr = fit.subdistributionHazardRatio(j);
-          w.row().text(covariates.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(hr.value())
+          w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(hr.value())
               .number(hr.lower()).number(hr.upper()).number(fit.pValue(j)).end();
         }
       });

@@ -16,6 +16,7 @@ import org.channelrisk.recovery.RecoveryModel;
 import org.channelrisk.recovery.RecoveryResult;
 import org.channelrisk.recovery.Weighting;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,7 @@ import picocli.CommandLine.Spec;
 final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
-  Path input;
+  @Mixin CsvInput input;
 
   @Option(names = "--time", required = true, paramLabel = "COL", description = "Column of times (days), strictly increasing.")
   String time;
@@ -68,7 +68,7 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --format}: fit writes text or JSON. */
+  /** {@code --format}: fit writes text or JSON ({@link Output.Format} of the same names). */
   enum FitFormat {
     text,
     json
@@ -110,12 +110,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (bootstrap < 0) {
-      throw new IllegalArgumentException("--bootstrap must be >= 0 (0: delta-method intervals): " + bootstrap);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
-    }
+    OptionChecks.atLeast("--bootstrap", bootstrap, 0, "0: delta-method intervals");
+    WorkerThreads.check(threads);
     if (horizon != null && !(horizon > 0 && Double.isFinite(horizon))) {
       throw new IllegalArgumentException("--horizon must be finite and > 0: " + horizon);
     }
@@ -123,9 +119,7 @@ final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--takedown must be finite: " + takedown);
     }
     try (OutputPlan plan = OutputPlan.of(spec)) {
-      Output out = new Output();
-      out.output = output;
-      out.format = format == FitFormat.json ? Output.Format.json : Output.Format.text;
+      Output out = Output.of(Output.Format.valueOf(format.name()), output);
       out.declare(plan);
       OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
       int code = run(out, plan, chartTarget);
@@ -135,10 +129,7 @@ final class FitCommand implements Callable<Integer> {
   }
 
   private int run(Output out, OutputPlan plan, OutputPlan.Target chartTarget) throws IOException {
-    CsvTable table = CsvTable.read(input);
-    if (table.size() == 0) {
-      throw new InvalidInputException(table.source(), "no data rows after the header: nothing to fit");
-    }
+    CsvTable table = input.readRows("fit");
     // an empty value (or sd) cell is a missing point (README, "Data formats"): the row is left out
     double[] tAll = table.doubles(time);
     for (int r = 1; r < tAll.length; r++) {

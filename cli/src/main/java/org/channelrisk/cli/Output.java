@@ -52,6 +52,21 @@ final class Output {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /**
+   * The output of a command that declares its own {@code --format} and {@code --output} (fewer
+   * formats, or other help) instead of mixing these in.
+   *
+   * @param format the format asked for
+   * @param output the file, or null for standard output
+   * @return an output to {@link #declare} in the command's plan
+   */
+  static Output of(Format format, Path output) {
+    Output o = new Output();
+    o.format = format;
+    o.output = output;
+    return o;
+  }
+
   /** NaN and infinities are not JSON numbers: they become null ("not available"). */
   static Double num(double v) {
     return Double.isFinite(v) ? v : null;

@@ -80,16 +80,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (k < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1: " + k);
-    }
-    if (replicates < 2) {
-      throw new IllegalArgumentException("--replicates must be >= 2 (a spread across replicates needs two): " + replicates);
-    }
-    if (channels < 100) {
-      throw new IllegalArgumentException("--channels must be >= 100: " + channels);
-    }
+    int k = WorkerThreads.orAvailable(threads);
+    OptionChecks.atLeast("--replicates", replicates, 2, "a spread across replicates needs two");
+    OptionChecks.atLeast("--channels", channels, 100);
     try (OutputPlan plan = OutputPlan.of(spec)) {
       // the folder is checked before the ensemble runs, and appears with all its files or not at all
       OutputPlan.Target dir = plan.folder("--out", out);

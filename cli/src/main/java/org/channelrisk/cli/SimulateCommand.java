@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.channelrisk.charts.Charts;
 import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.CsvOutput;
@@ -23,6 +20,7 @@ import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.SimEvent;
 import org.channelrisk.sim.Simulation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +40,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Ensemble seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Worker threads; the result does not depend on it.")
-  int threads;
+  @Mixin WorkerThreads threads;
 
   @Option(names = "--output", paramLabel = "FILE.csv",
       description = "time and, per observable, <name>_mean,_sd,_q05,_q25,_q50,_q75,_q95 (default: standard output).")
@@ -64,17 +61,12 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "FILE.png|svg", description = "Fan chart of active channels and audience.")
   Path chart;
 
-  @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
-  Boolean progress;
+  @Mixin ProgressOption progress;
 
   @Override
   public Integer call() throws IOException {
-    if (replicates < 1) {
-      throw new IllegalArgumentException("--replicates must be >= 1: " + replicates);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1: " + threads);
-    }
+    OptionChecks.atLeast("--replicates", replicates, 1);
+    int k = threads.count();
     if (lifetimesReplicates < 1 || lifetimesReplicates > replicates) {
       throw new IllegalArgumentException("--lifetimes-replicates must be between 1 and --replicates (" + replicates + "): "
           + lifetimesReplicates);
@@ -87,19 +79,16 @@ final class SimulateCommand implements Callable<Integer> {
       OutputPlan.Target lifetimesTarget = lifetimes == null ? null : plan.file("--lifetimes", lifetimes, "csv");
       OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
       Scenario s = ScenarioFile.read(scenario);
-      boolean show = progress != null ? progress : System.console() != null;
-      if (show) {
-        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(replicates)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-          IntConsumer step = done -> {
+      try (ProgressBar pb = progress.bar("simulate", replicates)) {
+        Ensemble ensemble = Ensemble.of(s).replicates(replicates).seed(seed).threads(k);
+        if (pb != null) {
+          ensemble.progress(done -> {
             synchronized (pb) {
               pb.stepTo(Math.max(pb.getCurrent(), done));
             }
-          };
-          summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).progress(step).run();
+          });
         }
-      } else {
-        summary = Ensemble.of(s).replicates(replicates).seed(seed).threads(threads).run();
+        summary = ensemble.run();
       }
       if (outputTarget != null) {
         EnsembleCsv.write(summary, plan.staging(outputTarget));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.channelrisk.stats.Estimate;
-import org.channelrisk.io.CsvTable;
 import org.channelrisk.survival.ConfidenceType;
 import org.channelrisk.survival.CoxRegression;
 import org.channelrisk.survival.KaplanMeier;
@@ -249,8 +248,7 @@ final class SurvivalCommand {
   static final class Cox extends PlannedCommand {
     @Mixin SurvivalInput in;
 
-    @Option(names = "--covariates", required = true, split = ",", paramLabel = "A,B", description = "Numeric covariate columns.")
-    List<String> covariates;
+    @Mixin Covariates covariates;
 
     @Option(names = "--ties", defaultValue = "efron", description = "efron or breslow (default ${DEFAULT-VALUE}).")
     String ties;
@@ -264,15 +262,8 @@ final class SurvivalCommand {
         default -> throw new IllegalArgumentException("--ties must be efron or breslow: '" + ties + "'");
       };
       SurvivalData d = in.read();
-      CsvTable table = in.table;
-      double[][] x = new double[d.size()][covariates.size()];
-      for (int j = 0; j < covariates.size(); j++) {
-        double[] col = table.doubles(covariates.get(j));
-        for (int i = 0; i < x.length; i++) {
-          x[i][j] = col[i];
-        }
-      }
-      CoxRegression.Fit fit = CoxRegression.defaults().withTies(t).fit(d, x, covariates);
+      double[][] x = covariates.matrix(in.table);
+      CoxRegression.Fit fit = CoxRegression.defaults().withTies(t).fit(d, x, covariates.names);
       var stdout = spec.commandLine().getOut();
       switch (out.format) {
         case json -> {
@@ -286,10 +277,10 @@ final class SurvivalCommand {
           doc.put("n", fit.n());
           doc.put("events", fit.events());
           List<Map<String, Object>> terms = new ArrayList<>();
-          for (int j = 0; j < covariates.size(); j++) {
+          for (int j = 0; j < covariates.names.size(); j++) {
             Estimate hr = fit.hazardRatioInterval(j);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("term", covariates.get(j));
+            m.put("term", covariates.names.get(j));
             m.put("coef", fit.coefficients()[j]);
             m.put("std_error", fit.stdErrors()[j]);
             m.put("z", fit.z(j));
@@ -309,11 +300,11 @@ final class SurvivalCommand {
         }
         case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper",
             "possibly_infinite"), w -> {
-          for (int j = 0; j < covariates.size(); j++) {
+          for (int j = 0; j < covariates.names.size(); j++) {
             Estimate hr = fit.hazardRatioInterval(j);
-            w.row().text(covariates.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
+            w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
                 .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper())
-                .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.get(j)))).end();
+                .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
           }
         });
         default -> out.text(stdout, fit + "\n");

@@ -1,24 +1,12 @@
 package org.channelrisk.cli;
 
-import java.nio.file.Path;
-import org.channelrisk.io.CsvTable;
-import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.survival.SurvivalData;
 import picocli.CommandLine.Option;
 
-/** The input options shared by the survival commands: a CSV file and the columns to use. */
-final class SurvivalInput {
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
-  Path input;
-
-  @Option(names = "--time", required = true, paramLabel = "COL", description = "Column of times (finite, >= 0).")
-  String time;
-
+/** The input options of the survival commands of one event type: a CSV file and the columns to use. */
+final class SurvivalInput extends LifetimeColumns {
   @Option(names = "--event", required = true, paramLabel = "COL", description = "Column of event indicators: 1/0 or true/false.")
   String event;
-
-  @Option(names = "--group", paramLabel = "COL", description = "Column of group labels.")
-  String group;
 
   @Option(names = "--entry", paramLabel = "COL", description = "Column of entry times (left truncation).")
   String entry;
@@ -26,13 +14,8 @@ final class SurvivalInput {
   @Option(names = "--timefix", description = "Merge nearly equal times as R's Surv(timefix = TRUE) does.")
   boolean timefix;
 
-  CsvTable table;
-
   SurvivalData read() {
-    table = CsvTable.read(input);
-    if (table.size() == 0) {
-      throw new InvalidInputException(table.source(), "no data rows after the header: nothing to estimate");
-    }
+    readRows("estimate");
     double[] t = table.nonNegativeDoubles(time);
     boolean[] e = table.statuses(event);
     SurvivalData d = SurvivalData.of(t, e);
