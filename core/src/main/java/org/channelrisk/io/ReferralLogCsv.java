@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,16 +138,8 @@ public final class ReferralLogCsv {
     } catch (NumberFormatException ignored) {
       // not a number: try the date formats below
     }
-    Instant instant;
-    try {
-      instant = OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e1) {
-      try {
-        instant = LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException("expected an ISO-8601 instant or a number of days, found '" + cell + "'");
-      }
-    }
+    Instant instant = IsoTime.parse(s).orElseThrow(
+        () -> new IllegalArgumentException("expected an ISO-8601 instant or a number of days, found '" + cell + "'"));
     Duration d = Duration.between(origin, instant);
     return (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_DAY;
   }

@@ -24,6 +24,9 @@
  * ReferralLogCsv.write(Path.of("shareable.csv"), p.apply(log));
  * }</pre>
  *
+ * <p>Times in logs are days or ISO-8601 text; {@link org.channelrisk.io.IsoTime} reads the two ISO
+ * forms (an instant with offset, or a date at midnight UTC) for every reader of such logs.
+ *
  * <p>Safety: every writer goes through {@link org.channelrisk.io.AtomicFiles} (temporary file, then an
  * atomic move) and escapes text cells that a spreadsheet would run as formulas
  * ({@link org.channelrisk.io.FormulaGuard}); readers undo that escape, so values round-trip exactly.

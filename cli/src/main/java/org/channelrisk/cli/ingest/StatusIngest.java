@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +13,7 @@ import org.channelrisk.cli.Main;
 import org.channelrisk.cli.OutputPlan;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.CsvTable;
+import org.channelrisk.io.IsoTime;
 import org.channelrisk.io.Pseudonymizer;
 import org.channelrisk.observe.ChannelStatus;
 import org.channelrisk.observe.Ending;
@@ -153,18 +150,8 @@ final class StatusIngest implements Callable<Integer> {
   }
 
   private static double seconds(CsvTable t, int r, String cell) {
-    String s = cell.strip();
-    Instant i;
-    try {
-      i = OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e1) {
-      try {
-        i = LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw t.error(r, "checked_at", "expected an ISO instant (2019-11-21T10:00:00Z) or a number of days, found '"
-            + cell + "'");
-      }
-    }
+    Instant i = IsoTime.parse(cell).orElseThrow(() -> t.error(r, "checked_at",
+        "expected an ISO instant (2019-11-21T10:00:00Z) or a number of days, found '" + cell + "'"));
     return i.getEpochSecond() + i.getNano() * 1e-9;
   }
 }
