@@ -26,7 +26,6 @@ final class AudienceProcess {
   private final double r0;
   private final double r1;
   private final double retention;
-  private final boolean[] active;
   /**
    * Per channel, side by side so that an update touches one cache line: [4i] pool, [4i + 1] audience,
    * [4i + 2] active channels linking in, [4i + 3] former audience.
@@ -36,12 +35,11 @@ final class AudienceProcess {
   long total;
   long updates;
 
-  AudienceProcess(Scenario sc, CompiledEcosystem compiled, boolean[] active) {
+  AudienceProcess(Scenario sc, CompiledEcosystem compiled) {
     this.grid = sc.grid();
     this.r0 = sc.audienceBaseHazard();
     this.r1 = sc.audienceLinkHazard();
     this.retention = sc.retention();
-    this.active = active;
     int n = compiled.size();
     st = new long[4 * n];
     for (int i = 0; i < n; i++) {
@@ -124,13 +122,13 @@ final class AudienceProcess {
     }
   }
 
-  /** An active channel linking to j ended ({@code change} -1) or came back (+1) at t. */
+  /** An active channel linking to active channel j ended ({@code change} -1) or came back (+1) at t. */
   void linkChanged(int j, double t, int change, RandomGenerator rng) {
     advance(j, t, rng);
     double before = hazard(j);
     st[4 * j + 2] += change;
     long pool = st[4 * j];
-    if (pool <= 0 || !active[j]) {
+    if (pool <= 0) {
       return;
     }
     double after = hazard(j);

@@ -36,14 +36,21 @@ final class Engine {
   private final Platform[] platforms;
   private final List<String> platformIds;
   private final String[] channelIds;
-  // channel state
-  private final boolean[] active;
-  private final int[] platform;
+  // channel state, one long per channel so that an event reads one cache line of it: generation (bits
+  // 0-31), platform (32-47), role (48-51), active (52), a referral pending (53), moving (54), the
+  // pending referral's ban level (55-56)
+  private static final long GENERATION_MASK = 0xFFFF_FFFFL;
+  private static final int PLATFORM_SHIFT = 32;
+  private static final long PLATFORM_MASK = 0xFFFFL << PLATFORM_SHIFT;
+  private static final int ROLE_SHIFT = 48;
+  private static final long ACTIVE = 1L << 52;
+  private static final long PENDING = 1L << 53;
+  private static final long MOVING = 1L << 54;
+  private static final int BAN_SHIFT = 55;
+  private static final long BAN_MASK = 3L << BAN_SHIFT;
+  private final long[] state;
   private final byte[] role;
-  private final int[] generation;
   private final int[] operator;
-  private final boolean[] pending;
-  private final byte[] pendingBan;
   private final double[] pendingShare;
   private final CompiledEcosystem compiled;
   private final int[] outStart;
@@ -59,7 +66,6 @@ final class Engine {
   // operators ending channels: abandonment + moves (moves only with somewhere to go)
   private final double leaveRate;
   private final double moveRate;
-  private final boolean[] moving;
   private long events;
 
   Engine(Scenario sc, RandomGenerator rng, RandomGenerator postsRng) {
@@ -73,21 +79,23 @@ final class Engine {
     n = channelIds.length;
     spare = st.spare.clone();
     banned = new boolean[spare.length];
-    active = new boolean[n];
-    java.util.Arrays.fill(active, true);
-    platform = st.platform.clone();
     role = st.role;
-    generation = st.generation.clone();
+    if (nPlatforms > 1 << 16 || ChannelRole.values().length > 16 || BAN_LEVELS.length > 4) {
+      throw new IllegalStateException("the engine's channel state holds at most 65,536 platforms");
+    }
+    state = new long[n];
+    for (int i = 0; i < n; i++) {
+      state[i] = (st.generation[i] & GENERATION_MASK) | ((long) st.platform[i] << PLATFORM_SHIFT)
+          | ((long) st.role[i] << ROLE_SHIFT) | ACTIVE;
+    }
     operator = st.operator;
-    pending = new boolean[n];
-    pendingBan = new byte[n];
     pendingShare = new double[n];
     compiled = st;
     outStart = st.outStart;
     outList = st.outList;
     inStart = st.inStart;
     inList = st.inList;
-    audience = new AudienceProcess(sc, st, active);
+    audience = new AudienceProcess(sc, st);
     coop = new Cooperation[nPlatforms];
     pressure = new double[nPlatforms];
     java.util.Arrays.fill(pressure, 1);
@@ -103,7 +111,6 @@ final class Engine {
     queue = new EventQueue(last, buckets);
     moveRate = nPlatforms > 1 ? sc.moveRate() : 0;
     leaveRate = sc.abandonmentRate() + moveRate;
-    moving = new boolean[moveRate > 0 ? n : 0];
   }
 
   /**
@@ -113,6 +120,30 @@ final class Engine {
    */
   static int calendarBuckets(int channels) {
     return Math.max(64, Math.min(1 << 20, channels / 8));
+  }
+
+  private boolean active(int i) {
+    return (state[i] & ACTIVE) != 0;
+  }
+
+  private boolean pending(int i) {
+    return (state[i] & PENDING) != 0;
+  }
+
+  private int generation(int i) {
+    return (int) state[i];
+  }
+
+  private int platform(int i) {
+    return (int) ((state[i] & PLATFORM_MASK) >>> PLATFORM_SHIFT);
+  }
+
+  private byte role(int i) {
+    return (byte) ((state[i] >>> ROLE_SHIFT) & 0xF);
+  }
+
+  private int pendingBan(int i) {
+    return (int) ((state[i] & BAN_MASK) >>> BAN_SHIFT);
   }
 
   Simulation.Run run() {
@@ -161,8 +192,8 @@ final class Engine {
       return new Simulation.Run(tr, List.of());
     }
     for (int i = 0; i < n; i++) {
-      if (active[i]) {
-        rec.lifetime(i, channelIds[i], generation[i], platformIds.get(platform[i]), role[i], horizon, Optional.empty());
+      if (active(i)) {
+        rec.lifetime(i, channelIds[i], generation(i), platformIds.get(platform(i)), role(i), horizon, Optional.empty());
       }
     }
     return new Simulation.Run(tr, rec.events(), rec.lifetimes());
@@ -174,13 +205,13 @@ final class Engine {
     int stamp = queue.topStamp;
     switch (queue.topType) {
       case REMOVE -> {
-        if (active[i] && generation[i] == stamp && pending[i]) {
+        if (active(i) && generation(i) == stamp && pending(i)) {
           events++;
-          remove(i, t, BAN_LEVELS[pendingBan[i]], pendingShare[i], EndCause.REFERRAL);
+          remove(i, t, BAN_LEVELS[pendingBan(i)], pendingShare[i], EndCause.REFERRAL);
         }
       }
       case RECREATE -> {
-        if (!active[i] && generation[i] == stamp) {
+        if (!active(i) && generation(i) == stamp) {
           events++;
           recreate(i, t);
         }
@@ -188,7 +219,7 @@ final class Engine {
       case ACTION_REFERRAL -> {
         int a = stamp >>> 20;
         int gen = stamp & 0xFFFFF;
-        if (active[i] && (generation[i] & 0xFFFFF) == gen) {
+        if (active(i) && (generation(i) & 0xFFFFF) == gen) {
           events++;
           ActionDay ad = sc.actionDays().get(a);
           refer(i, t, ad.banLevel(), ad.spareBanShare());
@@ -220,10 +251,10 @@ final class Engine {
    * 1979) with the rest of the bound; a rejected candidate is not an event, and the clock restarts.
    */
   private void hazard(int i, double t) {
-    if (!active[i]) {
+    if (!active(i)) {
       return;
     }
-    Cooperation c = coop[platform[i]];
+    Cooperation c = coop[platform(i)];
     double visBound = visibility(i, audience.cap(i));
     double bound = detection(i, visBound) + c.proactiveHazard() * visBound + leaveRate;
     audience.advance(i, t, rng);
@@ -251,7 +282,7 @@ final class Engine {
 
   /** Visibility ((a + 1) / reference)^alpha of channel i at audience a. */
   private double visibility(int i, long a) {
-    double alpha = coop[platform[i]].visibilityExponent();
+    double alpha = coop[platform(i)].visibilityExponent();
     return alpha == 0 ? 1 : Math.pow((a + 1) / sc.referenceAudience(), alpha);
   }
 
@@ -266,7 +297,7 @@ final class Engine {
 
   /** The referral unit's detection hazard of channel i (none while a referral is pending). */
   private double detection(int i, double vis) {
-    return pending[i] ? 0 : sc.detectionRate() * pressure[platform[i]] * vis;
+    return pending(i) ? 0 : sc.detectionRate() * pressure[platform(i)] * vis;
   }
 
   /**
@@ -276,11 +307,11 @@ final class Engine {
    * when nobody is still looking.
    */
   private double nextClock(int i, double t) {
-    if (!active[i]) {
+    if (!active(i)) {
       return Double.POSITIVE_INFINITY;
     }
     double vis = visibility(i, audience.cap(i));
-    double rate = detection(i, vis) + coop[platform[i]].proactiveHazard() * vis + leaveRate;
+    double rate = detection(i, vis) + coop[platform(i)].proactiveHazard() * vis + leaveRate;
     return rate > 0 ? t + rng.nextExponential() / rate : Double.POSITIVE_INFINITY;
   }
 
@@ -290,7 +321,7 @@ final class Engine {
    */
   private void redrawAll(double t, int onlyPlatform) {
     for (int i = 0; i < n; i++) {
-      if (active[i] && (onlyPlatform < 0 || platform[i] == onlyPlatform)) {
+      if (active(i) && (onlyPlatform < 0 || platform(i) == onlyPlatform)) {
         redraw(i, t);
       }
     }
@@ -298,18 +329,17 @@ final class Engine {
 
   private void refer(int i, double t, BanLevel ban, double share) {
     rec.counters[Observed.REFERRALS_SENT.ordinal()]++;
-    Cooperation c = coop[platform[i]];
+    Cooperation c = coop[platform(i)];
     boolean complied = rng.nextDouble() < c.compliance();
     if (complied) {
       rec.counters[Observed.REFERRALS_COMPLIED.ordinal()]++;
-      if (!pending[i]) {
-        pending[i] = true;
-        pendingBan[i] = (byte) ban.ordinal();
+      if (!pending(i)) {
+        state[i] = (state[i] & ~BAN_MASK) | PENDING | ((long) ban.ordinal() << BAN_SHIFT);
         pendingShare[i] = share;
-        queue.push(t + c.latency().sample(rng), REMOVE, i, generation[i]);
+        queue.push(t + c.latency().sample(rng), REMOVE, i, generation(i));
       } else if (ban == BanLevel.ACCOUNT) {
         // a harsher referral while one is pending: the removal becomes an account ban
-        pendingBan[i] = (byte) BanLevel.ACCOUNT.ordinal();
+        state[i] = (state[i] & ~BAN_MASK) | ((long) BanLevel.ACCOUNT.ordinal() << BAN_SHIFT);
         pendingShare[i] = Math.max(pendingShare[i], share);
       }
     } else {
@@ -324,19 +354,18 @@ final class Engine {
    */
   private void end(int i, double t, EndCause cause) {
     audience.advance(i, t, rng);
-    active[i] = false;
-    pending[i] = false;
+    state[i] &= ~(ACTIVE | PENDING);
     clocks.remove(i);
-    rec.ended(platform[i], role[i], t);
+    rec.ended(platform(i), role(i), t);
     audience.end(i);
     for (int k = outStart[i]; k < outStart[i + 1]; k++) {
       int j = outList[k];
-      if (active[j]) {
+      if (active(j)) {
         audience.linkChanged(j, t, -1, rng);
       }
     }
     if (rec.keepsLog()) { // the record's arguments cost a look-up and an allocation per end
-      rec.lifetime(i, channelIds[i], generation[i], platformIds.get(platform[i]), role[i], t, Optional.of(cause));
+      rec.lifetime(i, channelIds[i], generation(i), platformIds.get(platform(i)), role(i), t, Optional.of(cause));
     }
   }
 
@@ -347,13 +376,13 @@ final class Engine {
     boolean move = cause == EndCause.MIGRATED;
     record(t, move ? SimEvent.Kind.DEPARTURE : SimEvent.Kind.ABANDONMENT, i, "", Optional.of(cause));
     if (move) {
-      moving[i] = true;
-      queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation[i]);
+      state[i] |= MOVING;
+      queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation(i));
     }
   }
 
   private void remove(int i, double t, BanLevel ban, double spareShare, EndCause cause) {
-    int p = platform[i];
+    int p = platform(i);
     end(i, t, cause);
     rec.counters[Observed.REMOVALS.ordinal()]++;
     migration.recordRemoval(p, t);
@@ -377,31 +406,31 @@ final class Engine {
       able = false;
     }
     if (able && rng.nextDouble() < sc.recreationProbability()) {
-      queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation[i]);
+      queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation(i));
     }
   }
 
   private void recreate(int i, double t) {
-    int from = platform[i];
+    int from = platform(i);
     int to;
-    if (moveRate > 0 && moving[i]) {
-      moving[i] = false;
+    if (moveRate > 0 && (state[i] & MOVING) != 0) {
+      state[i] &= ~MOVING;
       to = migration.chooseOther(from, t, rng);
     } else {
       to = migration.choose(from, t, rng);
     }
-    generation[i]++;
-    active[i] = true;
-    platform[i] = to;
-    rec.created(i, to, role[i], t);
+    // the next generation (its own 32 bits), active again, on platform to
+    long g = (state[i] + 1) & GENERATION_MASK;
+    state[i] = (state[i] & ~(GENERATION_MASK | PLATFORM_MASK)) | g | ACTIVE | ((long) to << PLATFORM_SHIFT);
+    rec.created(i, to, role(i), t);
     int in = 0;
     for (int k = inStart[i]; k < inStart[i + 1]; k++) {
-      in += active[inList[k]] ? 1 : 0;
+      in += active(inList[k]) ? 1 : 0;
     }
     audience.recreate(i, t, in, rng);
     for (int k = outStart[i]; k < outStart[i + 1]; k++) {
       int j = outList[k];
-      if (active[j]) {
+      if (active(j)) {
         audience.linkChanged(j, t, +1, rng);
       }
     }
@@ -426,7 +455,7 @@ final class Engine {
     int[] order = new int[rec.activeTotal];
     int m = 0;
     for (int i = 0; i < n; i++) {
-      if (active[i] && targeted[platform[i]] && (backups || role[i] != ChannelRole.BACKUP.ordinal())) {
+      if (active(i) && targeted[platform(i)] && (backups || role(i) != ChannelRole.BACKUP.ordinal())) {
         order[m++] = i;
       }
     }
@@ -438,14 +467,14 @@ final class Engine {
     for (int k = 0; k < budget; k++) {
       int i = order[k];
       when[k] = t + (ad.window() > 0 ? rng.nextDouble() * ad.window() : 0);
-      stamps[k] = (a << 20) | (generation[i] & 0xFFFFF);
+      stamps[k] = (a << 20) | (generation(i) & 0xFFFFF);
     }
     queue.pushBatch(when, ACTION_REFERRAL, order, stamps, budget);
   }
 
   private void record(double t, SimEvent.Kind kind, int i, String detail, Optional<EndCause> cause) {
     if (rec.keepsLog()) {
-      rec.event(new SimEvent(t, kind, channelIds[i], generation[i], platformIds.get(platform[i]), detail, cause));
+      rec.event(new SimEvent(t, kind, channelIds[i], generation(i), platformIds.get(platform(i)), detail, cause));
     }
   }
 }

@@ -18,23 +18,19 @@ class AudienceProcessTest {
     double retention = 0.6;
     Scenario s = scenario(r0, 0, retention);
     CompiledEcosystem st = s.structure();
-    boolean[] active = new boolean[st.size()];
-    Arrays.fill(active, true);
-    AudienceProcess a = new AudienceProcess(s, st, active);
+    AudienceProcess a = new AudienceProcess(s, st);
     var rng = Simulation.generator(8, 0);
     long total = a.total;
     long former = 0;
     long pools = 0;
     for (int i = 0; i < st.size(); i++) {
       a.advance(i, 1, rng);
-      active[i] = false;
       former += a.audience(i);
       a.end(i);
     }
     assertThat(a.total).isZero();
     assertThat(former).isEqualTo(total);
     for (int i = 0; i < st.size(); i++) {
-      active[i] = true;
       a.recreate(i, 1, 0, rng);
       pools += a.pool(i);
     }
@@ -61,14 +57,10 @@ class AudienceProcessTest {
   void linksRaiseTheHazardAndRefreshesReportChanges() {
     Scenario s = scenario(0, 0.5, 1);
     CompiledEcosystem st = s.structure();
-    boolean[] active = new boolean[st.size()];
-    Arrays.fill(active, true);
-    AudienceProcess a = new AudienceProcess(s, st, active);
+    AudienceProcess a = new AudienceProcess(s, st);
     var rng = Simulation.generator(9, 0);
     a.advance(0, 0, rng);
-    active[0] = false;
     a.end(0);
-    active[0] = true;
     a.recreate(0, 0, 0, rng);
     long pool = a.pool(0);
     assertThat(pool).isEqualTo(st.audience[0]);
