@@ -20,23 +20,14 @@ import java.util.Arrays;
  * Clocks after the end are kept (their times can still be read) but never handed out: {@link
  * #peekTime} is infinite when no clock falls at or before the end.
  *
- * <p>Memory: 16 bytes per channel (its time and its two links side by side, so that moving it
- * touches one cache line of its own), 4 per bucket and 12 per clock in the heap.
+ * <p>Memory: 16 bytes per channel and 4 per bucket in {@link BucketLists}, 12 per clock in the heap.
  */
 final class ClockCalendar {
-  private static final int NONE = -1;
-  private static final long UNLINKED = 0xFFFF_FFFF_FFFF_FFFFL;
-  private static final long INFINITE = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-
-  /**
-   * [2i]: channel i's time (raw bits; infinite when none); [2i + 1]: in a bucket, the next channel
-   * (high half) and the previous one (low half); in the heap, its position there.
-   */
-  private final long[] slots;
   private final double end;
   private final double perBucket;
-  /** First channel of each bucket's list. */
-  private final int[] head;
+  /** The clocks' times; a clock in a bucket not reached yet is in its list, one in the heap keeps its position in its link word. */
+  private final BucketLists lists;
+  private final int buckets;
   /** The buckets up to this one are in the heap; those after it are in their lists. */
   private int reached;
   private int size;
@@ -53,13 +44,8 @@ final class ClockCalendar {
   ClockCalendar(int n, double end, int buckets) {
     this.end = end;
     this.perBucket = end > 0 ? buckets / end : 0;
-    slots = new long[2 * n];
-    for (int i = 0; i < n; i++) {
-      slots[2 * i] = INFINITE;
-      slots[2 * i + 1] = UNLINKED;
-    }
-    head = new int[buckets];
-    Arrays.fill(head, NONE);
+    this.buckets = buckets;
+    lists = new BucketLists(n, buckets);
   }
 
   /** @return the number of channels with a clock, after the end too */
@@ -69,18 +55,18 @@ final class ClockCalendar {
 
   /** @return channel i's clock time, infinite when it has none */
   double timeOf(int i) {
-    return Double.longBitsToDouble(slots[2 * i]);
+    return lists.time(i);
   }
 
   /**
    * The bucket of time t: monotone in t (a product rounded to nearest, then the floor), and {@code
-   * head.length} for times after the end and for no time.
+   * buckets} for times after the end and for no time.
    */
   private int bucketOf(double t) {
     if (!(t <= end)) {
-      return head.length;
+      return buckets;
     }
-    return t <= 0 ? 0 : Math.min(head.length - 1, (int) (t * perBucket));
+    return t <= 0 ? 0 : Math.min(buckets - 1, (int) (t * perBucket));
   }
 
   /** @return the first clock's time at or before the end, infinite when there is none */
@@ -98,17 +84,17 @@ final class ClockCalendar {
 
   /** Sets (or adds) channel i's clock. */
   void set(int i, double t) {
-    long old = slots[2 * i];
-    int from = bucketOf(Double.longBitsToDouble(old));
+    double old = lists.time(i);
+    int from = bucketOf(old);
     int to = bucketOf(t);
-    if (old == INFINITE) {
+    if (old == Double.POSITIVE_INFINITY) {
       size++;
     }
+    lists.time(i, t);
     if (from <= reached) {
       // in the heap
-      int p = (int) slots[2 * i + 1];
+      int p = (int) lists.aux(i);
       if (to <= reached) {
-        slots[2 * i] = Double.doubleToRawLongBits(t);
         if (key[p] < t) {
           down(p, t, i);
         } else {
@@ -118,49 +104,42 @@ final class ClockCalendar {
       }
       detachFromHeap(p);
     } else if (from == to) {
-      slots[2 * i] = Double.doubleToRawLongBits(t);
       return;
-    } else {
-      unlink(i, from);
+    } else if (from < buckets) {
+      lists.unlink(i, from);
     }
-    slots[2 * i] = Double.doubleToRawLongBits(t);
-    place(i, t, to);
+    file(i, t, to);
   }
 
   /** Removes channel i's clock, if it has one. */
   void remove(int i) {
-    long old = slots[2 * i];
-    if (old == INFINITE) {
+    double old = lists.time(i);
+    if (old == Double.POSITIVE_INFINITY) {
       return;
     }
     size--;
-    int from = bucketOf(Double.longBitsToDouble(old));
+    int from = bucketOf(old);
     if (from <= reached) {
-      detachFromHeap((int) slots[2 * i + 1]);
-    } else {
-      unlink(i, from);
+      detachFromHeap((int) lists.aux(i));
+    } else if (from < buckets) {
+      lists.unlink(i, from);
     }
-    slots[2 * i] = INFINITE;
-    slots[2 * i + 1] = UNLINKED;
+    lists.time(i, Double.POSITIVE_INFINITY);
+    lists.clear(i);
   }
 
-  /** Puts channel i, whose time t is already stored, where bucket b belongs: the heap, a list or nowhere. */
-  private void place(int i, double t, int b) {
+  /** Files channel i, whose time t is already stored, where bucket b belongs: the heap, a list or nowhere. */
+  private void file(int i, double t, int b) {
     if (b <= reached) {
       if (heapSize == key.length) {
         key = Arrays.copyOf(key, 2 * heapSize);
         heap = Arrays.copyOf(heap, 2 * heapSize);
       }
       up(heapSize++, t, i);
-    } else if (b < head.length) {
-      int h = head[b];
-      slots[2 * i + 1] = ((long) h << 32) | (NONE & 0xFFFF_FFFFL);
-      if (h != NONE) {
-        slots[2 * h + 1] = (slots[2 * h + 1] & 0xFFFF_FFFF_0000_0000L) | (i & 0xFFFF_FFFFL);
-      }
-      head[b] = i;
+    } else if (b < buckets) {
+      lists.link(i, b);
     } else {
-      slots[2 * i + 1] = UNLINKED;
+      lists.clear(i);
     }
   }
 
@@ -171,40 +150,20 @@ final class ClockCalendar {
    */
   private boolean reachNext() {
     int b = reached + 1;
-    while (b < head.length && head[b] == NONE) {
+    while (b < buckets && lists.first(b) == BucketLists.NONE) {
       b++;
     }
-    if (b >= head.length) {
-      reached = head.length - 1;
+    if (b >= buckets) {
+      reached = buckets - 1;
       return false;
     }
     reached = b;
-    int i = head[b];
-    head[b] = NONE;
-    while (i != NONE) {
-      int following = (int) (slots[2 * i + 1] >> 32);
-      place(i, Double.longBitsToDouble(slots[2 * i]), b);
+    for (int i = lists.detach(b); i != BucketLists.NONE;) {
+      int following = lists.after(i);
+      file(i, lists.time(i), b);
       i = following;
     }
     return true;
-  }
-
-  private void unlink(int i, int b) {
-    if (b >= head.length) {
-      return;
-    }
-    long links = slots[2 * i + 1];
-    int before = (int) links;
-    int after = (int) (links >> 32);
-    if (before != NONE) {
-      slots[2 * before + 1] = ((long) after << 32) | (slots[2 * before + 1] & 0xFFFF_FFFFL);
-    } else {
-      head[b] = after;
-    }
-    if (after != NONE) {
-      slots[2 * after + 1] = (slots[2 * after + 1] & 0xFFFF_FFFF_0000_0000L) | (before & 0xFFFF_FFFFL);
-    }
-    slots[2 * i + 1] = UNLINKED;
   }
 
   /** Takes the clock at heap position p out, moving the last clock into the hole. */
@@ -275,6 +234,6 @@ final class ClockCalendar {
   private void store(int p, double t, int c) {
     key[p] = t;
     heap[p] = c;
-    slots[2 * c + 1] = p;
+    lists.aux(c, p);
   }
 }

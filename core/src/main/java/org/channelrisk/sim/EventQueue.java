@@ -31,21 +31,13 @@ final class EventQueue {
   /** The buckets up to this one are in the heap; those after it are in their lists. */
   private int reached;
   // events in the buckets not reached yet, in lists (farNext) through reused slots (free list)
-  private double[] farTime = new double[256];
-  private long[] farSeq = new long[256];
-  private int[] farType = new int[256];
-  private int[] farTarget = new int[256];
-  private int[] farStamp = new int[256];
+  private final Events far = new Events(256);
   private int[] farNext = new int[256];
   private int farUsed;
   private int farFree = -1;
   private int farCount;
   // the heap of the reached buckets' events
-  private double[] time = new double[1024];
-  private long[] seq = new long[1024];
-  private int[] type = new int[1024];
-  private int[] target = new int[1024];
-  private int[] stamp = new int[1024];
+  private final Events heap = new Events(1024);
   private int size;
   private long counter;
 
@@ -56,6 +48,48 @@ final class EventQueue {
   int topStamp;
 
   private final List<Batch> batches = new ArrayList<>();
+
+  /** Events side by side in parallel arrays, grown by doubling. */
+  private static final class Events {
+    double[] time;
+    long[] seq;
+    int[] type;
+    int[] target;
+    int[] stamp;
+
+    Events(int capacity) {
+      time = new double[capacity];
+      seq = new long[capacity];
+      type = new int[capacity];
+      target = new int[capacity];
+      stamp = new int[capacity];
+    }
+
+    int capacity() {
+      return time.length;
+    }
+
+    void grow() {
+      int cap = 2 * time.length;
+      time = Arrays.copyOf(time, cap);
+      seq = Arrays.copyOf(seq, cap);
+      type = Arrays.copyOf(type, cap);
+      target = Arrays.copyOf(target, cap);
+      stamp = Arrays.copyOf(stamp, cap);
+    }
+
+    void set(int i, double t, long sq, int ty, int tg, int st) {
+      time[i] = t;
+      seq[i] = sq;
+      type[i] = ty;
+      target[i] = tg;
+      stamp[i] = st;
+    }
+
+    void move(int from, int to) {
+      set(to, time[from], seq[from], type[from], target[from], stamp[from]);
+    }
+  }
 
   /** Events of one type, sorted by (time, sequence number); {@code next} is the first not yet popped. */
   private static final class Batch {
@@ -102,7 +136,7 @@ final class EventQueue {
     if (size == 0) {
       reachNext();
     }
-    double t = size == 0 ? Double.POSITIVE_INFINITY : time[0];
+    double t = size == 0 ? Double.POSITIVE_INFINITY : heap.time[0];
     for (int b = 0; b < batches.size(); b++) {
       Batch x = batches.get(b);
       t = Math.min(t, x.time[x.next]);
@@ -157,30 +191,17 @@ final class EventQueue {
       if (e >= 0) {
         farFree = farNext[e];
       } else {
-        if (farUsed == farTime.length) {
-          growFar();
+        if (farUsed == far.capacity()) {
+          far.grow();
+          farNext = Arrays.copyOf(farNext, far.capacity());
         }
         e = farUsed++;
       }
-      farTime[e] = t;
-      farSeq[e] = sq;
-      farType[e] = ty;
-      farTarget[e] = tg;
-      farStamp[e] = st;
+      far.set(e, t, sq, ty, tg, st);
       farNext[e] = head[b];
       head[b] = e;
       farCount++;
     }
-  }
-
-  private void growFar() {
-    int cap = 2 * farTime.length;
-    farTime = Arrays.copyOf(farTime, cap);
-    farSeq = Arrays.copyOf(farSeq, cap);
-    farType = Arrays.copyOf(farType, cap);
-    farTarget = Arrays.copyOf(farTarget, cap);
-    farStamp = Arrays.copyOf(farStamp, cap);
-    farNext = Arrays.copyOf(farNext, cap);
   }
 
   /** Moves the next non-empty bucket's events into the (empty) heap, if there is one. */
@@ -196,7 +217,7 @@ final class EventQueue {
     int e = head[b];
     head[b] = -1;
     while (e >= 0) {
-      heapPush(farTime[e], farSeq[e], farType[e], farTarget[e], farStamp[e]);
+      heapPush(far.time[e], far.seq[e], far.type[e], far.target[e], far.stamp[e]);
       int following = farNext[e];
       farNext[e] = farFree;
       farFree = e;
@@ -206,25 +227,22 @@ final class EventQueue {
   }
 
   private void heapPush(double t, long sq, int ty, int tg, int st) {
-    if (size == time.length) {
-      int cap = size * 2;
-      time = Arrays.copyOf(time, cap);
-      seq = Arrays.copyOf(seq, cap);
-      type = Arrays.copyOf(type, cap);
-      target = Arrays.copyOf(target, cap);
-      stamp = Arrays.copyOf(stamp, cap);
+    if (size == heap.capacity()) {
+      heap.grow();
     }
+    double[] time = heap.time;
+    long[] seq = heap.seq;
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
       if (less(t, sq, time[parent], seq[parent])) {
-        move(parent, i);
+        heap.move(parent, i);
         i = parent;
       } else {
         break;
       }
     }
-    set(i, t, sq, ty, tg, st);
+    heap.set(i, t, sq, ty, tg, st);
   }
 
   /** Removes the earliest event (by time, then sequence number) into the {@code top} fields. */
@@ -236,7 +254,7 @@ final class EventQueue {
     for (int b = 0; b < batches.size(); b++) {
       Batch x = batches.get(b);
       int k = x.next;
-      if (from == null ? size == 0 || less(x.time[k], x.seq[k], time[0], seq[0])
+      if (from == null ? size == 0 || less(x.time[k], x.seq[k], heap.time[0], heap.seq[0])
           : less(x.time[k], x.seq[k], from.time[from.next], from.seq[from.next])) {
         from = x;
       }
@@ -256,19 +274,22 @@ final class EventQueue {
   }
 
   private void popHeap() {
-    topTime = time[0];
-    topType = type[0];
-    topTarget = target[0];
-    topStamp = stamp[0];
+    Events h = heap;
+    topTime = h.time[0];
+    topType = h.type[0];
+    topTarget = h.target[0];
+    topStamp = h.stamp[0];
     size--;
     if (size == 0) {
       return;
     }
+    double[] time = h.time;
+    long[] seq = h.seq;
     double t = time[size];
     long sq = seq[size];
-    int ty = type[size];
-    int tg = target[size];
-    int st = stamp[size];
+    int ty = h.type[size];
+    int tg = h.target[size];
+    int st = h.stamp[size];
     int i = 0;
     while (true) {
       int l = 2 * i + 1;
@@ -278,32 +299,16 @@ final class EventQueue {
       int r = l + 1;
       int c = r < size && less(time[r], seq[r], time[l], seq[l]) ? r : l;
       if (less(time[c], seq[c], t, sq)) {
-        move(c, i);
+        h.move(c, i);
         i = c;
       } else {
         break;
       }
     }
-    set(i, t, sq, ty, tg, st);
+    h.set(i, t, sq, ty, tg, st);
   }
 
   private static boolean less(double t1, long s1, double t2, long s2) {
     return t1 < t2 || (t1 == t2 && s1 < s2);
-  }
-
-  private void move(int from, int to) {
-    time[to] = time[from];
-    seq[to] = seq[from];
-    type[to] = type[from];
-    target[to] = target[from];
-    stamp[to] = stamp[from];
-  }
-
-  private void set(int i, double t, long sq, int ty, int tg, int st) {
-    time[i] = t;
-    seq[i] = sq;
-    type[i] = ty;
-    target[i] = tg;
-    stamp[i] = st;
   }
 }

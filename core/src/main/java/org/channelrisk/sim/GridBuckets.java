@@ -7,19 +7,13 @@ package org.channelrisk.sim;
  * time are exactly its bucket's, so the audience process pays nothing for the channels it does not
  * touch (an indexed heap spent most of a run's time sifting their times down, as a JFR profile showed).
  *
- * <p>A channel's time and its two links sit side by side in one array (16 bytes per channel), and its
- * bucket is computed from its time rather than stored: walking a bucket of a 10^6-channel run then
- * costs one cache miss per channel instead of four. Plus 4 bytes per grid point.
+ * <p>The lists are {@link BucketLists} (16 bytes per channel, plus 4 per grid point); a channel's
+ * bucket is computed from its time rather than stored.
  */
 final class GridBuckets {
-  private static final int NONE = -1;
-  private static final long UNLINKED = 0xFFFF_FFFF_FFFF_FFFFL;
-
   private final double[] grid;
   private final double step;
-  /** [2i]: channel i's time (raw bits; infinite when none); [2i + 1]: next (high half) and previous (low half). */
-  private final long[] slots;
-  private final int[] head;
+  private final BucketLists lists;
   private int size;
   /** No bucket below this one holds a channel. */
   private int low;
@@ -27,19 +21,12 @@ final class GridBuckets {
   GridBuckets(int n, double[] grid) {
     this.grid = grid;
     this.step = grid.length > 1 ? grid[1] - grid[0] : 1;
-    slots = new long[2 * n];
-    long inf = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-    for (int i = 0; i < n; i++) {
-      slots[2 * i] = inf;
-      slots[2 * i + 1] = UNLINKED;
-    }
-    head = new int[grid.length];
-    java.util.Arrays.fill(head, NONE);
+    lists = new BucketLists(n, grid.length);
   }
 
   /** @return channel i's time, infinite when it has none */
   double timeOf(int i) {
-    return Double.longBitsToDouble(slots[2 * i]);
+    return lists.time(i);
   }
 
   /** @return the number of channels with a time */
@@ -66,37 +53,37 @@ final class GridBuckets {
 
   /** Sets (or adds) channel i's time. */
   void set(int i, double t) {
-    double old = timeOf(i);
+    double old = lists.time(i);
     if (old == Double.POSITIVE_INFINITY) {
       size++;
     }
     int from = bucketOf(old);
     int k = bucketOf(t);
-    slots[2 * i] = Double.doubleToRawLongBits(t);
+    lists.time(i, t);
     if (k == from) {
       return;
     }
-    unlink(i, from);
+    if (from < grid.length) {
+      lists.unlink(i, from);
+    }
     if (k < grid.length) {
       low = Math.min(low, k);
-      int h = head[k];
-      slots[2 * i + 1] = ((long) h << 32) | (NONE & 0xFFFF_FFFFL);
-      if (h != NONE) {
-        slots[2 * h + 1] = (slots[2 * h + 1] & 0xFFFF_FFFF_0000_0000L) | (i & 0xFFFF_FFFFL);
-      }
-      head[k] = i;
+      lists.link(i, k);
     }
   }
 
   /** Removes channel i's time, if it has one. */
   void remove(int i) {
-    double old = timeOf(i);
+    double old = lists.time(i);
     if (old == Double.POSITIVE_INFINITY) {
       return;
     }
     size--;
-    unlink(i, bucketOf(old));
-    slots[2 * i] = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    int from = bucketOf(old);
+    if (from < grid.length) {
+      lists.unlink(i, from);
+    }
+    lists.time(i, Double.POSITIVE_INFINITY);
   }
 
   /** @return a bucket index below which every bucket is empty */
@@ -111,32 +98,11 @@ final class GridBuckets {
 
   /** @return the first channel of bucket k, or -1 */
   int first(int k) {
-    return head[k];
+    return lists.first(k);
   }
 
   /** @return the channel after i in its bucket, or -1 */
   int after(int i) {
-    return (int) (slots[2 * i + 1] >> 32);
-  }
-
-  private int before(int i) {
-    return (int) slots[2 * i + 1];
-  }
-
-  private void unlink(int i, int k) {
-    if (k >= grid.length) {
-      return;
-    }
-    int p = before(i);
-    int x = after(i);
-    if (p != NONE) {
-      slots[2 * p + 1] = ((long) x << 32) | (slots[2 * p + 1] & 0xFFFF_FFFFL);
-    } else {
-      head[k] = x;
-    }
-    if (x != NONE) {
-      slots[2 * x + 1] = (slots[2 * x + 1] & 0xFFFF_FFFF_0000_0000L) | (p & 0xFFFF_FFFFL);
-    }
-    slots[2 * i + 1] = UNLINKED;
+    return lists.after(i);
   }
 }
