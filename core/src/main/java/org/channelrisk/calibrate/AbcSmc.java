@@ -1,5 +1,6 @@
 package org.channelrisk.calibrate;
 
+import org.channelrisk.internal.Cholesky;
 import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Seeds;
 import static com.google.common.base.Preconditions.checkArgument;
@@ -511,25 +512,19 @@ public final class AbcSmc {
     double maxDiag = 0;
     for (int r = 0; r < d; r++) {
       maxDiag = Math.max(maxDiag, a[r][r]);
+      System.arraycopy(a[r], 0, l[r], 0, r + 1);
+    }
+    if (!Cholesky.factor(l, 1e-14 * maxDiag)) {
+      return null;
     }
     for (int r = 0; r < d; r++) {
-      for (int c = 0; c <= r; c++) {
-        double s = a[r][c];
-        for (int k = 0; k < c; k++) {
-          s -= l[r][k] * l[c][k];
-        }
-        if (r == c) {
-          if (!(s > 1e-14 * maxDiag) || !Double.isFinite(s)) {
-            return null;
-          }
-          l[r][r] = Math.sqrt(s);
-        } else {
-          l[r][c] = s / l[c][c];
-        }
+      if (!Double.isFinite(l[r][r])) {
+        return null;
       }
     }
     return l;
   }
+
 
   private double[] toInternal(double[] x) {
     double[] z = new double[x.length];

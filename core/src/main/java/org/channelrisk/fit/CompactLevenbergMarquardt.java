@@ -1,5 +1,7 @@
 package org.channelrisk.fit;
 
+import org.channelrisk.internal.Cholesky;
+
 import java.util.Arrays;
 
 /**
@@ -104,13 +106,14 @@ final class CompactLevenbergMarquardt {
           System.arraycopy(a[j], 0, m[j], 0, p);
           m[j][j] += lambda * Math.max(a[j][j], 1e-12 * maxDiag + Double.MIN_NORMAL);
         }
-        if (!cholesky(m, g, step)) {
+        if (!Cholesky.factor(m, 0)) {
           lambda *= 10;
           if (lambda > 1e16) {
             return new Outcome(b, false, iter, evaluations, "the normal equations are singular", cost, a);
           }
           continue;
         }
+        Cholesky.solve(m, g, step);
         double moved = 0;
         for (int j = 0; j < p; j++) {
           trial[j] = b[j] + step[j];
@@ -247,74 +250,33 @@ final class CompactLevenbergMarquardt {
    */
   static double[][] inverse(double[][] a) {
     int p = a.length;
-    double[][] m = new double[p][p];
+    double[][] l = new double[p][p];
     double maxDiag = 0;
     for (int j = 0; j < p; j++) {
       maxDiag = Math.max(maxDiag, a[j][j]);
-      for (int k = 0; k <= j; k++) {
-        m[j][k] = a[j][k];
-        m[k][j] = a[j][k];
+      System.arraycopy(a[j], 0, l[j], 0, j + 1);
+    }
+    if (!Cholesky.factor(l, 0)) {
+      return null;
+    }
+    for (int j = 0; j < p; j++) {
+      // a pivot far below the largest diagonal entry is a singular matrix in rounding
+      if (l[j][j] * l[j][j] < 1e-13 * maxDiag) {
+        return null;
       }
     }
     double[][] inv = new double[p][p];
     double[] e = new double[p];
     double[] z = new double[p];
-    double[][] work = new double[p][p];
     for (int c = 0; c < p; c++) {
-      for (int j = 0; j < p; j++) {
-        System.arraycopy(m[j], 0, work[j], 0, p);
-      }
       java.util.Arrays.fill(e, 0);
       e[c] = 1;
-      if (!cholesky(work, e, z)) {
-        return null;
-      }
+      Cholesky.solve(l, e, z);
       for (int j = 0; j < p; j++) {
-        // a pivot far below the largest diagonal entry is a singular matrix in rounding
-        if (work[j][j] * work[j][j] < 1e-13 * maxDiag) {
-          return null;
-        }
         inv[j][c] = z[j];
       }
     }
     return inv;
   }
 
-  /** Solves m z = rhs for symmetric positive definite m (overwritten); false if not positive definite. */
-  private static boolean cholesky(double[][] m, double[] rhs, double[] z) {
-    int p = rhs.length;
-    for (int j = 0; j < p; j++) {
-      double d = m[j][j];
-      for (int k = 0; k < j; k++) {
-        d -= m[j][k] * m[j][k];
-      }
-      if (!(d > 0)) {
-        return false;
-      }
-      double l = Math.sqrt(d);
-      m[j][j] = l;
-      for (int i = j + 1; i < p; i++) {
-        double s = m[i][j];
-        for (int k = 0; k < j; k++) {
-          s -= m[i][k] * m[j][k];
-        }
-        m[i][j] = s / l;
-      }
-    }
-    for (int i = 0; i < p; i++) {
-      double s = rhs[i];
-      for (int k = 0; k < i; k++) {
-        s -= m[i][k] * z[k];
-      }
-      z[i] = s / m[i][i];
-    }
-    for (int i = p - 1; i >= 0; i--) {
-      double s = z[i];
-      for (int k = i + 1; k < p; k++) {
-        s -= m[k][i] * z[k];
-      }
-      z[i] = s / m[i][i];
-    }
-    return true;
-  }
 }
