@@ -12,7 +12,7 @@ package org.channelrisk.sim;
  */
 final class GridBuckets {
   private final double[] grid;
-  private final double step;
+  private final double perStep;
   private final BucketLists lists;
   private int size;
   /** No bucket below this one holds a channel. */
@@ -20,7 +20,7 @@ final class GridBuckets {
 
   GridBuckets(int n, double[] grid) {
     this.grid = grid;
-    this.step = grid.length > 1 ? grid[1] - grid[0] : 1;
+    this.perStep = 1 / (grid.length > 1 ? grid[1] - grid[0] : 1);
     lists = new BucketLists(n, grid.length);
   }
 
@@ -40,8 +40,9 @@ final class GridBuckets {
     if (g == 0 || !(t <= grid[g - 1])) {
       return g;
     }
-    int k = t <= 0 ? 0 : (int) Math.min(g - 1, Math.ceil(t / step));
-    // grid[k] = k * step is computed as the grid was; step back or on over rounding
+    // a first guess (a product, not a division: this runs twice per audience update), then exact:
+    // step back or on until grid[k - 1] < t <= grid[k], whatever the rounding of the guess
+    int k = t <= 0 ? 0 : (int) Math.min(g - 1, Math.ceil(t * perStep));
     while (k > 0 && grid[k - 1] >= t) {
       k--;
     }
