@@ -19,16 +19,20 @@ import java.util.random.RandomGenerator;
  *
  * <p>While an incarnation lives, audience + pool is constant: the upper bound ({@link #cap}) of its
  * audience against which the engine thins the visibility-dependent removal hazards (Lewis and
- * Shedler 1979). Memory: 48 bytes per channel (32 here, 16 in the calendar).
+ * Shedler 1979). Memory: 48 bytes per channel, the calendar's time and links included.
  */
 final class AudienceProcess {
   private final double[] grid;
   private final double r0;
   private final double r1;
   private final double retention;
+  /** Words per channel in {@link #st}. */
+  private static final int S = 6;
   /**
-   * Per channel, side by side so that an update touches one cache line: [4i] pool, [4i + 1] audience,
-   * [4i + 2] active channels linking in, [4i + 3] former audience.
+   * Per channel, side by side so that an update touches one or two neighbouring cache lines instead
+   * of two scattered ones: [6i] pool, [6i + 1] audience, [6i + 2] active channels linking in, [6i + 3]
+   * former audience, [6i + 4] and [6i + 5] the next finding's time and the channel's links in the
+   * calendar ({@link GridBuckets} keeps them here).
    */
   private final long[] st;
   private final GridBuckets findings;
@@ -41,17 +45,17 @@ final class AudienceProcess {
     this.r1 = sc.audienceLinkHazard();
     this.retention = sc.retention();
     int n = compiled.size();
-    st = new long[4 * n];
+    st = new long[S * n];
     for (int i = 0; i < n; i++) {
-      st[4 * i + 1] = compiled.audience[i];
-      st[4 * i + 2] = compiled.linksIn(i);
+      st[S * i + 1] = compiled.audience[i];
+      st[S * i + 2] = compiled.linksIn(i);
       total += compiled.audience[i];
     }
-    findings = new GridBuckets(n, sc.grid());
+    findings = new GridBuckets(st, S, 4, n, sc.grid());
   }
 
   private double hazard(int i) {
-    return r0 + r1 * st[4 * i + 2];
+    return r0 + r1 * st[S * i + 2];
   }
 
   /** Brings channel i's audience up to t (exactly: a draw only if someone found it since). */
@@ -62,7 +66,7 @@ final class AudienceProcess {
     }
     double h = hazard(i);
     updates++;
-    int b = 4 * i;
+    int b = S * i;
     long found = 1 + Binomial.sampleExposure(rng, st[b] - 1, h * (t - first));
     long pool = st[b] - found;
     st[b] = pool;
@@ -99,7 +103,7 @@ final class AudienceProcess {
 
   /** Channel i ended (already brought up to date): its audience becomes its former audience. */
   void end(int i) {
-    int b = 4 * i;
+    int b = S * i;
     total -= st[b + 1];
     st[b + 3] = st[b + 1];
     st[b + 1] = 0;
@@ -112,7 +116,7 @@ final class AudienceProcess {
    * {@code retention} of its former audience looks for it.
    */
   void recreate(int i, double t, int activeLinksIn, RandomGenerator rng) {
-    int b = 4 * i;
+    int b = S * i;
     st[b + 1] = 0;
     st[b] = Binomial.sample(rng, st[b + 3], retention);
     st[b + 2] = activeLinksIn;
@@ -126,8 +130,8 @@ final class AudienceProcess {
   void linkChanged(int j, double t, int change, RandomGenerator rng) {
     advance(j, t, rng);
     double before = hazard(j);
-    st[4 * j + 2] += change;
-    long pool = st[4 * j];
+    st[S * j + 2] += change;
+    long pool = st[S * j];
     if (pool <= 0) {
       return;
     }
@@ -144,26 +148,26 @@ final class AudienceProcess {
 
   /** @return channel i's audience + pool: what its audience can reach during this incarnation */
   long cap(int i) {
-    return st[4 * i] + st[4 * i + 1];
+    return st[S * i] + st[S * i + 1];
   }
 
   /** @return channel i's audience (as of its last update) */
   long audience(int i) {
-    return st[4 * i + 1];
+    return st[S * i + 1];
   }
 
   /** @return a copy of every channel's audience (as of its last update) */
   long[] audiences() {
-    long[] a = new long[st.length / 4];
+    long[] a = new long[st.length / S];
     for (int i = 0; i < a.length; i++) {
-      a[i] = st[4 * i + 1];
+      a[i] = st[S * i + 1];
     }
     return a;
   }
 
   /** @return members of channel i's former audience still looking for it */
   long pool(int i) {
-    return st[4 * i];
+    return st[S * i];
   }
 
   /** @return the number of channels whose former audience is still looking and can find them */

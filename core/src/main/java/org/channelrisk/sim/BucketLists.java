@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>A channel's time and its two links sit side by side in one array, 16 bytes per channel, so that
  * moving a channel touches one cache line of its own (and one of each neighbour): walking a bucket of
- * a 10^6-channel run then costs one cache miss per channel instead of four. A channel in no list may
+ * a 10^6-channel run then costs one cache miss per channel instead of four. The owner may lend its own
+ * per-channel records for them, as the audience process does. A channel in no list may
  * keep another value in its link word ({@link #aux}), as the clock calendar keeps a heap position.
  * Adding at the head, removing and walking are O(1) per channel. Plus 4 bytes per bucket.
  */
@@ -18,15 +19,30 @@ final class BucketLists {
   private static final long UNLINKED = 0xFFFF_FFFF_FFFF_FFFFL;
   private static final long INFINITE = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 
-  /** [2i]: channel i's time (raw bits; infinite when none); [2i + 1]: next (high half) and previous (low half). */
+  /**
+   * [stride i + at]: channel i's time (raw bits; infinite when none); [stride i + at + 1]: next (high
+   * half) and previous (low half).
+   */
   private final long[] slots;
+  private final int stride;
+  private final int at;
   private final int[] head;
 
   BucketLists(int n, int buckets) {
-    slots = new long[2 * n];
+    this(new long[2 * n], 2, 0, n, buckets);
+  }
+
+  /**
+   * Lists kept in the owner's per-channel records, so that a channel's time sits next to the rest of
+   * its state: channel i's two words are {@code slots[stride * i + at]} and the one after it.
+   */
+  BucketLists(long[] slots, int stride, int at, int n, int buckets) {
+    this.slots = slots;
+    this.stride = stride;
+    this.at = at;
     for (int i = 0; i < n; i++) {
-      slots[2 * i] = INFINITE;
-      slots[2 * i + 1] = UNLINKED;
+      slots[stride * i + at] = INFINITE;
+      slots[stride * i + at + 1] = UNLINKED;
     }
     head = new int[buckets];
     Arrays.fill(head, NONE);
@@ -39,37 +55,37 @@ final class BucketLists {
 
   /** @return channel i's time, infinite when it has none */
   double time(int i) {
-    return Double.longBitsToDouble(slots[2 * i]);
+    return Double.longBitsToDouble(slots[stride * i + at]);
   }
 
   void time(int i, double t) {
-    slots[2 * i] = Double.doubleToRawLongBits(t);
+    slots[stride * i + at] = Double.doubleToRawLongBits(t);
   }
 
   /** Adds channel i, in no list, at the head of bucket b's list. */
   void link(int i, int b) {
     int h = head[b];
-    slots[2 * i + 1] = ((long) h << 32) | (NONE & 0xFFFF_FFFFL);
+    slots[stride * i + at + 1] = ((long) h << 32) | (NONE & 0xFFFF_FFFFL);
     if (h != NONE) {
-      slots[2 * h + 1] = (slots[2 * h + 1] & 0xFFFF_FFFF_0000_0000L) | (i & 0xFFFF_FFFFL);
+      slots[stride * h + at + 1] = (slots[stride * h + at + 1] & 0xFFFF_FFFF_0000_0000L) | (i & 0xFFFF_FFFFL);
     }
     head[b] = i;
   }
 
   /** Takes channel i out of bucket b's list. */
   void unlink(int i, int b) {
-    long links = slots[2 * i + 1];
+    long links = slots[stride * i + at + 1];
     int before = (int) links;
     int after = (int) (links >> 32);
     if (before != NONE) {
-      slots[2 * before + 1] = ((long) after << 32) | (slots[2 * before + 1] & 0xFFFF_FFFFL);
+      slots[stride * before + at + 1] = ((long) after << 32) | (slots[stride * before + at + 1] & 0xFFFF_FFFFL);
     } else {
       head[b] = after;
     }
     if (after != NONE) {
-      slots[2 * after + 1] = (slots[2 * after + 1] & 0xFFFF_FFFF_0000_0000L) | (before & 0xFFFF_FFFFL);
+      slots[stride * after + at + 1] = (slots[stride * after + at + 1] & 0xFFFF_FFFF_0000_0000L) | (before & 0xFFFF_FFFFL);
     }
-    slots[2 * i + 1] = UNLINKED;
+    slots[stride * i + at + 1] = UNLINKED;
   }
 
   /** @return the first channel of bucket b, or {@link #NONE} */
@@ -79,7 +95,7 @@ final class BucketLists {
 
   /** @return the channel after i in its bucket, or {@link #NONE} */
   int after(int i) {
-    return (int) (slots[2 * i + 1] >> 32);
+    return (int) (slots[stride * i + at + 1] >> 32);
   }
 
   /**
@@ -96,16 +112,16 @@ final class BucketLists {
 
   /** @return the link word of channel i, which holds the owner's value while i is in no list */
   long aux(int i) {
-    return slots[2 * i + 1];
+    return slots[stride * i + at + 1];
   }
 
   /** Stores a value in the link word of channel i, which is in no list. */
   void aux(int i, long value) {
-    slots[2 * i + 1] = value;
+    slots[stride * i + at + 1] = value;
   }
 
   /** Marks channel i as in no list and without a value. */
   void clear(int i) {
-    slots[2 * i + 1] = UNLINKED;
+    slots[stride * i + at + 1] = UNLINKED;
   }
 }

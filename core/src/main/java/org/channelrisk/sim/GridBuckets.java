@@ -19,9 +19,14 @@ final class GridBuckets {
   private int low;
 
   GridBuckets(int n, double[] grid) {
+    this(new long[2 * n], 2, 0, n, grid);
+  }
+
+  /** A calendar whose times and links live in the owner's records, see {@link BucketLists}. */
+  GridBuckets(long[] slots, int stride, int at, int n, double[] grid) {
     this.grid = grid;
     this.perStep = 1 / (grid.length > 1 ? grid[1] - grid[0] : 1);
-    lists = new BucketLists(n, grid.length);
+    lists = new BucketLists(slots, stride, at, n, grid.length);
   }
 
   /** @return channel i's time, infinite when it has none */
