@@ -42,10 +42,15 @@ final class ClockCalendar {
    * @param buckets the number of buckets over [0, end], &gt;= 1
    */
   ClockCalendar(int n, double end, int buckets) {
+    this(new long[2 * n], 2, 0, n, end, buckets);
+  }
+
+  /** A calendar whose times and links live in the owner's records, see {@link BucketLists}. */
+  ClockCalendar(long[] slots, int stride, int at, int n, double end, int buckets) {
     this.end = end;
     this.perBucket = end > 0 ? buckets / end : 0;
     this.buckets = buckets;
-    lists = new BucketLists(n, buckets);
+    lists = new BucketLists(slots, stride, at, n, buckets);
   }
 
   /** @return the number of channels with a clock, after the end too */

@@ -36,9 +36,8 @@ final class Engine {
   private final Platform[] platforms;
   private final List<String> platformIds;
   private final String[] channelIds;
-  // channel state, one long per channel so that an event reads one cache line of it: generation (bits
-  // 0-31), platform (32-47), role (48-51), active (52), a referral pending (53), moving (54), the
-  // pending referral's ban level (55-56)
+  // channel state, one word per channel: generation (bits 0-31), platform (32-47), role (48-51), active
+  // (52), a referral pending (53), moving (54), the pending referral's ban level (55-56)
   private static final long GENERATION_MASK = 0xFFFF_FFFFL;
   private static final int PLATFORM_SHIFT = 32;
   private static final long PLATFORM_MASK = 0xFFFFL << PLATFORM_SHIFT;
@@ -48,10 +47,15 @@ final class Engine {
   private static final long MOVING = 1L << 54;
   private static final int BAN_SHIFT = 55;
   private static final long BAN_MASK = 3L << BAN_SHIFT;
+  private static final int W = 4;
+  /**
+   * Per channel, side by side so that an event reads one or two neighbouring cache lines: [4i] the
+   * state word above, [4i + 1] a pending referral's spare-account ban share (raw bits), [4i + 2] and
+   * [4i + 3] the removal clock's time and links ({@link ClockCalendar} keeps them here).
+   */
   private final long[] state;
   private final byte[] role;
   private final int[] operator;
-  private final double[] pendingShare;
   private final CompiledEcosystem compiled;
   private final int[] outStart;
   private final int[] outList;
@@ -83,13 +87,12 @@ final class Engine {
     if (nPlatforms > 1 << 16 || ChannelRole.values().length > 16 || BAN_LEVELS.length > 4) {
       throw new IllegalStateException("the engine's channel state holds at most 65,536 platforms");
     }
-    state = new long[n];
+    state = new long[W * n];
     for (int i = 0; i < n; i++) {
-      state[i] = (st.generation[i] & GENERATION_MASK) | ((long) st.platform[i] << PLATFORM_SHIFT)
+      state[W * i] = (st.generation[i] & GENERATION_MASK) | ((long) st.platform[i] << PLATFORM_SHIFT)
           | ((long) st.role[i] << ROLE_SHIFT) | ACTIVE;
     }
     operator = st.operator;
-    pendingShare = new double[n];
     compiled = st;
     outStart = st.outStart;
     outList = st.outList;
@@ -107,7 +110,7 @@ final class Engine {
     double[] grid = rec.grid();
     double last = grid[grid.length - 1];
     int buckets = calendarBuckets(n);
-    clocks = new ClockCalendar(n, last, buckets);
+    clocks = new ClockCalendar(state, W, 2, n, last, buckets);
     queue = new EventQueue(last, buckets);
     moveRate = nPlatforms > 1 ? sc.moveRate() : 0;
     leaveRate = sc.abandonmentRate() + moveRate;
@@ -124,27 +127,35 @@ final class Engine {
   }
 
   private boolean active(int i) {
-    return (state[i] & ACTIVE) != 0;
+    return (state[W * i] & ACTIVE) != 0;
   }
 
   private boolean pending(int i) {
-    return (state[i] & PENDING) != 0;
+    return (state[W * i] & PENDING) != 0;
   }
 
   private int generation(int i) {
-    return (int) state[i];
+    return (int) state[W * i];
   }
 
   private int platform(int i) {
-    return (int) ((state[i] & PLATFORM_MASK) >>> PLATFORM_SHIFT);
+    return (int) ((state[W * i] & PLATFORM_MASK) >>> PLATFORM_SHIFT);
   }
 
   private byte role(int i) {
-    return (byte) ((state[i] >>> ROLE_SHIFT) & 0xF);
+    return (byte) ((state[W * i] >>> ROLE_SHIFT) & 0xF);
+  }
+
+  private double pendingShare(int i) {
+    return Double.longBitsToDouble(state[W * i + 1]);
+  }
+
+  private void pendingShare(int i, double share) {
+    state[W * i + 1] = Double.doubleToRawLongBits(share);
   }
 
   private int pendingBan(int i) {
-    return (int) ((state[i] & BAN_MASK) >>> BAN_SHIFT);
+    return (int) ((state[W * i] & BAN_MASK) >>> BAN_SHIFT);
   }
 
   Simulation.Run run() {
@@ -208,7 +219,7 @@ final class Engine {
       case REMOVE -> {
         if (active(i) && generation(i) == stamp && pending(i)) {
           events++;
-          remove(i, t, BAN_LEVELS[pendingBan(i)], pendingShare[i], EndCause.REFERRAL);
+          remove(i, t, BAN_LEVELS[pendingBan(i)], pendingShare(i), EndCause.REFERRAL);
         }
       }
       case RECREATE -> {
@@ -335,13 +346,13 @@ final class Engine {
     if (complied) {
       rec.counters[Observed.REFERRALS_COMPLIED.ordinal()]++;
       if (!pending(i)) {
-        state[i] = (state[i] & ~BAN_MASK) | PENDING | ((long) ban.ordinal() << BAN_SHIFT);
-        pendingShare[i] = share;
+        state[W * i] = (state[W * i] & ~BAN_MASK) | PENDING | ((long) ban.ordinal() << BAN_SHIFT);
+        pendingShare(i, share);
         queue.push(t + c.latency().sample(rng), REMOVE, i, generation(i));
       } else if (ban == BanLevel.ACCOUNT) {
         // a harsher referral while one is pending: the removal becomes an account ban
-        state[i] = (state[i] & ~BAN_MASK) | ((long) BanLevel.ACCOUNT.ordinal() << BAN_SHIFT);
-        pendingShare[i] = Math.max(pendingShare[i], share);
+        state[W * i] = (state[W * i] & ~BAN_MASK) | ((long) BanLevel.ACCOUNT.ordinal() << BAN_SHIFT);
+        pendingShare(i, Math.max(pendingShare(i), share));
       }
     } else {
       rec.counters[Observed.REFERRALS_DECLINED.ordinal()]++;
@@ -355,7 +366,7 @@ final class Engine {
    */
   private void end(int i, double t, EndCause cause) {
     audience.advance(i, t, rng);
-    state[i] &= ~(ACTIVE | PENDING);
+    state[W * i] &= ~(ACTIVE | PENDING);
     clocks.remove(i);
     rec.ended(platform(i), role(i), t);
     audience.end(i);
@@ -377,7 +388,7 @@ final class Engine {
     boolean move = cause == EndCause.MIGRATED;
     record(t, move ? SimEvent.Kind.DEPARTURE : SimEvent.Kind.ABANDONMENT, i, "", Optional.of(cause));
     if (move) {
-      state[i] |= MOVING;
+      state[W * i] |= MOVING;
       queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation(i));
     }
   }
@@ -414,15 +425,15 @@ final class Engine {
   private void recreate(int i, double t) {
     int from = platform(i);
     int to;
-    if (moveRate > 0 && (state[i] & MOVING) != 0) {
-      state[i] &= ~MOVING;
+    if (moveRate > 0 && (state[W * i] & MOVING) != 0) {
+      state[W * i] &= ~MOVING;
       to = migration.chooseOther(from, t, rng);
     } else {
       to = migration.choose(from, t, rng);
     }
     // the next generation (its own 32 bits), active again, on platform to
-    long g = (state[i] + 1) & GENERATION_MASK;
-    state[i] = (state[i] & ~(GENERATION_MASK | PLATFORM_MASK)) | g | ACTIVE | ((long) to << PLATFORM_SHIFT);
+    long g = (state[W * i] + 1) & GENERATION_MASK;
+    state[W * i] = (state[W * i] & ~(GENERATION_MASK | PLATFORM_MASK)) | g | ACTIVE | ((long) to << PLATFORM_SHIFT);
     rec.created(i, to, role(i), t);
     int in = 0;
     for (int k = inStart[i]; k < inStart[i + 1]; k++) {
