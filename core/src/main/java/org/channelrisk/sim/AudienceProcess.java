@@ -28,11 +28,15 @@ final class AudienceProcess {
   private final double retention;
   /** Words per channel in {@link #st}. */
   private static final int S = 6;
+  /** The former-audience word of a live channel (which has none). */
+  private static final long LIVE = -1;
   /**
    * Per channel, side by side so that an update touches one or two neighbouring cache lines instead
    * of two scattered ones: [6i] pool, [6i + 1] audience, [6i + 2] active channels linking in, [6i + 3]
-   * former audience, [6i + 4] and [6i + 5] the next finding's time and the channel's links in the
-   * calendar ({@link GridBuckets} keeps them here).
+   * former audience of an ended channel ({@link #LIVE} while it is active: the engine asks {@link
+   * #active} of a linked channel here, in the record it then updates, rather than in its own state),
+   * [6i + 4] and [6i + 5] the next finding's time and the channel's links in the calendar ({@link
+   * GridBuckets} keeps them here).
    */
   private final long[] st;
   private final GridBuckets findings;
@@ -49,6 +53,7 @@ final class AudienceProcess {
     for (int i = 0; i < n; i++) {
       st[S * i + 1] = compiled.audience[i];
       st[S * i + 2] = compiled.linksIn(i);
+      st[S * i + 3] = LIVE;
       total += compiled.audience[i];
     }
     findings = new GridBuckets(st, S, 4, n, sc.grid());
@@ -119,6 +124,7 @@ final class AudienceProcess {
     int b = S * i;
     st[b + 1] = 0;
     st[b] = Binomial.sample(rng, st[b + 3], retention);
+    st[b + 3] = LIVE;
     st[b + 2] = activeLinksIn;
     double h = hazard(i);
     if (st[b] > 0 && h > 0) {
@@ -144,6 +150,11 @@ final class AudienceProcess {
     } else {
       findings.set(j, t + (next - t) * (before / after));
     }
+  }
+
+  /** @return whether channel i is active (between its creation and its end) */
+  boolean active(int i) {
+    return st[S * i + 3] == LIVE;
   }
 
   /** @return channel i's audience + pool: what its audience can reach during this incarnation */

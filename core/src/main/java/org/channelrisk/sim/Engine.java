@@ -372,7 +372,7 @@ final class Engine {
     audience.end(i);
     for (int k = outStart[i]; k < outStart[i + 1]; k++) {
       int j = outList[k];
-      if (active(j)) {
+      if (audience.active(j)) {
         audience.linkChanged(j, t, -1, rng);
       }
     }
@@ -437,12 +437,12 @@ final class Engine {
     rec.created(i, to, role(i), t);
     int in = 0;
     for (int k = inStart[i]; k < inStart[i + 1]; k++) {
-      in += active(inList[k]) ? 1 : 0;
+      in += audience.active(inList[k]) ? 1 : 0;
     }
     audience.recreate(i, t, in, rng);
     for (int k = outStart[i]; k < outStart[i + 1]; k++) {
       int j = outList[k];
-      if (active(j)) {
+      if (audience.active(j)) {
         audience.linkChanged(j, t, +1, rng);
       }
     }
