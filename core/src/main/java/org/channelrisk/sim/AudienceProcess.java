@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>While an incarnation lives, audience + pool is constant: the upper bound ({@link #cap}) of its
  * audience against which the engine thins the visibility-dependent removal hazards (Lewis and
- * Shedler 1979). Memory: 48 bytes per channel, the calendar's time and links included.
+ * Shedler 1979). Memory: 32 bytes per channel, the calendar's time and links included.
  */
 final class AudienceProcess {
   private final double[] grid;
@@ -27,16 +27,17 @@ final class AudienceProcess {
   private final double r1;
   private final double retention;
   /** Words per channel in {@link #st}. */
-  private static final int S = 6;
-  /** The former-audience word of a live channel (which has none). */
-  private static final long LIVE = -1;
+  private static final int S = 4;
+  /** The former audience of a live channel (which has none). */
+  private static final int LIVE = -1;
   /**
-   * Per channel, side by side so that an update touches one or two neighbouring cache lines instead
-   * of two scattered ones: [6i] pool, [6i + 1] audience, [6i + 2] active channels linking in, [6i + 3]
-   * former audience of an ended channel ({@link #LIVE} while it is active: the engine asks {@link
-   * #active} of a linked channel here, in the record it then updates, rather than in its own state),
-   * [6i + 4] and [6i + 5] the next finding's time and the channel's links in the calendar ({@link
-   * GridBuckets} keeps them here).
+   * Per channel, side by side so that an update touches one cache line (or two neighbouring ones)
+   * instead of two scattered ones: [4i] the pool (low 32 bits) and the audience (high 32 bits); [4i + 1]
+   * the active channels linking in (low) and the former audience of an ended channel (high; {@link
+   * #LIVE} while it is active: the engine asks {@link #active} of a linked channel here, in the record
+   * it then updates, rather than in its own state); [4i + 2] and [4i + 3] the next finding's time and
+   * the channel's links in the calendar ({@link GridBuckets} keeps them here). Audiences fit in 32 bits
+   * ({@link Scenario#MAX_AUDIENCE}), and a channel's audience and pool never exceed its first audience.
    */
   private final long[] st;
   private final GridBuckets findings;
@@ -51,16 +52,28 @@ final class AudienceProcess {
     int n = compiled.size();
     st = new long[S * n];
     for (int i = 0; i < n; i++) {
-      st[S * i + 1] = compiled.audience[i];
-      st[S * i + 2] = compiled.linksIn(i);
-      st[S * i + 3] = LIVE;
+      st[S * i] = pack(0, compiled.audience[i]);
+      st[S * i + 1] = pack(compiled.linksIn(i), LIVE);
       total += compiled.audience[i];
     }
-    findings = new GridBuckets(st, S, 4, n, sc.grid());
+    findings = new GridBuckets(st, S, 2, n, sc.grid());
+  }
+
+  /** Two 32-bit values (each &lt; 2^31) in one word. */
+  private static long pack(long low, long high) {
+    return (high << 32) | (low & 0xFFFF_FFFFL);
+  }
+
+  private static long low(long word) {
+    return (int) word;
+  }
+
+  private static long high(long word) {
+    return word >> 32;
   }
 
   private double hazard(int i) {
-    return r0 + r1 * st[S * i + 2];
+    return r0 + r1 * low(st[S * i + 1]);
   }
 
   /** Brings channel i's audience up to t (exactly: a draw only if someone found it since). */
@@ -72,10 +85,10 @@ final class AudienceProcess {
     double h = hazard(i);
     updates++;
     int b = S * i;
-    long found = 1 + Binomial.sampleExposure(rng, st[b] - 1, h * (t - first));
-    long pool = st[b] - found;
-    st[b] = pool;
-    st[b + 1] += found;
+    long word = st[b];
+    long found = 1 + Binomial.sampleExposure(rng, low(word) - 1, h * (t - first));
+    long pool = low(word) - found;
+    st[b] = pack(pool, high(word) + found);
     total += found;
     if (pool > 0) {
       findings.set(i, t + rng.nextExponential() / (pool * h));
@@ -109,9 +122,9 @@ final class AudienceProcess {
   /** Channel i ended (already brought up to date): its audience becomes its former audience. */
   void end(int i) {
     int b = S * i;
-    total -= st[b + 1];
-    st[b + 3] = st[b + 1];
-    st[b + 1] = 0;
+    long audience = high(st[b]);
+    total -= audience;
+    st[b + 1] = pack(low(st[b + 1]), audience);
     st[b] = 0;
     findings.remove(i);
   }
@@ -122,13 +135,12 @@ final class AudienceProcess {
    */
   void recreate(int i, double t, int activeLinksIn, RandomGenerator rng) {
     int b = S * i;
-    st[b + 1] = 0;
-    st[b] = Binomial.sample(rng, st[b + 3], retention);
-    st[b + 3] = LIVE;
-    st[b + 2] = activeLinksIn;
+    long pool = Binomial.sample(rng, high(st[b + 1]), retention);
+    st[b] = pack(pool, 0);
+    st[b + 1] = pack(activeLinksIn, LIVE);
     double h = hazard(i);
-    if (st[b] > 0 && h > 0) {
-      findings.set(i, t + rng.nextExponential() / (st[b] * h));
+    if (pool > 0 && h > 0) {
+      findings.set(i, t + rng.nextExponential() / (pool * h));
     }
   }
 
@@ -136,8 +148,9 @@ final class AudienceProcess {
   void linkChanged(int j, double t, int change, RandomGenerator rng) {
     advance(j, t, rng);
     double before = hazard(j);
-    st[S * j + 2] += change;
-    long pool = st[S * j];
+    long links = st[S * j + 1];
+    st[S * j + 1] = pack(low(links) + change, high(links));
+    long pool = low(st[S * j]);
     if (pool <= 0) {
       return;
     }
@@ -154,31 +167,31 @@ final class AudienceProcess {
 
   /** @return whether channel i is active (between its creation and its end) */
   boolean active(int i) {
-    return st[S * i + 3] == LIVE;
+    return high(st[S * i + 1]) == LIVE;
   }
 
   /** @return channel i's audience + pool: what its audience can reach during this incarnation */
   long cap(int i) {
-    return st[S * i] + st[S * i + 1];
+    return low(st[S * i]) + high(st[S * i]);
   }
 
   /** @return channel i's audience (as of its last update) */
   long audience(int i) {
-    return st[S * i + 1];
+    return high(st[S * i]);
   }
 
   /** @return a copy of every channel's audience (as of its last update) */
   long[] audiences() {
     long[] a = new long[st.length / S];
     for (int i = 0; i < a.length; i++) {
-      a[i] = st[S * i + 1];
+      a[i] = high(st[S * i]);
     }
     return a;
   }
 
   /** @return members of channel i's former audience still looking for it */
   long pool(int i) {
-    return st[S * i];
+    return low(st[S * i]);
   }
 
   /** @return the number of channels whose former audience is still looking and can find them */

@@ -37,6 +37,13 @@ import org.channelrisk.model.LatencyDistribution;
  * role's {@linkplain #postingRate rate}.
  */
 public final class Scenario {
+  /**
+   * The largest audience of one channel the simulator holds (2^31 - 1, far above the largest public
+   * channels): the engine keeps audiences in 32 bits, so that a channel's audience state fits in 32
+   * bytes with its calendar entry.
+   */
+  public static final long MAX_AUDIENCE = Integer.MAX_VALUE;
+
   /** Default reference audience of visibility. */
   public static final double DEFAULT_REFERENCE_AUDIENCE = 1_000;
 
@@ -477,6 +484,12 @@ public final class Scenario {
       }
       if (horizon / gridStep > 10_000_000) {
         throw new IllegalArgumentException("the grid would have more than 10 million points: horizon " + horizon + ", step " + gridStep);
+      }
+      for (org.channelrisk.model.Channel c : ecosystem.channels().values()) {
+        if (c.audience() > MAX_AUDIENCE) {
+          throw new IllegalArgumentException("channel " + c.id() + " has an audience of " + c.audience()
+              + "; the simulator holds at most " + MAX_AUDIENCE + " per channel");
+        }
       }
       return new Scenario(this);
     }

@@ -79,4 +79,25 @@ class AudienceProcessTest {
     assertThat(a.audience(0)).isEqualTo(pool);
     assertThat(a.recovering()).isZero();
   }
+
+  /** One channel of the given audience (and its operator) on one platform. */
+  static org.channelrisk.model.Ecosystem oneChannel(long audience) {
+    org.channelrisk.model.Platform p = org.channelrisk.model.Platform.of("telegram", "Telegram", 1_000_000,
+        org.channelrisk.model.SecurityRating.SAFE, Cooperation.none());
+    return org.channelrisk.model.Ecosystem.builder().platform(p)
+        .account(new org.channelrisk.model.Account("op-big", "telegram", org.channelrisk.model.AccountRole.OPERATOR, 0))
+        .channel(org.channelrisk.model.Channel.builder("big", "telegram").audience(audience).operator("op-big").build())
+        .build();
+  }
+
+  @Test
+  void audiencesAboveThirtyTwoBitsAreRefusedWhenTheScenarioIsBuilt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scenario.builder(oneChannel(Scenario.MAX_AUDIENCE + 1)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("channel big has an audience of 2147483648; the simulator holds at most 2147483647 per channel");
+    // the largest audience it holds runs, and is kept exactly
+    Trajectory t = Simulation.of(Scenario.builder(oneChannel(Scenario.MAX_AUDIENCE)).horizon(30).build()).seed(1).run()
+        .trajectory();
+    assertThat(t.value(Observed.AUDIENCE, 0)).isEqualTo((double) Scenario.MAX_AUDIENCE);
+  }
 }
