@@ -27,6 +27,8 @@ final class BucketLists {
   private final int stride;
   private final int at;
   private final int[] head;
+  /** Channels with a time. */
+  private int timed;
 
   BucketLists(int n, int buckets) {
     this(new long[2 * n], 2, 0, n, buckets);
@@ -58,8 +60,17 @@ final class BucketLists {
     return Double.longBitsToDouble(slots[stride * i + at]);
   }
 
+  /** Sets channel i's time (infinite: none), counting the channels that have one. */
   void time(int i, double t) {
-    slots[stride * i + at] = Double.doubleToRawLongBits(t);
+    long old = slots[stride * i + at];
+    long bits = Double.doubleToRawLongBits(t);
+    timed += (old == INFINITE ? 1 : 0) - (bits == INFINITE ? 1 : 0);
+    slots[stride * i + at] = bits;
+  }
+
+  /** @return the number of channels with a time */
+  int timed() {
+    return timed;
   }
 
   /** Adds channel i, in no list, at the head of bucket b's list. */

@@ -30,7 +30,6 @@ final class ClockCalendar {
   private final int buckets;
   /** The buckets up to this one are in the heap; those after it are in their lists. */
   private int reached;
-  private int size;
   // the heap of the reached buckets' clocks, ordered by (time, channel)
   private double[] key = new double[64];
   private int[] heap = new int[64];
@@ -55,7 +54,7 @@ final class ClockCalendar {
 
   /** @return the number of channels with a clock, after the end too */
   int size() {
-    return size;
+    return lists.timed();
   }
 
   /** @return channel i's clock time, infinite when it has none */
@@ -92,9 +91,6 @@ final class ClockCalendar {
     double old = lists.time(i);
     int from = bucketOf(old);
     int to = bucketOf(t);
-    if (old == Double.POSITIVE_INFINITY) {
-      size++;
-    }
     lists.time(i, t);
     if (from <= reached) {
       // in the heap
@@ -122,7 +118,6 @@ final class ClockCalendar {
     if (old == Double.POSITIVE_INFINITY) {
       return;
     }
-    size--;
     int from = bucketOf(old);
     if (from <= reached) {
       detachFromHeap((int) lists.aux(i));

@@ -14,7 +14,6 @@ final class GridBuckets {
   private final double[] grid;
   private final double perStep;
   private final BucketLists lists;
-  private int size;
   /** No bucket below this one holds a channel. */
   private int low;
 
@@ -36,7 +35,7 @@ final class GridBuckets {
 
   /** @return the number of channels with a time */
   int size() {
-    return size;
+    return lists.timed();
   }
 
   /** The bucket of time t: the first grid index k with t &lt;= grid[k], or the grid's length. */
@@ -60,9 +59,6 @@ final class GridBuckets {
   /** Sets (or adds) channel i's time. */
   void set(int i, double t) {
     double old = lists.time(i);
-    if (old == Double.POSITIVE_INFINITY) {
-      size++;
-    }
     int from = bucketOf(old);
     int k = bucketOf(t);
     lists.time(i, t);
@@ -84,7 +80,6 @@ final class GridBuckets {
     if (old == Double.POSITIVE_INFINITY) {
       return;
     }
-    size--;
     int from = bucketOf(old);
     if (from < grid.length) {
       lists.unlink(i, from);
