@@ -18,13 +18,6 @@ final class Covariates {
    * @throws org.channelrisk.io.InvalidInputException naming the row and column of a cell that is not a number
    */
   double[][] matrix(CsvTable table) {
-    double[][] x = new double[table.size()][names.size()];
-    for (int j = 0; j < names.size(); j++) {
-      double[] col = table.doubles(names.get(j));
-      for (int i = 0; i < x.length; i++) {
-        x[i][j] = col[i];
-      }
-    }
-    return x;
+    return table.doubles(names);
   }
 }

@@ -261,6 +261,29 @@ public final class CsvTable {
   }
 
   /**
+   * Required columns of finite numbers as a matrix, one row per data row and one column per name in
+   * order: the covariates of a regression.
+   *
+   * <pre>{@code
+   * double[][] x = table.doubles(List.of("age", "members")); // x[row][0] age, x[row][1] members
+   * }</pre>
+   *
+   * @param columns names
+   * @return the numbers, row by row
+   * @throws InvalidInputException at the first cell that is not a finite number, column by column
+   */
+  public double[][] doubles(java.util.List<String> columns) {
+    double[][] x = new double[rows.size()][columns.size()];
+    for (int j = 0; j < columns.size(); j++) {
+      double[] col = doubles(columns.get(j));
+      for (int i = 0; i < x.length; i++) {
+        x[i][j] = col[i];
+      }
+    }
+    return x;
+  }
+
+  /**
    * A required column of finite numbers in which an empty cell (or one of blanks) is a missing value,
    * returned as NaN: time series, where the README's format says so.
    *

@@ -235,7 +235,7 @@ class CompetingRisksHandTest {
   void fineGrayDerivedQuantitiesAndRefusals() {
     CompetingRisksData small = CompetingRisksReferenceTest.data("small", false);
     CsvTable data = CompetingRisksReferenceTest.table("small", "data.csv");
-    double[][] x = CompetingRisksReferenceTest.covariates(data, List.of("z"));
+    double[][] x = data.doubles(List.of("z"));
     // crr: x: coef 0.75157781592257211, se 0.41107480212252806, loglik -15.187440189054819, null
     // -16.43018974444859
     double coef = 0.75157781592257211;

@@ -139,16 +139,6 @@ class CompetingRisksReferenceTest {
     }
   }
 
-  static double[][] covariates(CsvTable t, List<String> names) {
-    double[][] x = new double[t.size()][names.size()];
-    for (int j = 0; j < names.size(); j++) {
-      double[] col = t.doubles(names.get(j));
-      for (int i = 0; i < x.length; i++) {
-        x[i][j] = col[i];
-      }
-    }
-    return x;
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"mgus2", "simlife", "simlife_calendar", "ties3", "small"})
@@ -159,7 +149,7 @@ class CompetingRisksReferenceTest {
     for (String cause : d.causes()) {
       List<Integer> rows = ReferenceData.rows(r, i -> r.cell(i, "cause").equals(cause));
       List<String> names = rows.stream().map(i -> r.cell(i, "term")).toList();
-      FineGray.Fit fit = FineGray.defaults().fit(d, cause, covariates(data, names), names);
+      FineGray.Fit fit = FineGray.defaults().fit(d, cause, data.doubles(names), names);
       String what = set + " " + cause;
       assertThat(fit.converged()).as("converged " + what).isEqualTo(Boolean.parseBoolean(r.cell(rows.get(0), "converged")));
       close("finegray loglik", what, r.cell(rows.get(0), "loglik"), fit.logLik(), 1e-9);
@@ -180,7 +170,7 @@ class CompetingRisksReferenceTest {
     for (String cause : d.causes()) {
       List<Integer> rows = ReferenceData.rows(r, i -> r.cell(i, "cause").equals(cause));
       List<String> names = rows.stream().map(i -> r.cell(i, "term")).toList();
-      CoxRegression.Fit fit = CoxRegression.defaults().fit(d.forCause(cause), covariates(data, names), names);
+      CoxRegression.Fit fit = CoxRegression.defaults().fit(d.forCause(cause), data.doubles(names), names);
       String what = set + " " + cause;
       assertThat(fit.converged()).as("converged " + what).isTrue();
       for (int j = 0; j < names.size(); j++) {
