@@ -507,24 +507,8 @@ public final class AbcSmc {
 
   /** Lower Cholesky factor, or null if the matrix is not (numerically) positive definite. */
   static double[][] cholesky(double[][] a) {
-    int d = a.length;
-    double[][] l = new double[d][d];
-    double maxDiag = 0;
-    for (int r = 0; r < d; r++) {
-      maxDiag = Math.max(maxDiag, a[r][r]);
-      System.arraycopy(a[r], 0, l[r], 0, r + 1);
-    }
-    if (!Cholesky.factor(l, 1e-14 * maxDiag)) {
-      return null;
-    }
-    for (int r = 0; r < d; r++) {
-      if (!Double.isFinite(l[r][r])) {
-        return null;
-      }
-    }
-    return l;
+    return Cholesky.factorCopy(a, 1e-14);
   }
-
 
   private double[] toInternal(double[] x) {
     double[] z = new double[x.length];

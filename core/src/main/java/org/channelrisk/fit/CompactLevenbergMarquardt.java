@@ -249,22 +249,12 @@ final class CompactLevenbergMarquardt {
    * @return the full inverse, or null when the matrix is not positive definite (within rounding)
    */
   static double[][] inverse(double[][] a) {
-    int p = a.length;
-    double[][] l = new double[p][p];
-    double maxDiag = 0;
-    for (int j = 0; j < p; j++) {
-      maxDiag = Math.max(maxDiag, a[j][j]);
-      System.arraycopy(a[j], 0, l[j], 0, j + 1);
-    }
-    if (!Cholesky.factor(l, 0)) {
+    // a pivot far below the largest diagonal entry is a singular matrix in rounding
+    double[][] l = Cholesky.factorCopy(a, 1e-13);
+    if (l == null) {
       return null;
     }
-    for (int j = 0; j < p; j++) {
-      // a pivot far below the largest diagonal entry is a singular matrix in rounding
-      if (l[j][j] * l[j][j] < 1e-13 * maxDiag) {
-        return null;
-      }
-    }
+    int p = a.length;
     double[][] inv = new double[p][p];
     double[] e = new double[p];
     double[] z = new double[p];

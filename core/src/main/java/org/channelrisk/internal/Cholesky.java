@@ -45,6 +45,36 @@ public final class Cholesky {
   }
 
   /**
+   * The Cholesky factor of a copy of A, with a pivot tolerance relative to A's largest diagonal
+   * element: the numerical positive definiteness both callers need (a pivot far below the largest
+   * diagonal element is a singular matrix in rounding).
+   *
+   * @param a a p x p matrix whose lower triangle holds A's; not modified
+   * @param relativeMinPivot the factorisation fails at a squared pivot that is not above this times
+   *     A's largest diagonal element
+   * @return L in the lower triangle of a new matrix (zeros above), or null when A is not positive
+   *     definite to that tolerance or a pivot is not finite
+   */
+  public static double[][] factorCopy(double[][] a, double relativeMinPivot) {
+    int p = a.length;
+    double[][] l = new double[p][p];
+    double maxDiag = 0;
+    for (int j = 0; j < p; j++) {
+      maxDiag = Math.max(maxDiag, a[j][j]);
+      System.arraycopy(a[j], 0, l[j], 0, j + 1);
+    }
+    if (!factor(l, relativeMinPivot * maxDiag)) {
+      return null;
+    }
+    for (int j = 0; j < p; j++) {
+      if (!Double.isFinite(l[j][j])) {
+        return null;
+      }
+    }
+    return l;
+  }
+
+  /**
    * Solves L L' z = rhs by forward and back substitution.
    *
    * @param l the factor (its lower triangle), from {@link #factor}

@@ -84,4 +84,19 @@ class CholeskyTest {
     assertThat(Cholesky.factor(new double[][] {{1e-20, 0}, {0, 1}}, 1e-14)).as("below the pivot tolerance").isFalse();
     assertThat(Cholesky.factor(new double[][] {{4, 2}, {2, 5}}, 0)).isTrue();
   }
+
+  @Test
+  void factorCopyLeavesTheMatrixAndMeasuresThePivotAgainstTheLargestDiagonal() {
+    double[][] a = {{4, 99}, {2, 5}};
+    double[][] l = Cholesky.factorCopy(a, 1e-14);
+    assertThat(a[0]).as("A untouched, upper triangle not read").containsExactly(4, 99);
+    assertThat(l[0]).containsExactly(2, 0);
+    assertThat(l[1][0]).isEqualTo(1.0);
+    assertThat(l[1][1]).isEqualTo(2.0);
+    // 1e-6 is a fine pivot on its own but a singular matrix next to a diagonal of 1e9
+    assertThat(Cholesky.factorCopy(new double[][] {{1e-6}}, 1e-13)).isNotNull();
+    assertThat(Cholesky.factorCopy(new double[][] {{1e9, 0}, {0, 1e-6}}, 1e-13)).isNull();
+    assertThat(Cholesky.factorCopy(new double[][] {{Double.POSITIVE_INFINITY}}, 0)).as("infinite pivot").isNull();
+    assertThat(Cholesky.factorCopy(new double[][] {{1, 2}, {2, 1}}, 0)).as("indefinite").isNull();
+  }
 }
