@@ -249,29 +249,12 @@ public final class CompetingRisksData {
    *
    * @param label a group label
    * @return those observations, without groups
+   * @throws IllegalArgumentException if no observation has that label (the message lists the labels)
+   * @throws IllegalStateException if the data has no groups
    */
   public CompetingRisksData group(String label) {
-    checkArgument(group != null, "the data has no groups");
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < group.length; i++) {
-      if (group[i].equals(label)) {
-        idx.add(i);
-      }
-    }
-    checkArgument(!idx.isEmpty(), "no observation is in group '%s'", label);
-    int n = idx.size();
-    double[] t = new double[n];
-    int[] c = new int[n];
-    double[] en = entry == null ? null : new double[n];
-    for (int k = 0; k < n; k++) {
-      int i = idx.get(k);
-      t[k] = time[i];
-      c[k] = cause[i];
-      if (en != null) {
-        en[k] = entry[i];
-      }
-    }
-    return new CompetingRisksData(t, c, causes, en, null);
+    int[] rows = RowSelection.ofGroup(group, label, groupLevels());
+    return new CompetingRisksData(RowSelection.pick(time, rows), RowSelection.pick(cause, rows), causes, RowSelection.pick(entry, rows), null);
   }
 
   /** Group code (0-based, factor order) per observation; all 0 without groups. */

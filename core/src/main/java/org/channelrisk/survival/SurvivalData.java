@@ -409,39 +409,9 @@ public final class SurvivalData {
    * @throws IllegalStateException if the data has no groups
    */
   public SurvivalData group(String label) {
-    if (group == null) {
-      throw new IllegalStateException("the data has no groups");
-    }
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < group.length; i++) {
-      if (group[i].equals(label)) {
-        idx.add(i);
-      }
-    }
-    if (idx.isEmpty()) {
-      throw new IllegalArgumentException("no group '" + label + "'; the groups are " + groupLevels());
-    }
-    return subset(idx);
-  }
-
-  SurvivalData subset(List<Integer> idx) {
-    int n = idx.size();
-    double[] t = new double[n];
-    boolean[] e = new boolean[n];
-    double[] en = entry == null ? null : new double[n];
-    String[] s = stratum == null ? null : new String[n];
-    for (int k = 0; k < n; k++) {
-      int i = idx.get(k);
-      t[k] = time[i];
-      e[k] = event[i];
-      if (en != null) {
-        en[k] = entry[i];
-      }
-      if (s != null) {
-        s[k] = stratum[i];
-      }
-    }
-    return new SurvivalData(t, e, en, null, s, timeFixed);
+    int[] rows = RowSelection.ofGroup(group, label, groupLevels());
+    return new SurvivalData(RowSelection.pick(time, rows), RowSelection.pick(event, rows), RowSelection.pick(entry, rows), null,
+        RowSelection.pick(stratum, rows), timeFixed);
   }
 
   /**

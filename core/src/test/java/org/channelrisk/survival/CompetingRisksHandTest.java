@@ -167,8 +167,8 @@ class CompetingRisksHandTest {
     // causes in factor order: numeric labels numerically
     assertThat(CompetingRisksData.of(new double[] {1, 2, 3}, new String[] {"10", "2", "0"}, Set.of("0")).causes()).containsExactly("2", "10");
     assertThatThrownBy(() -> d.causeCode("z")).hasMessage("no observation ends by cause 'z'; the causes are [x, y]");
-    assertThatThrownBy(() -> q.group("q")).hasMessage("the data has no groups");
-    assertThatThrownBy(() -> five().group("r")).hasMessage("no observation is in group 'r'");
+    assertThatThrownBy(() -> q.group("q")).isInstanceOf(IllegalStateException.class).hasMessage("the data has no groups");
+    assertThatThrownBy(() -> five().group("r")).isInstanceOf(IllegalArgumentException.class).hasMessage("no group 'r'; the groups are [p, q]");
     assertThatThrownBy(() -> CompetingRisksData.of(new double[] {1, 2}, new String[] {"x"}, Set.of()))
         .hasMessage("time has 2 values but status has 1");
     assertThatThrownBy(() -> CompetingRisksData.of(new double[] {1, 2}, new String[] {"x", null}, Set.of()))
