@@ -21,12 +21,12 @@ public final class EnumNames {
 
   /**
    * @param type the enum
-   * @param text a name, in any case
+   * @param text a name, in any case, with or without surrounding white space
    * @param <E> the enum type
    * @return the constant of that name, or empty
    */
   public static <E extends Enum<E>> Optional<E> find(Class<E> type, String text) {
-    String key = text.toLowerCase(Locale.ROOT);
+    String key = text.strip().toLowerCase(Locale.ROOT);
     for (E e : type.getEnumConstants()) {
       if (of(e).equals(key)) {
         return Optional.of(e);

@@ -3,7 +3,7 @@ package org.channelrisk.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.channelrisk.internal.EnumNames;
 import org.channelrisk.model.Account;
 import org.channelrisk.model.AccountRole;
 import org.channelrisk.model.Channel;
@@ -265,16 +266,9 @@ public final class EcosystemCsv {
   }
 
   private static <E extends Enum<E>> E enumCell(CsvTable t, int r, String col, Class<E> type) {
-    String s = t.cell(r, col).strip();
-    try {
-      return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      List<String> names = new ArrayList<>();
-      for (E v : type.getEnumConstants()) {
-        names.add(v.name());
-      }
-      throw t.error(r, col, "expected one of " + names + ", found '" + s + "'");
-    }
+    String s = t.cell(r, col);
+    return EnumNames.find(type, s).orElseThrow(() -> t.error(r, col, "expected one of "
+        + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList() + ", found '" + s.strip() + "'"));
   }
 
   /** Runs a constructor for row {@code r}, turning its validation error into one that names the line. */

@@ -1,6 +1,6 @@
 package org.channelrisk.observe;
 
-import java.util.Locale;
+import org.channelrisk.internal.EnumNames;
 
 /**
  * What one check of a channel found: the states a monitoring script records when it visits a list of
@@ -28,22 +28,12 @@ public enum ChannelStatus {
    * @throws IllegalArgumentException naming the four accepted values
    */
   public static ChannelStatus parse(String text) {
-    switch (text.strip().toLowerCase(Locale.ROOT)) {
-      case "alive":
-        return ALIVE;
-      case "removed":
-        return REMOVED;
-      case "private":
-        return PRIVATE;
-      case "unknown":
-        return UNKNOWN;
-      default:
-        throw new IllegalArgumentException("expected alive, removed, private or unknown, found '" + text + "'");
-    }
+    return EnumNames.find(ChannelStatus.class, text).orElseThrow(() -> new IllegalArgumentException(
+        "expected alive, removed, private or unknown, found '" + text + "'"));
   }
 
   /** @return the lower-case name used in files */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 }

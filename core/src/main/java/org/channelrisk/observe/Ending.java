@@ -1,6 +1,6 @@
 package org.channelrisk.observe;
 
-import java.util.Locale;
+import org.channelrisk.internal.EnumNames;
 
 /**
  * How an observed channel incarnation ended: the cause names written in a lifetime table's
@@ -16,7 +16,7 @@ public enum Ending {
 
   /** @return the lower-case name used in files: {@code removed}, {@code private}, {@code censored} */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 
   /** @return true unless censored */

@@ -1,6 +1,7 @@
 package org.channelrisk.survival;
 
 import java.util.Locale;
+import org.channelrisk.internal.EnumNames;
 
 /**
  * How pointwise confidence limits of a survival curve are formed from the Greenwood variance, as R
@@ -31,18 +32,10 @@ public enum ConfidenceType {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static ConfidenceType parse(String name) {
-    switch (name.strip().toLowerCase(Locale.ROOT)) {
-      case "log":
-        return LOG;
-      case "log-log":
-      case "loglog":
-      case "log_log":
-        return LOG_LOG;
-      case "plain":
-        return PLAIN;
-      default:
-        throw new IllegalArgumentException("confidence type must be log, log-log or plain: '" + name + "'");
-    }
+    String key = name.strip().replace('-', '_');
+    // R writes "log-log"; "loglog" is the spelling of its older versions
+    return EnumNames.find(ConfidenceType.class, key.equalsIgnoreCase("loglog") ? "log_log" : key)
+        .orElseThrow(() -> new IllegalArgumentException("confidence type must be log, log-log or plain: '" + name + "'"));
   }
 
   /**

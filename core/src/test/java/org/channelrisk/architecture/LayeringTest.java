@@ -25,7 +25,7 @@ class LayeringTest {
   private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
       Map.entry("stats", Set.of()),
       Map.entry("internal", Set.of()),
-      Map.entry("observe", Set.of()),
+      Map.entry("observe", Set.of("internal")),
       Map.entry("model", Set.of("stats", "internal")),
       Map.entry("survival", Set.of("stats", "model", "internal")),
       Map.entry("fit", Set.of("stats", "internal")),
