@@ -70,18 +70,12 @@ public final class Checks {
   }
 
   public static int nonNegative(String field, int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(field + " must be >= 0: " + value);
-    }
-    return value;
+    return (int) nonNegative(field, (long) value);
   }
 
   /** For counts that must not be zero: replicates, threads, partitions. */
   public static int atLeastOne(String field, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(field + " must be >= 1: " + value);
-    }
-    return value;
+    return (int) atLeastOne(field, (long) value);
   }
 
   /** For budgets that must not be zero: simulations. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.channelrisk.internal.EnumNames;
 import org.channelrisk.model.Account;
 import org.channelrisk.model.AccountRole;
@@ -134,52 +136,31 @@ public final class EcosystemCsv {
     Ecosystem.Builder eco = Ecosystem.builder();
     Map<String, CooperationSchedule> schedules = readCooperation(CsvTable.read(dir.resolve("cooperation.csv")));
 
-    CsvTable pt = CsvTable.read(dir.resolve("platforms.csv"));
-    Set<String> platforms = new HashSet<>();
-    for (int row = 0; row < pt.size(); row++) {
-      final int r = row;
-      String id = pt.cell(r, "id");
+    Set<String> platforms = readTable(dir.resolve("platforms.csv"), "platform", (t, r) -> {
+      String id = t.cell(r, "id");
       CooperationSchedule s = schedules.get(id);
       if (s == null) {
-        throw pt.error(r, "id", "platform '" + id + "' has no initial row in cooperation.csv");
+        throw t.error(r, "id", "platform '" + id + "' has no initial row in cooperation.csv");
       }
-      Platform p = row(pt, r, () -> new Platform(
-          id, pt.cell(r, "name"), wholeNumber(pt, r, "user_base"),
-          enumCell(pt, r, "security_rating", SecurityRating.class), s));
-      newId(platforms, id, pt, r, "platform");
-      eco.platform(p);
-    }
+      return new Platform(id, t.cell(r, "name"), wholeNumber(t, r, "user_base"),
+          enumCell(t, r, "security_rating", SecurityRating.class), s);
+    }, Platform::id, eco::platform);
     for (String id : schedules.keySet()) {
       if (!platforms.contains(id)) {
         throw new InvalidInputException("cooperation.csv", "platform '" + id + "' is not in platforms.csv");
       }
     }
-
-    CsvTable at = CsvTable.read(dir.resolve("accounts.csv"));
-    Set<String> accounts = new HashSet<>();
-    for (int row = 0; row < at.size(); row++) {
-      final int r = row;
-      String platform = known(at, r, "platform", platforms, "platform");
-      Account a = row(at, r, () -> new Account(
-          at.cell(r, "id"), platform, enumCell(at, r, "role", AccountRole.class),
-          (int) wholeNumber(at, r, "spare_accounts")));
-      newId(accounts, a.id(), at, r, "account");
-      eco.account(a);
-    }
-
-    CsvTable ct = CsvTable.read(dir.resolve("channels.csv"));
-    Set<String> channels = new HashSet<>();
-    for (int row = 0; row < ct.size(); row++) {
-      final int r = row;
-      String platform = known(ct, r, "platform", platforms, "platform");
-      String operator = known(ct, r, "operator", accounts, "account");
-      Channel c = row(ct, r, () -> new Channel(
-          ct.cell(r, "id"), platform, enumCell(ct, r, "role", ChannelRole.class), ct.cell(r, "language"),
-          wholeNumber(ct, r, "audience"), ct.number(r, "created_at"), (int) wholeNumber(ct, r, "generation"),
-          operator));
-      newId(channels, c.id(), ct, r, "channel");
-      eco.channel(c);
-    }
+    Set<String> accounts = readTable(dir.resolve("accounts.csv"), "account", (t, r) -> {
+      String platform = known(t, r, "platform", platforms, "platform");
+      return new Account(t.cell(r, "id"), platform, enumCell(t, r, "role", AccountRole.class),
+          (int) wholeNumber(t, r, "spare_accounts"));
+    }, Account::id, eco::account);
+    Set<String> channels = readTable(dir.resolve("channels.csv"), "channel", (t, r) -> {
+      String platform = known(t, r, "platform", platforms, "platform");
+      String operator = known(t, r, "operator", accounts, "account");
+      return new Channel(t.cell(r, "id"), platform, enumCell(t, r, "role", ChannelRole.class), t.cell(r, "language"),
+          wholeNumber(t, r, "audience"), t.number(r, "created_at"), (int) wholeNumber(t, r, "generation"), operator);
+    }, Channel::id, eco::channel);
 
     CsvTable lt = CsvTable.read(dir.resolve("links.csv"));
     Set<Link> links = new HashSet<>();
@@ -197,11 +178,31 @@ public final class EcosystemCsv {
     return eco.build();
   }
 
-  /** Adds a row's id to those read so far from its file; a second row with the same id is an error. */
-  private static void newId(Set<String> ids, String id, CsvTable t, int r, String what) {
-    if (!ids.add(id)) {
-      throw t.error(r, "id", "duplicate " + what + " id '" + id + "'");
+  /** Makes the value of one row of a table; the reader turns its validation errors into file errors. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(CsvTable t, int row);
+  }
+
+  /**
+   * Reads a table whose rows have ids, in file order: each row's value, made by {@code reader} (whose
+   * validation error is reported at the row's line), must have an id not seen before in the file.
+   *
+   * @return the ids read, for the tables that refer to them
+   */
+  private static <T> Set<String> readTable(Path file, String kind, RowReader<T> reader, Function<T, String> id,
+      Consumer<T> sink) {
+    CsvTable t = CsvTable.read(file);
+    Set<String> ids = new HashSet<>();
+    for (int row = 0; row < t.size(); row++) {
+      final int r = row;
+      T value = row(t, r, () -> reader.read(t, r));
+      if (!ids.add(id.apply(value))) {
+        throw t.error(r, "id", "duplicate " + kind + " id '" + id.apply(value) + "'");
+      }
+      sink.accept(value);
     }
+    return ids;
   }
 
   /** The cell, which must be the id of a row read before (from this file or another). */
