@@ -199,7 +199,7 @@ final class CalibrateCommand implements Callable<Integer> {
         + String.join(", ", cfg.names) + " substituted at " + String.join(", ", cfg.paths) + "\n";
     plan.write(files.get("calibrated.yaml"), w -> w.write(comment + yaml));
     PosteriorChart.save(abc.parameters(), pop, plan.staging(files.get("posterior.png")));
-    EnsembleCsv.write(pp.ensemble(), plan.staging(files.get("predictive.csv")));
+    EnsembleCsv.write(plan.staging(files.get("predictive.csv")), pp.ensemble());
   }
 
   /** A relative ecosystem folder is rewritten relative to the output folder, so calibrated.yaml reads from there. */

@@ -96,7 +96,7 @@ final class Demo {
 
     for (Row r : rows) {
       Path csv = out.resolve("ensemble-" + slug(r) + ".csv");
-      EnsembleCsv.write(r.ensemble(), csv);
+      EnsembleCsv.write(csv, r.ensemble());
       files.add(csv);
     }
     Row focus = rows.get(2); // 2019, largest audience, account bans

@@ -116,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
     Report r = run(s, name, parameters, timeline, k);
     // everything computed and rendered: the files go to the plan's staging folder
     Path staged = plan.staging(dir);
-    EnsembleCsv.write(r.ensemble(), staged.resolve("ensemble.csv"));
+    EnsembleCsv.write(staged.resolve("ensemble.csv"), r.ensemble());
     writeMetrics(r, staged.resolve("metrics.csv"));
     AtomicFiles.write(staged.resolve("index.html"), w -> w.write(r.html()));
     plan.print(spec.commandLine().getOut(),

@@ -91,10 +91,10 @@ final class SimulateCommand implements Callable<Integer> {
         summary = ensemble.run();
       }
       if (outputTarget != null) {
-        EnsembleCsv.write(summary, plan.staging(outputTarget));
+        EnsembleCsv.write(plan.staging(outputTarget), summary);
       } else {
         StringWriter csv = new StringWriter();
-        EnsembleCsv.write(summary, csv);
+        EnsembleCsv.write(csv, summary);
         plan.print(spec.commandLine().getOut(), csv.toString());
       }
       if (eventsTarget != null) {

@@ -17,8 +17,8 @@ import org.channelrisk.sim.Observed;
  *
  * <pre>{@code
  * EnsembleSummary s = Ensemble.of(Presets.actionDay2019(2_000, true)).replicates(50).seed(2019).threads(2).run();
- * EnsembleCsv.write(s, Path.of("nov2019.csv"));                  // atomically
- * EnsembleCsv.write(s, new OutputStreamWriter(System.out, UTF_8)); // to standard output
+ * EnsembleCsv.write(Path.of("nov2019.csv"), s);                  // atomically
+ * EnsembleCsv.write(new OutputStreamWriter(System.out, UTF_8), s); // to standard output
  * }</pre>
  *
  * <p>A standard deviation of a single replicate is not available and is written as an empty cell.
@@ -46,22 +46,22 @@ public final class EnsembleCsv {
    * Writes the summary to a file atomically: nothing appears at {@code file} unless all of it was
    * written.
    *
-   * @param summary the ensemble
    * @param file the target
+   * @param summary the ensemble
    * @throws IOException if writing fails
    */
-  public static void write(EnsembleSummary summary, Path file) throws IOException {
-    AtomicFiles.write(file, w -> write(summary, w));
+  public static void write(Path file, EnsembleSummary summary) throws IOException {
+    AtomicFiles.write(file, w -> write(w, summary));
   }
 
   /**
    * Writes the summary to a writer; flushes it but does not close it.
    *
-   * @param summary the ensemble
    * @param writer where to write (standard output, a string, a file)
+   * @param summary the ensemble
    * @throws IOException if writing fails
    */
-  public static void write(EnsembleSummary summary, Writer writer) throws IOException {
+  public static void write(Writer writer, EnsembleSummary summary) throws IOException {
     List<double[]> cols = new ArrayList<>();
     double[] bands = EnsembleSummary.bandProbabilities();
     for (Observed o : Observed.values()) {

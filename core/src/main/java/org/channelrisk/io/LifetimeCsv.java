@@ -1,11 +1,12 @@
 package org.channelrisk.io;
 
-import org.channelrisk.survival.Lifetime;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.channelrisk.survival.Lifetime;
 
 /**
  * Lifetime tables in CSV: {@code id,time,event[,group][,entry]}. {@code event} is 1/0 or true/false;
@@ -44,14 +45,27 @@ public final class LifetimeCsv {
   }
 
   /**
-   * Writes {@code id,time,event,group,entry} atomically.
+   * Writes {@code id,time,event,group,entry} atomically: nothing appears at {@code file} unless all of
+   * it was written.
    *
    * @param file the target
    * @param rows the rows
    * @throws IOException if writing fails (the target is then unchanged)
    */
   public static void write(Path file, List<Lifetime> rows) throws IOException {
-    CsvOutput.write(file, List.of("id", "time", "event", "group", "entry"), out -> {
+    AtomicFiles.write(file, w -> write(w, rows));
+  }
+
+  /**
+   * Writes {@code id,time,event,group,entry} to a writer (standard output, a string); flushes it but
+   * does not close it.
+   *
+   * @param writer where to write
+   * @param rows the rows
+   * @throws IOException if writing fails
+   */
+  public static void write(Writer writer, List<Lifetime> rows) throws IOException {
+    CsvOutput.write(writer, List.of("id", "time", "event", "group", "entry"), out -> {
       for (Lifetime l : rows) {
         out.row().text(l.id()).number(l.time()).number(l.event() ? 1L : 0L).text(l.group()).number(l.entry()).end();
       }

@@ -2,13 +2,14 @@ package org.channelrisk.io;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
+import org.channelrisk.internal.EnumNames;
 import org.channelrisk.model.Referral;
 import org.channelrisk.model.ReferralOutcome;
 
@@ -94,17 +95,30 @@ public final class ReferralLogCsv {
   }
 
   /**
-   * Writes {@code id,platform,sent_at,outcome,decided_at,target} atomically, times as days.
+   * Writes {@code id,platform,sent_at,outcome,decided_at,target} atomically, times as days: nothing
+   * appears at {@code file} unless all of it was written.
    *
    * @param file the target
    * @param log the referrals
    * @throws IOException if writing fails (the target is then unchanged)
    */
   public static void write(Path file, List<Referral> log) throws IOException {
-    CsvOutput.write(file, List.of("id", "platform", "sent_at", "outcome", "decided_at", "target"), out -> {
+    AtomicFiles.write(file, w -> write(w, log));
+  }
+
+  /**
+   * Writes {@code id,platform,sent_at,outcome,decided_at,target}, times as days, to a writer; flushes
+   * it but does not close it.
+   *
+   * @param writer where to write (standard output, a string)
+   * @param log the referrals
+   * @throws IOException if writing fails
+   */
+  public static void write(Writer writer, List<Referral> log) throws IOException {
+    CsvOutput.write(writer, List.of("id", "platform", "sent_at", "outcome", "decided_at", "target"), out -> {
       for (Referral r : log) {
         out.row().text(r.id()).text(r.platformId()).number(r.sentAt())
-            .text(r.outcome().name().toLowerCase(Locale.ROOT))
+            .text(EnumNames.of(r.outcome()))
             .number(r.decidedAt().orElse(Double.NaN))
             .text(r.target())
             .end();
@@ -113,11 +127,8 @@ public final class ReferralLogCsv {
   }
 
   private static ReferralOutcome outcome(CsvTable t, int r, String cell) {
-    try {
-      return ReferralOutcome.valueOf(cell.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw t.error(r, "outcome", "expected removed, declined or pending, found '" + cell + "'");
-    }
+    return EnumNames.find(ReferralOutcome.class, cell)
+        .orElseThrow(() -> t.error(r, "outcome", "expected removed, declined or pending, found '" + cell + "'"));
   }
 
   /**

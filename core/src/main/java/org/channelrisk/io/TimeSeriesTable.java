@@ -2,6 +2,7 @@ package org.channelrisk.io;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,9 +115,20 @@ public final class TimeSeriesTable {
    * @throws IOException if writing fails (the target is then unchanged)
    */
   public void write(Path file) throws IOException {
+    AtomicFiles.write(file, this::write);
+  }
+
+  /**
+   * Writes the table to a writer (standard output, a string); NaN values become empty cells; flushes
+   * the writer but does not close it.
+   *
+   * @param writer where to write
+   * @throws IOException if writing fails
+   */
+  public void write(Writer writer) throws IOException {
     List<String> header = ImmutableList.<String>builder().add(timeName).addAll(series.keySet()).build();
     List<double[]> cols = List.copyOf(series.values());
-    CsvOutput.write(file, header, out -> {
+    CsvOutput.write(writer, header, out -> {
       for (int i = 0; i < times.length; i++) {
         out.row().number(times[i]);
         for (double[] c : cols) {

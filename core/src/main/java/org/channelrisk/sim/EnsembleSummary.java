@@ -18,7 +18,7 @@ import org.channelrisk.stats.SampleQuantiles;
  * s.mean(Observed.ACTIVE_CHANNELS);          // per grid time
  * s.quantile(Observed.ACTIVE_CHANNELS, 0.95);
  * EnsembleSummary all = part1.merge(part2);    // e.g. from two workers
- * EnsembleCsv.write(s, Path.of("nov2019.csv")); // org.channelrisk.io: time, <observable>_mean, _sd, _q05 ... _q95
+ * EnsembleCsv.write(Path.of("nov2019.csv"), s); // org.channelrisk.io: time, <observable>_mean, _sd, _q05 ... _q95
  * }</pre>
  *
  * <p>Quantiles are exact (R's type 7 on all replicate values). Memory: 8 bytes per replicate, observable

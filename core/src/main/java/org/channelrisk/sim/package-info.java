@@ -36,7 +36,7 @@
  * EnsembleSummary s = Ensemble.of(nov2019).replicates(200).seed(2019).threads(2).run();     // 200 replicates, 2 threads
  * double[] active = s.mean(Observed.ACTIVE_CHANNELS);
  * double[] low = s.quantile(Observed.ACTIVE_CHANNELS, 0.05);
- * org.channelrisk.io.EnsembleCsv.write(s, Path.of("nov2019.csv")); // time, <observable>_mean, _sd, _q05 ... _q95
+ * org.channelrisk.io.EnsembleCsv.write(Path.of("nov2019.csv"), s); // time, <observable>_mean, _sd, _q05 ... _q95
  * }</pre>
  *
  * <h2>Guarantees</h2>

@@ -28,8 +28,8 @@ import org.apache.commons.math3.linear.RRQRDecomposition;
  * <p>The scores and their variance follow Gray's Fortran routine {@code crstm} step by step (its
  * running Kaplan-Meier, cumulative incidence and variance sums), so the statistic agrees with cmprsk
  * to rounding. Where the variance matrix is singular (cmprsk returns -1), the statistic and p-value
- * are NaN. Entry times (left truncation) are not supported, as in cmprsk. Cost per cause
- * O(n log n + times g^2) for g groups.
+ * are NaN. Entry times (left truncation) are not supported, as in cmprsk. Cost: one radix sort of
+ * the times, O(n), shared by all causes; then per cause O(n + times g^2) for g groups.
  *
  * <p>Reference: Gray RJ (1988), "A class of K-sample tests for comparing the cumulative incidence of a
  * competing risk", Annals of Statistics 16:1141-1154.

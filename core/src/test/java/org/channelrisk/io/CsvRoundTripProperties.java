@@ -71,6 +71,7 @@ class CsvRoundTripProperties {
       Path f = dir.resolve("lifetimes.csv");
       write(() -> LifetimeCsv.write(f, rows));
       assertThat(LifetimeCsv.read(f)).isEqualTo(rows);
+      assertThat(written(w -> LifetimeCsv.write(w, rows))).as("to a Writer, the file's text").isEqualTo(text(f));
     });
     for (String label : List.of("quote", "line break", "comma", "formula prefix", "non-ASCII", "empty id")) {
       cov.requireAtLeast(label, 10);
@@ -101,6 +102,7 @@ class CsvRoundTripProperties {
       Path f = dir.resolve("series.csv");
       write(() -> table.write(f));
       assertThat(TimeSeriesTable.read(f)).isEqualTo(table);
+      assertThat(written(table::write)).as("to a Writer, the file's text").isEqualTo(text(f));
     });
   }
 
@@ -120,6 +122,7 @@ class CsvRoundTripProperties {
       Path f = dir.resolve("referrals.csv");
       write(() -> ReferralLogCsv.write(f, log));
       assertThat(ReferralLogCsv.read(f)).isEqualTo(log);
+      assertThat(written(w -> ReferralLogCsv.write(w, log))).as("to a Writer, the file's text").isEqualTo(text(f));
     });
   }
 
@@ -169,6 +172,29 @@ class CsvRoundTripProperties {
   static boolean noTemporaryFiles(Path d) throws IOException {
     try (var s = Files.list(d)) {
       return s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+    }
+  }
+
+  /** Something that writes to a Writer. */
+  interface ToWriter {
+    void write(java.io.Writer w) throws java.io.IOException;
+  }
+
+  private static String written(ToWriter body) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      body.write(w);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static String text(Path f) {
+    try {
+      return java.nio.file.Files.readString(f);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
