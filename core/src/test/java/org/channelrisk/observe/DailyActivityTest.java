@@ -87,12 +87,18 @@ class DailyActivityTest {
     assertThat(a.allDays()).isEmpty();
   }
 
+  /** A message read by one of three parts of a split export. */
+  record PartPost(int part, long chat, long day, boolean forwarded, long author) {}
+
+  /** A message with what a chat counts of it; author -1 is an unknown author. */
+  record Post(long chat, long day, boolean forwarded, int outLinks, int tmeLinks, long author, int linkClass) {}
+
   @Test
   void mergeIsAssociativeAndEqualsOnePass() {
     PropertyCheck.forAll("daily activity merge", 100, rng -> {
-      List<long[]> msgs = new ArrayList<>(); // part, chat, day, forwarded, author
+      List<PartPost> msgs = new ArrayList<>();
       for (int i = 0; i < rng.nextInt(120); i++) {
-        msgs.add(new long[] {rng.nextInt(3), rng.nextInt(3), NOV21 + rng.nextInt(60) - 30, rng.nextInt(2), rng.nextInt(5)});
+        msgs.add(new PartPost(rng.nextInt(3), rng.nextInt(3), NOV21 + rng.nextInt(60) - 30, rng.nextBoolean(), rng.nextInt(5)));
       }
       return msgs;
     }, msgs -> {
@@ -100,10 +106,10 @@ class DailyActivityTest {
       DailyActivity[] parts = {DailyActivity.create(), DailyActivity.create(), DailyActivity.create()};
       Map<Long, DailyActivity.Chat> one = new TreeMap<>();
       List<Map<Long, DailyActivity.Chat>> each = List.of(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
-      for (long[] m : msgs) {
-        one.computeIfAbsent(m[1], k -> whole.newChat()).add(m[2], m[3] == 1, 0, 0, m[4], new int[0]);
-        each.get((int) m[0]).computeIfAbsent(m[1], k -> parts[(int) m[0]].newChat()).add(m[2], m[3] == 1, 0, 0, m[4],
-            new int[0]);
+      for (PartPost m : msgs) {
+        one.computeIfAbsent(m.chat(), k -> whole.newChat()).add(m.day(), m.forwarded(), 0, 0, m.author(), new int[0]);
+        each.get(m.part()).computeIfAbsent(m.chat(), k -> parts[m.part()].newChat())
+            .add(m.day(), m.forwarded(), 0, 0, m.author(), new int[0]);
       }
       one.forEach((k, c) -> whole.attach("c" + k, c));
       for (int p = 0; p < 3; p++) {
@@ -126,11 +132,11 @@ class DailyActivityTest {
   @Test
   void matchesADirectTally() {
     PropertyCheck.forAll("daily activity", 200, rng -> {
-      List<long[]> msgs = new ArrayList<>(); // chat, day, forwarded, out, tme, author, class0
+      List<Post> msgs = new ArrayList<>();
       int n = rng.nextInt(300);
       for (int i = 0; i < n; i++) {
-        msgs.add(new long[] {rng.nextInt(3), NOV21 + rng.nextInt(200) - 100, rng.nextInt(2), rng.nextInt(3),
-            rng.nextInt(2), rng.nextInt(6) - 1, rng.nextInt(2)});
+        msgs.add(new Post(rng.nextInt(3), NOV21 + rng.nextInt(200) - 100, rng.nextBoolean(), rng.nextInt(3),
+            rng.nextInt(2), rng.nextInt(6) - 1, rng.nextInt(2)));
       }
       return msgs;
     }, msgs -> {
@@ -139,18 +145,19 @@ class DailyActivityTest {
       Map<Long, TreeMap<Long, long[]>> tally = new TreeMap<>();
       Map<Long, Map<Long, Set<Long>>> who = new HashMap<>();
       Map<Long, Set<Long>> whoAll = new HashMap<>();
-      for (long[] m : msgs) {
-        chats.computeIfAbsent(m[0], k -> a.newChat()).add(m[1], m[2] == 1, (int) m[3], (int) m[4], m[5],
-            new int[] {(int) m[6]});
-        long[] v = tally.computeIfAbsent(m[0], k -> new TreeMap<>()).computeIfAbsent(m[1], k -> new long[5]);
+      for (Post m : msgs) {
+        chats.computeIfAbsent(m.chat(), k -> a.newChat()).add(m.day(), m.forwarded(), m.outLinks(), m.tmeLinks(),
+            m.author(), new int[] {m.linkClass()});
+        // posts, forwarded, out links, t.me links, class-0 links
+        long[] v = tally.computeIfAbsent(m.chat(), k -> new TreeMap<>()).computeIfAbsent(m.day(), k -> new long[5]);
         v[0]++;
-        v[1] += m[2];
-        v[2] += m[3];
-        v[3] += m[4];
-        v[4] += m[6];
-        if (m[5] >= 0) {
-          who.computeIfAbsent(m[0], k -> new HashMap<>()).computeIfAbsent(m[1], k -> new HashSet<>()).add(m[5]);
-          whoAll.computeIfAbsent(m[1], k -> new HashSet<>()).add(m[5]);
+        v[1] += m.forwarded() ? 1 : 0;
+        v[2] += m.outLinks();
+        v[3] += m.tmeLinks();
+        v[4] += m.linkClass();
+        if (m.author() >= 0) {
+          who.computeIfAbsent(m.chat(), k -> new HashMap<>()).computeIfAbsent(m.day(), k -> new HashSet<>()).add(m.author());
+          whoAll.computeIfAbsent(m.day(), k -> new HashSet<>()).add(m.author());
         }
       }
       chats.forEach((k, c) -> a.attach("c" + k, c));

@@ -53,24 +53,27 @@ class StatusHistoryTest {
     assertThatThrownBy(() -> ChannelStatus.parse("gone")).hasMessageContaining("alive, removed, private or unknown");
   }
 
+  /** One check of a monitoring log. */
+  record Check(String channel, double time, ChannelStatus status) {}
+
   /** Invariants on random logs, checked against a direct reading of the rules on each channel's own checks. */
   @Test
   void randomLogsKeepTheRules() {
     Coverage cov = new Coverage();
     PropertyCheck.forAll("status history", 300, rng -> {
-      List<Object[]> log = new ArrayList<>();
+      List<Check> log = new ArrayList<>();
       int channels = 1 + rng.nextInt(4);
       double[] t = new double[channels];
       for (int i = 0; i < rng.nextInt(40); i++) {
         int c = rng.nextInt(channels);
         t[c] += rng.nextBoolean() ? 1 : 0.25 + rng.nextDouble();
-        log.add(new Object[] {"c" + c, t[c], ChannelStatus.values()[rng.nextInt(4)]});
+        log.add(new Check("c" + c, t[c], ChannelStatus.values()[rng.nextInt(4)]));
       }
       return log;
     }, log -> {
       StatusHistory h = new StatusHistory();
-      for (Object[] e : log) {
-        h.check((String) e[0], (double) e[1], (ChannelStatus) e[2]);
+      for (Check e : log) {
+        h.check(e.channel(), e.time(), e.status());
       }
       List<Incarnation> rows = h.incarnations();
       for (Incarnation i : rows) {
@@ -81,25 +84,25 @@ class StatusHistoryTest {
         // the interval [endLower, endUpper] has no check of that channel inside it
         double lo = i.endLower();
         double hi = i.endUpper().orElse(Double.POSITIVE_INFINITY);
-        long inside = log.stream().filter(e -> e[0].equals(i.channel()) && (double) e[1] > lo && (double) e[1] < hi
-            && e[2] != ChannelStatus.UNKNOWN).count();
+        long inside = log.stream().filter(e -> e.channel().equals(i.channel()) && e.time() > lo && e.time() < hi
+            && e.status() != ChannelStatus.UNKNOWN).count();
         assertThat(inside).as("decisive checks strictly inside the end interval of %s", i).isZero();
         if (i.ending().isEvent()) {
           assertThat(i.end()).isEqualTo((lo + hi) / 2);
         }
       }
       // one event per alive-to-gone transition
-      for (String c : log.stream().map(e -> (String) e[0]).distinct().toList()) {
+      for (String c : log.stream().map(Check::channel).distinct().toList()) {
         int events = 0;
         boolean alive = false;
-        for (Object[] e : log) {
-          if (!e[0].equals(c) || e[2] == ChannelStatus.UNKNOWN) {
+        for (Check e : log) {
+          if (!e.channel().equals(c) || e.status() == ChannelStatus.UNKNOWN) {
             continue;
           }
-          if (alive && e[2] != ChannelStatus.ALIVE) {
+          if (alive && e.status() != ChannelStatus.ALIVE) {
             events++;
           }
-          alive = e[2] == ChannelStatus.ALIVE ? true : e[2] == ChannelStatus.UNKNOWN && alive;
+          alive = e.status() == ChannelStatus.ALIVE;
         }
         assertThat(rows.stream().filter(i -> i.channel().equals(c) && i.ending().isEvent()).count()).isEqualTo(events);
       }

@@ -210,6 +210,15 @@ class CompetingRisksProperties {
     });
   }
 
+  /** Competing-risks data with one cause and a covariate row per observation. */
+  record WithCovariates(CompetingRisksData data, double[][] x) {
+    @Override
+    public String toString() {
+      return "WithCovariates[" + data + ", times " + java.util.Arrays.toString(data.times()) + ", x "
+          + java.util.Arrays.deepToString(x) + "]";
+    }
+  }
+
   @Test
   void fineGrayWithoutCompetingEndsIsCoxWithBreslowTies() {
     forAll("Fine-Gray with one cause = Cox (Breslow)", 60, rng -> {
@@ -223,10 +232,10 @@ class CompetingRisksProperties {
         t[i] = Math.ceil(rng.nextExponential() / Math.exp(0.5 * x[i][0] - 0.4 * x[i][1]) * 5);
         c[i] = rng.nextDouble() < 0.25 ? 0 : 1;
       }
-      return new Object[] {CompetingRisksData.of(t, c, List.of("removed")), x};
+      return new WithCovariates(CompetingRisksData.of(t, c, List.of("removed")), x);
     }, in -> {
-      CompetingRisksData d = (CompetingRisksData) in[0];
-      double[][] x = (double[][]) in[1];
+      CompetingRisksData d = in.data();
+      double[][] x = in.x();
       List<String> names = List.of("x0", "x1");
       FineGray.Fit fg = FineGray.defaults().withConvergence(1e-12, 30).fit(d, "removed", x, names);
       CoxRegression.Fit cox = CoxRegression.defaults().withTies(CoxRegression.Ties.BRESLOW).withConvergence(1e-14, 50)
