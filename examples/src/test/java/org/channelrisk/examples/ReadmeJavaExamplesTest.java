@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>A program is the {@code java} block after a {@code <!-- compiled: Name -->} marker; its expected
  * output the {@code text} block after {@code <!-- output: Name -->}. Each program is compiled with the
- * JDK's compiler against this module's test class path (the library and its dependencies, as a user's
- * build would have them); an error, or a use of deprecated API, fails the test. It then runs in a fresh
+ * JDK's compiler against channelrisk-core's runtime class path (the library and its dependencies, as the
+ * build of a user who added only channelrisk-core would have them; written by the dependency plugin to
+ * {@code target/core-runtime.classpath}); an error, or a use of deprecated API, fails the test. It then runs in a fresh
  * JVM, as {@code java -cp ... Name} would, and its standard output must equal the expected block
  * exactly, after normalising line endings and trailing blanks (the programs round what they print).
  */
@@ -83,7 +84,7 @@ class ReadmeJavaExamplesTest {
     Files.createDirectories(src.getParent());
     Files.createDirectories(classes);
     Files.writeString(src, source, StandardCharsets.UTF_8);
-    String classPath = System.getProperty("java.class.path");
+    String classPath = coreRuntimeClassPath();
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertThat(javac).as("a JDK's compiler (the build runs on a JDK)").isNotNull();
@@ -117,6 +118,14 @@ class ReadmeJavaExamplesTest {
     assertThat(p.exitValue()).as("exit status of %s; output:%n%s", name, out).isZero();
     assertThat(normalise(out)).as("what %s printed (README: the text block after <!-- output: %s -->)", name, name)
         .isEqualTo(normalise(expected));
+  }
+
+  /** channelrisk-core and its runtime dependencies, without charts and without the test libraries. */
+  static String coreRuntimeClassPath() throws IOException {
+    String cp = Files.readString(Path.of("target/core-runtime.classpath"), StandardCharsets.UTF_8).strip();
+    assertThat(cp).as("core's runtime class path").containsPattern("channelrisk-core|core[/\\\\]target")
+        .doesNotContain("channelrisk-charts").doesNotContain("junit").doesNotContain("assertj");
+    return cp;
   }
 
   /** Unix line endings, no trailing blanks on a line, no trailing empty lines. */
