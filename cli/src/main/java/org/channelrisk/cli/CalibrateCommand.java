@@ -2,7 +2,6 @@ package org.channelrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -191,7 +190,7 @@ final class CalibrateCommand implements Callable<Integer> {
         row.number(weights[i]).end();
       }
     }));
-    plan.write(files.get("summary.json"), w -> w.write(summaryJson(abc, result, pp) + "\n"));
+    plan.write(files.get("summary.json"), w -> w.write(Output.jsonText(summary(abc, result, pp))));
     JsonNode calibrated = cfg.substituted(pop.medians());
     relocateFolder(calibrated, cfg.scenarioFile.toAbsolutePath().getParent(), output.toAbsolutePath());
     String yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)).writeValueAsString(calibrated);
@@ -213,7 +212,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  private String summaryJson(AbcSmc abc, CalibrationResult result, Predictive pp) throws IOException {
+  private Map<String, Object> summary(AbcSmc abc, CalibrationResult result, Predictive pp) {
     Population pop = result.population();
     Generation last = pop.generation();
     Map<String, Object> root = new LinkedHashMap<>();
@@ -261,6 +260,6 @@ final class CalibrateCommand implements Callable<Integer> {
       history.add(m);
     }
     root.put("history", history);
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    return root;
   }
 }

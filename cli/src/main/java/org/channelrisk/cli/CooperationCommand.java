@@ -64,56 +64,54 @@ final class CooperationCommand extends PlannedCommand {
       b.periodStarts(periodStarts.stream().mapToDouble(s -> option("--period-starts", s, o)).toArray());
     }
     CooperationEstimate est = b.build().estimate(log);
-    var stdout = spec.commandLine().getOut();
-    switch (out.format) {
-      case json -> {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PlatformCooperation p : est.platforms()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("platform", p.platform());
-          m.put("period", p.period());
-          m.put("referrals", p.referrals());
-          m.put("removed", p.removed());
-          m.put("declined", p.declined());
-          m.put("pending", p.pending());
-          m.put("compliance", ImmutableMap.of("estimate", nn(p.compliance().estimate()), "lower", nn(p.compliance().lower()),
-              "upper", nn(p.compliance().upper()), "method", "Wilson " + p.compliance().level()));
-          Estimate med = p.latency().median();
-          Map<String, Object> lat = new LinkedHashMap<>();
-          lat.put("median", Output.num(med.value()));
-          lat.put("lower", Output.num(med.lower()));
-          lat.put("upper", Output.num(med.upper()));
-          lat.put("best_fit", p.bestLatencyFit().map(CooperationCommand::fit).orElse(null));
-          m.put("latency", lat);
-          rows.add(m);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("until", est.until());
-        doc.put("platforms", rows);
-        Map<String, Object> cmp = new LinkedHashMap<>();
-        est.latencyComparisons().forEach((k, v) -> cmp.put(k, ImmutableMap.of("chisq", v.chiSquare(), "df", v.df(), "p_value", nn(v.pValue()))));
-        doc.put("latency_comparisons", cmp);
-        out.json(stdout, doc);
-      }
-      case csv -> out.csv(stdout, List.of("platform", "period", "referrals", "removed", "declined", "pending", "compliance",
-          "compliance_lower", "compliance_upper", "latency_median", "latency_family", "latency_p1", "latency_p2"), w -> {
-            for (PlatformCooperation p : est.platforms()) {
-              w.row().text(p.platform()).text(p.period()).number(p.referrals()).number(p.removed()).number(p.declined())
-                  .number(p.pending()).number(p.compliance().estimate()).number(p.compliance().lower())
-                  .number(p.compliance().upper()).number(p.latency().median().value());
-              var best = p.bestLatencyFit();
-              if (best.isPresent()) {
-                ParametricSurvival.Fit f = best.get();
-                w.text(f.family().name().toLowerCase(java.util.Locale.ROOT)).number(f.mu()).number(f.sigma());
-              } else {
-                w.text("").number(Double.NaN).number(Double.NaN);
-              }
-              w.end();
+    out.write(spec.commandLine().getOut(), est::toString, () -> json(est), List.of("platform", "period", "referrals",
+        "removed", "declined", "pending", "compliance", "compliance_lower", "compliance_upper", "latency_median",
+        "latency_family", "latency_p1", "latency_p2"), w -> {
+          for (PlatformCooperation p : est.platforms()) {
+            w.row().text(p.platform()).text(p.period()).number(p.referrals()).number(p.removed()).number(p.declined())
+                .number(p.pending()).number(p.compliance().estimate()).number(p.compliance().lower())
+                .number(p.compliance().upper()).number(p.latency().median().value());
+            var best = p.bestLatencyFit();
+            if (best.isPresent()) {
+              ParametricSurvival.Fit f = best.get();
+              w.text(f.family().name().toLowerCase(java.util.Locale.ROOT)).number(f.mu()).number(f.sigma());
+            } else {
+              w.text("").number(Double.NaN).number(Double.NaN);
             }
-          });
-      default -> out.text(stdout, est.toString());
-    }
+            w.end();
+          }
+        });
     return Main.OK;
+  }
+
+  private static Map<String, Object> json(CooperationEstimate est) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (PlatformCooperation p : est.platforms()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("platform", p.platform());
+      m.put("period", p.period());
+      m.put("referrals", p.referrals());
+      m.put("removed", p.removed());
+      m.put("declined", p.declined());
+      m.put("pending", p.pending());
+      m.put("compliance", ImmutableMap.of("estimate", nn(p.compliance().estimate()), "lower", nn(p.compliance().lower()),
+          "upper", nn(p.compliance().upper()), "method", "Wilson " + p.compliance().level()));
+      Estimate med = p.latency().median();
+      Map<String, Object> lat = new LinkedHashMap<>();
+      lat.put("median", Output.num(med.value()));
+      lat.put("lower", Output.num(med.lower()));
+      lat.put("upper", Output.num(med.upper()));
+      lat.put("best_fit", p.bestLatencyFit().map(CooperationCommand::fit).orElse(null));
+      m.put("latency", lat);
+      rows.add(m);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("until", est.until());
+    doc.put("platforms", rows);
+    Map<String, Object> cmp = new LinkedHashMap<>();
+    est.latencyComparisons().forEach((k, v) -> cmp.put(k, ImmutableMap.of("chisq", v.chiSquare(), "df", v.df(), "p_value", nn(v.pValue()))));
+    doc.put("latency_comparisons", cmp);
+    return doc;
   }
 
   /** Not available becomes null when the document is written ({@link Output#notAvailableAsNull}). */

@@ -141,11 +141,7 @@ final class EcosystemCommand {
       Output o = Output.of(Output.Format.valueOf(format.name()), output);
       return o.planned(spec, () -> {
         Map<String, Object> s = summarise(EcosystemCsv.read(in));
-        if (format == OutputFormat.json) {
-          o.json(spec.commandLine().getOut(), s);
-        } else {
-          o.text(spec.commandLine().getOut(), asText(s));
-        }
+        o.write(spec.commandLine().getOut(), () -> asText(s), () -> s);
         return Main.OK;
       });
     }

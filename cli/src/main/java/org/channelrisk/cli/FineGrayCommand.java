@@ -32,43 +32,41 @@ final class FineGrayCommand extends PlannedCommand {
     in.checkCause(d, "--cause", cause);
     double[][] x = covariates.matrix(in.table);
     FineGray.Fit fit = FineGray.defaults().fit(d, cause, x, covariates.names);
-    var stdout = spec.commandLine().getOut();
-    switch (out.format) {
-      case json -> {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cause", cause);
-        doc.put("n", fit.n());
-        doc.put("events", fit.events());
-        Map<String, Object> coefs = new LinkedHashMap<>();
-        for (int j = 0; j < covariates.names.size(); j++) {
-          Estimate hr = fit.subdistributionHazardRatio(j);
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("estimate", Output.num(fit.coefficients()[j]));
-          m.put("std_error", Output.num(fit.stdErrors()[j]));
-          m.put("hazard_ratio", Output.num(hr.value()));
-          m.put("lower", Output.num(hr.lower()));
-          m.put("upper", Output.num(hr.upper()));
-          m.put("p_value", Output.num(fit.pValue(j)));
-          coefs.put(covariates.names.get(j), m);
-        }
-        doc.put("coefficients", coefs);
-        doc.put("converged", fit.converged());
-        doc.put("iterations", fit.iterations());
-        doc.put("loglik", Output.num(fit.logLik()));
-        doc.put("loglik_null", Output.num(fit.logLikNull()));
-        doc.put("interval", fit.subdistributionHazardRatio(0).method());
-        out.json(stdout, doc);
-      }
-      case csv -> out.csv(stdout, List.of("term", "estimate", "std_error", "hazard_ratio", "lower", "upper", "p_value"), w -> {
-        for (int j = 0; j < covariates.names.size(); j++) {
-          Estimate hr = fit.subdistributionHazardRatio(j);
-          w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(hr.value())
-              .number(hr.lower()).number(hr.upper()).number(fit.pValue(j)).end();
-        }
-      });
-      default -> out.text(stdout, fit + "\n");
-    }
+    out.write(spec.commandLine().getOut(), () -> fit + "\n", () -> json(fit),
+        List.of("term", "estimate", "std_error", "hazard_ratio", "lower", "upper", "p_value"), w -> {
+          for (int j = 0; j < covariates.names.size(); j++) {
+            Estimate hr = fit.subdistributionHazardRatio(j);
+            w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(hr.value())
+                .number(hr.lower()).number(hr.upper()).number(fit.pValue(j)).end();
+          }
+        });
     // the estimates are printed either way, with converged: false; the exit code tells scripts (README, exit codes)
     return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
+  }
+
+  private Map<String, Object> json(FineGray.Fit fit) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("cause", cause);
+    doc.put("n", fit.n());
+    doc.put("events", fit.events());
+    Map<String, Object> coefs = new LinkedHashMap<>();
+    for (int j = 0; j < covariates.names.size(); j++) {
+      Estimate hr = fit.subdistributionHazardRatio(j);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("estimate", Output.num(fit.coefficients()[j]));
+      m.put("std_error", Output.num(fit.stdErrors()[j]));
+      m.put("hazard_ratio", Output.num(hr.value()));
+      m.put("lower", Output.num(hr.lower()));
+      m.put("upper", Output.num(hr.upper()));
+      m.put("p_value", Output.num(fit.pValue(j)));
+      coefs.put(covariates.names.get(j), m);
+    }
+    doc.put("coefficients", coefs);
+    doc.put("converged", fit.converged());
+    doc.put("iterations", fit.iterations());
+    doc.put("loglik", Output.num(fit.logLik()));
+    doc.put("loglik_null", Output.num(fit.logLikNull()));
+    doc.put("interval", fit.subdistributionHazardRatio(0).method());
+    return doc;
   }
 }

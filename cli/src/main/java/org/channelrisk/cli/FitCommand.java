@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.channelrisk.charts.Charts;
-import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.io.InvalidInputException;
@@ -195,11 +194,7 @@ final class FitCommand implements Callable<Integer> {
       }
       r = b.build().analyse(t, y);
     }
-    if (out.format == Output.Format.json) {
-      out.json(spec.commandLine().getOut(), json(r, model.equalsIgnoreCase("auto")));
-    } else {
-      out.text(spec.commandLine().getOut(), r.toString());
-    }
+    out.write(spec.commandLine().getOut(), r::toString, () -> json(r, model.equalsIgnoreCase("auto")));
     if (chartTarget != null) {
       Charts.recovery(r, t, y, value).save(plan.staging(chartTarget));
     }
@@ -216,12 +211,7 @@ final class FitCommand implements Callable<Integer> {
     doc.put("t0_estimated", r.t0Estimated());
     Map<String, Object> params = new LinkedHashMap<>();
     for (int i = 0; i < f.parameters(); i++) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("estimate", Output.num(f.estimate(i)));
-      p.put("std_error", Output.num(f.stdError(i)));
-      p.put("lower", Output.num(f.lower()[i]));
-      p.put("upper", Output.num(f.upper()[i]));
-      params.put(f.names().get(i), p);
+      params.put(f.names().get(i), Output.estimate(f.estimate(i), f.stdError(i), f.lower()[i], f.upper()[i]));
     }
     doc.put("parameters", params);
     doc.put("rss", Output.num(f.rss()));
@@ -234,12 +224,7 @@ final class FitCommand implements Callable<Integer> {
     doc.put("horizon", r.horizon());
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (Metric m : Metric.values()) {
-      Estimate e = r.metric(m);
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("estimate", metricValue(e.value()));
-      v.put("lower", metricValue(e.lower()));
-      v.put("upper", metricValue(e.upper()));
-      metrics.put(m.key(), v);
+      metrics.put(m.key(), Output.estimate(r.metric(m), FitCommand::metricValue));
     }
     doc.put("metrics", metrics);
     if (auto) {

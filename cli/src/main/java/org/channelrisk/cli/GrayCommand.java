@@ -38,30 +38,27 @@ final class GrayCommand extends PlannedCommand {
       test = test.withStrata(in.table.strings(comparison.strata));
     }
     GrayTest.Result r = test.test(d);
-    var stdout = spec.commandLine().getOut();
-    switch (out.format) {
-      case json -> {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("rho", rho);
-        doc.put("groups", r.groups());
-        Map<String, Object> causes = new LinkedHashMap<>();
-        for (GrayTest.CauseTest t : r.tests()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("statistic", Output.num(t.statistic()));
-          m.put("df", t.df());
-          m.put("p_value", Output.num(t.pValue()));
-          causes.put(t.cause(), m);
-        }
-        doc.put("causes", causes);
-        out.json(stdout, doc);
+    out.write(spec.commandLine().getOut(), r::toString, () -> json(rho, r), List.of("cause", "statistic", "df", "p_value"), w -> {
+      for (GrayTest.CauseTest t : r.tests()) {
+        w.row().text(t.cause()).number(t.statistic()).number(t.df()).number(t.pValue()).end();
       }
-      case csv -> out.csv(stdout, List.of("cause", "statistic", "df", "p_value"), w -> {
-        for (GrayTest.CauseTest t : r.tests()) {
-          w.row().text(t.cause()).number(t.statistic()).number(t.df()).number(t.pValue()).end();
-        }
-      });
-      default -> out.text(stdout, r.toString());
-    }
+    });
     return Main.OK;
+  }
+
+  private static Map<String, Object> json(double rho, GrayTest.Result r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("rho", rho);
+    doc.put("groups", r.groups());
+    Map<String, Object> causes = new LinkedHashMap<>();
+    for (GrayTest.CauseTest t : r.tests()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("statistic", Output.num(t.statistic()));
+      m.put("df", t.df());
+      m.put("p_value", Output.num(t.pValue()));
+      causes.put(t.cause(), m);
+    }
+    doc.put("causes", causes);
+    return doc;
   }
 }

@@ -18,7 +18,6 @@ import org.channelrisk.impact.Trend;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.CsvTable;
 import org.channelrisk.io.InvalidInputException;
-import org.channelrisk.stats.Estimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +37,6 @@ final class ImpactCommand implements Callable<Integer> {
   static final List<String> CSV_HEADER = List.of("time", "observed", "counterfactual", "counterfactual_lower",
       "counterfactual_upper", "effect", "effect_lower", "effect_upper", "cumulative_effect", "cumulative_lower",
       "cumulative_upper");
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
 
@@ -233,7 +229,7 @@ final class ImpactCommand implements Callable<Integer> {
       throw new InvalidInputException(table.source(), e.getMessage());
     }
 
-    String stdout = json ? JSON.writeValueAsString(json(r)) + "\n" : r.toString();
+    String stdout = json ? Output.jsonText(json(r)) : r.toString();
     if (csvTarget != null) {
       String csv = csv(r);
       plan.write(csvTarget, w -> w.write(csv));
@@ -317,12 +313,7 @@ final class ImpactCommand implements Callable<Integer> {
     doc.put("intervention", r.intervention());
     Map<String, Object> coefs = new LinkedHashMap<>();
     for (Coefficient c : r.coefficients()) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("estimate", Output.num(c.estimate()));
-      v.put("std_error", Output.num(c.stdError()));
-      v.put("lower", Output.num(c.lower()));
-      v.put("upper", Output.num(c.upper()));
-      coefs.put(c.name(), v);
+      coefs.put(c.name(), Output.estimate(c.estimate(), c.stdError(), c.lower(), c.upper()));
     }
     doc.put("coefficients", coefs);
     if (r.model() == ImpactModel.POISSON) {
@@ -332,22 +323,14 @@ final class ImpactCommand implements Callable<Integer> {
     }
     doc.put("loglik", Output.num(r.loglik()));
     doc.put("aic", Output.num(r.aic()));
-    doc.put("average_effect", estimate(r.averageEffect()));
-    doc.put("cumulative_effect", estimate(r.cumulativeEffect()));
-    doc.put("relative_effect", estimate(r.relativeEffect()));
+    doc.put("average_effect", Output.estimate(r.averageEffect(), Output::num));
+    doc.put("cumulative_effect", Output.estimate(r.cumulativeEffect(), Output::num));
+    doc.put("relative_effect", Output.estimate(r.relativeEffect(), Output::num));
     doc.put("level", r.level());
     doc.put("interval_method", r.intervalMethod());
     doc.put("converged", r.converged());
     doc.put("message", r.message());
     return doc;
-  }
-
-  private static Map<String, Object> estimate(Estimate e) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("estimate", Output.num(e.value()));
-    v.put("lower", Output.num(e.lower()));
-    v.put("upper", Output.num(e.upper()));
-    return v;
   }
 
   static String csv(ImpactResult r) throws IOException {

@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleFunction;
+import java.util.function.Supplier;
 import org.channelrisk.io.CsvOutput;
+import org.channelrisk.stats.Estimate;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,10 +30,13 @@ import picocli.CommandLine.Option;
  * try (OutputPlan plan = OutputPlan.of(spec)) {
  *   out.declare(plan);
  *   ... the work ...
- *   out.csv(spec.commandLine().getOut(), header, rows -> ...);
+ *   out.write(spec.commandLine().getOut(), result::toString, () -> json(result), header, rows -> ...);
  *   plan.commit();
  * }
  * }</pre>
+ *
+ * <p>Every JSON document a command writes, here or in a file of its own, goes through
+ * {@link #jsonText}: indented, with "not available" as null.
  */
 final class Output {
   /** Output formats. */
@@ -70,6 +78,34 @@ final class Output {
   /** NaN and infinities are not JSON numbers: they become null ("not available"). */
   static Double num(double v) {
     return Double.isFinite(v) ? v : null;
+  }
+
+  /**
+   * An estimate with its standard error and interval as a JSON object:
+   * {@code {estimate, std_error, lower, upper}}, "not available" as null.
+   */
+  static Map<String, Object> estimate(double estimate, double stdError, double lower, double upper) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("estimate", num(estimate));
+    m.put("std_error", num(stdError));
+    m.put("lower", num(lower));
+    m.put("upper", num(upper));
+    return m;
+  }
+
+  /**
+   * An estimate with its interval as a JSON object: {@code {estimate, lower, upper}}.
+   *
+   * @param e the estimate
+   * @param value how a number is written (at least: "not available" as null, as {@link #num})
+   * @return the object
+   */
+  static Map<String, Object> estimate(Estimate e, DoubleFunction<Object> value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("estimate", value.apply(e.value()));
+    m.put("lower", value.apply(e.lower()));
+    m.put("upper", value.apply(e.upper()));
+    return m;
   }
 
   /** The body of a command whose only output is this mixin's. */
@@ -143,7 +179,51 @@ final class Output {
   }
 
   void json(PrintWriter stdout, Object value) throws IOException {
-    text(stdout, JSON.writeValueAsString(notAvailableAsNull(value)) + "\n");
+    text(stdout, jsonText(value));
+  }
+
+  /**
+   * Writes a command's result in the format asked for: the text, the JSON document or the CSV table;
+   * only the one asked for is built.
+   *
+   * @param stdout standard output (used unless {@code --output})
+   * @param text the text
+   * @param json the JSON document (maps, lists and values)
+   * @param header the CSV header
+   * @param rows the CSV rows
+   * @throws IOException if writing fails
+   */
+  void write(PrintWriter stdout, Supplier<String> text, Supplier<?> json, List<String> header, CsvOutput.Body rows)
+      throws IOException {
+    switch (format) {
+      case json -> json(stdout, json.get());
+      case csv -> csv(stdout, header, rows);
+      case text -> text(stdout, text.get());
+    }
+  }
+
+  /**
+   * {@link #write(PrintWriter, Supplier, Supplier, List, CsvOutput.Body)} for a command whose
+   * {@code --format} offers text and json only.
+   */
+  void write(PrintWriter stdout, Supplier<String> text, Supplier<?> json) throws IOException {
+    switch (format) {
+      case json -> json(stdout, json.get());
+      case text -> text(stdout, text.get());
+      case csv -> throw new IllegalStateException("this command has no csv output");
+    }
+  }
+
+  /**
+   * A JSON document as the commands write it: indented, every NaN or infinite number null
+   * ({@link #notAvailableAsNull}), ending with a newline.
+   *
+   * @param doc maps, lists and values
+   * @return the text
+   * @throws IOException if a value cannot be written as JSON
+   */
+  static String jsonText(Object doc) throws IOException {
+    return JSON.writeValueAsString(notAvailableAsNull(doc)) + "\n";
   }
 
   /**

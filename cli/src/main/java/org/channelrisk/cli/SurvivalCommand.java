@@ -65,57 +65,56 @@ final class SurvivalCommand {
     int run() throws IOException {
       KaplanMeier km = conf.estimator();
       KaplanMeierFit fit = km.fit(in.read());
-      var stdout = spec.commandLine().getOut();
-      switch (out.format) {
-        case csv -> out.csv(stdout, COLUMNS, w -> {
-          for (SurvivalCurve c : fit.curves()) {
-            for (int i = 0; i < c.size(); i++) {
-              w.row().text(group(fit, c)).number(c.time(i)).number(c.nRisk(i)).number(c.nEvent(i)).number(c.nCensor(i))
-                  .number(c.survival(i)).number(c.survivalStdError(i)).number(c.lower(i)).number(c.upper(i))
-                  .number(c.cumHaz(i)).end();
-            }
+      out.write(spec.commandLine().getOut(), () -> text(fit), () -> json(fit), COLUMNS, w -> {
+        for (SurvivalCurve c : fit.curves()) {
+          for (int i = 0; i < c.size(); i++) {
+            w.row().text(group(fit, c)).number(c.time(i)).number(c.nRisk(i)).number(c.nEvent(i)).number(c.nCensor(i))
+                .number(c.survival(i)).number(c.survivalStdError(i)).number(c.lower(i)).number(c.upper(i))
+                .number(c.cumHaz(i)).end();
           }
-        });
-        case json -> {
-          List<Map<String, Object>> rows = new ArrayList<>();
-          for (SurvivalCurve c : fit.curves()) {
-            for (int i = 0; i < c.size(); i++) {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("group", group(fit, c));
-              m.put("time", c.time(i));
-              m.put("n_risk", c.nRisk(i));
-              m.put("n_event", c.nEvent(i));
-              m.put("n_censor", c.nCensor(i));
-              m.put("survival", c.survival(i));
-              m.put("std_err", Output.num(c.survivalStdError(i)));
-              m.put("lower", Output.num(c.lower(i)));
-              m.put("upper", Output.num(c.upper(i)));
-              m.put("cumhaz", c.cumHaz(i));
-              rows.add(m);
-            }
-          }
-          Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("conf_type", fit.confType().rName());
-          doc.put("conf_level", fit.confLevel());
-          doc.put("rows", rows);
-          out.json(stdout, doc);
         }
-        default -> {
-          StringBuilder sb = new StringBuilder();
-          for (SurvivalCurve c : fit.curves()) {
-            sb.append(fit.groups().isEmpty() ? "" : "group " + c.label() + "\n");
-            sb.append(String.format(Locale.ROOT, "%10s %7s %7s %8s %9s %9s %9s %9s %9s%n", "time", "n.risk", "n.event",
-                "n.censor", "survival", "std.err", "lower", "upper", "cumhaz"));
-            for (int i = 0; i < c.size(); i++) {
-              sb.append(String.format(Locale.ROOT, "%10.6g %7d %7d %8d %9.6f %9s %9s %9s %9.6f%n", c.time(i), c.nRisk(i),
-                  c.nEvent(i), c.nCensor(i), c.survival(i), f(c.survivalStdError(i)), f(c.lower(i)), f(c.upper(i)), c.cumHaz(i)));
-            }
-            sb.append(String.format(Locale.ROOT, "n %d, events %d, median %s%n%n", c.records(), c.events(), c.median()));
-          }
-          out.text(stdout, sb.toString());
+      });
+      return Main.OK;
+    }
+
+    private static Map<String, Object> json(KaplanMeierFit fit) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (SurvivalCurve c : fit.curves()) {
+        for (int i = 0; i < c.size(); i++) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("group", group(fit, c));
+          m.put("time", c.time(i));
+          m.put("n_risk", c.nRisk(i));
+          m.put("n_event", c.nEvent(i));
+          m.put("n_censor", c.nCensor(i));
+          m.put("survival", c.survival(i));
+          m.put("std_err", Output.num(c.survivalStdError(i)));
+          m.put("lower", Output.num(c.lower(i)));
+          m.put("upper", Output.num(c.upper(i)));
+          m.put("cumhaz", c.cumHaz(i));
+          rows.add(m);
         }
       }
-      return Main.OK;
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("conf_type", fit.confType().rName());
+      doc.put("conf_level", fit.confLevel());
+      doc.put("rows", rows);
+      return doc;
+    }
+
+    private static String text(KaplanMeierFit fit) {
+      StringBuilder sb = new StringBuilder();
+      for (SurvivalCurve c : fit.curves()) {
+        sb.append(fit.groups().isEmpty() ? "" : "group " + c.label() + "\n");
+        sb.append(String.format(Locale.ROOT, "%10s %7s %7s %8s %9s %9s %9s %9s %9s%n", "time", "n.risk", "n.event",
+            "n.censor", "survival", "std.err", "lower", "upper", "cumhaz"));
+        for (int i = 0; i < c.size(); i++) {
+          sb.append(String.format(Locale.ROOT, "%10.6g %7d %7d %8d %9.6f %9s %9s %9s %9.6f%n", c.time(i), c.nRisk(i),
+              c.nEvent(i), c.nCensor(i), c.survival(i), f(c.survivalStdError(i)), f(c.lower(i)), f(c.upper(i)), c.cumHaz(i)));
+        }
+        sb.append(String.format(Locale.ROOT, "n %d, events %d, median %s%n%n", c.records(), c.events(), c.median()));
+      }
+      return sb.toString();
     }
   }
 
@@ -157,39 +156,36 @@ final class SurvivalCommand {
         }
         rows.add(r);
       }
-      var stdout = spec.commandLine().getOut();
       List<String> header = new ArrayList<>(rows.isEmpty() ? List.of() : rows.get(0).keySet());
-      switch (out.format) {
-        case json -> out.json(stdout, rows);
-        case csv -> out.csv(stdout, header, w -> {
-          for (Map<String, Object> r : rows) {
-            w.row();
-            for (Object v : r.values()) {
-              if (v instanceof String s) {
-                w.text(s);
-              } else {
-                w.number(v == null ? Double.NaN : ((Number) v).doubleValue());
-              }
+      out.write(spec.commandLine().getOut(), () -> text(fit, header, rows), () -> rows, header, w -> {
+        for (Map<String, Object> r : rows) {
+          w.row();
+          for (Object v : r.values()) {
+            if (v instanceof String s) {
+              w.text(s);
+            } else {
+              w.number(v == null ? Double.NaN : ((Number) v).doubleValue());
             }
-            w.end();
           }
-        });
-        default -> {
-          StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s", ""));
-          header.stream().skip(1).forEach(h -> sb.append(String.format(Locale.ROOT, " %12s", h)));
-          sb.append('\n');
-          for (Map<String, Object> r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-14s", r.get("group").toString().isEmpty() ? "all" : r.get("group")));
-            r.values().stream().skip(1).forEach(v -> sb.append(String.format(Locale.ROOT, " %12s",
-                v == null ? "NA" : v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v)));
-            sb.append('\n');
-          }
-          sb.append("median limits: ").append(fit.pooled().median().method())
-              .append(tau == null ? "" : "; restricted mean up to " + tau).append('\n');
-          out.text(stdout, sb.toString());
+          w.end();
         }
-      }
+      });
       return Main.OK;
+    }
+
+    private String text(KaplanMeierFit fit, List<String> header, List<Map<String, Object>> rows) {
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s", ""));
+      header.stream().skip(1).forEach(h -> sb.append(String.format(Locale.ROOT, " %12s", h)));
+      sb.append('\n');
+      for (Map<String, Object> r : rows) {
+        sb.append(String.format(Locale.ROOT, "%-14s", r.get("group").toString().isEmpty() ? "all" : r.get("group")));
+        r.values().stream().skip(1).forEach(v -> sb.append(String.format(Locale.ROOT, " %12s",
+            v == null ? "NA" : v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v)));
+        sb.append('\n');
+      }
+      sb.append("median limits: ").append(fit.pooled().median().method())
+          .append(tau == null ? "" : "; restricted mean up to " + tau).append('\n');
+      return sb.toString();
     }
   }
 
@@ -210,35 +206,33 @@ final class SurvivalCommand {
       }
       double rho = comparison.rho;
       LogRankTest.Result r = LogRankTest.test(d, rho);
-      var stdout = spec.commandLine().getOut();
-      switch (out.format) {
-        case json -> {
-          Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("rho", rho);
-          doc.put("chisq", r.chiSquare());
-          doc.put("df", r.df());
-          doc.put("p_value", Output.num(r.pValue()));
-          List<Map<String, Object>> groups = new ArrayList<>();
-          for (LogRankTest.GroupCounts g : r.groups()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("group", g.group());
-            m.put("n", g.n());
-            m.put("observed", g.observed());
-            m.put("expected", g.expected());
-            groups.add(m);
-          }
-          doc.put("groups", groups);
-          out.json(stdout, doc);
-        }
-        case csv -> out.csv(stdout, List.of("group", "n", "observed", "expected", "chisq", "df", "p_value"), w -> {
-          for (LogRankTest.GroupCounts g : r.groups()) {
-            w.row().text(g.group()).number(g.n()).number(g.observed()).number(g.expected()).number(r.chiSquare())
-                .number(r.df()).number(r.pValue()).end();
-          }
-        });
-        default -> out.text(stdout, r.toString());
-      }
+      out.write(spec.commandLine().getOut(), r::toString, () -> json(rho, r),
+          List.of("group", "n", "observed", "expected", "chisq", "df", "p_value"), w -> {
+            for (LogRankTest.GroupCounts g : r.groups()) {
+              w.row().text(g.group()).number(g.n()).number(g.observed()).number(g.expected()).number(r.chiSquare())
+                  .number(r.df()).number(r.pValue()).end();
+            }
+          });
       return Main.OK;
+    }
+
+    private static Map<String, Object> json(double rho, LogRankTest.Result r) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("rho", rho);
+      doc.put("chisq", r.chiSquare());
+      doc.put("df", r.df());
+      doc.put("p_value", Output.num(r.pValue()));
+      List<Map<String, Object>> groups = new ArrayList<>();
+      for (LogRankTest.GroupCounts g : r.groups()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", g.group());
+        m.put("n", g.n());
+        m.put("observed", g.observed());
+        m.put("expected", g.expected());
+        groups.add(m);
+      }
+      doc.put("groups", groups);
+      return doc;
     }
   }
 
@@ -264,56 +258,53 @@ final class SurvivalCommand {
       SurvivalData d = in.read();
       double[][] x = covariates.matrix(in.table);
       CoxRegression.Fit fit = CoxRegression.defaults().withTies(t).fit(d, x, covariates.names);
-      var stdout = spec.commandLine().getOut();
-      switch (out.format) {
-        case json -> {
-          Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("ties", ties.toLowerCase(Locale.ROOT));
-          doc.put("converged", fit.converged());
-          doc.put("status", fit.status());
-          doc.put("monotone_likelihood", fit.monotoneLikelihood());
-          doc.put("possibly_infinite", fit.possiblyInfinite());
-          doc.put("iterations", fit.iterations());
-          doc.put("n", fit.n());
-          doc.put("events", fit.events());
-          List<Map<String, Object>> terms = new ArrayList<>();
-          for (int j = 0; j < covariates.names.size(); j++) {
-            Estimate hr = fit.hazardRatioInterval(j);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("term", covariates.names.get(j));
-            m.put("coef", fit.coefficients()[j]);
-            m.put("std_error", fit.stdErrors()[j]);
-            m.put("z", fit.z(j));
-            m.put("p_value", fit.pValue(j));
-            m.put("hazard_ratio", hr.value());
-            m.put("hr_lower", hr.lower());
-            m.put("hr_upper", hr.upper());
-            terms.add(m);
-          }
-          doc.put("terms", terms);
-          doc.put("loglik_null", fit.logLikNull());
-          doc.put("loglik", fit.logLik());
-          doc.put("lr_test", fit.likelihoodRatioTest());
-          doc.put("wald_test", fit.waldTest());
-          doc.put("score_test", fit.scoreTest());
-          out.json(stdout, doc);
-        }
-        case csv -> out.csv(stdout, List.of("term", "coef", "std_error", "z", "p_value", "hazard_ratio", "hr_lower", "hr_upper",
-            "possibly_infinite"), w -> {
-          for (int j = 0; j < covariates.names.size(); j++) {
-            Estimate hr = fit.hazardRatioInterval(j);
-            w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
-                .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper())
-                .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
-          }
-        });
-        default -> out.text(stdout, fit + "\n");
-      }
+      out.write(spec.commandLine().getOut(), () -> fit + "\n", () -> json(fit), List.of("term", "coef", "std_error", "z",
+          "p_value", "hazard_ratio", "hr_lower", "hr_upper", "possibly_infinite"), w -> {
+            for (int j = 0; j < covariates.names.size(); j++) {
+              Estimate hr = fit.hazardRatioInterval(j);
+              w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(fit.z(j))
+                  .number(fit.pValue(j)).number(hr.value()).number(hr.lower()).number(hr.upper())
+                  .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
+            }
+          });
       if (fit.monotoneLikelihood() || !fit.converged()) {
         spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
         spec.commandLine().getErr().flush();
       }
       return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
+    }
+
+    private Map<String, Object> json(CoxRegression.Fit fit) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("ties", ties.toLowerCase(Locale.ROOT));
+      doc.put("converged", fit.converged());
+      doc.put("status", fit.status());
+      doc.put("monotone_likelihood", fit.monotoneLikelihood());
+      doc.put("possibly_infinite", fit.possiblyInfinite());
+      doc.put("iterations", fit.iterations());
+      doc.put("n", fit.n());
+      doc.put("events", fit.events());
+      List<Map<String, Object>> terms = new ArrayList<>();
+      for (int j = 0; j < covariates.names.size(); j++) {
+        Estimate hr = fit.hazardRatioInterval(j);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("term", covariates.names.get(j));
+        m.put("coef", fit.coefficients()[j]);
+        m.put("std_error", fit.stdErrors()[j]);
+        m.put("z", fit.z(j));
+        m.put("p_value", fit.pValue(j));
+        m.put("hazard_ratio", hr.value());
+        m.put("hr_lower", hr.lower());
+        m.put("hr_upper", hr.upper());
+        terms.add(m);
+      }
+      doc.put("terms", terms);
+      doc.put("loglik_null", fit.logLikNull());
+      doc.put("loglik", fit.logLik());
+      doc.put("lr_test", fit.likelihoodRatioTest());
+      doc.put("wald_test", fit.waldTest());
+      doc.put("score_test", fit.scoreTest());
+      return doc;
     }
   }
 }

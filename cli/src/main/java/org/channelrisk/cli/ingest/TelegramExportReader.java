@@ -716,17 +716,15 @@ final class TelegramExportReader {
    */
   final class Entity {
     private int type;
-    private char[] textBuf = new char[256];
-    private int textLen;
-    private char[] hrefBuf = new char[256];
-    private int hrefLen;
+    private final UrlField text = new UrlField(E_LINK);
+    private final UrlField href = new UrlField(E_TEXT_LINK);
 
     /** @return whether a string field of this name can change the entity's links (else it need not be decoded) */
     boolean wants(String name) {
       return switch (name) {
         case "type" -> true;
-        case "text" -> type == E_LINK || type == E_UNKNOWN;
-        case "href" -> type == E_TEXT_LINK || type == E_UNKNOWN;
+        case "text" -> text.wanted();
+        case "href" -> href.wanted();
         default -> false;
       };
     }
@@ -738,30 +736,16 @@ final class TelegramExportReader {
 
     void begin() {
       type = E_UNKNOWN;
-      textLen = -1;
-      hrefLen = -1;
+      text.clear();
+      href.clear();
     }
 
     /** A string field of the entity (other fields carry no link). */
     void field(String name, char[] b, int off, int len, LinkCounts counts) {
       switch (name) {
         case "type" -> type = is(b, off, len, "link") ? E_LINK : is(b, off, len, "text_link") ? E_TEXT_LINK : E_OTHER;
-        case "text" -> {
-          if (type == E_LINK) {
-            count(b, off, len, counts);
-          } else if (type == E_UNKNOWN) {
-            textBuf = copy(b, off, len, textBuf);
-            textLen = len;
-          }
-        }
-        case "href" -> {
-          if (type == E_TEXT_LINK) {
-            count(b, off, len, counts);
-          } else if (type == E_UNKNOWN) {
-            hrefBuf = copy(b, off, len, hrefBuf);
-            hrefLen = len;
-          }
-        }
+        case "text" -> text.read(b, off, len, counts);
+        case "href" -> href.read(b, off, len, counts);
         default -> {
           // other fields of an entity carry no link
         }
@@ -770,10 +754,45 @@ final class TelegramExportReader {
 
     /** Fields written before the type (not Telegram's order, but valid JSON). */
     void end(LinkCounts counts) {
-      if (type == E_LINK && textLen >= 0) {
-        count(textBuf, 0, textLen, counts);
-      } else if (type == E_TEXT_LINK && hrefLen >= 0) {
-        count(hrefBuf, 0, hrefLen, counts);
+      text.end(counts);
+      href.end(counts);
+    }
+
+    /**
+     * The field that is the URL of one type of entity ({@code text} of a link, {@code href} of a
+     * text_link): counted at once when the type is known, kept until the end of the entity when the
+     * type comes after it.
+     */
+    private final class UrlField {
+      private final int linkType;
+      private char[] buf = new char[256];
+      private int len;
+
+      UrlField(int linkType) {
+        this.linkType = linkType;
+      }
+
+      boolean wanted() {
+        return type == linkType || type == E_UNKNOWN;
+      }
+
+      void clear() {
+        len = -1;
+      }
+
+      void read(char[] b, int off, int n, LinkCounts counts) {
+        if (type == linkType) {
+          count(b, off, n, counts);
+        } else if (type == E_UNKNOWN) {
+          buf = copy(b, off, n, buf);
+          len = n;
+        }
+      }
+
+      void end(LinkCounts counts) {
+        if (type == linkType && len >= 0) {
+          count(buf, 0, len, counts);
+        }
       }
     }
   }
