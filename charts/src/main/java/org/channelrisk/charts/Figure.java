@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.io.AtomicFiles;
 
 /**
@@ -46,11 +47,12 @@ public final class Figure {
 
   private Figure(Builder b) {
     this.title = b.title;
-    this.subtitle = b.subtitle;
+    this.subtitle = b.subtitle.orElse("");
     this.panels = List.copyOf(b.panels);
-    this.columns = b.columns == 0 ? Math.min(panels.size(), 3) : Math.min(b.columns, panels.size());
-    this.width = b.width;
-    this.height = b.height;
+    this.columns = Math.min(b.columns.orElse(3), panels.size());
+    Builder.Size size = b.size.orElse(new Builder.Size(DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    this.width = size.width();
+    this.height = size.height();
   }
 
   /**
@@ -183,11 +185,19 @@ public final class Figure {
   /** Builds a {@link Figure}. */
   public static final class Builder {
     private final String title;
-    private String subtitle = "";
+    // each setting once: a second call would silently replace the first (panels add up instead)
+    private final Setting<String> subtitle = new Setting<>("subtitle");
     private final List<Panel> panels = new ArrayList<>();
-    private int columns;
-    private int width = DEFAULT_WIDTH;
-    private int height = DEFAULT_HEIGHT;
+    private final Setting<Integer> columns = new Setting<>("columns");
+    private final Setting<Size> size = new Setting<>("size");
+
+    /** Width and height in logical pixels. */
+    private record Size(int width, int height) {
+      @Override
+      public String toString() {
+        return width + "x" + height;
+      }
+    }
 
     private Builder(String title) {
       Preconditions.checkArgument(title != null && !title.isBlank(), "a chart needs a title that says what is plotted");
@@ -197,9 +207,10 @@ public final class Figure {
     /**
      * @param s a second line under the title: how to read the chart
      * @return this builder
+     * @throws IllegalStateException if the subtitle was set before
      */
     public Builder subtitle(String s) {
-      subtitle = Preconditions.checkNotNull(s, "subtitle");
+      subtitle.set(Preconditions.checkNotNull(s, "subtitle"));
       return this;
     }
 
@@ -215,10 +226,11 @@ public final class Figure {
     /**
      * @param n panel columns, &gt;= 1 (default: up to 3)
      * @return this builder
+     * @throws IllegalStateException if the columns were set before
      */
     public Builder columns(int n) {
       Preconditions.checkArgument(n >= 1, "columns must be >= 1: %s", n);
-      columns = n;
+      columns.set(n);
       return this;
     }
 
@@ -226,12 +238,12 @@ public final class Figure {
      * @param w width in logical pixels, in [200, 4000]
      * @param h height in logical pixels, in [150, 4000]
      * @return this builder
+     * @throws IllegalStateException if the size was set before
      */
     public Builder size(int w, int h) {
       Preconditions.checkArgument(w >= 200 && w <= 4000, "width must be in [200, 4000]: %s", w);
       Preconditions.checkArgument(h >= 150 && h <= 4000, "height must be in [150, 4000]: %s", h);
-      width = w;
-      height = h;
+      size.set(new Size(w, h));
       return this;
     }
 

@@ -2,10 +2,9 @@ package org.channelrisk.charts;
 
 import com.google.common.base.Preconditions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.channelrisk.internal.Setting;
 
 /**
  * One plot: a title, two axes and the layers drawn in it. A {@link Figure} arranges one or more
@@ -30,9 +29,9 @@ public final class Panel {
   private final double[] yExtent;
 
   private Panel(Builder b) {
-    this.title = b.title;
-    this.x = b.x;
-    this.y = b.y;
+    this.title = b.title.orElse("");
+    this.x = b.x.orElse(Axis.numbers(""));
+    this.y = b.y.orElse(Axis.numbers(""));
     this.layers = List.copyOf(b.layers);
     Extent ex = new Extent();
     Extent ey = new Extent();
@@ -140,31 +139,21 @@ public final class Panel {
 
   /** Builds a {@link Panel}; each axis and the title may be set once. */
   public static final class Builder {
-    private String title = "";
-    private Axis x = Axis.numbers("");
-    private Axis y = Axis.numbers("");
+    // each setting once: a second call throws, naming what it was set to, since a silent overwrite
+    // would hide a mistake (layers add up instead)
+    private final Setting<String> title = new Setting<>("title");
+    private final Setting<Axis> x = new Setting<>("x axis");
+    private final Setting<Axis> y = new Setting<>("y axis");
     private final List<Layer> layers = new ArrayList<>();
-    private final Set<String> set = new HashSet<>();
 
     private Builder() {}
-
-    /**
-     * Takes a setting once: a second call throws, naming what it was set to, since a silent overwrite
-     * would hide a mistake.
-     */
-    private <T> T once(String setting, Object current, T value) {
-      Preconditions.checkState(!set.contains(setting), "%s was already set to %s", setting, current);
-      Preconditions.checkNotNull(value, setting);
-      set.add(setting);
-      return value;
-    }
 
     /**
      * @param t the panel's title (what this panel shows)
      * @return this builder
      */
     public Builder title(String t) {
-      title = once("title", "'" + title + "'", t);
+      title.set(t);
       return this;
     }
 
@@ -173,7 +162,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder x(Axis axis) {
-      x = once("x axis", x, axis);
+      x.set(axis);
       return this;
     }
 
@@ -182,7 +171,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder y(Axis axis) {
-      y = once("y axis", y, axis);
+      y.set(axis);
       return this;
     }
 

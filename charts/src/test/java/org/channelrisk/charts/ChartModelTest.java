@@ -156,6 +156,13 @@ class ChartModelTest {
     assertThat(l.x()).containsExactly(0, 1);
     assertThatThrownBy(() -> Panel.builder().title("a").title("b")).hasMessageContaining("title was already set to 'a'");
     assertThatThrownBy(() -> Figure.builder(" ")).hasMessageContaining("title that says what is plotted");
+    Panel one = Panel.builder().title("p").build();
+    assertThatThrownBy(() -> Figure.builder("f").subtitle("a").subtitle("b")).hasMessageContaining("subtitle was already set to 'a'");
+    assertThatThrownBy(() -> Figure.builder("f").columns(2).columns(1)).hasMessageContaining("columns was already set to 2");
+    assertThatThrownBy(() -> Figure.builder("f").size(800, 600).size(900, 600)).hasMessageContaining("size was already set to 800x600");
+    assertThat(Figure.builder("f").panel(one).panel(one).build().panels()).as("panels add up").hasSize(2);
+    assertThat(Figure.builder("f").panel(one).build()).extracting(Figure::width, Figure::height, Figure::columns)
+        .containsExactly(Figure.DEFAULT_WIDTH, Figure.DEFAULT_HEIGHT, 1);
     assertThatThrownBy(() -> Rgb.of("12345")).hasMessageContaining("six hex digits");
   }
 

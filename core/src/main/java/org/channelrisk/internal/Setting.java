@@ -30,7 +30,9 @@ public final class Setting<T> {
    */
   public void set(T v) {
     if (value != null) {
-      throw new IllegalStateException(name + " was already set to " + value);
+      // text in quotes, so that an empty or padded value reads as what it is
+      throw new IllegalStateException(name + " was already set to "
+          + (value instanceof CharSequence ? "'" + value + "'" : value));
     }
     value = Objects.requireNonNull(v, name);
   }
