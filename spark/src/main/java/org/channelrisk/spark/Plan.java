@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.datasketches.kll.KllDoublesSketch;
-import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.Simulation;
 import org.channelrisk.sim.Trajectory;
@@ -70,34 +69,7 @@ record Plan(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, bo
       values[r] = t.values();
       times = t.times();
     }
-    int obs = Observed.values().length;
-    int nt = times.length;
-    double[][] mean = new double[obs][nt];
-    double[][] m2 = new double[obs][nt];
-    for (int r = 0; r < n; r++) {
-      for (int o = 0; o < obs; o++) {
-        for (int t = 0; t < nt; t++) {
-          double x = values[r][o][t];
-          double d = x - mean[o][t];
-          mean[o][t] += d / (r + 1);
-          m2[o][t] += d * (x - mean[o][t]);
-        }
-      }
-    }
-    byte[][][] sketches = Kll.seeded(() -> {
-      byte[][][] s = new byte[obs][nt][];
-      for (int o = 0; o < obs; o++) {
-        for (int t = 0; t < nt; t++) {
-          KllDoublesSketch k1 = KllDoublesSketch.newHeapInstance(k);
-          for (int r = 0; r < n; r++) {
-            k1.update(values[r][o][t]);
-          }
-          s[o][t] = k1.toByteArray();
-        }
-      }
-      return s;
-    }, seed, scenario, block);
-    return new Parts(times, block, new Block(n, mean, m2, sketches));
+    return new Parts(times, block, Block.of(values, k, seed, scenario, block));
   }
 
   /**
@@ -139,7 +111,12 @@ record Plan(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, bo
       this.byIndex = byIndex;
     }
 
-    /** The union; associative and commutative. */
+    /**
+     * The union of two parts of one scenario (which share its grid); associative and commutative,
+     * exactly, since it only moves values.
+     *
+     * @throws IllegalStateException if a unit is in both
+     */
     static Parts merge(Parts a, Parts b) {
       TreeMap<Long, Serializable> m = new TreeMap<>(a.byIndex);
       for (Map.Entry<Long, Serializable> e : b.byIndex.entrySet()) {
@@ -160,7 +137,52 @@ record Plan(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, bo
    * @param sketches compact KLL images
    */
   record Block(int n, double[][] mean, double[][] m2, byte[][][] sketches) implements Serializable {
-    /** Blocks in index order to one (Chan et al.'s pairwise update, then KLL merges, in that order). */
+    /**
+     * One block from its replicates' values: Welford's moments and a KLL sketch per observable and
+     * time, both in replicate order.
+     *
+     * @param values values[replicate][observable][time], at least one replicate, all of the same shape
+     * @param k KLL's accuracy parameter
+     * @param keys the sketches' seed ({@link Kll#seeded}): the sweep seed and the block's place
+     * @return the block
+     */
+    static Block of(double[][][] values, int k, long... keys) {
+      int n = values.length;
+      int obs = values[0].length;
+      int nt = values[0][0].length;
+      double[][] mean = new double[obs][nt];
+      double[][] m2 = new double[obs][nt];
+      for (int r = 0; r < n; r++) {
+        for (int o = 0; o < obs; o++) {
+          for (int t = 0; t < nt; t++) {
+            double x = values[r][o][t];
+            double d = x - mean[o][t];
+            mean[o][t] += d / (r + 1);
+            m2[o][t] += d * (x - mean[o][t]);
+          }
+        }
+      }
+      // Only the sketches need KLL's shared generator: the moments are computed outside its lock.
+      byte[][][] sketches = Kll.seeded(() -> {
+        byte[][][] s = new byte[obs][nt][];
+        for (int o = 0; o < obs; o++) {
+          for (int t = 0; t < nt; t++) {
+            KllDoublesSketch k1 = KllDoublesSketch.newHeapInstance(k);
+            for (double[][] v : values) {
+              k1.update(v[o][t]);
+            }
+            s[o][t] = k1.toByteArray();
+          }
+        }
+        return s;
+      }, keys);
+      return new Block(n, mean, m2, sketches);
+    }
+
+    /**
+     * Blocks in index order to one (Chan et al.'s pairwise update, then KLL merges, in that order).
+     * Associative and commutative only up to rounding and KLL's coin flips, so the order is fixed.
+     */
     static Block combine(List<Block> blocks) {
       Block first = blocks.get(0);
       int obs = first.mean.length;

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Parallel;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.sim.Ensemble;
 import scala.Tuple2;
 
@@ -26,11 +27,15 @@ import scala.Tuple2;
  * ScenarioRecipe recipe = p -> Presets.actionDay2019(1_000,
  *     Presets.telegram2019().withCompliance(p.number("compliance")),
  *     p.get("strategy", TargetingStrategy.class), BanLevel.ACCOUNT);
- * SparkSweep sweep = SparkSweep.over(grid, recipe, 200, 2019);
+ * SparkSweep sweep = SparkSweep.over(grid, recipe).replicates(200).seed(2019).build();
  * SweepResult onSpark = sweep.run(spark);           // a SparkSession
  * SweepResult here = sweep.runLocally(4);           // equal to onSpark
  * onSpark.toDataset(spark).write().parquet("sweep.parquet");
  * }</pre>
+ *
+ * <p>The numbers that define a sweep are named and each is taken once ({@link Builder}); a built sweep
+ * is immutable, and {@link #withPartitions}, {@link #withExactLimit} and {@link #withSketchK} give
+ * copies that differ in one setting.
  *
  * <p><b>How it runs.</b> The work is cut into units, spread over {@link #withPartitions partitions} as
  * contiguous ranges; each partition builds the scenarios it needs from the recipe, runs its units and
@@ -77,30 +82,67 @@ public final class SparkSweep {
   }
 
   /**
-   * A sweep over the points of a grid.
+   * A sweep over the points of a grid, to be given its replicates and seed.
+   *
+   * <pre>{@code
+   * SparkSweep sweep = SparkSweep.over(grid, recipe).replicates(200).seed(2019).build();
+   * }</pre>
+   *
+   * @param grid the points
+   * @param recipe builds the scenario of a point
+   * @return a builder
+   */
+  public static Builder over(SweepGrid grid, ScenarioRecipe recipe) {
+    return new Builder(Objects.requireNonNull(grid, "grid"), recipe);
+  }
+
+  /**
+   * A sweep over numbered scenarios ({@link SweepGrid#indexed}), to be given their number, the
+   * replicates and the seed.
+   *
+   * <pre>{@code
+   * SparkSweep sweep = SparkSweep.of(p -> scenarios.get(p.index())).scenarios(4).replicates(200).seed(2019).build();
+   * }</pre>
+   *
+   * @param recipe builds scenario {@code point.index()}
+   * @return a builder
+   */
+  public static Builder of(ScenarioRecipe recipe) {
+    return new Builder(null, recipe);
+  }
+
+  /**
+   * The short form over a grid, kept for code written before the named form: prefer {@link #over(SweepGrid,
+   * ScenarioRecipe)}.
    *
    * @param grid the points
    * @param recipe builds the scenario of a point
    * @param replicates replicates per scenario, &gt;= 1
    * @param seed the seed of every scenario's ensemble
-   * @return the sweep, with one partition per 50 units of work (at most 10,000)
+   * @return the sweep
+   * @deprecated an int and a long in a row are easily swapped (both accept {@code 200, 2019}); use
+   *     {@code SparkSweep.over(grid, recipe).replicates(n).seed(seed).build()}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static SparkSweep over(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed) {
-    SparkSweep s = new SparkSweep(grid, recipe, replicates, seed, 1, DEFAULT_EXACT_LIMIT, DEFAULT_K);
-    return s.withPartitions((int) Math.max(1, Math.min(10_000, s.plan().units() / 50)));
+    return over(grid, recipe).replicates(replicates).seed(seed).build();
   }
 
   /**
-   * A sweep over {@code scenarios} numbered scenarios ({@link SweepGrid#indexed}).
+   * The short form over numbered scenarios, kept for code written before the named form: prefer
+   * {@link #of(ScenarioRecipe)}.
    *
    * @param recipe builds scenario {@code point.index()}
    * @param scenarios number of scenarios
    * @param replicates replicates per scenario
    * @param seed the seed of every scenario's ensemble
    * @return the sweep
+   * @deprecated three numbers in a row are easily swapped; use
+   *     {@code SparkSweep.of(recipe).scenarios(n).replicates(r).seed(seed).build()}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static SparkSweep of(ScenarioRecipe recipe, int scenarios, int replicates, long seed) {
-    return over(SweepGrid.indexed(scenarios), recipe, replicates, seed);
+    return of(recipe).scenarios(scenarios).replicates(replicates).seed(seed).build();
   }
 
   /**
@@ -222,5 +264,74 @@ public final class SparkSweep {
   public String toString() {
     return String.format(Locale.ROOT, "SparkSweep[%s x %d replicates, seed %d, %d partitions, quantiles %s]", grid, replicates, seed,
         partitions, isExact() ? "exact" : "KLL k=" + k);
+  }
+
+  /**
+   * The named numbers of a sweep, each taken once: a second call to the same setter throws
+   * {@link IllegalStateException} naming the value it already has, since a silent overwrite would hide a
+   * mistake. {@code replicates} and {@code seed} (and {@code scenarios} after {@link SparkSweep#of(ScenarioRecipe)})
+   * have no default, because a forgotten seed should not pass unnoticed. The built sweep has one
+   * partition per 50 units of work (at most 10,000), the exact limit {@value SparkSweep#DEFAULT_EXACT_LIMIT}
+   * and KLL k {@value SparkSweep#DEFAULT_K}; its {@code with...} methods change those.
+   */
+  public static final class Builder {
+    private final ScenarioRecipe recipe;
+    /** Given by {@link SparkSweep#over(SweepGrid, ScenarioRecipe)}, or by {@link #scenarios} after {@link SparkSweep#of(ScenarioRecipe)}. */
+    private final Setting<SweepGrid> grid = new Setting<>("scenarios");
+    private final boolean gridGiven;
+    private final Setting<Integer> replicates = new Setting<>("replicates");
+    private final Setting<Long> seed = new Setting<>("seed");
+
+    private Builder(SweepGrid grid, ScenarioRecipe recipe) {
+      this.recipe = Objects.requireNonNull(recipe, "recipe");
+      this.gridGiven = grid != null;
+      if (gridGiven) {
+        this.grid.set(grid);
+      }
+    }
+
+    /**
+     * @param n number of numbered scenarios, &gt;= 1 (only after {@link SparkSweep#of(ScenarioRecipe)}: a
+     *     grid fixes its own)
+     * @return this
+     */
+    public Builder scenarios(int n) {
+      if (gridGiven) {
+        throw new IllegalStateException("the scenarios are the points of " + grid + "; scenarios(n) is for SparkSweep.of(recipe)");
+      }
+      grid.set(SweepGrid.indexed(n));
+      return this;
+    }
+
+    /** @param n replicates per scenario, &gt;= 1 @return this */
+    public Builder replicates(int n) {
+      replicates.set(Checks.atLeastOne("replicates", n));
+      return this;
+    }
+
+    /** @param s the seed of every scenario's ensemble; replicate i is seeded from (s, i) @return this */
+    public Builder seed(long s) {
+      seed.set(s);
+      return this;
+    }
+
+    /**
+     * @return the sweep
+     * @throws IllegalStateException if the scenarios, the replicates or the seed were not set
+     */
+    public SparkSweep build() {
+      String form = gridGiven ? "SparkSweep.over(grid, recipe).replicates(n).seed(s).build()"
+          : "SparkSweep.of(recipe).scenarios(m).replicates(n).seed(s).build()";
+      SweepGrid g = grid.required("set the number of scenarios: " + form);
+      int n = replicates.required("set the number of replicates: " + form);
+      long s = seed.required("set the seed: " + form);
+      SparkSweep sweep = new SparkSweep(g, recipe, n, s, 1, DEFAULT_EXACT_LIMIT, DEFAULT_K);
+      return sweep.withPartitions((int) Math.max(1, Math.min(10_000, sweep.plan().units() / 50)));
+    }
+
+    @Override
+    public String toString() {
+      return "SparkSweep.Builder[" + grid + " x " + replicates + " replicates, seed " + seed + "]";
+    }
   }
 }

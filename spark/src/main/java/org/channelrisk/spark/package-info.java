@@ -4,7 +4,7 @@
  * <pre>{@code
  * SweepGrid grid = SweepGrid.builder().axis("compliance", 0.5, 0.9).build();
  * ScenarioRecipe recipe = p -> Presets.actionDay2019(1_000, Presets.telegram2019().withCompliance(p.number("compliance")));
- * SweepResult r = SparkSweep.over(grid, recipe, 200, 2019).run(spark);
+ * SweepResult r = SparkSweep.over(grid, recipe).replicates(200).seed(2019).build().run(spark);
  * r.toDataset(spark).write().parquet("sweep.parquet");
  * }</pre>
  *

