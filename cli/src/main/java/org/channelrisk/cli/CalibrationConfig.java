@@ -11,10 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.channelrisk.calibrate.AbcSmc;
 import org.channelrisk.calibrate.Kernel;
 import org.channelrisk.calibrate.Prior;
@@ -234,27 +232,16 @@ final class CalibrationConfig {
     if (node == null || !node.isObject()) {
       throw error(at.isEmpty() ? "(top level)" : at, "expected a mapping");
     }
-    Set<String> ok = Set.of(keys);
-    Iterator<String> it = node.fieldNames();
-    while (it.hasNext()) {
-      String k = it.next();
-      if (!ok.contains(k)) {
-        throw error(child(at, k), "unknown field; expected one of " + List.of(keys));
-      }
-    }
-  }
-
-  private static String child(String at, String key) {
-    return at.isEmpty() ? key : at + "." + key;
+    ScenarioFile.refuseUnknownFields(source, node, at, List.of(keys));
   }
 
   private String text(JsonNode node, String at, String key) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {
-      throw error(child(at, key), "missing");
+      throw error(ScenarioFile.child(at, key), "missing");
     }
     if (!v.isTextual()) {
-      throw error(child(at, key), "expected text, found " + v);
+      throw error(ScenarioFile.child(at, key), "expected text, found " + v);
     }
     return v.asText();
   }
@@ -275,7 +262,7 @@ final class CalibrationConfig {
       return otherwise;
     }
     if (!is.test(v)) {
-      throw error(child(at, key), "expected " + expected + ", found " + v);
+      throw error(ScenarioFile.child(at, key), "expected " + expected + ", found " + v);
     }
     return get.apply(v);
   }

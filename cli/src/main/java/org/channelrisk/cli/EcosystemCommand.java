@@ -131,14 +131,14 @@ final class EcosystemCommand {
     Path in;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    Output.TextOrJson format;
 
     @Option(names = "--output", description = "Write to this file instead of standard output.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
-      Output o = Output.of(Output.Format.valueOf(format.name()), output);
+      Output o = Output.of(format.format(), output);
       return o.planned(spec, () -> {
         Map<String, Object> s = summarise(EcosystemCsv.read(in));
         o.write(spec.commandLine().getOut(), () -> asText(s), () -> s);
@@ -213,11 +213,5 @@ final class EcosystemCommand {
       }
       return Main.OK;
     }
-  }
-
-  /** Output formats of summaries: those of {@link Output.Format} of the same names. */
-  enum OutputFormat {
-    text,
-    json
   }
 }

@@ -47,7 +47,24 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(names = "--model", defaultValue = "auto",
       description = "exponential, logistic, gompertz, constant, linear or auto (AICc; default ${DEFAULT-VALUE}).")
-  String model;
+  ModelOption model;
+
+  /** {@code --model}: one {@link RecoveryModel}, or auto: every one, chosen by AICc. */
+  enum ModelOption {
+    exponential(RecoveryModel.EXPONENTIAL),
+    logistic(RecoveryModel.LOGISTIC),
+    gompertz(RecoveryModel.GOMPERTZ),
+    constant(RecoveryModel.CONSTANT),
+    linear(RecoveryModel.LINEAR),
+    auto(RecoveryAnalysis.DEFAULT_MODELS.toArray(RecoveryModel[]::new));
+
+    /** The models fitted. */
+    private final RecoveryModel[] tried;
+
+    ModelOption(RecoveryModel... tried) {
+      this.tried = tried;
+    }
+  }
 
   /** {@code --weights}. */
   enum WeightsOption {
@@ -65,12 +82,6 @@ final class FitCommand implements Callable<Integer> {
     BootstrapType(RecoveryAnalysis.Bootstrap core) {
       this.core = core;
     }
-  }
-
-  /** {@code --format}: fit writes text or JSON ({@link Output.Format} of the same names). */
-  enum FitFormat {
-    text,
-    json
   }
 
   @Option(names = "--weights", defaultValue = "none", description = "none or poisson (default ${DEFAULT-VALUE}).")
@@ -91,11 +102,7 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "Bootstrap threads; the result does not depend on it.")
   int threads;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  FitFormat format;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
-  Path output;
+  @Mixin Output.TextOrJsonOptions output;
 
   @Option(names = "--chart", paramLabel = "FILE.png|svg", description = "Also draw the data, fitted curve, band, T50 and T90.")
   Path chart;
@@ -118,7 +125,7 @@ final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--takedown must be finite: " + takedown);
     }
     try (OutputPlan plan = OutputPlan.of(spec)) {
-      Output out = Output.of(Output.Format.valueOf(format.name()), output);
+      Output out = output.output();
       out.declare(plan);
       OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
       int code = run(out, plan, chartTarget);
@@ -176,9 +183,7 @@ final class FitCommand implements Callable<Integer> {
     if (fromTrough) {
       b.fromTrough();
     }
-    if (!model.equalsIgnoreCase("auto")) {
-      b.models(RecoveryModel.parse(model));
-    }
+    b.models(model.tried);
     if (horizon != null) {
       b.horizon(horizon);
     }
@@ -194,7 +199,7 @@ final class FitCommand implements Callable<Integer> {
       }
       r = b.build().analyse(t, y);
     }
-    out.write(spec.commandLine().getOut(), r::toString, () -> json(r, model.equalsIgnoreCase("auto")));
+    out.write(spec.commandLine().getOut(), r::toString, () -> json(r, model == ModelOption.auto));
     if (chartTarget != null) {
       Charts.recovery(r, t, y, value).save(plan.staging(chartTarget));
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.channelrisk.charts.ImpactChart;
@@ -38,6 +37,38 @@ final class ImpactCommand implements Callable<Integer> {
       "counterfactual_upper", "effect", "effect_lower", "effect_upper", "cumulative_effect", "cumulative_lower",
       "cumulative_upper");
 
+  /** {@code --model}: the names of {@link ImpactModel}, as the command line writes them. */
+  enum ModelOption {
+    segmented(ImpactModel.SEGMENTED),
+    arima(ImpactModel.ARIMA),
+    poisson(ImpactModel.POISSON),
+    structural(ImpactModel.STRUCTURAL);
+
+    final ImpactModel core;
+
+    ModelOption(ImpactModel core) {
+      this.core = core;
+    }
+  }
+
+  /** {@code --trend} of the structural model: the names of {@link Trend}. */
+  enum TrendOption {
+    level(Trend.LEVEL),
+    linear(Trend.LINEAR);
+
+    final Trend core;
+
+    TrendOption(Trend core) {
+      this.core = core;
+    }
+  }
+
+  /** {@code --missing}: what an empty cell is. */
+  enum Missing {
+    error,
+    skip
+  }
+
   @Spec CommandSpec spec;
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line (the CSV of"
@@ -56,7 +87,7 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Option(names = "--model", defaultValue = "segmented", paramLabel = "M",
       description = "segmented, arima, poisson or structural (default ${DEFAULT-VALUE}).")
-  String model;
+  ModelOption model;
 
   @Option(names = "--hac-lag", paramLabel = "L|auto", description = "segmented: Newey-West standard errors with lag L"
       + " (Bartlett weights, no prewhitening, no adjustment, as R sandwich::NeweyWest); auto = floor(4 (n/100)^(2/9)).")
@@ -70,7 +101,7 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Option(names = "--trend", paramLabel = "level|linear", description = "structural: local level or local linear trend"
       + " (default level).")
-  String trend;
+  TrendOption trend;
 
   @Option(names = "--offset", paramLabel = "COL", description = "poisson: column of exposures (> 0); the model uses"
       + " offset(log(exposure)).")
@@ -91,10 +122,10 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Option(names = "--missing", defaultValue = "error", paramLabel = "error|skip", description = "An empty cell is an error"
       + " (default) or, with skip, a row left out (segmented, poisson) or a gap in the filter (arima, structural).")
-  String missing;
+  Missing missing;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json, to standard output (default ${DEFAULT-VALUE}).")
-  String format;
+  Output.TextOrJson format;
 
   @Option(names = "--output", paramLabel = "FILE.csv", description = "Write the effects per time to this CSV file.")
   Path output;
@@ -106,17 +137,9 @@ final class ImpactCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     // options first, then the file, then the work; files are written only when everything succeeded
-    ImpactModel m = ImpactModel.parse(model);
-    boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> false;
-      case "json" -> true;
-      default -> throw new IllegalArgumentException("--format must be text or json: '" + format + "'");
-    };
-    boolean skip = switch (missing.toLowerCase(Locale.ROOT)) {
-      case "error" -> false;
-      case "skip" -> true;
-      default -> throw new IllegalArgumentException("--missing must be error or skip: '" + missing + "'");
-    };
+    ImpactModel m = model.core;
+    boolean json = format == Output.TextOrJson.json;
+    boolean skip = missing == Missing.skip;
     onlyWith(hacLag != null, m == ImpactModel.SEGMENTED, "--hac-lag", "segmented");
     onlyWith(ar != null || ma != null, m == ImpactModel.ARIMA, "--ar and --ma", "arima");
     onlyWith(trend != null, m == ImpactModel.STRUCTURAL, "--trend", "structural");
@@ -156,7 +179,7 @@ final class ImpactCommand implements Callable<Integer> {
         b.arima(p, q);
       }
       case POISSON -> b.poisson();
-      case STRUCTURAL -> b.structural(trend == null ? Trend.LEVEL : Trend.parse(trend));
+      case STRUCTURAL -> b.structural(trend == null ? Trend.LEVEL : trend.core);
       default -> throw new IllegalStateException(m.toString());
     }
     if (harmonics != null) {

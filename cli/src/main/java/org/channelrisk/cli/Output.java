@@ -46,6 +46,38 @@ final class Output {
     json
   }
 
+  /**
+   * The formats of a command that writes text or JSON but no CSV table ({@code --format text|json}):
+   * picocli refuses csv before the command runs.
+   */
+  enum TextOrJson {
+    text,
+    json;
+
+    /** @return the {@link Format} of the same name */
+    Format format() {
+      return Format.valueOf(name());
+    }
+  }
+
+  /**
+   * {@code --format text|json} and {@code --output FILE} of a command that writes no CSV table, as a
+   * mixin: the options of {@link Output} without csv, so that {@code --format csv} is refused by picocli
+   * before the command runs.
+   */
+  static final class TextOrJsonOptions {
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+    TextOrJson format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
+    Path output;
+
+    /** @return the output these options ask for, to {@link Output#declare} in the command's plan */
+    Output output() {
+      return of(format.format(), output);
+    }
+  }
+
   /** Extensions that name a format: a file with one of them must match --format. */
   private static final Set<String> KNOWN = Set.of("csv", "json", "txt", "png", "svg", "jpg", "jpeg", "gif", "pdf", "yaml", "yml");
 

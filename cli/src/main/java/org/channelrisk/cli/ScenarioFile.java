@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.channelrisk.io.EcosystemCsv;
 import org.channelrisk.io.InvalidInputException;
 import org.channelrisk.model.ChannelRole;
@@ -40,6 +41,28 @@ import org.channelrisk.sim.TargetingStrategy;
  * silently. The format is documented in {@code examples/scenarios/README.md}.
  */
 final class ScenarioFile {
+  /** The top-level fields that describe the network and the model: a preset gives all of them. */
+  private static final List<String> MODEL_FIELDS = List.of("ecosystem", "detectionRate", "referenceAudience", "routineBan",
+      "recreation", "audience", "migration", "actionDays");
+  /** The top-level fields that combine with a preset as well as with the model's fields. */
+  private static final List<String> RUN_FIELDS = List.of("horizon", "gridStep", "eventLog", "abandonmentRate", "moveRate",
+      "postingRates");
+
+  /** Every top-level field. */
+  private static final List<String> TOP_FIELDS =
+      Stream.of(List.of("preset"), MODEL_FIELDS, RUN_FIELDS).flatMap(List::stream).toList();
+
+  /**
+   * A preset's network size when the file gives none. {@link Presets} takes the size from its caller;
+   * this is the size of the presets' own examples and of {@code examples/scenarios/nov2019.yaml}.
+   */
+  static final int PRESET_CHANNELS = 20_000;
+  /**
+   * Telegram's stance in the nov2019 preset when the file gives none: its 2019 cooperation
+   * ("praised"), the story the preset is calibrated to; false is its 2017 stance.
+   */
+  static final boolean PRESET_PRAISED = true;
+
   private final String source;
   private final Path dir;
 
@@ -115,6 +138,31 @@ final class ScenarioFile {
         .map(String::strip).reduce((a, b) -> a + ": " + b).orElse(message.strip());
   }
 
+  /**
+   * Refuses a field of a mapping that is not one of {@code keys}, since a misspelt key would otherwise
+   * be ignored silently; the scenario file and the calibration file say it in the same words.
+   *
+   * @param source the file's name, for the message
+   * @param mapping an object node
+   * @param path the mapping's field path, empty at the top level
+   * @param keys the fields allowed
+   * @throws InvalidInputException "{@code path.field}: unknown field; expected one of [keys]"
+   */
+  static void refuseUnknownFields(String source, JsonNode mapping, String path, List<String> keys) {
+    Iterator<String> it = mapping.fieldNames();
+    while (it.hasNext()) {
+      String k = it.next();
+      if (!keys.contains(k)) {
+        throw new InvalidInputException(source, child(path, k) + ": unknown field; expected one of " + keys);
+      }
+    }
+  }
+
+  /** The field path of {@code key} in the mapping at {@code path} ("" at the top level). */
+  static String child(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
   /** A position in the document: the node and its path for messages. */
   private final class Node {
     final JsonNode node;
@@ -130,21 +178,18 @@ final class ScenarioFile {
     }
 
     String child(String key) {
-      return path.isEmpty() ? key : path + "." + key;
+      return ScenarioFile.child(path, key);
     }
 
     void allow(String... keys) {
+      allow(List.of(keys));
+    }
+
+    void allow(List<String> keys) {
       if (!node.isObject()) {
         throw error("expected a mapping, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
       }
-      Set<String> ok = Set.of(keys);
-      Iterator<String> it = node.fieldNames();
-      while (it.hasNext()) {
-        String k = it.next();
-        if (!ok.contains(k)) {
-          throw new InvalidInputException(source, child(k) + ": unknown field; expected one of " + List.of(keys));
-        }
-      }
+      refuseUnknownFields(source, node, path, keys);
     }
 
     boolean has(String key) {
@@ -228,23 +273,23 @@ final class ScenarioFile {
   }
 
   private Scenario scenario(Node root) throws IOException {
-    root.allow("preset", "ecosystem", "detectionRate", "referenceAudience", "routineBan", "recreation", "audience", "migration",
-        "actionDays", "horizon", "gridStep", "eventLog", "abandonmentRate", "moveRate", "postingRates");
+    root.allow(TOP_FIELDS);
     Scenario.Builder b;
     if (root.has("preset")) {
       Node p = root.get("preset");
       p.allow("name", "channels", "praised");
-      int channels = channels(p, 20_000);
+      int channels = channels(p, PRESET_CHANNELS);
       String name = p.text("name", "");
       Scenario preset = p.build(() -> switch (name) {
-        case "nov2019" -> Presets.actionDay2019(channels, p.bool("praised", true));
+        case "nov2019" -> Presets.actionDay2019(channels, p.bool("praised", PRESET_PRAISED));
         case "telegram2015" -> Presets.telegram2015(channels);
         default -> throw new IllegalArgumentException("unknown preset '" + name + "'; the presets are nov2019 and telegram2015");
       });
-      for (String k : new String[] {"ecosystem", "detectionRate", "referenceAudience", "routineBan", "recreation", "audience",
-          "migration", "actionDays"}) {
+      for (String k : MODEL_FIELDS) {
         if (root.has(k)) {
-          throw new InvalidInputException(source, k + ": cannot be combined with a preset (only horizon, gridStep and eventLog can)");
+          int last = RUN_FIELDS.size() - 1;
+          throw new InvalidInputException(source, k + ": cannot be combined with a preset (only "
+              + String.join(", ", RUN_FIELDS.subList(0, last)) + " and " + RUN_FIELDS.get(last) + " can)");
         }
       }
       b = preset.toBuilder();

@@ -244,20 +244,27 @@ final class SurvivalCommand {
 
     @Mixin Covariates covariates;
 
+    /** {@code --ties}: the names of {@link CoxRegression.Ties}, as R's coxph writes them. */
+    enum TiesOption {
+      efron(CoxRegression.Ties.EFRON),
+      breslow(CoxRegression.Ties.BRESLOW);
+
+      final CoxRegression.Ties core;
+
+      TiesOption(CoxRegression.Ties core) {
+        this.core = core;
+      }
+    }
+
     @Option(names = "--ties", defaultValue = "efron", description = "efron or breslow (default ${DEFAULT-VALUE}).")
-    String ties;
+    TiesOption ties;
 
 
     @Override
     int run() throws IOException {
-      CoxRegression.Ties t = switch (ties.toLowerCase(Locale.ROOT)) {
-        case "efron" -> CoxRegression.Ties.EFRON;
-        case "breslow" -> CoxRegression.Ties.BRESLOW;
-        default -> throw new IllegalArgumentException("--ties must be efron or breslow: '" + ties + "'");
-      };
       SurvivalData d = in.read();
       double[][] x = covariates.matrix(in.table);
-      CoxRegression.Fit fit = CoxRegression.defaults().withTies(t).fit(d, x, covariates.names);
+      CoxRegression.Fit fit = CoxRegression.defaults().withTies(ties.core).fit(d, x, covariates.names);
       out.write(spec.commandLine().getOut(), () -> fit + "\n", () -> json(fit), List.of("term", "coef", "std_error", "z",
           "p_value", "hazard_ratio", "hr_lower", "hr_upper", "possibly_infinite"), w -> {
             for (int j = 0; j < covariates.names.size(); j++) {
@@ -276,7 +283,7 @@ final class SurvivalCommand {
 
     private Map<String, Object> json(CoxRegression.Fit fit) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("ties", ties.toLowerCase(Locale.ROOT));
+      doc.put("ties", ties.name());
       doc.put("converged", fit.converged());
       doc.put("status", fit.status());
       doc.put("monotone_likelihood", fit.monotoneLikelihood());

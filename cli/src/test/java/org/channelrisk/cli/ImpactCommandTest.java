@@ -129,7 +129,9 @@ class ImpactCommandTest {
       {"day,count\n0,1\n1,2\n2,3\n3,4\n", new String[] {}, "series.csv line 1, column 'posts': missing column"},
       {"day,posts\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n", new String[] {"--hac-lag", "two"}, "--hac-lag must be an integer >= 0 or auto"},
       {"day,posts\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n", new String[] {"--ar", "2"}, "--ar and --ma applies only to --model arima"},
-      {"day,posts\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n", new String[] {"--model", "magic"}, "model must be segmented, arima, poisson or structural"},
+      {"day,posts\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n", new String[] {"--model", "magic"},
+          "Invalid value for option '--model': expected one of [segmented, arima, poisson, structural] (case-insensitive) but"
+              + " was 'magic'"},
       {"day,posts\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n", new String[] {"--chart", "out.gif"}, "out.gif' must end in .png or .svg"},
       {"day,posts\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n", new String[] {"--period", "7"}, "--period and --harmonics go together"},
       {"day,posts,flat\n0,1,2\n1,2,2\n2,3,2\n3,4,2\n4,5,2\n5,6,2\n6,7,2\n", new String[] {"--control", "flat"},

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scenario file's defaults are the model's: the documented table in examples/scenarios/README.md
- * equals the records' DEFAULT values, and a file that leaves every field out reads as those defaults.
+ * equals the records' DEFAULT values and the reader's own two (a preset's size and stance), and a file
+ * that leaves every field out reads as those defaults.
  */
 class ScenarioDefaultsDocTest {
   private static final Pattern ROW = Pattern.compile("^\\| `([a-zA-Z0-9.]+)` \\| ([^|]+) \\|$", Pattern.MULTILINE);
@@ -43,6 +44,8 @@ class ScenarioDefaultsDocTest {
   @Test
   void theDocumentedDefaultsAreTheRecordsDefaults() throws IOException {
     Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("preset.channels", Integer.toString(ScenarioFile.PRESET_CHANNELS));
+    expected.put("preset.praised", Boolean.toString(ScenarioFile.PRESET_PRAISED));
     expected.put("detectionRate", "0");
     expected.put("referenceAudience", num(Scenario.DEFAULT_REFERENCE_AUDIENCE));
     expected.put("routineBan.level", RoutineBans.DEFAULT.level().name());
@@ -76,5 +79,7 @@ class ScenarioDefaultsDocTest {
     assertThat(s.routineBans()).isEqualTo(RoutineBans.DEFAULT);
     Files.writeString(f, "ecosystem: {generate: {channels: 20, seed: 1}}\naudience: {retention: 0.4}\n");
     assertThat(ScenarioFile.read(f).audience()).isEqualTo(AudienceRecovery.DEFAULT.withRetention(0.4));
+    Files.writeString(f, "preset: {name: telegram2015}\n");
+    assertThat(ScenarioFile.read(f).ecosystem().channels()).hasSize(ScenarioFile.PRESET_CHANNELS);
   }
 }

@@ -121,6 +121,9 @@ class SimulateCommandTest {
           "unknown platform 'myspace'"},
       {"broken.yaml", "ecosystem: {generate: {channels: 10}\n", "broken.yaml line"},
       {"preset.yaml", "preset: {name: nov2020}\n", "preset: unknown preset 'nov2020'"},
+      {"combined.yaml", "preset: {name: telegram2015, channels: 10}\nrecreation: {probability: 0.5}\n",
+          "combined.yaml: recreation: cannot be combined with a preset (only horizon, gridStep, eventLog, abandonmentRate,"
+              + " moveRate and postingRates can)"},
     };
     Path out = dir.resolve("out.csv");
     for (String[] c : cases) {
