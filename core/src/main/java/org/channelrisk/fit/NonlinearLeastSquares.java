@@ -1,6 +1,7 @@
 package org.channelrisk.fit;
 
 import com.google.common.collect.ImmutableList;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.CriticalValues;
 import java.util.Arrays;
 import java.util.Locale;
@@ -80,19 +81,22 @@ public final class NonlinearLeastSquares {
     COMPACT
   }
 
+  /** Reads the builder's settings (checked by {@link Builder#build()}); the defaults are applied here, once. */
   private NonlinearLeastSquares(Builder b) {
     this.model = b.model;
-    this.x = b.x;
-    this.y = b.y;
-    this.weights = b.weights;
-    this.start = b.start;
-    this.lowerBounds = b.lower;
-    this.upperBounds = b.upper;
-    this.tolerance = b.tolerance;
-    this.maxIterations = b.maxIterations;
-    this.maxEvaluations = b.maxEvaluations;
-    this.confLevel = b.confLevel;
-    this.solver = b.solver;
+    Data d = b.data.required("no data: call data(x, y)");
+    this.x = d.x();
+    this.y = d.y();
+    this.weights = b.weights.orElse(null);
+    this.start = b.start.required("no starting values: call start(...)");
+    Bounds box = b.bounds.orElse(null);
+    this.lowerBounds = box == null ? null : box.lower();
+    this.upperBounds = box == null ? null : box.upper();
+    this.tolerance = b.tolerance.orElse(DEFAULT_TOLERANCE);
+    this.maxIterations = b.maxIterations.orElse(DEFAULT_MAX_ITERATIONS);
+    this.maxEvaluations = b.maxEvaluations.orElse(DEFAULT_MAX_EVALUATIONS);
+    this.confLevel = b.confLevel.orElse(DEFAULT_CONF_LEVEL);
+    this.solver = b.solver.orElse(Solver.MINPACK);
   }
 
   /**
@@ -321,20 +325,37 @@ public final class NonlinearLeastSquares {
         start.length, y.length, weights == null ? "" : ", weighted", lowerBounds == null ? "" : ", bounded", tolerance);
   }
 
-  /** Builder; checks say what was wrong. */
+  /** The observations, taken together by {@link Builder#data}. */
+  private record Data(double[][] x, double[] y) {
+    @Override
+    public String toString() {
+      return y.length + " observations";
+    }
+  }
+
+  /** The box, taken together by {@link Builder#bounds}. */
+  private record Bounds(double[] lower, double[] upper) {
+    @Override
+    public String toString() {
+      return Arrays.toString(lower) + " to " + Arrays.toString(upper);
+    }
+  }
+
+  /**
+   * Builder; checks say what was wrong. Each setting is taken once: a second call to the same setter
+   * throws, since a silent overwrite would hide a mistake.
+   */
   public static final class Builder {
     private final Model model;
-    private double[][] x;
-    private double[] y;
-    private double[] weights;
-    private double[] start;
-    private double[] lower;
-    private double[] upper;
-    private double tolerance = DEFAULT_TOLERANCE;
-    private int maxIterations = DEFAULT_MAX_ITERATIONS;
-    private int maxEvaluations = DEFAULT_MAX_EVALUATIONS;
-    private double confLevel = DEFAULT_CONF_LEVEL;
-    private Solver solver = Solver.MINPACK;
+    private final Setting<Data> data = new Setting<>("data");
+    private final Setting<double[]> weights = new Setting<>("weights", w -> w.length + " weights");
+    private final Setting<double[]> start = new Setting<>("start", Arrays::toString);
+    private final Setting<Bounds> bounds = new Setting<>("bounds");
+    private final Setting<Double> tolerance = new Setting<>("tolerance");
+    private final Setting<Integer> maxIterations = new Setting<>("maxIterations");
+    private final Setting<Integer> maxEvaluations = new Setting<>("maxEvaluations");
+    private final Setting<Double> confLevel = new Setting<>("confidence level");
+    private final Setting<Solver> solver = new Setting<>("solver");
 
     private Builder(Model model) {
       if (model == null) {
@@ -357,8 +378,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("y[" + i + "] must be finite: " + ys[i]);
         }
       }
-      this.x = xs.clone();
-      this.y = ys.clone();
+      data.set(new Data(xs.clone(), ys.clone()));
       return this;
     }
 
@@ -385,7 +405,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("weight[" + i + "] must be finite and >= 0: " + w[i]);
         }
       }
-      this.weights = w.clone();
+      weights.set(w.clone());
       return this;
     }
 
@@ -399,7 +419,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("start value " + j + " must be finite: " + b[j]);
         }
       }
-      this.start = b.clone();
+      start.set(b.clone());
       return this;
     }
 
@@ -417,8 +437,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("bounds of parameter " + j + " are empty: [" + lo[j] + ", " + hi[j] + "]");
         }
       }
-      this.lower = lo.clone();
-      this.upper = hi.clone();
+      bounds.set(new Bounds(lo.clone(), hi.clone()));
       return this;
     }
 
@@ -435,9 +454,9 @@ public final class NonlinearLeastSquares {
       if (iterations < 1 || evaluations < 1) {
         throw new IllegalArgumentException("iteration and evaluation limits must be >= 1: " + iterations + ", " + evaluations);
       }
-      this.tolerance = tol;
-      this.maxIterations = iterations;
-      this.maxEvaluations = evaluations;
+      tolerance.set(tol);
+      maxIterations.set(iterations);
+      maxEvaluations.set(evaluations);
       return this;
     }
 
@@ -447,13 +466,13 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder solver(Solver s) {
-      this.solver = java.util.Objects.requireNonNull(s, "solver");
+      solver.set(s);
       return this;
     }
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = CriticalValues.checkLevel(level);
+      confLevel.set(CriticalValues.checkLevel(level));
       return this;
     }
 
@@ -462,12 +481,11 @@ public final class NonlinearLeastSquares {
      * @throws IllegalStateException if data or start values are missing or do not fit together
      */
     public NonlinearLeastSquares build() {
-      if (y == null) {
-        throw new IllegalStateException("no data: call data(x, y)");
-      }
-      if (start == null) {
-        throw new IllegalStateException("no starting values: call start(...)");
-      }
+      double[] y = data.required("no data: call data(x, y)").y();
+      double[] start = this.start.required("no starting values: call start(...)");
+      Bounds box = bounds.orElse(null);
+      double[] lower = box == null ? null : box.lower();
+      double[] weights = this.weights.orElse(null);
       int p = model.parameters();
       if (start.length != p) {
         throw new IllegalStateException("the model has " + p + " parameters but " + start.length + " start values were given");

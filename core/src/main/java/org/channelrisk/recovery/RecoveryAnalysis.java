@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
@@ -69,17 +70,19 @@ public final class RecoveryAnalysis {
   private final double confLevel;
   private final boolean fromTrough;
 
+  /** Reads the builder's settings; the defaults are applied here, once. */
   private RecoveryAnalysis(Builder b) {
-    this.t0 = b.t0;
-    this.models = ImmutableList.copyOf(b.models);
-    this.weighting = b.weighting;
-    this.horizon = b.horizon;
-    this.baselineWindow = b.baselineWindow;
-    this.bootstrapSize = b.bootstrapSize;
-    this.bootstrapType = b.bootstrapType;
-    this.seed = b.seed;
-    this.threads = b.threads;
-    this.confLevel = b.confLevel;
+    this.t0 = b.t0.orElse(Double.NaN);
+    this.models = b.models.orElse(DEFAULT_MODELS);
+    this.weighting = b.weighting.orElse(Weighting.NONE);
+    this.horizon = b.horizon.orElse(Double.NaN);
+    this.baselineWindow = b.baselineWindow.orElse(Double.NaN);
+    BootstrapPlan plan = b.bootstrap.orElse(new BootstrapPlan(0, Bootstrap.RESIDUAL, 0));
+    this.bootstrapSize = plan.size();
+    this.bootstrapType = plan.type();
+    this.seed = plan.seed();
+    this.threads = b.threads.orElse(1);
+    this.confLevel = b.confLevel.orElse(DEFAULT_CONF_LEVEL);
     this.fromTrough = b.fromTrough;
   }
 
@@ -295,25 +298,35 @@ public final class RecoveryAnalysis {
         bootstrapSize == 0 ? "delta-method intervals" : bootstrapSize + " " + bootstrapType + " bootstrap replicates");
   }
 
-  /** Builder; every setter checks its argument. */
+  /** The bootstrap's three settings, taken together by {@link Builder#bootstrap}. */
+  private record BootstrapPlan(int size, Bootstrap type, long seed) {
+    @Override
+    public String toString() {
+      return size + " " + type + " replicates, seed " + seed;
+    }
+  }
+
+  /**
+   * Builder; every setter checks its argument and takes its setting once: a second call to the same
+   * setter throws, since a silent overwrite would hide a mistake. {@link #fromTrough()} is a flag:
+   * calling it twice asks for the same thing twice.
+   */
   public static final class Builder {
-    private double t0 = Double.NaN;
-    private List<RecoveryModel> models = DEFAULT_MODELS;
-    private Weighting weighting = Weighting.NONE;
-    private double horizon = Double.NaN;
-    private double baselineWindow = Double.NaN;
-    private int bootstrapSize;
-    private Bootstrap bootstrapType = Bootstrap.RESIDUAL;
-    private long seed;
-    private int threads = 1;
-    private double confLevel = DEFAULT_CONF_LEVEL;
+    private final Setting<Double> t0 = new Setting<>("takedown time");
+    private final Setting<List<RecoveryModel>> models = new Setting<>("models");
+    private final Setting<Weighting> weighting = new Setting<>("weighting");
+    private final Setting<Double> horizon = new Setting<>("horizon");
+    private final Setting<Double> baselineWindow = new Setting<>("baseline window");
+    private final Setting<BootstrapPlan> bootstrap = new Setting<>("bootstrap");
+    private final Setting<Integer> threads = new Setting<>("threads");
+    private final Setting<Double> confLevel = new Setting<>("confidence level");
     private boolean fromTrough;
 
     private Builder() {}
 
     /** @param time the takedown time (default: estimated as the largest drop) @return this builder */
     public Builder takedown(double time) {
-      this.t0 = Checks.finite("takedown time", time);
+      t0.set(Checks.finite("takedown time", time));
       return this;
     }
 
@@ -322,13 +335,13 @@ public final class RecoveryAnalysis {
       if (m.length == 0) {
         throw new IllegalArgumentException("at least one model is needed");
       }
-      this.models = List.of(m);
+      models.set(List.of(m));
       return this;
     }
 
     /** @param w the weighting (default none) @return this builder */
     public Builder weighting(Weighting w) {
-      this.weighting = java.util.Objects.requireNonNull(w, "weighting");
+      weighting.set(w);
       return this;
     }
 
@@ -337,13 +350,13 @@ public final class RecoveryAnalysis {
       if (!(h > 0)) {
         throw new IllegalArgumentException("horizon must be > 0: " + h);
       }
-      this.horizon = h;
+      horizon.set(h);
       return this;
     }
 
     /** @param window only points within this time before t0 form the baseline @return this builder */
     public Builder baselineWindow(double window) {
-      this.baselineWindow = Checks.positive("baseline window", window);
+      baselineWindow.set(Checks.positive("baseline window", window));
       return this;
     }
 
@@ -354,15 +367,14 @@ public final class RecoveryAnalysis {
      * @return this builder
      */
     public Builder bootstrap(int replicates, Bootstrap type, long rngSeed) {
-      this.bootstrapSize = Checks.nonNegative("bootstrap replicates", replicates);
-      this.bootstrapType = java.util.Objects.requireNonNull(type, "type");
-      this.seed = rngSeed;
+      bootstrap.set(new BootstrapPlan(Checks.nonNegative("bootstrap replicates", replicates),
+          java.util.Objects.requireNonNull(type, "type"), rngSeed));
       return this;
     }
 
     /** @param n worker threads for the bootstrap, &gt;= 1 (results do not depend on it) @return this builder */
     public Builder threads(int n) {
-      this.threads = Checks.atLeastOne("threads", n);
+      threads.set(Checks.atLeastOne("threads", n));
       return this;
     }
 
@@ -385,7 +397,7 @@ public final class RecoveryAnalysis {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = org.channelrisk.stats.CriticalValues.checkLevel(level);
+      confLevel.set(org.channelrisk.stats.CriticalValues.checkLevel(level));
       return this;
     }
 

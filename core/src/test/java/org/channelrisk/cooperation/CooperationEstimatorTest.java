@@ -104,4 +104,13 @@ class CooperationEstimatorTest {
         .hasMessageContaining("after the end of observation");
     assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts(5, 5)).hasMessageContaining("strictly increasing");
   }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    assertThatThrownBy(() -> CooperationEstimator.builder().until(5).until(6)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("until was already set to 5.0");
+    assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts(1, 2).periodStarts(3))
+        .hasMessage("period starts was already set to [1.0, 2.0]");
+    assertThatThrownBy(() -> CooperationEstimator.builder().level(0.9).level(0.95)).hasMessage("level was already set to 0.9");
+  }
 }

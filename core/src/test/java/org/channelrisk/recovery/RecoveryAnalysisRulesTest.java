@@ -140,4 +140,25 @@ class RecoveryAnalysisRulesTest {
     assertThat(RecoveryAnalysis.builder().bootstrap(99, RecoveryAnalysis.Bootstrap.RESIDUAL, 3).build().toString())
         .endsWith("none weights, 99 RESIDUAL bootstrap replicates]");
   }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(10).takedown(12))
+        .isInstanceOf(IllegalStateException.class).hasMessage("takedown time was already set to 10.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models(RecoveryModel.EXPONENTIAL).models(RecoveryModel.LOGISTIC))
+        .hasMessageStartingWith("models was already set to [");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().weighting(Weighting.POISSON).weighting(Weighting.NONE))
+        .hasMessage("weighting was already set to POISSON");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().horizon(5).horizon(6)).hasMessage("horizon was already set to 5.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().baselineWindow(5).baselineWindow(6))
+        .hasMessage("baseline window was already set to 5.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(99, RecoveryAnalysis.Bootstrap.RESIDUAL, 3)
+        .bootstrap(199, RecoveryAnalysis.Bootstrap.RESIDUAL, 3))
+        .hasMessage("bootstrap was already set to 99 RESIDUAL replicates, seed 3");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().threads(2).threads(4)).hasMessage("threads was already set to 2");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().confidenceLevel(0.9).confidenceLevel(0.95))
+        .hasMessage("confidence level was already set to 0.9");
+    // a flag asked for twice asks for the same thing
+    assertThat(RecoveryAnalysis.builder().fromTrough().fromTrough().build()).isNotNull();
+  }
 }
