@@ -1,6 +1,7 @@
 package org.channelrisk.fit;
 
 import com.google.common.collect.ImmutableList;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.CriticalValues;
 import java.util.Arrays;
@@ -442,22 +443,49 @@ public final class NonlinearLeastSquares {
     }
 
     /**
+     * @param tol relative tolerance on the cost, the parameters and orthogonality, in (0, 1) (default
+     *     {@value NonlinearLeastSquares#DEFAULT_TOLERANCE})
+     * @return this builder
+     */
+    public Builder tolerance(double tol) {
+      if (!(tol > 0 && tol < 1)) {
+        throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
+      }
+      tolerance.set(tol);
+      return this;
+    }
+
+    /**
+     * @param n largest number of iterations, &gt;= 1 (default {@value NonlinearLeastSquares#DEFAULT_MAX_ITERATIONS})
+     * @return this builder
+     */
+    public Builder maxIterations(int n) {
+      maxIterations.set(Checks.atLeastOne("maxIterations", n));
+      return this;
+    }
+
+    /**
+     * @param n largest number of model evaluations, &gt;= 1 (default {@value NonlinearLeastSquares#DEFAULT_MAX_EVALUATIONS})
+     * @return this builder
+     */
+    public Builder maxEvaluations(int n) {
+      maxEvaluations.set(Checks.atLeastOne("maxEvaluations", n));
+      return this;
+    }
+
+    /**
+     * The short form, kept for code written before the named setters.
+     *
      * @param tol relative tolerance on cost, parameters and orthogonality, in (0, 1)
      * @param iterations largest number of iterations
      * @param evaluations largest number of model evaluations
      * @return this builder
+     * @deprecated two ints in a row are easily swapped; use
+     *     {@code .tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations)}
      */
+    @Deprecated(since = "0.2", forRemoval = true)
     public Builder convergence(double tol, int iterations, int evaluations) {
-      if (!(tol > 0 && tol < 1)) {
-        throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
-      }
-      if (iterations < 1 || evaluations < 1) {
-        throw new IllegalArgumentException("iteration and evaluation limits must be >= 1: " + iterations + ", " + evaluations);
-      }
-      tolerance.set(tol);
-      maxIterations.set(iterations);
-      maxEvaluations.set(evaluations);
-      return this;
+      return tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations);
     }
 
     /**

@@ -205,7 +205,8 @@ public final class RecoveryAnalysis {
     FitResult best = null;
     for (double[] st : starts) {
       NonlinearLeastSquares.Builder b = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(st)
-          .confidenceLevel(confLevel).convergence(1e-10, 200, 2_000).solver(NonlinearLeastSquares.Solver.COMPACT);
+          .confidenceLevel(confLevel).tolerance(1e-10).maxIterations(200).maxEvaluations(2_000)
+          .solver(NonlinearLeastSquares.Solver.COMPACT);
       if (w != null) {
         b.weights(w);
       }

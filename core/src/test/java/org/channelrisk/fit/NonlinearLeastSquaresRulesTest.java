@@ -41,11 +41,11 @@ class NonlinearLeastSquaresRulesTest {
     assertThatThrownBy(() -> line(x, y).bounds(new double[] {0}, new double[] {1, 2})).hasMessageContaining("differ in length");
     assertThatThrownBy(() -> line(x, y).bounds(new double[] {0, 2}, new double[] {1, 1})).hasMessageContaining("parameter 1");
     assertThat(line(x, y).bounds(new double[] {1, 1}, new double[] {1, 1}).build()).isNotNull();
-    assertThatThrownBy(() -> line(x, y).convergence(0, 1, 1)).hasMessageContaining("(0, 1)");
-    assertThatThrownBy(() -> line(x, y).convergence(1, 1, 1)).hasMessageContaining("(0, 1)");
-    assertThatThrownBy(() -> line(x, y).convergence(0.1, 0, 1)).hasMessageContaining(">= 1");
-    assertThatThrownBy(() -> line(x, y).convergence(0.1, 1, 0)).hasMessageContaining(">= 1");
-    assertThat(line(x, y).convergence(0.1, 1, 1).build()).isNotNull();
+    assertThatThrownBy(() -> line(x, y).tolerance(0)).hasMessage("tolerance must be in (0, 1): 0.0");
+    assertThatThrownBy(() -> line(x, y).tolerance(1)).hasMessageContaining("(0, 1)");
+    assertThatThrownBy(() -> line(x, y).maxIterations(0)).hasMessage("maxIterations must be >= 1: 0");
+    assertThatThrownBy(() -> line(x, y).maxEvaluations(0)).hasMessage("maxEvaluations must be >= 1: 0");
+    assertThat(line(x, y).tolerance(0.1).maxIterations(1).maxEvaluations(1).build()).isNotNull();
     assertThatThrownBy(() -> NonlinearLeastSquares.builder(LINE).data(x, y).start(0, 0, 0).build()).hasMessageContaining("3 start values");
     assertThatThrownBy(() -> line(x, y).weights(new double[] {1, 1}).build()).hasMessageContaining("2 weights for 3");
     // 3 points with positive weight determine 2 parameters; 2 do not
@@ -99,6 +99,19 @@ class NonlinearLeastSquaresRulesTest {
   }
 
   @Test
+  @SuppressWarnings("removal")
+  void theDeprecatedConvergenceIsTheThreeNamedSettings() {
+    double[] x = {0, 1, 2, 3};
+    double[] y = {1, 3, 5, 7.1};
+    assertThat(line(x, y).convergence(1e-8, 5, 50).build().toString())
+        .isEqualTo(line(x, y).tolerance(1e-8).maxIterations(5).maxEvaluations(50).build().toString());
+    assertThat(line(x, y).convergence(1e-8, 5, 50).build().fit())
+        .isEqualTo(line(x, y).tolerance(1e-8).maxIterations(5).maxEvaluations(50).build().fit());
+    assertThatThrownBy(() -> line(x, y).convergence(0.1, 0, 1)).hasMessageContaining(">= 1");
+    assertThatThrownBy(() -> line(x, y).tolerance(1e-8).convergence(1e-6, 5, 50)).hasMessage("tolerance was already set to 1.0E-8");
+  }
+
+  @Test
   void aSecondCallToASetterFailsNamingTheValueItHas() {
     double[] x = {0, 1, 2, 3};
     double[] y = {1, 3, 5, 7.1};
@@ -112,5 +125,8 @@ class NonlinearLeastSquaresRulesTest {
     assertThatThrownBy(() -> line(x, y).solver(NonlinearLeastSquares.Solver.COMPACT).solver(NonlinearLeastSquares.Solver.MINPACK))
         .hasMessage("solver was already set to COMPACT");
     assertThatThrownBy(() -> line(x, y).confidenceLevel(0.9).confidenceLevel(0.99)).hasMessage("confidence level was already set to 0.9");
+    assertThatThrownBy(() -> line(x, y).maxIterations(10).maxIterations(20)).hasMessage("maxIterations was already set to 10");
+    assertThatThrownBy(() -> line(x, y).maxEvaluations(10).maxEvaluations(20)).hasMessage("maxEvaluations was already set to 10");
+    assertThatThrownBy(() -> line(x, y).tolerance(1e-6).tolerance(1e-8)).hasMessage("tolerance was already set to 1.0E-6");
   }
 }
