@@ -277,16 +277,6 @@ public final class RecoveryAnalysis {
     return t[best];
   }
 
-  static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] c = v.clone();
-    Arrays.sort(c);
-    int m = c.length / 2;
-    return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
-  }
-
   private static String pct(double level) {
     return Long.toString(Math.round(level * 100));
   }
