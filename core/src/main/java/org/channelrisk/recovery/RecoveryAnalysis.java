@@ -33,8 +33,8 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  * or those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
  * available (NaN), never invented. With {@link Builder#fromTrough()} the fit's origin t0 moves to the
  * lowest point at or after the takedown, for effects that build up over days. Fits use the points with
- * t &gt;= t0, unweighted by default (as R's
- * {@code nls}); each three-parameter model is started from the data (b the first value after t0, a the
+ * t &gt;= t0, unweighted by default (as R's {@code nls}), or by 1 / sd^2 when standard deviations are
+ * given; each three-parameter model is started from the data (b the first value after t0, a the
  * mean of the last fifth, k from the time to half-recovery) and from k three times larger and smaller,
  * keeping the best converged fit (the compact Levenberg-Marquardt of the fit package). Intervals: the delta method (normal, parameters' covariance from the
  * fit, baseline treated as known) or a bootstrap (residual or parametric, percentile intervals,
@@ -61,6 +61,8 @@ public final class RecoveryAnalysis {
   private final double t0;
   private final List<RecoveryModel> models;
   private final Weighting weighting;
+  /** Whether {@link #weighting} was chosen, not the default: standard deviations then must agree with it. */
+  private final boolean weightingChosen;
   private final double horizon;
   private final double baselineWindow;
   private final int bootstrapSize;
@@ -75,6 +77,7 @@ public final class RecoveryAnalysis {
     this.t0 = b.t0.orElse(Double.NaN);
     this.models = b.models.orElse(DEFAULT_MODELS);
     this.weighting = b.weighting.orElse(Weighting.NONE);
+    this.weightingChosen = b.weighting.isSet();
     this.horizon = b.horizon.orElse(Double.NaN);
     this.baselineWindow = b.baselineWindow.orElse(Double.NaN);
     BootstrapPlan plan = b.bootstrap.orElse(new BootstrapPlan(0, Bootstrap.RESIDUAL, 0));
@@ -103,34 +106,43 @@ public final class RecoveryAnalysis {
     if (weighting == Weighting.STANDARD_DEVIATION) {
       throw new IllegalArgumentException("weighting STANDARD_DEVIATION needs the standard deviations: call analyse(t, y, sd)");
     }
-    return run(t, y, null);
+    return run(t, y, null, weighting);
   }
 
   /**
    * Analyses a series with per-point standard deviations (an ensemble mean and its standard error),
-   * weighting each point by 1 / sd^2.
+   * weighting each point by 1 / sd^2: with the weighting left unset or set to {@link
+   * Weighting#STANDARD_DEVIATION}. Another weighting chosen explicitly contradicts the standard
+   * deviations and is refused, rather than one of the two being ignored.
    *
    * @param t times
    * @param y values
    * @param sd standard deviations, finite and &gt;= 0
    * @return the result
+   * @throws IllegalArgumentException as {@link #analyse(double[], double[])}, for a bad sd, or when the
+   *     builder chose {@link Weighting#NONE} or {@link Weighting#POISSON}
    */
   public RecoveryResult analyse(double[] t, double[] y, double[] sd) {
+    if (weightingChosen && weighting != Weighting.STANDARD_DEVIATION) {
+      throw new IllegalArgumentException("standard deviations were given but the weighting is " + weighting
+          + ": leave the weighting unset (or set STANDARD_DEVIATION) to weight by 1/sd^2, or call analyse(t, y)");
+    }
     if (sd.length != t.length) {
       throw new IllegalArgumentException("sd has " + sd.length + " values for " + t.length + " times");
     }
-    return run(t, y, sd.clone());
+    return run(t, y, sd.clone(), Weighting.STANDARD_DEVIATION);
   }
 
-  private RecoveryResult run(double[] t, double[] y, double[] sd) {
-    checkSeries(t, y);
+  /** @param how the weighting of this call: the builder's, or STANDARD_DEVIATION when sd is given */
+  private RecoveryResult run(double[] t, double[] y, double[] sd, Weighting how) {
+    checkSeries(t, y, how);
     boolean estimated = Double.isNaN(t0);
     double takedown = estimated ? largestDrop(t, y) : t0;
     RecoveryWindow win = RecoveryWindow.of(t, y, takedown, baselineWindow, fromTrough);
     int n = win.s().length;
     double[] s = win.s();
     double[] yy = win.y();
-    double[] w = weights(yy, sd == null ? null : Arrays.copyOfRange(sd, win.first(), t.length));
+    double[] w = weights(how, yy, sd == null ? null : Arrays.copyOfRange(sd, win.first(), t.length));
     int minPoints = models.stream().mapToInt(RecoveryModel::parameters).min().orElse(1) + 1;
     if (n < minPoints) {
       throw new IllegalArgumentException(n + " point" + (n == 1 ? "" : "s") + " at or after the takedown (t0 = " + win.origin()
@@ -177,7 +189,7 @@ public final class RecoveryAnalysis {
         ImmutableList.copyOf(weighted), metrics, method, h, bandTimes, band);
   }
 
-  private void checkSeries(double[] t, double[] y) {
+  private static void checkSeries(double[] t, double[] y, Weighting weighting) {
     if (t.length != y.length) {
       throw new IllegalArgumentException("t has " + t.length + " values but y has " + y.length);
     }
@@ -227,7 +239,7 @@ public final class RecoveryAnalysis {
         "not fitted: " + n + " points cannot determine " + m.parameters() + " parameters", "none");
   }
 
-  private double[] weights(double[] y, double[] sd) {
+  private static double[] weights(Weighting weighting, double[] y, double[] sd) {
     switch (weighting) {
       case POISSON: {
         double[] w = new double[y.length];
@@ -283,9 +295,9 @@ public final class RecoveryAnalysis {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "RecoveryAnalysis[t0 %s, models %s, %s weights, %s]",
+    return String.format(Locale.ROOT, "RecoveryAnalysis[t0 %s, models %s, %s, %s]",
         Double.isNaN(t0) ? "largest drop" : t0, models.stream().map(RecoveryModel::id).toList(),
-        weighting.name().toLowerCase(Locale.ROOT),
+        weightingChosen ? weighting.name().toLowerCase(Locale.ROOT) + " weights" : "weights 1/sd^2 given sd, else none",
         bootstrapSize == 0 ? "delta-method intervals" : bootstrapSize + " " + bootstrapType + " bootstrap replicates");
   }
 
@@ -330,7 +342,12 @@ public final class RecoveryAnalysis {
       return this;
     }
 
-    /** @param w the weighting (default none) @return this builder */
+    /**
+     * @param w the weighting (default: 1/sd^2 when {@link RecoveryAnalysis#analyse(double[], double[], double[])}
+     *     is given standard deviations, else none); a weighting other than STANDARD_DEVIATION refuses
+     *     standard deviations
+     * @return this builder
+     */
     public Builder weighting(Weighting w) {
       weighting.set(w);
       return this;
