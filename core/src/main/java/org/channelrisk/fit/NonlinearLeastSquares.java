@@ -23,9 +23,12 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Nonlinear least squares by Levenberg-Marquardt (Commons Math's port of MINPACK), with weights,
- * box bounds and a result that states its convergence, standard errors, confidence intervals and
- * information criteria.
+ * Nonlinear least squares by Levenberg-Marquardt, with weights, box bounds and a result that states its
+ * convergence, standard errors, confidence intervals and information criteria. Two solvers
+ * ({@link Solver}): Commons Math's port of MINPACK, the default and the one that takes bounds, and a
+ * compact Levenberg-Marquardt on primitive arrays for small unbounded problems (the recovery models use
+ * it), several times faster on a few parameters; with bounds the MINPACK port runs whichever is chosen.
+ * Each result names the solver that made it ({@link FitResult#solver()}).
  *
  * <pre>{@code
  * FitResult r = NonlinearLeastSquares.builder(model)
@@ -37,16 +40,23 @@ import org.apache.commons.math3.util.Pair;
  *     .fit();
  * }</pre>
  *
- * <p>Defaults: relative tolerances 1e-12 on the cost and the parameters (MINPACK's ftol, xtol) and
- * 1e-12 on orthogonality (gtol); at most 1,000 iterations and 10,000 evaluations. Standard errors are
- * sqrt(diag(sigma^2 (J' W J)^-1)) at the estimate, sigma^2 = RSS / (n - p), as R's {@code nls} and
- * NIST's certified values; intervals are Wald intervals with the t quantile on n - p degrees of freedom.
- * Bounds are enforced by projecting each trial point onto the box (a parameter validator), which
- * suits estimates inside the box; one that ends on a bound is reported in the message.
+ * <p>Defaults: a relative tolerance of 1e-12 ({@link Builder#tolerance}), at most 1,000 iterations and
+ * 10,000 evaluations. MINPACK reads the tolerance as its ftol and xtol (relative change of the cost and
+ * the parameters) and its gtol (orthogonality); the compact solver stops when a step lowers the cost by
+ * at most the tolerance, relative, and moves each parameter by at most its square root, and calls that
+ * converged only with MINPACK's scaled-gradient test passed as well (see
+ * {@code CompactLevenbergMarquardt}). Standard errors are sqrt(diag(sigma^2 (J' W J)^-1)) at the
+ * estimate, sigma^2 = RSS / (n - p), as R's {@code nls} and NIST's certified values (MINPACK: through
+ * a QR decomposition of sqrt(W) J; compact: a Cholesky inverse of its J'WJ); intervals are Wald
+ * intervals with the t quantile on n - p degrees of freedom. Bounds are enforced by projecting each
+ * trial point onto the box (a parameter validator), which suits estimates inside the box; one that ends
+ * on a bound is reported in the message.
  *
- * <p>Reaches the NIST StRD certified values on all 27 nonlinear problems (see the tests' table). A
- * problem cannot be fitted when the model gives non-finite values at the start; the result then says
- * so. Cost: O(n p^2) per iteration. The object is immutable; {@link #fit()} may run on many threads.
+ * <p>The MINPACK solver reaches the NIST StRD certified values on all 27 nonlinear problems; the compact
+ * one on the lower-difficulty ones, and on the others it converges to the certified values or says that
+ * it did not converge (see the tests' table). A problem cannot be fitted when the model gives
+ * non-finite values at the start; the result then says so. Cost: O(n p^2) per iteration. The object is
+ * immutable; {@link #fit()} may run on many threads.
  */
 public final class NonlinearLeastSquares {
   /** Default relative tolerance on the cost and parameters. */
