@@ -48,6 +48,6 @@ public class RecoveryFitBenchmark extends FitBenchmark {
     double[] y = series[next];
     // one fit from the data-driven start, as RecoveryAnalysis makes it (no multi-start, no metrics)
     return NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(m.startValues(s, y).get(0))
-        .convergence(1e-10, 200, 2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
+        .tolerance(1e-10).maxIterations(200).maxEvaluations(2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
   }
 }

@@ -3,6 +3,7 @@ package org.channelrisk.calibrate;
 import org.channelrisk.internal.Cholesky;
 import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Seeds;
+import org.channelrisk.internal.Setting;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.hash.Hashing;
@@ -100,15 +101,15 @@ public final class AbcSmc {
     this.mapping = b.mapping;
     this.parameters = List.copyOf(b.parameters);
     this.targets = List.copyOf(b.targets);
-    this.particles = b.particles;
-    this.replicates = b.replicates;
-    this.budget = b.budget;
-    this.minAcceptance = b.minAcceptance;
-    this.maxGenerations = b.maxGenerations;
-    this.essReduction = b.essReduction;
-    this.targetTolerance = b.targetTolerance;
-    this.kernel = b.kernel;
-    this.description = b.description;
+    this.particles = b.particles();
+    this.replicates = b.replicates.orElse(1);
+    this.budget = b.budget();
+    this.minAcceptance = b.minAcceptance.orElse(DEFAULT_MIN_ACCEPTANCE);
+    this.maxGenerations = b.maxGenerations.orElse(DEFAULT_MAX_GENERATIONS);
+    this.essReduction = b.essReduction.orElse(DEFAULT_ESS_REDUCTION);
+    this.targetTolerance = b.targetTolerance.orElse(0.0);
+    this.kernel = b.kernel.orElse(Kernel.OPTIMAL_LOCAL);
+    this.description = b.description.orElse("");
   }
 
   /**
@@ -649,20 +650,24 @@ public final class AbcSmc {
     default void progress(int generation, int accepted, long totalSimulations) {}
   }
 
-  /** Builder; each setter checks its argument. */
+  /**
+   * Builder; each setter checks its argument and takes its setting once: a second call to the same
+   * setter throws, since a silent overwrite would hide a mistake. Parameters and targets are added,
+   * one call each.
+   */
   public static final class Builder {
     private final ScenarioMapping mapping;
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
-    private int particles = DEFAULT_PARTICLES;
-    private int replicates = 1;
-    private long budget = DEFAULT_BUDGET;
-    private double minAcceptance = DEFAULT_MIN_ACCEPTANCE;
-    private int maxGenerations = DEFAULT_MAX_GENERATIONS;
-    private double essReduction = DEFAULT_ESS_REDUCTION;
-    private double targetTolerance;
-    private Kernel kernel = Kernel.OPTIMAL_LOCAL;
-    private String description = "";
+    private final Setting<Integer> particles = new Setting<>("particles");
+    private final Setting<Integer> replicates = new Setting<>("replicates per particle");
+    private final Setting<Long> budget = new Setting<>("budget");
+    private final Setting<Double> minAcceptance = new Setting<>("minimum acceptance");
+    private final Setting<Integer> maxGenerations = new Setting<>("maximum generations");
+    private final Setting<Double> essReduction = new Setting<>("ESS reduction");
+    private final Setting<Double> targetTolerance = new Setting<>("target tolerance");
+    private final Setting<Kernel> kernel = new Setting<>("kernel");
+    private final Setting<String> description = new Setting<>("description", text -> "'" + text + "'");
 
     private Builder(ScenarioMapping mapping) {
       this.mapping = Objects.requireNonNull(mapping, "mapping");
@@ -686,50 +691,50 @@ public final class AbcSmc {
     /** @param n particles per generation, &gt;= 2 (default 500) @return this builder */
     public Builder particles(int n) {
       checkArgument(n >= 2, "particles must be >= 2: %s", n);
-      this.particles = n;
+      particles.set(n);
       return this;
     }
 
     /** @param n replicates per particle, &gt;= 1 (default 1): statistics read their mean path @return this builder */
     public Builder replicatesPerParticle(int n) {
-      this.replicates = Checks.atLeastOne("replicates per particle", n);
+      replicates.set(Checks.atLeastOne("replicates per particle", n));
       return this;
     }
 
     /** @param simulations the most particles simulated in the run (default 50,000) @return this builder */
     public Builder budget(long simulations) {
-      this.budget = Checks.atLeastOne("budget", simulations);
+      budget.set(Checks.atLeastOne("budget", simulations));
       return this;
     }
 
     /** @param rate stop after a generation whose acceptance rate is below this, in [0, 1] (default 0.01) @return this builder */
     public Builder minAcceptance(double rate) {
-      this.minAcceptance = Checks.probability("minimum acceptance", rate);
+      minAcceptance.set(Checks.probability("minimum acceptance", rate));
       return this;
     }
 
     /** @param n the most generations, generation 0 included, &gt;= 1 (default 40) @return this builder */
     public Builder maxGenerations(int n) {
-      this.maxGenerations = Checks.atLeastOne("maximum generations", n);
+      maxGenerations.set(Checks.atLeastOne("maximum generations", n));
       return this;
     }
 
     /** @param alpha ESS kept from one tolerance to the next, in (0, 1) (default 0.5) @return this builder */
     public Builder essReduction(double alpha) {
       checkArgument(alpha > 0 && alpha < 1, "ESS reduction must be in (0, 1): %s", alpha);
-      this.essReduction = alpha;
+      essReduction.set(alpha);
       return this;
     }
 
     /** @param eps stop once the tolerance is at most this, &gt;= 0 (default 0) @return this builder */
     public Builder targetTolerance(double eps) {
-      this.targetTolerance = Checks.finiteNonNegative("target tolerance", eps);
+      targetTolerance.set(Checks.finiteNonNegative("target tolerance", eps));
       return this;
     }
 
     /** @param k the perturbation kernel (default {@link Kernel#OPTIMAL_LOCAL}) @return this builder */
     public Builder kernel(Kernel k) {
-      this.kernel = Objects.requireNonNull(k, "kernel");
+      kernel.set(k);
       return this;
     }
 
@@ -739,7 +744,7 @@ public final class AbcSmc {
      * @return this builder
      */
     public Builder description(String text) {
-      this.description = Objects.requireNonNull(text, "description");
+      description.set(text);
       return this;
     }
 
@@ -747,8 +752,16 @@ public final class AbcSmc {
     public AbcSmc build() {
       checkArgument(!parameters.isEmpty(), "at least one parameter is needed");
       checkArgument(!targets.isEmpty(), "at least one target is needed");
-      checkArgument(budget >= particles, "budget (%s) must cover at least generation 0 (%s particles)", budget, particles);
+      checkArgument(budget() >= particles(), "budget (%s) must cover at least generation 0 (%s particles)", budget(), particles());
       return new AbcSmc(this);
+    }
+
+    private int particles() {
+      return particles.orElse(DEFAULT_PARTICLES);
+    }
+
+    private long budget() {
+      return budget.orElse(DEFAULT_BUDGET);
     }
   }
 }

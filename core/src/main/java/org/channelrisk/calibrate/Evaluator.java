@@ -2,12 +2,8 @@ package org.channelrisk.calibrate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.channelrisk.internal.Parallel;
 
 /**
  * Runs a batch of particles' simulations somewhere: on this machine's threads ({@link #local}) or on a
@@ -31,46 +27,16 @@ public interface Evaluator {
 
   /**
    * @param threads worker threads, &gt;= 1
-   * @return an evaluator on a fixed pool of daemon threads, created per batch
+   * @return an evaluator on a fixed pool of daemon threads, created per batch ({@code Parallel.map}, as
+   *     ensembles use): a particle's unchecked exception reaches the caller as it is
    */
   static Evaluator local(int threads) {
     checkArgument(threads >= 1, "threads must be >= 1: %s", threads);
     return (simulator, values, seeds) -> {
-      double[][] out = new double[values.size()][];
-      if (threads == 1 || values.size() == 1) {
-        for (int i = 0; i < out.length; i++) {
-          out[i] = simulator.statistics(values.get(i), seeds[i]);
-        }
-        return out;
-      }
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, values.size()), r -> {
-        Thread t = new Thread(r, "channelrisk-calibrate");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-          int idx = i;
-          futures.add(pool.submit(() -> {
-            out[idx] = simulator.statistics(values.get(idx), seeds[idx]);
-          }));
-        }
-        for (Future<?> f : futures) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("calibration interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException("a particle's simulation failed: " + e.getCause(), e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-      return out;
+      int n = values.size();
+      List<double[]> out = Parallel.map(n, Math.max(1, Math.min(threads, n)), "calibrate",
+          i -> simulator.statistics(values.get(i), seeds[i]), done -> { });
+      return out.toArray(double[][]::new);
     };
   }
 }

@@ -2,12 +2,12 @@ package org.channelrisk.calibrate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.channelrisk.internal.Parallel;
 import org.channelrisk.sim.EnsembleSummary;
 import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.Simulation;
@@ -28,6 +28,9 @@ import org.channelrisk.stats.SampleQuantiles;
  * simulator's seed scheme, so the result does not depend on the thread count.
  */
 public final class Predictive {
+  /** One draw's run and its targets' statistics. */
+  private record Draw(Simulation.Run run, double[] statistics) {}
+
   private final EnsembleSummary ensemble;
   private final double[][] statistics;
   private final double[][] draws;
@@ -56,48 +59,23 @@ public final class Predictive {
       values[i] = p.values(p.draw(1, rng)[0]);
       seeds[i] = rng.nextLong();
     }
-    Simulation.Run[] runs = new Simulation.Run[n];
+    List<Draw> drawn = Parallel.map(n, Math.max(1, threads), "predictive", i -> {
+      Scenario s = simulator.scenario(values[i]);
+      Simulation.Run run = Simulation.of(s).seed(ParticleSimulator.runSeed(seeds[i], 0)).replicate(0).run();
+      Replicates rep = Replicates.of(List.of(run));
+      double[] st = new double[simulator.targets().size()];
+      for (int k = 0; k < st.length; k++) {
+        st[k] = simulator.targets().get(k).statistic().compute(rep);
+      }
+      return new Draw(run, st);
+    }, done -> { });
     double[][] stats = new double[n][];
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "channelrisk-predictive");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int idx = i;
-        futures.add(pool.submit(() -> {
-          Scenario s = simulator.scenario(values[idx]);
-          Simulation.Run run = Simulation.of(s).seed(ParticleSimulator.runSeed(seeds[idx], 0)).replicate(0).run();
-          Replicates rep = Replicates.of(List.of(run));
-          double[] st = new double[simulator.targets().size()];
-          for (int k = 0; k < st.length; k++) {
-            st[k] = simulator.targets().get(k).statistic().compute(rep);
-          }
-          runs[idx] = run;
-          stats[idx] = st;
-        }));
-      }
-      for (java.util.concurrent.Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("predictive ensemble interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("a predictive run failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
     Map<Long, double[][]> reps = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      reps.put((long) i, runs[i].trajectory().values());
+      reps.put((long) i, drawn.get(i).run().trajectory().values());
+      stats[i] = drawn.get(i).statistics();
     }
-    EnsembleSummary ens = EnsembleSummary.fromReplicates(runs[0].trajectory().times(), reps);
+    EnsembleSummary ens = EnsembleSummary.fromReplicates(drawn.get(0).run().trajectory().times(), reps);
     return new Predictive(ens, stats, values);
   }
 

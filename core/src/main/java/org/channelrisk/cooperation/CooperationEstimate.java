@@ -1,5 +1,6 @@
 package org.channelrisk.cooperation;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Map;
 import org.channelrisk.survival.LogRankTest;
@@ -16,11 +17,18 @@ import org.channelrisk.survival.LogRankTest;
  * }</pre>
  *
  * @param platforms one row per platform and period, periods in time order, platforms by id
- * @param latencyComparisons log-rank test of latency between platforms, per period label
+ * @param latencyComparisons log-rank test of latency between platforms, per period label, periods in time
+ *     order
  * @param until the end of observation used
  */
 public record CooperationEstimate(
     List<PlatformCooperation> platforms, Map<String, LogRankTest.Result> latencyComparisons, double until) {
+
+  /** Copies the rows and the comparisons (keeping their order, periods in time order), so that the estimate cannot change once made. */
+  public CooperationEstimate {
+    platforms = List.copyOf(platforms);
+    latencyComparisons = ImmutableMap.copyOf(latencyComparisons);
+  }
 
   /**
    * @param platform platform id

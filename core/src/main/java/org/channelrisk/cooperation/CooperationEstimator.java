@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.model.Referral;
 import org.channelrisk.survival.KaplanMeier;
 import org.channelrisk.survival.LogRankTest;
@@ -41,10 +42,11 @@ public final class CooperationEstimator {
   private final double[] periodStarts;
   private final double level;
 
+  /** Reads the builder's settings; the defaults are applied here, once. */
   private CooperationEstimator(Builder b) {
-    this.until = b.until;
-    this.periodStarts = b.periodStarts.clone();
-    this.level = b.level;
+    this.until = b.until.orElse(Double.NaN);
+    this.periodStarts = b.periodStarts.orElse(new double[0]); // copied when set, never changed
+    this.level = b.level.orElse(DEFAULT_LEVEL);
   }
 
   /** @return a builder: observation ends at the last time in the log, one period, 95% intervals */
@@ -190,17 +192,20 @@ public final class CooperationEstimator {
         Double.isNaN(until) ? "last time in the log" : until, Arrays.toString(periodStarts), level);
   }
 
-  /** Builder; every setter checks its argument. */
+  /**
+   * Builder; every setter checks its argument and takes its setting once: a second call to the same
+   * setter throws, since a silent overwrite would hide a mistake.
+   */
   public static final class Builder {
-    private double until = Double.NaN;
-    private double[] periodStarts = new double[0];
-    private double level = DEFAULT_LEVEL;
+    private final Setting<Double> until = new Setting<>("until");
+    private final Setting<double[]> periodStarts = new Setting<>("period starts", Arrays::toString);
+    private final Setting<Double> level = new Setting<>("level");
 
     private Builder() {}
 
     /** @param day end of observation (pending referrals are censored here) @return this builder */
     public Builder until(double day) {
-      this.until = Checks.finite("until", day);
+      until.set(Checks.finite("until", day));
       return this;
     }
 
@@ -211,13 +216,13 @@ public final class CooperationEstimator {
           throw new IllegalArgumentException("period starts must be finite and strictly increasing: " + Arrays.toString(starts));
         }
       }
-      this.periodStarts = starts.clone();
+      periodStarts.set(starts.clone());
       return this;
     }
 
     /** @param value confidence level in (0, 1) @return this builder */
     public Builder level(double value) {
-      this.level = org.channelrisk.stats.CriticalValues.checkLevel(value);
+      level.set(org.channelrisk.stats.CriticalValues.checkLevel(value));
       return this;
     }
 

@@ -34,6 +34,11 @@ public record PlatformCooperation(
     String platform, String period, int referrals, int removed, int declined, int pending, Proportion compliance,
     SurvivalCurve latency, List<ParametricSurvival.Fit> latencyFits) {
 
+  /** Copies the fits, so that the row cannot change once made. */
+  public PlatformCooperation {
+    latencyFits = List.copyOf(latencyFits);
+  }
+
   /** @return the parametric latency fit with the smallest AIC, if any converged */
   public Optional<ParametricSurvival.Fit> bestLatencyFit() {
     return latencyFits.isEmpty() ? Optional.empty() : Optional.of(latencyFits.get(0));

@@ -1,6 +1,8 @@
 package org.channelrisk.fit;
 
 import com.google.common.collect.ImmutableList;
+import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.CriticalValues;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,9 +23,12 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Nonlinear least squares by Levenberg-Marquardt (Commons Math's port of MINPACK), with weights,
- * box bounds and a result that states its convergence, standard errors, confidence intervals and
- * information criteria.
+ * Nonlinear least squares by Levenberg-Marquardt, with weights, box bounds and a result that states its
+ * convergence, standard errors, confidence intervals and information criteria. Two solvers
+ * ({@link Solver}): Commons Math's port of MINPACK, the default and the one that takes bounds, and a
+ * compact Levenberg-Marquardt on primitive arrays for small unbounded problems (the recovery models use
+ * it), several times faster on a few parameters; with bounds the MINPACK port runs whichever is chosen.
+ * Each result names the solver that made it ({@link FitResult#solver()}).
  *
  * <pre>{@code
  * FitResult r = NonlinearLeastSquares.builder(model)
@@ -35,16 +40,23 @@ import org.apache.commons.math3.util.Pair;
  *     .fit();
  * }</pre>
  *
- * <p>Defaults: relative tolerances 1e-12 on the cost and the parameters (MINPACK's ftol, xtol) and
- * 1e-12 on orthogonality (gtol); at most 1,000 iterations and 10,000 evaluations. Standard errors are
- * sqrt(diag(sigma^2 (J' W J)^-1)) at the estimate, sigma^2 = RSS / (n - p), as R's {@code nls} and
- * NIST's certified values; intervals are Wald intervals with the t quantile on n - p degrees of freedom.
- * Bounds are enforced by projecting each trial point onto the box (a parameter validator), which
- * suits estimates inside the box; one that ends on a bound is reported in the message.
+ * <p>Defaults: a relative tolerance of 1e-12 ({@link Builder#tolerance}), at most 1,000 iterations and
+ * 10,000 evaluations. MINPACK reads the tolerance as its ftol and xtol (relative change of the cost and
+ * the parameters) and its gtol (orthogonality); the compact solver stops when a step lowers the cost by
+ * at most the tolerance, relative, and moves each parameter by at most its square root, and calls that
+ * converged only with MINPACK's scaled-gradient test passed as well (see
+ * {@code CompactLevenbergMarquardt}). Standard errors are sqrt(diag(sigma^2 (J' W J)^-1)) at the
+ * estimate, sigma^2 = RSS / (n - p), as R's {@code nls} and NIST's certified values (MINPACK: through
+ * a QR decomposition of sqrt(W) J; compact: a Cholesky inverse of its J'WJ); intervals are Wald
+ * intervals with the t quantile on n - p degrees of freedom. Bounds are enforced by projecting each
+ * trial point onto the box (a parameter validator), which suits estimates inside the box; one that ends
+ * on a bound is reported in the message.
  *
- * <p>Reaches the NIST StRD certified values on all 27 nonlinear problems (see the tests' table). A
- * problem cannot be fitted when the model gives non-finite values at the start; the result then says
- * so. Cost: O(n p^2) per iteration. The object is immutable; {@link #fit()} may run on many threads.
+ * <p>The MINPACK solver reaches the NIST StRD certified values on all 27 nonlinear problems; the compact
+ * one on the lower-difficulty ones, and on the others it converges to the certified values or says that
+ * it did not converge (see the tests' table). A problem cannot be fitted when the model gives
+ * non-finite values at the start; the result then says so. Cost: O(n p^2) per iteration. The object is
+ * immutable; {@link #fit()} may run on many threads.
  */
 public final class NonlinearLeastSquares {
   /** Default relative tolerance on the cost and parameters. */
@@ -80,19 +92,22 @@ public final class NonlinearLeastSquares {
     COMPACT
   }
 
+  /** Reads the builder's settings (checked by {@link Builder#build()}); the defaults are applied here, once. */
   private NonlinearLeastSquares(Builder b) {
     this.model = b.model;
-    this.x = b.x;
-    this.y = b.y;
-    this.weights = b.weights;
-    this.start = b.start;
-    this.lowerBounds = b.lower;
-    this.upperBounds = b.upper;
-    this.tolerance = b.tolerance;
-    this.maxIterations = b.maxIterations;
-    this.maxEvaluations = b.maxEvaluations;
-    this.confLevel = b.confLevel;
-    this.solver = b.solver;
+    Data d = b.data.required("no data: call data(x, y)");
+    this.x = d.x();
+    this.y = d.y();
+    this.weights = b.weights.orElse(null);
+    this.start = b.start.required("no starting values: call start(...)");
+    Bounds box = b.bounds.orElse(null);
+    this.lowerBounds = box == null ? null : box.lower();
+    this.upperBounds = box == null ? null : box.upper();
+    this.tolerance = b.tolerance.orElse(DEFAULT_TOLERANCE);
+    this.maxIterations = b.maxIterations.orElse(DEFAULT_MAX_ITERATIONS);
+    this.maxEvaluations = b.maxEvaluations.orElse(DEFAULT_MAX_EVALUATIONS);
+    this.confLevel = b.confLevel.orElse(DEFAULT_CONF_LEVEL);
+    this.solver = b.solver.orElse(Solver.MINPACK);
   }
 
   /**
@@ -321,20 +336,37 @@ public final class NonlinearLeastSquares {
         start.length, y.length, weights == null ? "" : ", weighted", lowerBounds == null ? "" : ", bounded", tolerance);
   }
 
-  /** Builder; checks say what was wrong. */
+  /** The observations, taken together by {@link Builder#data}. */
+  private record Data(double[][] x, double[] y) {
+    @Override
+    public String toString() {
+      return y.length + " observations";
+    }
+  }
+
+  /** The box, taken together by {@link Builder#bounds}. */
+  private record Bounds(double[] lower, double[] upper) {
+    @Override
+    public String toString() {
+      return Arrays.toString(lower) + " to " + Arrays.toString(upper);
+    }
+  }
+
+  /**
+   * Builder; checks say what was wrong. Each setting is taken once: a second call to the same setter
+   * throws, since a silent overwrite would hide a mistake.
+   */
   public static final class Builder {
     private final Model model;
-    private double[][] x;
-    private double[] y;
-    private double[] weights;
-    private double[] start;
-    private double[] lower;
-    private double[] upper;
-    private double tolerance = DEFAULT_TOLERANCE;
-    private int maxIterations = DEFAULT_MAX_ITERATIONS;
-    private int maxEvaluations = DEFAULT_MAX_EVALUATIONS;
-    private double confLevel = DEFAULT_CONF_LEVEL;
-    private Solver solver = Solver.MINPACK;
+    private final Setting<Data> data = new Setting<>("data");
+    private final Setting<double[]> weights = new Setting<>("weights", w -> w.length + " weights");
+    private final Setting<double[]> start = new Setting<>("start", Arrays::toString);
+    private final Setting<Bounds> bounds = new Setting<>("bounds");
+    private final Setting<Double> tolerance = new Setting<>("tolerance");
+    private final Setting<Integer> maxIterations = new Setting<>("maxIterations");
+    private final Setting<Integer> maxEvaluations = new Setting<>("maxEvaluations");
+    private final Setting<Double> confLevel = new Setting<>("confidence level");
+    private final Setting<Solver> solver = new Setting<>("solver");
 
     private Builder(Model model) {
       if (model == null) {
@@ -357,8 +389,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("y[" + i + "] must be finite: " + ys[i]);
         }
       }
-      this.x = xs.clone();
-      this.y = ys.clone();
+      data.set(new Data(xs.clone(), ys.clone()));
       return this;
     }
 
@@ -385,7 +416,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("weight[" + i + "] must be finite and >= 0: " + w[i]);
         }
       }
-      this.weights = w.clone();
+      weights.set(w.clone());
       return this;
     }
 
@@ -399,7 +430,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("start value " + j + " must be finite: " + b[j]);
         }
       }
-      this.start = b.clone();
+      start.set(b.clone());
       return this;
     }
 
@@ -417,28 +448,54 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("bounds of parameter " + j + " are empty: [" + lo[j] + ", " + hi[j] + "]");
         }
       }
-      this.lower = lo.clone();
-      this.upper = hi.clone();
+      bounds.set(new Bounds(lo.clone(), hi.clone()));
       return this;
     }
 
     /**
+     * @param tol relative tolerance on the cost, the parameters and orthogonality, in (0, 1) (default
+     *     {@value NonlinearLeastSquares#DEFAULT_TOLERANCE})
+     * @return this builder
+     */
+    public Builder tolerance(double tol) {
+      if (!(tol > 0 && tol < 1)) {
+        throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
+      }
+      tolerance.set(tol);
+      return this;
+    }
+
+    /**
+     * @param n largest number of iterations, &gt;= 1 (default {@value NonlinearLeastSquares#DEFAULT_MAX_ITERATIONS})
+     * @return this builder
+     */
+    public Builder maxIterations(int n) {
+      maxIterations.set(Checks.atLeastOne("maxIterations", n));
+      return this;
+    }
+
+    /**
+     * @param n largest number of model evaluations, &gt;= 1 (default {@value NonlinearLeastSquares#DEFAULT_MAX_EVALUATIONS})
+     * @return this builder
+     */
+    public Builder maxEvaluations(int n) {
+      maxEvaluations.set(Checks.atLeastOne("maxEvaluations", n));
+      return this;
+    }
+
+    /**
+     * The short form, kept for code written before the named setters.
+     *
      * @param tol relative tolerance on cost, parameters and orthogonality, in (0, 1)
      * @param iterations largest number of iterations
      * @param evaluations largest number of model evaluations
      * @return this builder
+     * @deprecated two ints in a row are easily swapped; use
+     *     {@code .tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations)}
      */
+    @Deprecated(since = "0.2", forRemoval = true)
     public Builder convergence(double tol, int iterations, int evaluations) {
-      if (!(tol > 0 && tol < 1)) {
-        throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
-      }
-      if (iterations < 1 || evaluations < 1) {
-        throw new IllegalArgumentException("iteration and evaluation limits must be >= 1: " + iterations + ", " + evaluations);
-      }
-      this.tolerance = tol;
-      this.maxIterations = iterations;
-      this.maxEvaluations = evaluations;
-      return this;
+      return tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations);
     }
 
     /**
@@ -447,13 +504,13 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder solver(Solver s) {
-      this.solver = java.util.Objects.requireNonNull(s, "solver");
+      solver.set(s);
       return this;
     }
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = CriticalValues.checkLevel(level);
+      confLevel.set(CriticalValues.checkLevel(level));
       return this;
     }
 
@@ -462,12 +519,11 @@ public final class NonlinearLeastSquares {
      * @throws IllegalStateException if data or start values are missing or do not fit together
      */
     public NonlinearLeastSquares build() {
-      if (y == null) {
-        throw new IllegalStateException("no data: call data(x, y)");
-      }
-      if (start == null) {
-        throw new IllegalStateException("no starting values: call start(...)");
-      }
+      double[] y = data.required("no data: call data(x, y)").y();
+      double[] start = this.start.required("no starting values: call start(...)");
+      Bounds box = bounds.orElse(null);
+      double[] lower = box == null ? null : box.lower();
+      double[] weights = this.weights.orElse(null);
       int p = model.parameters();
       if (start.length != p) {
         throw new IllegalStateException("the model has " + p + " parameters but " + start.length + " start values were given");

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.CriticalValues;
 import org.channelrisk.stats.Estimate;
 
@@ -64,21 +65,24 @@ public final class ImpactAnalysis {
   private final boolean skipMissing;
   private final double epsilon;
 
+  /** Reads the builder's settings; the defaults are applied here, once. */
   private ImpactAnalysis(Builder b) {
-    this.intervention = b.intervention;
-    this.model = b.model;
-    this.hacLag = b.hacLag;
-    this.p = b.p;
-    this.q = b.q;
-    this.trend = b.trend;
+    this.intervention = b.intervention.required("the intervention time is required");
+    this.model = b.model == null ? ImpactModel.SEGMENTED : b.model;
+    this.hacLag = b.hacLag.orElse(ORDINARY);
+    ArmaOrder order = b.arma.orElse(new ArmaOrder(0, 0));
+    this.p = order.p();
+    this.q = order.q();
+    this.trend = b.trend.orElse(Trend.LEVEL);
     this.controls = new LinkedHashMap<>();
     b.controls.forEach((k, v) -> controls.put(k, v.clone()));
-    this.exposure = b.exposure == null ? null : b.exposure.clone();
-    this.period = b.period;
-    this.harmonics = b.harmonics;
-    this.level = b.level;
+    this.exposure = b.exposure.orElse(null); // copied when set, never changed
+    Fourier fourier = b.fourier.orElse(new Fourier(Double.NaN, 0));
+    this.period = fourier.period();
+    this.harmonics = fourier.harmonics();
+    this.level = b.level.orElse(DEFAULT_LEVEL);
     this.skipMissing = b.skipMissing;
-    this.epsilon = b.epsilon;
+    this.epsilon = b.epsilon.orElse(DEFAULT_EPSILON);
   }
 
   /** @return a builder: segmented least squares with ordinary standard errors, 95%, until changed */
@@ -267,24 +271,42 @@ public final class ImpactAnalysis {
         + (harmonics > 0 ? ", " + harmonics + " harmonics of period " + period : "") + ", level " + level + "]";
   }
 
+  /** The ARMA orders, taken together by {@link Builder#arima}. */
+  private record ArmaOrder(int p, int q) {
+    @Override
+    public String toString() {
+      return "(" + p + ", " + q + ")";
+    }
+  }
+
+  /** The Fourier terms, taken together by {@link Builder#harmonics}. */
+  private record Fourier(double period, int harmonics) {
+    @Override
+    public String toString() {
+      return harmonics + " harmonic(s) of period " + period;
+    }
+  }
+
   /**
    * A set-once builder. Choose at most one model: {@link #neweyWest} / {@link #neweyWestAuto} (segmented),
    * {@link #arima}, {@link #poisson}, {@link #structural}; the default is segmented least squares.
+   * Naming the same model again is allowed ({@code poisson().exposure(e)}), but each setting is taken
+   * once: a second lag, order, trend, exposure, harmonics, level or epsilon throws, since a silent
+   * overwrite would hide a mistake. Controls are added, one call each; {@link #skipMissing()} is a
+   * flag, and calling it twice asks for the same thing twice.
    */
   public static final class Builder {
-    private Double intervention;
+    private final Setting<Double> intervention = new Setting<>("intervention time");
     private ImpactModel model;
-    private int hacLag = ORDINARY;
-    private int p;
-    private int q;
-    private Trend trend = Trend.LEVEL;
+    private final Setting<Integer> hacLag = new Setting<>("Newey-West lag", lag -> lag == AUTO ? "auto" : lag.toString());
+    private final Setting<ArmaOrder> arma = new Setting<>("ARMA order");
+    private final Setting<Trend> trend = new Setting<>("trend");
     private final LinkedHashMap<String, double[]> controls = new LinkedHashMap<>();
-    private double[] exposure;
-    private double period = Double.NaN;
-    private int harmonics;
-    private double level = DEFAULT_LEVEL;
+    private final Setting<double[]> exposure = new Setting<>("exposure", e -> e.length + " values");
+    private final Setting<Fourier> fourier = new Setting<>("harmonics");
+    private final Setting<Double> level = new Setting<>("level");
     private boolean skipMissing;
-    private double epsilon = DEFAULT_EPSILON;
+    private final Setting<Double> epsilon = new Setting<>("epsilon");
 
     private Builder() {}
 
@@ -294,7 +316,7 @@ public final class ImpactAnalysis {
      */
     public Builder intervention(double time) {
       checkArgument(Double.isFinite(time), "intervention time must be finite: %s", time);
-      this.intervention = time;
+      intervention.set(time);
       return this;
     }
 
@@ -316,14 +338,14 @@ public final class ImpactAnalysis {
     public Builder neweyWest(int lag) {
       checkArgument(lag >= 0, "Newey-West lag must be >= 0: %s", lag);
       setModel(ImpactModel.SEGMENTED);
-      this.hacLag = lag;
+      hacLag.set(lag);
       return this;
     }
 
     /** @return this: Newey-West with lag floor(4 (n / 100)^(2/9)) */
     public Builder neweyWestAuto() {
       setModel(ImpactModel.SEGMENTED);
-      this.hacLag = AUTO;
+      hacLag.set(AUTO);
       return this;
     }
 
@@ -336,8 +358,7 @@ public final class ImpactAnalysis {
       checkArgument(ar >= 0 && ar <= 10, "AR order must be in [0, 10]: %s", ar);
       checkArgument(ma >= 0 && ma <= 10, "MA order must be in [0, 10]: %s", ma);
       setModel(ImpactModel.ARIMA);
-      this.p = ar;
-      this.q = ma;
+      arma.set(new ArmaOrder(ar, ma));
       return this;
     }
 
@@ -353,7 +374,7 @@ public final class ImpactAnalysis {
      */
     public Builder exposure(double[] exposure) {
       setModel(ImpactModel.POISSON);
-      this.exposure = exposure.clone();
+      this.exposure.set(exposure.clone());
       return this;
     }
 
@@ -363,7 +384,7 @@ public final class ImpactAnalysis {
      */
     public Builder structural(Trend trend) {
       setModel(ImpactModel.STRUCTURAL);
-      this.trend = java.util.Objects.requireNonNull(trend, "trend");
+      this.trend.set(trend);
       return this;
     }
 
@@ -388,8 +409,7 @@ public final class ImpactAnalysis {
     public Builder harmonics(double period, int k) {
       checkArgument(period > 0 && Double.isFinite(period), "period must be positive: %s", period);
       checkArgument(k >= 1 && 2 * k <= period, "harmonics must be in [1, P / 2]: %s for period %s", (Object) k, period);
-      this.period = period;
-      this.harmonics = k;
+      fourier.set(new Fourier(period, k));
       return this;
     }
 
@@ -398,7 +418,7 @@ public final class ImpactAnalysis {
      * @return this
      */
     public Builder level(double level) {
-      this.level = CriticalValues.checkLevel(level);
+      this.level.set(CriticalValues.checkLevel(level));
       return this;
     }
 
@@ -414,7 +434,7 @@ public final class ImpactAnalysis {
      */
     public Builder epsilon(double epsilon) {
       checkArgument(epsilon > 0 && epsilon < 1, "epsilon must be in (0, 1): %s", epsilon);
-      this.epsilon = epsilon;
+      this.epsilon.set(epsilon);
       return this;
     }
 
@@ -423,10 +443,6 @@ public final class ImpactAnalysis {
      * @throws IllegalStateException if the intervention time is not set
      */
     public ImpactAnalysis build() {
-      checkState(intervention != null, "the intervention time is required");
-      if (model == null) {
-        model = ImpactModel.SEGMENTED;
-      }
       return new ImpactAnalysis(this);
     }
   }

@@ -1,10 +1,12 @@
 package org.channelrisk.internal;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One setting of a builder, taken once: a second {@link #set} throws, naming the setting and the value
- * it already has, since a silent overwrite would hide a mistake (as Caffeine's builders do). Internal:
+ * it already has, since a silent overwrite would hide a mistake (as Caffeine's builders do). The
+ * default lives where the value is read ({@link #orElse}), so each default is written once. Internal:
  * not a supported API.
  *
  * <pre>{@code
@@ -17,11 +19,22 @@ import java.util.Objects;
  */
 public final class Setting<T> {
   private final String name;
+  private final Function<? super T, String> show;
   private T value;
 
   /** @param name the setting's name, for messages */
   public Setting(String name) {
+    // text in quotes, so that an empty or padded value reads as what it is
+    this(name, v -> v instanceof CharSequence ? "'" + v + "'" : String.valueOf(v));
+  }
+
+  /**
+   * @param name the setting's name, for messages
+   * @param show how the value reads in a message (for arrays, whose own {@code toString} says nothing)
+   */
+  public Setting(String name, Function<? super T, String> show) {
     this.name = Objects.requireNonNull(name, "name");
+    this.show = Objects.requireNonNull(show, "show");
   }
 
   /**
@@ -30,11 +43,14 @@ public final class Setting<T> {
    */
   public void set(T v) {
     if (value != null) {
-      // text in quotes, so that an empty or padded value reads as what it is
-      throw new IllegalStateException(name + " was already set to "
-          + (value instanceof CharSequence ? "'" + value + "'" : value));
+      throw new IllegalStateException(name + " was already set to " + show.apply(value));
     }
     value = Objects.requireNonNull(v, name);
+  }
+
+  /** @return whether the setting was set (for a default that depends on how another call was made) */
+  public boolean isSet() {
+    return value != null;
   }
 
   /** @param otherwise the default @return the value, or the default when not set */
@@ -56,6 +72,6 @@ public final class Setting<T> {
 
   @Override
   public String toString() {
-    return value == null ? "?" : value.toString();
+    return value == null ? "?" : show.apply(value);
   }
 }

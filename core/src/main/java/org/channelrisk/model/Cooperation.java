@@ -1,6 +1,7 @@
 package org.channelrisk.model;
 
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import java.util.Locale;
 
 /**
@@ -102,10 +103,14 @@ public record Cooperation(
 
   /**
    * Builder for {@link Cooperation}, starting from {@link #none()}; each setter checks its argument at
-   * once, as the profile's constructor does.
+   * once, as the profile's constructor does, and takes its setting once: a second call to the same
+   * setter throws, since a silent overwrite would hide a mistake.
    */
   public static final class Builder {
-    private Cooperation value = none();
+    private final Setting<Double> compliance = new Setting<>("compliance");
+    private final Setting<LatencyDistribution> latency = new Setting<>("latency");
+    private final Setting<Double> proactiveHazard = new Setting<>("proactiveHazard");
+    private final Setting<Double> visibilityExponent = new Setting<>("visibilityExponent");
 
     private Builder() {}
 
@@ -114,7 +119,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder compliance(double value) {
-      this.value = this.value.withCompliance(value);
+      compliance.set(Checks.probability("compliance", value));
       return this;
     }
 
@@ -123,8 +128,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder latency(LatencyDistribution value) {
-      Cooperation v = this.value;
-      this.value = new Cooperation(v.compliance, value, v.proactiveHazard, v.visibilityExponent);
+      latency.set(Checks.notNull("latency", value));
       return this;
     }
 
@@ -133,8 +137,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder proactiveHazard(double value) {
-      Cooperation v = this.value;
-      this.value = new Cooperation(v.compliance, v.latency, value, v.visibilityExponent);
+      proactiveHazard.set(Checks.finiteNonNegative("proactiveHazard", value));
       return this;
     }
 
@@ -143,16 +146,17 @@ public record Cooperation(
      * @return this builder
      */
     public Builder visibilityExponent(double value) {
-      Cooperation v = this.value;
-      this.value = new Cooperation(v.compliance, v.latency, v.proactiveHazard, value);
+      visibilityExponent.set(Checks.finiteNonNegative("visibilityExponent", value));
       return this;
     }
 
     /**
-     * @return the profile
+     * @return the profile; settings not given are those of {@link #none()}
      */
     public Cooperation build() {
-      return value;
+      Cooperation defaults = none();
+      return new Cooperation(compliance.orElse(defaults.compliance), latency.orElse(defaults.latency),
+          proactiveHazard.orElse(defaults.proactiveHazard), visibilityExponent.orElse(defaults.visibilityExponent));
     }
   }
 }

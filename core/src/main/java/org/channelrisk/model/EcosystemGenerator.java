@@ -1,6 +1,7 @@
 package org.channelrisk.model;
 
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
@@ -85,21 +86,23 @@ public final class EcosystemGenerator {
   private final ImmutableMap<String, Double> languageShares;
   private final long seed;
 
+  /** Reads the builder's settings; the defaults are applied here, once. */
   private EcosystemGenerator(Builder b) {
-    this.channels = b.channels;
-    this.channelsPerOperator = b.channelsPerOperator;
-    this.meanSpareAccounts = b.meanSpareAccounts;
-    this.minAudience = b.minAudience;
-    this.maxAudience = b.maxAudience;
-    this.tailExponent = b.tailExponent;
-    this.meanOutDegree = b.meanOutDegree;
+    this.channels = b.channels.orElse(DEFAULT_CHANNELS);
+    this.channelsPerOperator = b.channelsPerOperator.orElse(DEFAULT_CHANNELS_PER_OPERATOR);
+    this.meanSpareAccounts = b.meanSpareAccounts.orElse(DEFAULT_MEAN_SPARE_ACCOUNTS);
+    Audience audience = b.audience.orElse(new Audience(DEFAULT_MIN_AUDIENCE, DEFAULT_MAX_AUDIENCE, DEFAULT_TAIL_EXPONENT));
+    this.minAudience = audience.min();
+    this.maxAudience = audience.max();
+    this.tailExponent = audience.tail();
+    this.meanOutDegree = b.meanOutDegree.orElse(DEFAULT_MEAN_OUT_DEGREE);
     this.platformShares =
         b.platformShares.isEmpty() ? ImmutableMap.of(DEFAULT_PLATFORM, 1.0) : ImmutableMap.copyOf(b.platformShares);
     // canonical orders: a draw must not depend on the iteration order of the caller's map (Map.of
     // iterates in an order that changes from one JVM to the next)
-    this.roleShares = ImmutableMap.copyOf(new EnumMap<>(b.roleShares));
-    this.languageShares = ImmutableMap.copyOf(new TreeMap<>(b.languageShares));
-    this.seed = b.seed;
+    this.roleShares = ImmutableMap.copyOf(new EnumMap<>(b.roleShares.orElse(DEFAULT_ROLE_SHARES)));
+    this.languageShares = ImmutableMap.copyOf(new TreeMap<>(b.languageShares.orElse(DEFAULT_LANGUAGE_SHARES)));
+    this.seed = b.seed.orElse(0L);
   }
 
   /**
@@ -252,37 +255,47 @@ public final class EcosystemGenerator {
         meanOutDegree, platformShares.keySet().stream().map(Platform::id).toList(), seed);
   }
 
-  /** Builder of a generator; each setter checks its argument and says what was expected. */
+  /** The audience distribution's three settings, taken together by {@link Builder#audience}. */
+  private record Audience(long min, long max, double tail) {
+    @Override
+    public String toString() {
+      return "[" + min + ", " + max + "], tail " + tail;
+    }
+  }
+
+  /**
+   * Builder of a generator; each setter checks its argument and says what was expected, and takes its
+   * setting once: a second call to the same setter throws, since a silent overwrite would hide a
+   * mistake. Platforms are added, one call each.
+   */
   public static final class Builder {
-    private int channels = DEFAULT_CHANNELS;
-    private double channelsPerOperator = DEFAULT_CHANNELS_PER_OPERATOR;
-    private double meanSpareAccounts = DEFAULT_MEAN_SPARE_ACCOUNTS;
-    private long minAudience = DEFAULT_MIN_AUDIENCE;
-    private long maxAudience = DEFAULT_MAX_AUDIENCE;
-    private double tailExponent = DEFAULT_TAIL_EXPONENT;
-    private double meanOutDegree = DEFAULT_MEAN_OUT_DEGREE;
+    private final Setting<Integer> channels = new Setting<>("channels");
+    private final Setting<Double> channelsPerOperator = new Setting<>("channelsPerOperator");
+    private final Setting<Double> meanSpareAccounts = new Setting<>("meanSpareAccounts");
+    private final Setting<Audience> audience = new Setting<>("audience");
+    private final Setting<Double> meanOutDegree = new Setting<>("meanOutDegree");
     private final Map<Platform, Double> platformShares = new LinkedHashMap<>();
-    private Map<ChannelRole, Double> roleShares = DEFAULT_ROLE_SHARES;
-    private Map<String, Double> languageShares = DEFAULT_LANGUAGE_SHARES;
-    private long seed;
+    private final Setting<Map<ChannelRole, Double>> roleShares = new Setting<>("roleShares");
+    private final Setting<Map<String, Double>> languageShares = new Setting<>("languageShares");
+    private final Setting<Long> seed = new Setting<>("seed");
 
     private Builder() {}
 
     /** @param n number of channels, &gt;= 0 @return this builder */
     public Builder channels(int n) {
-      this.channels = Checks.nonNegative("channels", n);
+      channels.set(Checks.nonNegative("channels", n));
       return this;
     }
 
     /** @param mean mean channels per operator, &gt;= 1 @return this builder */
     public Builder channelsPerOperator(double mean) {
-      this.channelsPerOperator = Checks.atLeastOne("channelsPerOperator", mean);
+      channelsPerOperator.set(Checks.atLeastOne("channelsPerOperator", mean));
       return this;
     }
 
     /** @param mean mean spare accounts per operator, &gt;= 0 @return this builder */
     public Builder meanSpareAccounts(double mean) {
-      this.meanSpareAccounts = Checks.finiteNonNegative("meanSpareAccounts", mean);
+      meanSpareAccounts.set(Checks.finiteNonNegative("meanSpareAccounts", mean));
       return this;
     }
 
@@ -299,15 +312,13 @@ public final class EcosystemGenerator {
       if (max < min) {
         throw new IllegalArgumentException("maximum audience " + max + " must be >= minimum " + min);
       }
-      this.minAudience = min;
-      this.maxAudience = max;
-      this.tailExponent = Checks.positive("tailExponent", tail);
+      audience.set(new Audience(min, max, Checks.positive("tailExponent", tail)));
       return this;
     }
 
     /** @param mean mean links out of a channel, &gt;= 0 @return this builder */
     public Builder meanOutDegree(double mean) {
-      this.meanOutDegree = Checks.finiteNonNegative("meanOutDegree", mean);
+      meanOutDegree.set(Checks.finiteNonNegative("meanOutDegree", mean));
       return this;
     }
 
@@ -333,20 +344,20 @@ public final class EcosystemGenerator {
 
     /** @param shares weight per role (normalised; at least one &gt; 0) @return this builder */
     public Builder roleShares(Map<ChannelRole, Double> shares) {
-      this.roleShares = checkShares("roleShares", shares);
+      roleShares.set(checkShares("roleShares", shares));
       return this;
     }
 
     /** @param shares weight per language code (normalised; at least one &gt; 0) @return this builder */
     public Builder languageShares(Map<String, Double> shares) {
       shares.keySet().forEach(l -> Checks.notNull("language", l));
-      this.languageShares = checkShares("languageShares", shares);
+      languageShares.set(checkShares("languageShares", shares));
       return this;
     }
 
     /** @param value the seed of the generator's random stream @return this builder */
     public Builder seed(long value) {
-      this.seed = value;
+      seed.set(value);
       return this;
     }
 

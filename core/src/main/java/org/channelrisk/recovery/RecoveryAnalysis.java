@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
 import org.channelrisk.fit.NonlinearLeastSquares;
@@ -32,8 +33,8 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  * or those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
  * available (NaN), never invented. With {@link Builder#fromTrough()} the fit's origin t0 moves to the
  * lowest point at or after the takedown, for effects that build up over days. Fits use the points with
- * t &gt;= t0, unweighted by default (as R's
- * {@code nls}); each three-parameter model is started from the data (b the first value after t0, a the
+ * t &gt;= t0, unweighted by default (as R's {@code nls}), or by 1 / sd^2 when standard deviations are
+ * given; each three-parameter model is started from the data (b the first value after t0, a the
  * mean of the last fifth, k from the time to half-recovery) and from k three times larger and smaller,
  * keeping the best converged fit (the compact Levenberg-Marquardt of the fit package). Intervals: the delta method (normal, parameters' covariance from the
  * fit, baseline treated as known) or a bootstrap (residual or parametric, percentile intervals,
@@ -60,6 +61,8 @@ public final class RecoveryAnalysis {
   private final double t0;
   private final List<RecoveryModel> models;
   private final Weighting weighting;
+  /** Whether {@link #weighting} was chosen, not the default: standard deviations then must agree with it. */
+  private final boolean weightingChosen;
   private final double horizon;
   private final double baselineWindow;
   private final int bootstrapSize;
@@ -69,17 +72,20 @@ public final class RecoveryAnalysis {
   private final double confLevel;
   private final boolean fromTrough;
 
+  /** Reads the builder's settings; the defaults are applied here, once. */
   private RecoveryAnalysis(Builder b) {
-    this.t0 = b.t0;
-    this.models = ImmutableList.copyOf(b.models);
-    this.weighting = b.weighting;
-    this.horizon = b.horizon;
-    this.baselineWindow = b.baselineWindow;
-    this.bootstrapSize = b.bootstrapSize;
-    this.bootstrapType = b.bootstrapType;
-    this.seed = b.seed;
-    this.threads = b.threads;
-    this.confLevel = b.confLevel;
+    this.t0 = b.t0.orElse(Double.NaN);
+    this.models = b.models.orElse(DEFAULT_MODELS);
+    this.weighting = b.weighting.orElse(Weighting.NONE);
+    this.weightingChosen = b.weighting.isSet();
+    this.horizon = b.horizon.orElse(Double.NaN);
+    this.baselineWindow = b.baselineWindow.orElse(Double.NaN);
+    BootstrapPlan plan = b.bootstrap.orElse(new BootstrapPlan(0, Bootstrap.RESIDUAL, 0));
+    this.bootstrapSize = plan.size();
+    this.bootstrapType = plan.type();
+    this.seed = plan.seed();
+    this.threads = b.threads.orElse(1);
+    this.confLevel = b.confLevel.orElse(DEFAULT_CONF_LEVEL);
     this.fromTrough = b.fromTrough;
   }
 
@@ -100,34 +106,43 @@ public final class RecoveryAnalysis {
     if (weighting == Weighting.STANDARD_DEVIATION) {
       throw new IllegalArgumentException("weighting STANDARD_DEVIATION needs the standard deviations: call analyse(t, y, sd)");
     }
-    return run(t, y, null);
+    return run(t, y, null, weighting);
   }
 
   /**
    * Analyses a series with per-point standard deviations (an ensemble mean and its standard error),
-   * weighting each point by 1 / sd^2.
+   * weighting each point by 1 / sd^2: with the weighting left unset or set to {@link
+   * Weighting#STANDARD_DEVIATION}. Another weighting chosen explicitly contradicts the standard
+   * deviations and is refused, rather than one of the two being ignored.
    *
    * @param t times
    * @param y values
    * @param sd standard deviations, finite and &gt;= 0
    * @return the result
+   * @throws IllegalArgumentException as {@link #analyse(double[], double[])}, for a bad sd, or when the
+   *     builder chose {@link Weighting#NONE} or {@link Weighting#POISSON}
    */
   public RecoveryResult analyse(double[] t, double[] y, double[] sd) {
+    if (weightingChosen && weighting != Weighting.STANDARD_DEVIATION) {
+      throw new IllegalArgumentException("standard deviations were given but the weighting is " + weighting
+          + ": leave the weighting unset (or set STANDARD_DEVIATION) to weight by 1/sd^2, or call analyse(t, y)");
+    }
     if (sd.length != t.length) {
       throw new IllegalArgumentException("sd has " + sd.length + " values for " + t.length + " times");
     }
-    return run(t, y, sd.clone());
+    return run(t, y, sd.clone(), Weighting.STANDARD_DEVIATION);
   }
 
-  private RecoveryResult run(double[] t, double[] y, double[] sd) {
-    checkSeries(t, y);
+  /** @param how the weighting of this call: the builder's, or STANDARD_DEVIATION when sd is given */
+  private RecoveryResult run(double[] t, double[] y, double[] sd, Weighting how) {
+    checkSeries(t, y, how);
     boolean estimated = Double.isNaN(t0);
     double takedown = estimated ? largestDrop(t, y) : t0;
     RecoveryWindow win = RecoveryWindow.of(t, y, takedown, baselineWindow, fromTrough);
     int n = win.s().length;
     double[] s = win.s();
     double[] yy = win.y();
-    double[] w = weights(yy, sd == null ? null : Arrays.copyOfRange(sd, win.first(), t.length));
+    double[] w = weights(how, yy, sd == null ? null : Arrays.copyOfRange(sd, win.first(), t.length));
     int minPoints = models.stream().mapToInt(RecoveryModel::parameters).min().orElse(1) + 1;
     if (n < minPoints) {
       throw new IllegalArgumentException(n + " point" + (n == 1 ? "" : "s") + " at or after the takedown (t0 = " + win.origin()
@@ -174,7 +189,7 @@ public final class RecoveryAnalysis {
         ImmutableList.copyOf(weighted), metrics, method, h, bandTimes, band);
   }
 
-  private void checkSeries(double[] t, double[] y) {
+  private static void checkSeries(double[] t, double[] y, Weighting weighting) {
     if (t.length != y.length) {
       throw new IllegalArgumentException("t has " + t.length + " values but y has " + y.length);
     }
@@ -202,7 +217,8 @@ public final class RecoveryAnalysis {
     FitResult best = null;
     for (double[] st : starts) {
       NonlinearLeastSquares.Builder b = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(st)
-          .confidenceLevel(confLevel).convergence(1e-10, 200, 2_000).solver(NonlinearLeastSquares.Solver.COMPACT);
+          .confidenceLevel(confLevel).tolerance(1e-10).maxIterations(200).maxEvaluations(2_000)
+          .solver(NonlinearLeastSquares.Solver.COMPACT);
       if (w != null) {
         b.weights(w);
       }
@@ -223,7 +239,7 @@ public final class RecoveryAnalysis {
         "not fitted: " + n + " points cannot determine " + m.parameters() + " parameters", "none");
   }
 
-  private double[] weights(double[] y, double[] sd) {
+  private static double[] weights(Weighting weighting, double[] y, double[] sd) {
     switch (weighting) {
       case POISSON: {
         double[] w = new double[y.length];
@@ -273,47 +289,47 @@ public final class RecoveryAnalysis {
     return t[best];
   }
 
-  static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] c = v.clone();
-    Arrays.sort(c);
-    int m = c.length / 2;
-    return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
-  }
-
   private static String pct(double level) {
     return Long.toString(Math.round(level * 100));
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "RecoveryAnalysis[t0 %s, models %s, %s weights, %s]",
+    return String.format(Locale.ROOT, "RecoveryAnalysis[t0 %s, models %s, %s, %s]",
         Double.isNaN(t0) ? "largest drop" : t0, models.stream().map(RecoveryModel::id).toList(),
-        weighting.name().toLowerCase(Locale.ROOT),
+        weightingChosen ? weighting.name().toLowerCase(Locale.ROOT) + " weights" : "weights 1/sd^2 given sd, else none",
         bootstrapSize == 0 ? "delta-method intervals" : bootstrapSize + " " + bootstrapType + " bootstrap replicates");
   }
 
-  /** Builder; every setter checks its argument. */
+  /** The bootstrap's three settings, taken together by {@link Builder#bootstrap}. */
+  private record BootstrapPlan(int size, Bootstrap type, long seed) {
+    @Override
+    public String toString() {
+      return size + " " + type + " replicates, seed " + seed;
+    }
+  }
+
+  /**
+   * Builder; every setter checks its argument and takes its setting once: a second call to the same
+   * setter throws, since a silent overwrite would hide a mistake. {@link #fromTrough()} is a flag:
+   * calling it twice asks for the same thing twice.
+   */
   public static final class Builder {
-    private double t0 = Double.NaN;
-    private List<RecoveryModel> models = DEFAULT_MODELS;
-    private Weighting weighting = Weighting.NONE;
-    private double horizon = Double.NaN;
-    private double baselineWindow = Double.NaN;
-    private int bootstrapSize;
-    private Bootstrap bootstrapType = Bootstrap.RESIDUAL;
-    private long seed;
-    private int threads = 1;
-    private double confLevel = DEFAULT_CONF_LEVEL;
+    private final Setting<Double> t0 = new Setting<>("takedown time");
+    private final Setting<List<RecoveryModel>> models = new Setting<>("models");
+    private final Setting<Weighting> weighting = new Setting<>("weighting");
+    private final Setting<Double> horizon = new Setting<>("horizon");
+    private final Setting<Double> baselineWindow = new Setting<>("baseline window");
+    private final Setting<BootstrapPlan> bootstrap = new Setting<>("bootstrap");
+    private final Setting<Integer> threads = new Setting<>("threads");
+    private final Setting<Double> confLevel = new Setting<>("confidence level");
     private boolean fromTrough;
 
     private Builder() {}
 
     /** @param time the takedown time (default: estimated as the largest drop) @return this builder */
     public Builder takedown(double time) {
-      this.t0 = Checks.finite("takedown time", time);
+      t0.set(Checks.finite("takedown time", time));
       return this;
     }
 
@@ -322,13 +338,18 @@ public final class RecoveryAnalysis {
       if (m.length == 0) {
         throw new IllegalArgumentException("at least one model is needed");
       }
-      this.models = List.of(m);
+      models.set(List.of(m));
       return this;
     }
 
-    /** @param w the weighting (default none) @return this builder */
+    /**
+     * @param w the weighting (default: 1/sd^2 when {@link RecoveryAnalysis#analyse(double[], double[], double[])}
+     *     is given standard deviations, else none); a weighting other than STANDARD_DEVIATION refuses
+     *     standard deviations
+     * @return this builder
+     */
     public Builder weighting(Weighting w) {
-      this.weighting = java.util.Objects.requireNonNull(w, "weighting");
+      weighting.set(w);
       return this;
     }
 
@@ -337,13 +358,13 @@ public final class RecoveryAnalysis {
       if (!(h > 0)) {
         throw new IllegalArgumentException("horizon must be > 0: " + h);
       }
-      this.horizon = h;
+      horizon.set(h);
       return this;
     }
 
     /** @param window only points within this time before t0 form the baseline @return this builder */
     public Builder baselineWindow(double window) {
-      this.baselineWindow = Checks.positive("baseline window", window);
+      baselineWindow.set(Checks.positive("baseline window", window));
       return this;
     }
 
@@ -354,15 +375,14 @@ public final class RecoveryAnalysis {
      * @return this builder
      */
     public Builder bootstrap(int replicates, Bootstrap type, long rngSeed) {
-      this.bootstrapSize = Checks.nonNegative("bootstrap replicates", replicates);
-      this.bootstrapType = java.util.Objects.requireNonNull(type, "type");
-      this.seed = rngSeed;
+      bootstrap.set(new BootstrapPlan(Checks.nonNegative("bootstrap replicates", replicates),
+          java.util.Objects.requireNonNull(type, "type"), rngSeed));
       return this;
     }
 
     /** @param n worker threads for the bootstrap, &gt;= 1 (results do not depend on it) @return this builder */
     public Builder threads(int n) {
-      this.threads = Checks.atLeastOne("threads", n);
+      threads.set(Checks.atLeastOne("threads", n));
       return this;
     }
 
@@ -385,7 +405,7 @@ public final class RecoveryAnalysis {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      this.confLevel = org.channelrisk.stats.CriticalValues.checkLevel(level);
+      confLevel.set(org.channelrisk.stats.CriticalValues.checkLevel(level));
       return this;
     }
 

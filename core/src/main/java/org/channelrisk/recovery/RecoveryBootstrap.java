@@ -68,7 +68,7 @@ final class RecoveryBootstrap {
         for (int i = 0; i < pre.length; i++) {
           resampled[i] = pre[g.nextInt(pre.length)];
         }
-        b0 = RecoveryAnalysis.median(resampled);
+        b0 = SampleQuantiles.of(resampled, 0.5);
       }
       FitResult f = refit.fit(model, s, ys, w, p);
       if (!f.converged()) {

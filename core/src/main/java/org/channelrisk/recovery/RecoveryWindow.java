@@ -2,6 +2,7 @@ package org.channelrisk.recovery;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.channelrisk.stats.SampleQuantiles;
 
 /**
  * The part of a series a recovery fit uses: the baseline B0 (median of the points before the
@@ -52,7 +53,7 @@ record RecoveryWindow(double takedown, double origin, boolean fromTrough, double
       s[i] = t[first + i] - origin;
       yy[i] = y[first + i];
     }
-    return new RecoveryWindow(takedown, origin, fromTrough, preValues, RecoveryAnalysis.median(preValues), first, s, yy);
+    return new RecoveryWindow(takedown, origin, fromTrough, preValues, SampleQuantiles.of(preValues, 0.5), first, s, yy);
   }
 
   /** @return how the baseline was found, for the result's reader */

@@ -65,7 +65,7 @@ public record ReplicateMetrics(double baseline, double troughTime, double trough
     Preconditions.checkArgument(endWindow > 0, "endWindow must be > 0: %s", endWindow);
     int n = t.length;
     double[] before = Arrays.stream(indices(t, takedown - baselineWindow, takedown)).mapToDouble(i -> y[i]).toArray();
-    double b0 = before.length == 0 ? Double.NaN : RecoveryAnalysis.median(before);
+    double b0 = SampleQuantiles.of(before, 0.5);
     int trough = -1;
     for (int i = 0; i < n; i++) {
       if (t[i] >= takedown && (trough < 0 || y[i] < y[trough])) {

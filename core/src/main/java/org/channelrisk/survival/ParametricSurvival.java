@@ -1,8 +1,11 @@
 package org.channelrisk.survival;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Erf;
+import org.channelrisk.internal.Copies;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.model.LatencyDistribution;
 
@@ -66,6 +69,40 @@ public final class ParametricSurvival {
    */
   public record Fit(Family family, double mu, double sigma, double[][] covariance, double logLik, int n, int events,
       boolean converged, int iterations) {
+
+    /** Copies the covariance, so that the fit cannot change once made. */
+    public Fit {
+      Objects.requireNonNull(family, "family");
+      covariance = Copies.deep(covariance);
+    }
+
+    /** @return a copy of the covariance of (mu, log sigma) */
+    @Override
+    public double[][] covariance() {
+      return Copies.deep(covariance);
+    }
+
+    /**
+     * @param i 0 for mu, 1 for log sigma
+     * @param j 0 for mu, 1 for log sigma
+     * @return the covariance of estimates i and j
+     */
+    public double covariance(int i, int j) {
+      return covariance[i][j];
+    }
+
+    /** Equal when every component is equal, the covariance by content. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Fit f && family == f.family && Double.compare(mu, f.mu) == 0 && Double.compare(sigma, f.sigma) == 0
+          && Arrays.deepEquals(covariance, f.covariance) && Double.compare(logLik, f.logLik) == 0 && n == f.n
+          && events == f.events && converged == f.converged && iterations == f.iterations;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(family, mu, sigma, Arrays.deepHashCode(covariance), logLik, n, events, converged, iterations);
+    }
 
     /** @return -2 logLik + 2 k */
     public double aic() {

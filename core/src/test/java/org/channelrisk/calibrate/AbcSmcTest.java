@@ -301,8 +301,13 @@ class AbcSmcTest {
   }
 
   static AbcSmc.Builder oneDimensional() {
+    return bareOneDimensional().particles(20).minAcceptance(0);
+  }
+
+  /** The one-dimensional problem without the particles and the minimum acceptance, which a builder takes once. */
+  static AbcSmc.Builder bareOneDimensional() {
     // x ~ uniform(0, 10), statistic x, observed 5: distance |x - 5|
-    return AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.uniform(0, 10)).target(target(5, 1)).particles(20).minAcceptance(0);
+    return AbcSmc.builder(NOT_SIMULATED).parameter("x", Prior.uniform(0, 10)).target(target(5, 1));
   }
 
   /** Records what a run tells its listener. */
@@ -389,7 +394,7 @@ class AbcSmcTest {
     assertThat(gens.population().history()).isEqualTo(tol.population().history().subList(0, 2));
 
     // acceptance: generation 1 accepts 20 of more than 20 proposals, below the minimum 0.99
-    CalibrationResult acc = oneDimensional().minAcceptance(0.99).build().run(3, IDENTITY, AbcSmc.Listener.NONE);
+    CalibrationResult acc = bareOneDimensional().particles(20).minAcceptance(0.99).build().run(3, IDENTITY, AbcSmc.Listener.NONE);
     assertThat(acc.stopReason()).isEqualTo(StopReason.MIN_ACCEPTANCE);
     assertThat(acc.population().history()).isEqualTo(tol.population().history().subList(0, 2));
   }
@@ -399,7 +404,7 @@ class AbcSmcTest {
     // every particle at distance 2: generation 1 takes eps = 2 and accepts everything (acceptance 1,
     // not below a minimum of 1); then no smaller distance is left
     Evaluator constant = (sim, values, seeds) -> values.stream().map(v -> new double[] {7}).toArray(double[][]::new);
-    CalibrationResult r = oneDimensional().minAcceptance(1).build().run(3, constant, AbcSmc.Listener.NONE);
+    CalibrationResult r = bareOneDimensional().particles(20).minAcceptance(1).build().run(3, constant, AbcSmc.Listener.NONE);
     assertThat(r.stopReason()).isEqualTo(StopReason.NO_PROGRESS);
     Generation g = r.population().generation();
     assertThat(g.index()).isEqualTo(1);
@@ -452,7 +457,7 @@ class AbcSmcTest {
     // resume refuses another calibration's population
     AbcSmc other = AbcSmc.builder(NOT_SIMULATED).parameter("y", Prior.uniform(0, 10)).target(target(5, 1)).particles(20).build();
     assertThatThrownBy(() -> other.resume(a.population(), 9, IDENTITY, AbcSmc.Listener.NONE)).hasMessageContaining("parameters");
-    AbcSmc fewer = oneDimensional().particles(10).build();
+    AbcSmc fewer = bareOneDimensional().particles(10).minAcceptance(0).build();
     assertThatThrownBy(() -> fewer.resume(a.population(), 9, IDENTITY, AbcSmc.Listener.NONE)).hasMessageContaining("20 particles");
   }
 
@@ -509,8 +514,8 @@ class AbcSmcTest {
     assertThat(f).hasSize(16).matches("[0-9a-f]{16}");
     assertThat(oneDimensional().build().fingerprint()).isEqualTo(f);
     // stopping settings are not part of it
-    assertThat(oneDimensional().budget(1000).minAcceptance(0.5).maxGenerations(3).targetTolerance(1).build().fingerprint()).isEqualTo(f);
-    assertThat(oneDimensional().particles(21).build().fingerprint()).isNotEqualTo(f);
+    assertThat(bareOneDimensional().particles(20).budget(1000).minAcceptance(0.5).maxGenerations(3).targetTolerance(1).build().fingerprint()).isEqualTo(f);
+    assertThat(bareOneDimensional().particles(21).minAcceptance(0).build().fingerprint()).isNotEqualTo(f);
     assertThat(oneDimensional().replicatesPerParticle(2).build().fingerprint()).isNotEqualTo(f);
     assertThat(oneDimensional().kernel(Kernel.TWICE_COVARIANCE).build().fingerprint()).isNotEqualTo(f);
     assertThat(oneDimensional().essReduction(0.6).build().fingerprint()).isNotEqualTo(f);
@@ -541,15 +546,15 @@ class AbcSmcTest {
     assertThatThrownBy(() -> oneDimensional().parameter("x", Prior.uniform(0, 1))).hasMessageContaining("twice");
     assertThatThrownBy(() -> oneDimensional().parameter("weight", Prior.uniform(0, 1))).hasMessageContaining("reserved");
     assertThatThrownBy(() -> oneDimensional().parameter("distance", Prior.uniform(0, 1))).hasMessageContaining("reserved");
-    assertThatThrownBy(() -> oneDimensional().particles(1)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(oneDimensional().particles(2).budget(2).build().particles()).isEqualTo(2);
+    assertThatThrownBy(() -> bareOneDimensional().particles(1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(bareOneDimensional().particles(2).budget(2).build().particles()).isEqualTo(2);
     assertThatThrownBy(() -> oneDimensional().replicatesPerParticle(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> oneDimensional().budget(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> oneDimensional().particles(2).budget(1).build()).hasMessageContaining("must cover");
+    assertThatThrownBy(() -> bareOneDimensional().particles(2).budget(1).build()).hasMessageContaining("must cover");
     assertThat(oneDimensional().replicatesPerParticle(1).build().replicatesPerParticle()).isEqualTo(1);
-    assertThatThrownBy(() -> oneDimensional().minAcceptance(-0.01)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> oneDimensional().minAcceptance(1.01)).isInstanceOf(IllegalArgumentException.class);
-    oneDimensional().minAcceptance(0).minAcceptance(1);
+    assertThatThrownBy(() -> bareOneDimensional().minAcceptance(-0.01)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> bareOneDimensional().minAcceptance(1.01)).isInstanceOf(IllegalArgumentException.class);
+    bareOneDimensional().minAcceptance(1);
     assertThatThrownBy(() -> oneDimensional().maxGenerations(0)).isInstanceOf(IllegalArgumentException.class);
     oneDimensional().maxGenerations(1);
     assertThatThrownBy(() -> oneDimensional().essReduction(0)).isInstanceOf(IllegalArgumentException.class);
@@ -610,7 +615,7 @@ class AbcSmcTest {
 
   @Test
   void moreParticlesThanABatchDivisor() {
-    CalibrationResult r = oneDimensional().particles(30).maxGenerations(2).build().run(3, IDENTITY, AbcSmc.Listener.NONE);
+    CalibrationResult r = bareOneDimensional().particles(30).minAcceptance(0).maxGenerations(2).build().run(3, IDENTITY, AbcSmc.Listener.NONE);
     assertThat(r.population().size()).isEqualTo(30);
     assertThat(r.population().history()).hasSize(2);
   }
@@ -628,5 +633,24 @@ class AbcSmcTest {
       assertThat(two.population().values(i)).isEqualTo(one.population().values(i));
       assertThat(two.population().statistics(i)).isEqualTo(one.population().statistics(i));
     }
+  }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    ScenarioMapping m = theta -> {
+      throw new AssertionError("not simulated");
+    };
+    assertThatThrownBy(() -> AbcSmc.builder(m).particles(100).particles(200)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("particles was already set to 100");
+    assertThatThrownBy(() -> AbcSmc.builder(m).replicatesPerParticle(2).replicatesPerParticle(3))
+        .hasMessage("replicates per particle was already set to 2");
+    assertThatThrownBy(() -> AbcSmc.builder(m).budget(1_000).budget(2_000)).hasMessage("budget was already set to 1000");
+    assertThatThrownBy(() -> AbcSmc.builder(m).minAcceptance(0.1).minAcceptance(0.2)).hasMessage("minimum acceptance was already set to 0.1");
+    assertThatThrownBy(() -> AbcSmc.builder(m).maxGenerations(5).maxGenerations(6)).hasMessage("maximum generations was already set to 5");
+    assertThatThrownBy(() -> AbcSmc.builder(m).essReduction(0.5).essReduction(0.7)).hasMessage("ESS reduction was already set to 0.5");
+    assertThatThrownBy(() -> AbcSmc.builder(m).targetTolerance(0.1).targetTolerance(0)).hasMessage("target tolerance was already set to 0.1");
+    assertThatThrownBy(() -> AbcSmc.builder(m).kernel(Kernel.OPTIMAL_LOCAL).kernel(Kernel.OPTIMAL_LOCAL))
+        .hasMessage("kernel was already set to OPTIMAL_LOCAL");
+    assertThatThrownBy(() -> AbcSmc.builder(m).description("a").description("b")).hasMessage("description was already set to 'a'");
   }
 }

@@ -24,10 +24,14 @@ class ExactPosteriorTest {
   static final int X = 14;
 
   static AbcSmc.Builder calibration() {
+    return calibration(1000);
+  }
+
+  static AbcSmc.Builder calibration(int particles) {
     return AbcSmc.builder(theta -> Scenarios.referrals(N, theta[0], 0, 2))
         .parameter("compliance", Prior.beta(2, 2))
         .target(new Target(new Statistic.Value(Observed.REFERRALS_COMPLIED, 2), X, 1))
-        .particles(1000).budget(200_000);
+        .particles(particles).budget(200_000);
   }
 
   /** Weighted Kolmogorov-Smirnov distance between the population and a distribution function. */
@@ -74,7 +78,7 @@ class ExactPosteriorTest {
 
   @Test
   void sameResultOnOneAndTwoThreadsAndWhenResumed() throws Exception {
-    AbcSmc abc = calibration().particles(200).build();
+    AbcSmc abc = calibration(200).build();
     CalibrationResult one = abc.run(7, 1);
     CalibrationResult two = abc.run(7, 2);
     assertSamePopulation(one.population(), two.population());

@@ -104,4 +104,48 @@ class CooperationEstimatorTest {
         .hasMessageContaining("after the end of observation");
     assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts(5, 5)).hasMessageContaining("strictly increasing");
   }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    assertThatThrownBy(() -> CooperationEstimator.builder().until(5).until(6)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("until was already set to 5.0");
+    assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts(1, 2).periodStarts(3))
+        .hasMessage("period starts was already set to [1.0, 2.0]");
+    assertThatThrownBy(() -> CooperationEstimator.builder().level(0.9).level(0.95)).hasMessage("level was already set to 0.9");
+  }
+
+  @Test
+  void anEstimateAndItsRowsCannotBeChangedByTheirCallers() {
+    List<Referral> refs = new ArrayList<>(log("telegram", 300, 0.9, 0.25, 200, 1, 0));
+    refs.addAll(log("other", 300, 0.5, 4.0, 200, 2, 0));
+    for (Referral r : log("telegram", 300, 0.9, 0.25, 100, 5, 1000)) {
+      refs.add(new Referral(r.id(), r.target(), r.platformId(), r.sentAt() + 100, r.outcome(),
+          r.decidedAt().isPresent() ? java.util.OptionalDouble.of(r.decidedAt().getAsDouble() + 100) : java.util.OptionalDouble.empty()));
+    }
+    refs.addAll(log("other", 300, 0.5, 4.0, 200, 6, 1000).stream().filter(r -> r.sentAt() >= 100).toList());
+    CooperationEstimate est = CooperationEstimator.builder().until(200).periodStarts(100).build().estimate(refs);
+    // the comparisons keep the periods' time order, and the map handed out is not the estimate's to change
+    assertThat(est.latencyComparisons().keySet()).containsExactly("before 100", "from 100");
+    assertThatThrownBy(() -> est.latencyComparisons().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> est.platforms().clear()).isInstanceOf(UnsupportedOperationException.class);
+
+    java.util.Map<String, org.channelrisk.survival.LogRankTest.Result> comparisons = new java.util.LinkedHashMap<>(est.latencyComparisons());
+    List<PlatformCooperation> rows = new ArrayList<>(est.platforms());
+    CooperationEstimate copy = new CooperationEstimate(rows, comparisons, est.until());
+    comparisons.remove("before 100");
+    rows.clear();
+    assertThat(copy.latencyComparisons().keySet()).containsExactly("before 100", "from 100");
+    assertThat(copy.platforms()).hasSize(est.platforms().size());
+    assertThat(copy).isEqualTo(est);
+
+    PlatformCooperation tg = est.get("telegram", "from 100");
+    assertThat(tg.latencyFits()).isNotEmpty();
+    assertThatThrownBy(() -> tg.latencyFits().clear()).isInstanceOf(UnsupportedOperationException.class);
+    List<org.channelrisk.survival.ParametricSurvival.Fit> fits = new ArrayList<>(tg.latencyFits());
+    PlatformCooperation row = new PlatformCooperation(tg.platform(), tg.period(), tg.referrals(), tg.removed(), tg.declined(),
+        tg.pending(), tg.compliance(), tg.latency(), fits);
+    fits.clear();
+    assertThat(row.latencyFits()).isEqualTo(tg.latencyFits());
+    assertThat(row).isEqualTo(tg);
+  }
 }

@@ -39,7 +39,7 @@ class CompactLevenbergMarquardtTest {
   };
 
   static FitResult fit(double... start) {
-    return NonlinearLeastSquares.builder(BOX_BOD).data(X, Y).start(start).convergence(1e-15, 10_000, 100_000)
+    return NonlinearLeastSquares.builder(BOX_BOD).data(X, Y).start(start).tolerance(1e-15).maxIterations(10_000).maxEvaluations(100_000)
         .solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
   }
 

@@ -65,7 +65,7 @@ class NistStrdTest {
         FitResult r = NonlinearLeastSquares.builder(pr.model())
             .data(pr.x(), pr.y())
             .start(s == 1 ? pr.start1() : pr.start2())
-            .convergence(1e-15, 10_000, 100_000)
+            .tolerance(1e-15).maxIterations(10_000).maxEvaluations(100_000)
             .solver(solver)
             .build()
             .fit();

@@ -36,17 +36,17 @@ class NonlinearLeastSquaresRulesTest {
     assertThatThrownBy(() -> line(x, new double[] {1, Double.NaN, 2})).hasMessage("y[1] must be finite: NaN");
     assertThatThrownBy(() -> line(x, y).weights(new double[] {1, -1e-300, 1})).hasMessageContaining("weight[1]");
     assertThatThrownBy(() -> line(x, y).weights(new double[] {1, Double.POSITIVE_INFINITY, 1})).hasMessageContaining("weight[1]");
-    assertThat(line(x, y).weights(new double[] {1, 0, 1, }).start(0, 0)).isNotNull();
+    assertThat(NonlinearLeastSquares.builder(LINE).data(x, y).weights(new double[] {1, 0, 1, }).start(0, 0)).isNotNull();
     assertThatThrownBy(() -> line(x, y).start(0, Double.NaN)).hasMessage("start value 1 must be finite: NaN");
     assertThatThrownBy(() -> line(x, y).bounds(new double[] {0}, new double[] {1, 2})).hasMessageContaining("differ in length");
     assertThatThrownBy(() -> line(x, y).bounds(new double[] {0, 2}, new double[] {1, 1})).hasMessageContaining("parameter 1");
     assertThat(line(x, y).bounds(new double[] {1, 1}, new double[] {1, 1}).build()).isNotNull();
-    assertThatThrownBy(() -> line(x, y).convergence(0, 1, 1)).hasMessageContaining("(0, 1)");
-    assertThatThrownBy(() -> line(x, y).convergence(1, 1, 1)).hasMessageContaining("(0, 1)");
-    assertThatThrownBy(() -> line(x, y).convergence(0.1, 0, 1)).hasMessageContaining(">= 1");
-    assertThatThrownBy(() -> line(x, y).convergence(0.1, 1, 0)).hasMessageContaining(">= 1");
-    assertThat(line(x, y).convergence(0.1, 1, 1).build()).isNotNull();
-    assertThatThrownBy(() -> line(x, y).start(0, 0, 0).build()).hasMessageContaining("3 start values");
+    assertThatThrownBy(() -> line(x, y).tolerance(0)).hasMessage("tolerance must be in (0, 1): 0.0");
+    assertThatThrownBy(() -> line(x, y).tolerance(1)).hasMessageContaining("(0, 1)");
+    assertThatThrownBy(() -> line(x, y).maxIterations(0)).hasMessage("maxIterations must be >= 1: 0");
+    assertThatThrownBy(() -> line(x, y).maxEvaluations(0)).hasMessage("maxEvaluations must be >= 1: 0");
+    assertThat(line(x, y).tolerance(0.1).maxIterations(1).maxEvaluations(1).build()).isNotNull();
+    assertThatThrownBy(() -> NonlinearLeastSquares.builder(LINE).data(x, y).start(0, 0, 0).build()).hasMessageContaining("3 start values");
     assertThatThrownBy(() -> line(x, y).weights(new double[] {1, 1}).build()).hasMessageContaining("2 weights for 3");
     // 3 points with positive weight determine 2 parameters; 2 do not
     assertThatThrownBy(() -> line(x, y).weights(new double[] {1, 0, 1}).build()).hasMessageContaining("need at least 3");
@@ -96,5 +96,37 @@ class NonlinearLeastSquaresRulesTest {
     FitResult c = line(x, new double[] {1, 2.9, 5.2, 7.5}).build().fit();
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c).isNotEqualTo(null).isNotEqualTo("a fit");
     assertThat(a).isEqualTo(a);
+  }
+
+  @Test
+  @SuppressWarnings("removal")
+  void theDeprecatedConvergenceIsTheThreeNamedSettings() {
+    double[] x = {0, 1, 2, 3};
+    double[] y = {1, 3, 5, 7.1};
+    assertThat(line(x, y).convergence(1e-8, 5, 50).build().toString())
+        .isEqualTo(line(x, y).tolerance(1e-8).maxIterations(5).maxEvaluations(50).build().toString());
+    assertThat(line(x, y).convergence(1e-8, 5, 50).build().fit())
+        .isEqualTo(line(x, y).tolerance(1e-8).maxIterations(5).maxEvaluations(50).build().fit());
+    assertThatThrownBy(() -> line(x, y).convergence(0.1, 0, 1)).hasMessageContaining(">= 1");
+    assertThatThrownBy(() -> line(x, y).tolerance(1e-8).convergence(1e-6, 5, 50)).hasMessage("tolerance was already set to 1.0E-8");
+  }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    double[] x = {0, 1, 2, 3};
+    double[] y = {1, 3, 5, 7.1};
+    assertThatThrownBy(() -> line(x, y).start(0, 1)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("start was already set to [0.0, 0.0]");
+    assertThatThrownBy(() -> line(x, y).data(x, y)).hasMessage("data was already set to 4 observations");
+    assertThatThrownBy(() -> line(x, y).weights(new double[] {1, 1, 1, 1}).weights(new double[] {1, 2, 1, 1}))
+        .hasMessage("weights was already set to 4 weights");
+    assertThatThrownBy(() -> line(x, y).bounds(new double[] {0, 0}, new double[] {9, 9}).bounds(new double[] {0, 0}, new double[] {1, 1}))
+        .hasMessage("bounds was already set to [0.0, 0.0] to [9.0, 9.0]");
+    assertThatThrownBy(() -> line(x, y).solver(NonlinearLeastSquares.Solver.COMPACT).solver(NonlinearLeastSquares.Solver.MINPACK))
+        .hasMessage("solver was already set to COMPACT");
+    assertThatThrownBy(() -> line(x, y).confidenceLevel(0.9).confidenceLevel(0.99)).hasMessage("confidence level was already set to 0.9");
+    assertThatThrownBy(() -> line(x, y).maxIterations(10).maxIterations(20)).hasMessage("maxIterations was already set to 10");
+    assertThatThrownBy(() -> line(x, y).maxEvaluations(10).maxEvaluations(20)).hasMessage("maxEvaluations was already set to 10");
+    assertThatThrownBy(() -> line(x, y).tolerance(1e-6).tolerance(1e-8)).hasMessage("tolerance was already set to 1.0E-6");
   }
 }

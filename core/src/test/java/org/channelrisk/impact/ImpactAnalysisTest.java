@@ -230,4 +230,24 @@ class ImpactAnalysisTest {
           }
         });
   }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(5).intervention(6)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("intervention time was already set to 5.0");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().neweyWest(2).neweyWest(3)).hasMessage("Newey-West lag was already set to 2");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().neweyWestAuto().neweyWest(3)).hasMessage("Newey-West lag was already set to auto");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().arima(1, 0).arima(1, 1)).hasMessage("ARMA order was already set to (1, 0)");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().structural(Trend.LEVEL).structural(Trend.LINEAR))
+        .hasMessage("trend was already set to LEVEL");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().exposure(new double[] {1, 2}).exposure(new double[] {1, 3}))
+        .hasMessage("exposure was already set to 2 values");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().harmonics(7, 2).harmonics(7, 3))
+        .hasMessage("harmonics was already set to 2 harmonic(s) of period 7.0");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().level(0.9).level(0.95)).hasMessage("level was already set to 0.9");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().epsilon(1e-8).epsilon(1e-10)).hasMessage("epsilon was already set to 1.0E-8");
+    // naming the same model again, and a flag asked for twice, are not mistakes
+    assertThat(ImpactAnalysis.builder().intervention(5).poisson().exposure(new double[] {1}).skipMissing().skipMissing().build())
+        .isNotNull();
+  }
 }

@@ -445,12 +445,13 @@ class ImpactPartsTest {
   void theBuilderChecksItsSettings() {
     assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ImpactAnalysis.builder().neweyWest(-1)).isInstanceOf(IllegalArgumentException.class);
-    ImpactAnalysis.builder().neweyWest(0).segmented().neweyWestAuto();
+    ImpactAnalysis.builder().neweyWest(0).segmented(); // the same model named again
     assertThatThrownBy(() -> ImpactAnalysis.builder().arima(11, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ImpactAnalysis.builder().arima(0, 11)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ImpactAnalysis.builder().arima(-1, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ImpactAnalysis.builder().arima(0, -1)).isInstanceOf(IllegalArgumentException.class);
-    ImpactAnalysis.builder().arima(10, 10).arima(0, 0);
+    ImpactAnalysis.builder().arima(10, 10);
+    ImpactAnalysis.builder().arima(0, 0);
     assertThatThrownBy(() -> ImpactAnalysis.builder().poisson().structural(Trend.LEVEL)).hasMessageContaining("already poisson");
     ImpactAnalysis.builder().exposure(new double[] {1}).poisson();
     assertThatThrownBy(() -> ImpactAnalysis.builder().structural(null)).isInstanceOf(NullPointerException.class);

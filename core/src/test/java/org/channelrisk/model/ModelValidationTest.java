@@ -65,6 +65,17 @@ class ModelValidationTest {
     }
 
     @Test
+    void builderTakesEachSettingOnce() {
+      assertThatThrownBy(() -> Cooperation.builder().compliance(0.5).compliance(0.6)).isInstanceOf(IllegalStateException.class)
+          .hasMessage("compliance was already set to 0.5");
+      assertThatThrownBy(() -> Cooperation.builder().latency(Cooperation.DEFAULT_LATENCY).latency(LatencyDistribution.exponentialHours(1)))
+          .hasMessageStartingWith("latency was already set to Exponential(");
+      assertThatThrownBy(() -> Cooperation.builder().proactiveHazard(0.1).proactiveHazard(0.2)).hasMessage("proactiveHazard was already set to 0.1");
+      assertThatThrownBy(() -> Cooperation.builder().visibilityExponent(0.5).visibilityExponent(1)).hasMessage("visibilityExponent was already set to 0.5");
+      assertThat(Cooperation.builder().build()).isEqualTo(Cooperation.none());
+    }
+
+    @Test
     void scheduleLooksUpTheProfileInForce() {
       Cooperation a = Cooperation.none();
       Cooperation b = Cooperation.of(0.9, Cooperation.DEFAULT_LATENCY);
@@ -203,6 +214,23 @@ class ModelValidationTest {
       assertThatThrownBy(() -> EcosystemGenerator.builder().platform(TG, 1).platform(TG, 1)).hasMessageContaining("duplicate platform id");
       assertThatThrownBy(() -> EcosystemGenerator.builder().roleShares(Map.of(ChannelRole.BACKUP, 0.0))).hasMessageContaining("at least one positive weight");
       assertThatThrownBy(() -> EcosystemGenerator.builder().languageShares(Map.of("ar", -1.0))).hasMessageContaining("languageShares[ar]");
+    }
+
+    @Test
+    void takesEachSettingOnce() {
+      assertThatThrownBy(() -> EcosystemGenerator.builder().channels(10).channels(20)).isInstanceOf(IllegalStateException.class)
+          .hasMessage("channels was already set to 10");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().channelsPerOperator(2).channelsPerOperator(3))
+          .hasMessage("channelsPerOperator was already set to 2.0");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().meanSpareAccounts(1).meanSpareAccounts(2)).hasMessage("meanSpareAccounts was already set to 1.0");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().audience(1, 5, 1.5).audience(1, 9, 1.5)).hasMessage("audience was already set to [1, 5], tail 1.5");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().meanOutDegree(1).meanOutDegree(2)).hasMessage("meanOutDegree was already set to 1.0");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().roleShares(Map.of(ChannelRole.BACKUP, 1.0)).roleShares(Map.of(ChannelRole.ARCHIVE, 1.0)))
+          .hasMessage("roleShares was already set to {BACKUP=1.0}");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().languageShares(Map.of("ar", 1.0)).languageShares(Map.of("en", 1.0)))
+          .hasMessage("languageShares was already set to {ar=1.0}");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().seed(7).seed(8)).hasMessage("seed was already set to 7");
+      assertThat(EcosystemGenerator.builder().build().toString()).isEqualTo(EcosystemGenerator.builder().seed(0).build().toString());
     }
 
     @Test

@@ -110,7 +110,7 @@ class BootstrapIndependentTest {
       }
       double b0 = median(resampled);
       FitResult f = NonlinearLeastSquares.builder(RecoveryModel.EXPONENTIAL.asFitModel()).data(s, ys).start(p)
-          .convergence(1e-10, 200, 2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
+          .tolerance(1e-10).maxIterations(200).maxEvaluations(2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
       if (f.converged()) {
         rows.add(Metric.evaluate(RecoveryModel.EXPONENTIAL, f.estimates(), b0, r.horizon()));
       }

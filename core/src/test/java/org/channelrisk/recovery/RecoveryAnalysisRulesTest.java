@@ -96,6 +96,32 @@ class RecoveryAnalysisRulesTest {
   }
 
   @Test
+  void standardDeviationsWeighByDefaultAndAContradictingWeightingIsRefused() {
+    double[] t = {0, 1, 2, 3, 4, 5};
+    double[] y = {10, 10, 2, 4, 6, 8};
+    double[] sd = {9, 9, 1, 2, 0, 4};
+    // the weighting left unset: the standard deviations weigh, as with STANDARD_DEVIATION chosen
+    RecoveryResult byDefault = RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.CONSTANT).build().analyse(t, y, sd);
+    RecoveryResult chosen = RecoveryAnalysis.builder().takedown(2).weighting(Weighting.STANDARD_DEVIATION)
+        .models(RecoveryModel.CONSTANT).build().analyse(t, y, sd);
+    assertThat(byDefault.fit()).isEqualTo(chosen.fit());
+    assertThat(byDefault.parameter("a")).isCloseTo(9.5 / 2.3125, within(1e-10));
+    // without them the same analysis is unweighted: the plain mean 5
+    assertThat(RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.CONSTANT).build().analyse(t, y).parameter("a"))
+        .isCloseTo(5, within(1e-12));
+    // a weighting chosen explicitly that is not STANDARD_DEVIATION contradicts them
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(2).weighting(Weighting.NONE).build().analyse(t, y, sd))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("standard deviations were given but the weighting is NONE: leave the weighting unset (or set"
+            + " STANDARD_DEVIATION) to weight by 1/sd^2, or call analyse(t, y)");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(2).weighting(Weighting.POISSON).build().analyse(t, y, sd))
+        .hasMessageContaining("the weighting is POISSON");
+    // the unset default reads as what it does
+    assertThat(RecoveryAnalysis.builder().build().toString()).contains("weights 1/sd^2 given sd, else none");
+    assertThat(RecoveryAnalysis.builder().weighting(Weighting.NONE).build().toString()).contains("none weights");
+  }
+
+  @Test
   void theMethodTextTheHorizonAndTheLevel() {
     double[] t = new double[40];
     double[] y = new double[40];
@@ -132,12 +158,34 @@ class RecoveryAnalysisRulesTest {
     assertThatThrownBy(() -> RecoveryAnalysis.builder().models()).hasMessage("at least one model is needed");
     assertThatThrownBy(() -> RecoveryAnalysis.builder().confidenceLevel(1)).hasMessageContaining("(0, 1)");
     assertThat(RecoveryAnalysis.builder().build().toString()).isEqualTo(
-        "RecoveryAnalysis[t0 largest drop, models [exponential, logistic, gompertz, constant, linear], none weights, delta-method intervals]");
+        "RecoveryAnalysis[t0 largest drop, models [exponential, logistic, gompertz, constant, linear], weights 1/sd^2 given sd,"
+            + " else none, delta-method intervals]");
     // zero replicates is the delta method
     assertThat(RecoveryAnalysis.builder().takedown(10).models(RecoveryModel.EXPONENTIAL).weighting(Weighting.POISSON)
         .bootstrap(0, RecoveryAnalysis.Bootstrap.PARAMETRIC, 3).build().toString())
         .isEqualTo("RecoveryAnalysis[t0 10.0, models [exponential], poisson weights, delta-method intervals]");
     assertThat(RecoveryAnalysis.builder().bootstrap(99, RecoveryAnalysis.Bootstrap.RESIDUAL, 3).build().toString())
-        .endsWith("none weights, 99 RESIDUAL bootstrap replicates]");
+        .endsWith("weights 1/sd^2 given sd, else none, 99 RESIDUAL bootstrap replicates]");
+  }
+
+  @Test
+  void aSecondCallToASetterFailsNamingTheValueItHas() {
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().takedown(10).takedown(12))
+        .isInstanceOf(IllegalStateException.class).hasMessage("takedown time was already set to 10.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models(RecoveryModel.EXPONENTIAL).models(RecoveryModel.LOGISTIC))
+        .hasMessageStartingWith("models was already set to [");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().weighting(Weighting.POISSON).weighting(Weighting.NONE))
+        .hasMessage("weighting was already set to POISSON");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().horizon(5).horizon(6)).hasMessage("horizon was already set to 5.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().baselineWindow(5).baselineWindow(6))
+        .hasMessage("baseline window was already set to 5.0");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(99, RecoveryAnalysis.Bootstrap.RESIDUAL, 3)
+        .bootstrap(199, RecoveryAnalysis.Bootstrap.RESIDUAL, 3))
+        .hasMessage("bootstrap was already set to 99 RESIDUAL replicates, seed 3");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().threads(2).threads(4)).hasMessage("threads was already set to 2");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().confidenceLevel(0.9).confidenceLevel(0.95))
+        .hasMessage("confidence level was already set to 0.9");
+    // a flag asked for twice asks for the same thing
+    assertThat(RecoveryAnalysis.builder().fromTrough().fromTrough().build()).isNotNull();
   }
 }

@@ -43,8 +43,8 @@ class StartSelectionTest {
     List<double[]> starts = m.startValues(s, y);
     FitResult[] f = new FitResult[starts.size()];
     for (int j = 0; j < f.length; j++) {
-      f[j] = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(starts.get(j)).convergence(1e-10, 200, 2_000)
-          .solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
+      f[j] = NonlinearLeastSquares.builder(m.asFitModel()).data(s, y).start(starts.get(j))
+          .tolerance(1e-10).maxIterations(200).maxEvaluations(2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
     }
     return f;
   }

@@ -68,7 +68,7 @@ class WeightedBootstrapIndependentTest {
       }
       double b0 = BootstrapIndependentTest.median(resampled);
       FitResult f = NonlinearLeastSquares.builder(RecoveryModel.EXPONENTIAL.asFitModel()).data(s, ys).weights(w).start(p)
-          .convergence(1e-10, 200, 2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
+          .tolerance(1e-10).maxIterations(200).maxEvaluations(2_000).solver(NonlinearLeastSquares.Solver.COMPACT).build().fit();
       if (f.converged()) {
         metricRows.add(Metric.evaluate(RecoveryModel.EXPONENTIAL, f.estimates(), b0, r.horizon()));
         double[] curve = new double[n];

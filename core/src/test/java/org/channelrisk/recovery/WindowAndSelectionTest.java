@@ -113,11 +113,25 @@ class WindowAndSelectionTest {
         .hasMessageContaining("never drops");
   }
 
+  /** The baseline of the points before the takedown, a window of t = 0, 1, 2, ... with the takedown at t = pre.length. */
+  static double baseline(double... pre) {
+    double[] t = new double[pre.length + 1];
+    double[] y = new double[pre.length + 1];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = i;
+      y[i] = i < pre.length ? pre[i] : 0;
+    }
+    return RecoveryWindow.of(t, y, pre.length, Double.NaN, false).baseline();
+  }
+
   @Test
-  void mediansOfOddAndEvenCounts() {
-    assertThat(RecoveryAnalysis.median(new double[] {3, 1, 2})).isEqualTo(2);
-    assertThat(RecoveryAnalysis.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
-    assertThat(RecoveryAnalysis.median(new double[] {7})).isEqualTo(7);
-    assertThat(RecoveryAnalysis.median(new double[0])).isNaN();
+  void theBaselineIsTheMedianOfOddAndEvenCounts() {
+    assertThat(baseline(3, 1, 2)).isEqualTo(2);
+    assertThat(baseline(4, 1, 3, 2)).isEqualTo(2.5);
+    assertThat(baseline(7)).isEqualTo(7);
+    assertThat(baseline()).isNaN();
+    // the type-7 median is the mean of the middle pair, to the last bit, for counts and for these means
+    assertThat(baseline(1_000_001, 999_998, 1_000_000, 3)).isEqualTo(999_999);
+    assertThat(baseline(0.1, 0.7, 0.2, 0.9)).isEqualTo((0.2 + 0.7) / 2);
   }
 }
