@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Sample quantiles of R's default definition (type 7, Hyndman and Fan 1996): for sorted values
- * x[0..n-1] and probability p, h = (n - 1) p and Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
- * Equal to R {@code quantile(x, p, type = 7)}.
+ * x[1..n] and probability p, index = 1 + (n - 1) p, lo = floor(index), h = index - lo and
+ * Q(p) = (1 - h) x[lo] + h x[lo + 1]. Equal to R {@code quantile(x, p, type = 7)} to the last bit: the
+ * same operations in the same order (checked against values R printed, in the test resources).
  *
  * <pre>{@code
  * SampleQuantiles.of(new double[] {3, 1, 2, 4}, 0.25);     // 1.75, as R quantile(c(3,1,2,4), 0.25)
@@ -39,13 +40,17 @@ public final class SampleQuantiles {
    * @return the type-7 p-quantile
    */
   public static double ofSorted(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
+    // R's arithmetic, step by step, so that the result is R's to the last bit: the position counted
+    // from 1, index = 1 + (n - 1) p, and the blend (1 - h) x[lo] + h x[hi] (not x[lo] + h (x[hi] - x[lo]),
+    // which rounds differently; at h = 1/2 R's form is the exact midpoint, rounded once)
+    double index = 1 + (sorted.length - 1) * p;
+    double floor = Math.floor(index);
+    int lo = (int) floor - 1;
     int hi = Math.min(lo + 1, sorted.length - 1);
-    double frac = h - lo;
+    double h = index - floor;
     // Equal neighbours (infinities among them) and exact positions need no interpolation, which
     // would give NaN for inf - inf and 0 * inf.
-    if (frac == 0 || sorted[lo] == sorted[hi]) {
+    if (h == 0 || sorted[lo] == sorted[hi]) {
       return sorted[lo];
     }
     boolean infLo = Double.isInfinite(sorted[lo]);
@@ -56,7 +61,7 @@ public final class SampleQuantiles {
     if (infLo || infHi) {
       return infLo ? sorted[lo] : sorted[hi];
     }
-    return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+    return (1 - h) * sorted[lo] + h * sorted[hi];
   }
 
   /**

@@ -39,13 +39,16 @@ class BootstrapIndependentTest {
     return new double[][] {t, y};
   }
 
+  /** R's quantile.default, type 7, line by line (x indexed from 1 there). */
   static double type7(double[] v, double p) {
-    double[] c = v.clone();
-    Arrays.sort(c);
-    double h = (c.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, c.length - 1);
-    return c[lo] + (h - lo) * (c[hi] - c[lo]);
+    double[] x = v.clone();
+    Arrays.sort(x);
+    double index = 1 + (x.length - 1) * p;
+    double lo = Math.floor(index);
+    double hi = Math.ceil(index);
+    double qs = x[(int) lo - 1];
+    double h = index - lo;
+    return index > lo && x[(int) hi - 1] != qs ? (1 - h) * qs + h * x[(int) hi - 1] : qs;
   }
 
   static double median(double[] v) {
@@ -121,8 +124,10 @@ class BootstrapIndependentTest {
         Metric.LOSS_AREA}) {
       double[] col = rows.stream().mapToDouble(row -> row[m.ordinal()]).toArray();
       Estimate e = r.metric(m);
-      assertThat(e.lower()).as("%s lower", m).isEqualTo(type7(col, 0.025));
-      assertThat(e.upper()).as("%s upper", m).isEqualTo(type7(col, 0.975));
+      // the tails of a 95% interval, (1 - 0.95) / 2 as a double (0.025000000000000022, not the double 0.025)
+      double tail = (1 - 0.95) / 2;
+      assertThat(e.lower()).as("%s lower", m).isEqualTo(type7(col, tail));
+      assertThat(e.upper()).as("%s upper", m).isEqualTo(type7(col, 1 - tail));
     }
   }
 
