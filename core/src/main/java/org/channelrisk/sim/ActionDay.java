@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Locale;
 import java.util.Set;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 
 /**
  * A referral action day: at {@code time}, over {@code window} days, {@code budget} referrals are sent
@@ -74,69 +75,77 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
   /** Builder of an action day. */
   public static final class Builder {
     private final double time;
-    private double window;
-    private int budget;
-    private Set<String> platforms = Set.of();
-    private TargetingStrategy strategy = TargetingStrategy.RANDOM;
-    private BanLevel banLevel = BanLevel.CHANNEL;
-    private double spareBanShare;
-    private double pressureDays;
-    private double pressureMultiplier = 1;
+    // each setting once: a second call would silently replace the first
+    private final Setting<Double> window = new Setting<>("window");
+    private final Setting<Integer> budget = new Setting<>("budget");
+    private final Setting<Set<String>> platforms = new Setting<>("platforms");
+    private final Setting<TargetingStrategy> strategy = new Setting<>("strategy");
+    private final Setting<BanLevel> banLevel = new Setting<>("banLevel");
+    private final Setting<Double> spareBanShare = new Setting<>("spareBanShare");
+    private final Setting<double[]> pressure = new Setting<>("pressure",
+        p -> String.format(Locale.ROOT, "x%s for %s d", p[1], p[0]));
 
     private Builder(double time) {
       this.time = time;
     }
 
-    /** @param days window length @return this builder */
+    /** @param days window length (default 0) @return this builder */
     public Builder window(double days) {
-      this.window = days;
+      window.set(days);
       return this;
     }
 
-    /** @param referrals number of referrals @return this builder */
+    /** @param referrals number of referrals (default 0) @return this builder */
     public Builder budget(int referrals) {
-      this.budget = referrals;
+      budget.set(referrals);
       return this;
     }
 
-    /** @param ids platform ids, kept in the order given (repeats dropped) @return this builder */
+    /** @param ids platform ids, kept in the order given (repeats dropped; default all platforms) @return this builder */
     public Builder platforms(String... ids) {
-      this.platforms = ImmutableSet.copyOf(ids);
+      platforms.set(ImmutableSet.copyOf(ids));
       return this;
     }
 
-    /** @param s targeting strategy @return this builder */
+    /** @param s targeting strategy (default {@link TargetingStrategy#RANDOM}) @return this builder */
     public Builder strategy(TargetingStrategy s) {
-      this.strategy = s;
+      strategy.set(s);
       return this;
     }
 
-    /** @param level ban level @return this builder */
+    /** @param level ban level (default {@link BanLevel#CHANNEL}) @return this builder */
     public Builder banLevel(BanLevel level) {
-      this.banLevel = level;
+      banLevel.set(level);
       return this;
     }
 
-    /** @param share probability that each spare account is found with an account ban @return this builder */
+    /**
+     * @param share probability that each spare account is found with an account ban (default 0)
+     * @return this builder
+     */
     public Builder spareBanShare(double share) {
-      this.spareBanShare = share;
+      spareBanShare.set(share);
       return this;
     }
 
     /**
      * @param days length of the sustained-pressure period after the window
-     * @param multiplier detection multiplier during it
+     * @param multiplier detection multiplier during it (default: no pressure)
      * @return this builder
      */
     public Builder pressure(double days, double multiplier) {
-      this.pressureDays = days;
-      this.pressureMultiplier = multiplier;
+      pressure.set(new double[] {days, multiplier});
       return this;
     }
 
-    /** @return the action day */
+    /**
+     * @return the action day
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public ActionDay build() {
-      return new ActionDay(time, window, budget, platforms, strategy, banLevel, spareBanShare, pressureDays, pressureMultiplier);
+      double[] p = pressure.orElse(new double[] {0, 1});
+      return new ActionDay(time, window.orElse(0.0), budget.orElse(0), platforms.orElse(Set.of()),
+          strategy.orElse(TargetingStrategy.RANDOM), banLevel.orElse(BanLevel.CHANNEL), spareBanShare.orElse(0.0), p[0], p[1]);
     }
   }
 }

@@ -47,6 +47,12 @@ public final class Scenario {
   /** Default reference audience of visibility. */
   public static final double DEFAULT_REFERENCE_AUDIENCE = 1_000;
 
+  /** Default end of a run: a year, in days. */
+  public static final double DEFAULT_HORIZON = 365;
+
+  /** Default spacing of the observation grid: a day. */
+  public static final double DEFAULT_GRID_STEP = 1;
+
   private static final double[] DEFAULT_POSTING_RATES = {20, 5, 1, 0.2};
 
   /**
@@ -305,8 +311,8 @@ public final class Scenario {
     private double moveRate;
     private double[] postingRates = DEFAULT_POSTING_RATES.clone();
     private List<ActionDay> actionDays = new ArrayList<>();
-    private double horizon = 365;
-    private double gridStep = 1;
+    private double horizon = DEFAULT_HORIZON;
+    private double gridStep = DEFAULT_GRID_STEP;
     private boolean eventLog;
 
     private Builder(Ecosystem ecosystem) {
@@ -453,13 +459,13 @@ public final class Scenario {
       return this;
     }
 
-    /** @param days end of the run, finite and &gt;= 0 (default 365) @return this builder */
+    /** @param days end of the run, finite and &gt;= 0 (default {@value #DEFAULT_HORIZON}) @return this builder */
     public Builder horizon(double days) {
       this.horizon = onceFiniteNonNegative("horizon", days);
       return this;
     }
 
-    /** @param days spacing of the observation grid, &gt; 0 (default 1) @return this builder */
+    /** @param days spacing of the observation grid, &gt; 0 (default {@value #DEFAULT_GRID_STEP}) @return this builder */
     public Builder gridStep(double days) {
       this.gridStep = oncePositive("gridStep", days);
       return this;

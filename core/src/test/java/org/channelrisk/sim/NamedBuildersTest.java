@@ -62,4 +62,27 @@ class NamedBuildersTest {
     assertThat(Migration.DEFAULT.withStayBonus(2).stayBonus()).isEqualTo(2);
     assertThat(AudienceRecovery.DEFAULT.toString()).isEqualTo("audience r0 0.0500 r1 0.0200 retention 0.700");
   }
+
+  @Test
+  void anActionDayBuilderTakesEachSettingOnceWithItsDefaults() {
+    ActionDay d = ActionDay.at(30).build();
+    assertThat(d).isEqualTo(new ActionDay(30, 0, 0, java.util.Set.of(), TargetingStrategy.RANDOM, BanLevel.CHANNEL, 0, 0, 1));
+    ActionDay full = ActionDay.at(30).pressure(60, 3).spareBanShare(0.5).banLevel(BanLevel.ACCOUNT).strategy(
+        TargetingStrategy.RANDOM).platforms("telegram").budget(500).window(2).build();
+    assertThat(full).isEqualTo(new ActionDay(30, 2, 500, java.util.Set.of("telegram"), TargetingStrategy.RANDOM,
+        BanLevel.ACCOUNT, 0.5, 60, 3));
+    assertThatThrownBy(() -> ActionDay.at(30).budget(500).budget(600)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("budget was already set to 500");
+    assertThatThrownBy(() -> ActionDay.at(30).window(2).window(3)).hasMessageContaining("window was already set to 2.0");
+    assertThatThrownBy(() -> ActionDay.at(30).pressure(60, 3).pressure(30, 2))
+        .hasMessageContaining("pressure was already set to x3.0 for 60.0 d");
+    assertThatThrownBy(() -> ActionDay.at(30).budget(-1).build()).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theScenarioDefaultsAreNamed() {
+    Scenario s = Scenario.builder(small.ecosystem()).build();
+    assertThat(s.horizon()).isEqualTo(Scenario.DEFAULT_HORIZON).isEqualTo(365);
+    assertThat(s.gridStep()).isEqualTo(Scenario.DEFAULT_GRID_STEP).isEqualTo(1);
+  }
 }
