@@ -10,27 +10,43 @@ import org.junit.jupiter.api.Test;
 
 /** The calendar against a plain array of times: each bucket holds exactly the times of its grid step. */
 class GridBucketsTest {
+  /** One change to the calendar: channel i's time set to t, or removed. */
+  record Op(int channel, boolean remove, double time) {}
+
+  /** A grid (horizon and step) and the changes made to a calendar of n channels on it. */
+  record Script(int horizon, double step, int n, List<Op> ops) {
+    double[] grid() {
+      return Scenario.builder(org.channelrisk.model.Ecosystem.empty()).horizon(horizon).gridStep(step).build().grid();
+    }
+  }
+
   @Test
   void bucketsHoldTheTimesOfTheirGridStep() {
-    forAll("grid buckets = times by step", 200, rng -> rng.nextLong(), seed -> {
-      var rng = Simulation.generator(seed, 0);
-      double step = Gen.doubleIn(rng, 0.1, 3);
-      Scenario s = Scenario.builder(org.channelrisk.model.Ecosystem.empty()).horizon(Gen.intIn(rng, 0, 30)).gridStep(step).build();
-      double[] grid = s.grid();
-      int n = Gen.intIn(rng, 1, 40);
+    forAll("grid buckets = times by step", 200, rng -> {
+      Script empty = new Script(Gen.intIn(rng, 0, 30), Gen.doubleIn(rng, 0.1, 3), Gen.intIn(rng, 1, 40), List.of());
+      double[] grid = empty.grid();
+      List<Op> ops = new ArrayList<>();
+      int count = Gen.intIn(rng, 0, 300);
+      for (int op = 0; op < count; op++) {
+        int i = rng.nextInt(empty.n());
+        // grid points themselves, to test the boundaries, and times past the horizon
+        ops.add(rng.nextInt(4) == 0 ? new Op(i, true, Double.NaN)
+            : new Op(i, false, rng.nextBoolean() ? grid[rng.nextInt(grid.length)] : Gen.doubleIn(rng, -1, grid[grid.length - 1] + 2)));
+      }
+      return new Script(empty.horizon(), empty.step(), empty.n(), ops);
+    }, script -> {
+      double[] grid = script.grid();
+      int n = script.n();
       GridBuckets b = new GridBuckets(n, grid);
       double[] ref = new double[n];
       java.util.Arrays.fill(ref, Double.POSITIVE_INFINITY);
-      for (int op = 0; op < 300; op++) {
-        int i = rng.nextInt(n);
-        if (rng.nextInt(4) == 0) {
-          b.remove(i);
-          ref[i] = Double.POSITIVE_INFINITY;
+      for (Op op : script.ops()) {
+        if (op.remove()) {
+          b.remove(op.channel());
+          ref[op.channel()] = Double.POSITIVE_INFINITY;
         } else {
-          // grid points themselves, to test the boundaries, and times past the horizon
-          double t = rng.nextBoolean() ? grid[rng.nextInt(grid.length)] : Gen.doubleIn(rng, -1, grid[grid.length - 1] + 2);
-          b.set(i, t);
-          ref[i] = t;
+          b.set(op.channel(), op.time());
+          ref[op.channel()] = op.time();
         }
       }
       int count = 0;
