@@ -1,6 +1,8 @@
 package org.channelrisk.stats;
 
-import java.util.concurrent.ConcurrentHashMap;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -15,8 +17,13 @@ import org.apache.commons.math3.distribution.TDistribution;
  * }</pre>
  */
 public final class CriticalValues {
-  private static final ConcurrentHashMap<Double, Double> NORMAL = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<StudentKey, Double> STUDENT = new ConcurrentHashMap<>();
+  // Bounded: a long-lived process that asks for ever new levels or degrees of freedom (a fit per
+  // series, say) must not grow without end; a few hundred entries hold every value a run reuses.
+  private static final int CACHED = 512;
+  private static final LoadingCache<Double, Double> NORMAL = CacheBuilder.newBuilder().maximumSize(CACHED)
+      .build(CacheLoader.from(l -> new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - l) / 2)));
+  private static final LoadingCache<StudentKey, Double> STUDENT = CacheBuilder.newBuilder().maximumSize(CACHED)
+      .build(CacheLoader.from(k -> new TDistribution(null, k.df()).inverseCumulativeProbability(1 - (1 - k.level()) / 2)));
 
   /** Cache key: a record, so that two different (level, df) pairs can never share an entry. */
   private record StudentKey(double level, int df) {}
@@ -43,7 +50,7 @@ public final class CriticalValues {
    */
   public static double normal(double level) {
     checkLevel(level);
-    return NORMAL.computeIfAbsent(level, l -> new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - l) / 2));
+    return NORMAL.getUnchecked(level);
   }
 
   /**
@@ -56,7 +63,6 @@ public final class CriticalValues {
     if (df <= 0) {
       throw new IllegalArgumentException("degrees of freedom must be positive: " + df);
     }
-    return STUDENT.computeIfAbsent(new StudentKey(level, df),
-        k -> new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2));
+    return STUDENT.getUnchecked(new StudentKey(level, df));
   }
 }
