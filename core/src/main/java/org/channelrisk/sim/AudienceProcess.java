@@ -19,24 +19,24 @@ import java.util.random.RandomGenerator;
  *
  * <p>While an incarnation lives, audience + pool is constant: the upper bound ({@link #cap}) of its
  * audience against which the engine thins the visibility-dependent removal hazards (Lewis and
- * Shedler 1979). Memory: 32 bytes per channel, the calendar's time and links included.
+ * Shedler 1979). Memory: 32 bytes per channel, the calendar's time and links included (half of the
+ * channel's {@link Records} record).
  */
 final class AudienceProcess {
   private final double[] grid;
   private final double r0;
   private final double r1;
   private final double retention;
-  /** Words per channel in {@link #st}. */
-  private static final int S = 4;
   /** The former audience of a live channel (which has none). */
   private static final int LIVE = -1;
   /**
-   * Per channel, side by side so that an update touches one cache line (or two neighbouring ones)
-   * instead of two scattered ones: [4i] the pool (low 32 bits) and the audience (high 32 bits); [4i + 1]
-   * the active channels linking in (low) and the former audience of an ended channel (high; {@link
-   * #LIVE} while it is active: the engine asks {@link #active} of a linked channel here, in the record
-   * it then updates, rather than in its own state); [4i + 2] and [4i + 3] the next finding's time and
-   * the channel's links in the calendar ({@link GridBuckets} keeps them here). Audiences fit in 32 bits
+   * Per channel, side by side in the second half of the channel's {@link Records} record, on the cache
+   * line of the engine's state of the channel: from word r = {@link #at}(i), [r] the pool (low 32 bits)
+   * and the audience (high 32 bits); [r + 1] the active channels linking in (low) and the former
+   * audience of an ended channel (high; {@link #LIVE} while it is active: the engine asks {@link
+   * #active} of a linked channel here, in the record it then updates, rather than in its own state);
+   * [r + 2] and [r + 3] the next finding's time and the channel's links in the calendar ({@link
+   * GridBuckets} keeps them here). Audiences fit in 32 bits
    * ({@link Scenario#MAX_AUDIENCE}), and a channel's audience and pool never exceed its first audience.
    */
   private final long[] st;
@@ -44,19 +44,25 @@ final class AudienceProcess {
   long total;
   long updates;
 
+  /** An audience process with records of its own. */
   AudienceProcess(Scenario sc, CompiledEcosystem compiled) {
+    this(sc, compiled, Records.allocate(compiled.size()));
+  }
+
+  /** An audience process keeping its words in the engine's per-channel {@link Records}. */
+  AudienceProcess(Scenario sc, CompiledEcosystem compiled, long[] records) {
     this.grid = sc.grid();
     this.r0 = sc.audienceBaseHazard();
     this.r1 = sc.audienceLinkHazard();
     this.retention = sc.retention();
     int n = compiled.size();
-    st = new long[S * n];
+    st = records;
     for (int i = 0; i < n; i++) {
-      st[S * i] = pack(0, compiled.audience[i]);
-      st[S * i + 1] = pack(compiled.linksIn(i), LIVE);
+      st[at(i)] = pack(0, compiled.audience[i]);
+      st[at(i) + 1] = pack(compiled.linksIn(i), LIVE);
       total += compiled.audience[i];
     }
-    findings = new GridBuckets(st, S, 2, n, sc.grid());
+    findings = new GridBuckets(st, Records.WORDS, at(0) + 2, n, sc.grid());
   }
 
   /** Two 32-bit values (each &lt; 2^31) in one word. */
@@ -72,8 +78,13 @@ final class AudienceProcess {
     return word >> 32;
   }
 
+  /** @return the first of channel i's words */
+  private static int at(int i) {
+    return Records.at(i) + Records.AUDIENCE;
+  }
+
   private double hazard(int i) {
-    return r0 + r1 * low(st[S * i + 1]);
+    return r0 + r1 * low(st[at(i) + 1]);
   }
 
   /** Brings channel i's audience up to t (exactly: a draw only if someone found it since). */
@@ -84,7 +95,7 @@ final class AudienceProcess {
     }
     double h = hazard(i);
     updates++;
-    int b = S * i;
+    int b = at(i);
     long word = st[b];
     long found = 1 + Binomial.sampleExposure(rng, low(word) - 1, h * (t - first));
     long pool = low(word) - found;
@@ -121,7 +132,7 @@ final class AudienceProcess {
 
   /** Channel i ended (already brought up to date): its audience becomes its former audience. */
   void end(int i) {
-    int b = S * i;
+    int b = at(i);
     long audience = high(st[b]);
     total -= audience;
     st[b + 1] = pack(low(st[b + 1]), audience);
@@ -134,7 +145,7 @@ final class AudienceProcess {
    * {@code retention} of its former audience looks for it.
    */
   void recreate(int i, double t, int activeLinksIn, RandomGenerator rng) {
-    int b = S * i;
+    int b = at(i);
     long pool = Binomial.sample(rng, high(st[b + 1]), retention);
     st[b] = pack(pool, 0);
     st[b + 1] = pack(activeLinksIn, LIVE);
@@ -148,9 +159,9 @@ final class AudienceProcess {
   void linkChanged(int j, double t, int change, RandomGenerator rng) {
     advance(j, t, rng);
     double before = hazard(j);
-    long links = st[S * j + 1];
-    st[S * j + 1] = pack(low(links) + change, high(links));
-    long pool = low(st[S * j]);
+    long links = st[at(j) + 1];
+    st[at(j) + 1] = pack(low(links) + change, high(links));
+    long pool = low(st[at(j)]);
     if (pool <= 0) {
       return;
     }
@@ -167,31 +178,31 @@ final class AudienceProcess {
 
   /** @return whether channel i is active (between its creation and its end) */
   boolean active(int i) {
-    return high(st[S * i + 1]) == LIVE;
+    return high(st[at(i) + 1]) == LIVE;
   }
 
   /** @return channel i's audience + pool: what its audience can reach during this incarnation */
   long cap(int i) {
-    return low(st[S * i]) + high(st[S * i]);
+    return low(st[at(i)]) + high(st[at(i)]);
   }
 
   /** @return channel i's audience (as of its last update) */
   long audience(int i) {
-    return high(st[S * i]);
+    return high(st[at(i)]);
   }
 
   /** @return a copy of every channel's audience (as of its last update) */
   long[] audiences() {
-    long[] a = new long[st.length / S];
+    long[] a = new long[Records.count(st)];
     for (int i = 0; i < a.length; i++) {
-      a[i] = high(st[S * i]);
+      a[i] = high(st[at(i)]);
     }
     return a;
   }
 
   /** @return members of channel i's former audience still looking for it */
   long pool(int i) {
-    return low(st[S * i]);
+    return low(st[at(i)]);
   }
 
   /** @return the number of channels whose former audience is still looking and can find them */

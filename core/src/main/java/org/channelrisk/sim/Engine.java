@@ -47,11 +47,11 @@ final class Engine {
   private static final long MOVING = 1L << 54;
   private static final int BAN_SHIFT = 55;
   private static final long BAN_MASK = 3L << BAN_SHIFT;
-  private static final int W = 4;
   /**
-   * Per channel, side by side so that an event reads one or two neighbouring cache lines: [4i] the
-   * state word above, [4i + 1] a pending referral's spare-account ban share (raw bits), [4i + 2] and
-   * [4i + 3] the removal clock's time and links ({@link ClockCalendar} keeps them here).
+   * Per channel, side by side so that an event reads one cache line ({@link Records}): from word r =
+   * {@link Records#at}(i), [r] the state word above, [r + 1] a pending referral's spare-account ban
+   * share (raw bits), [r + 2] and [r + 3] the removal clock's time and links ({@link ClockCalendar}
+   * keeps them here), then the audience process's words.
    */
   private final long[] state;
   private final byte[] role;
@@ -87,9 +87,9 @@ final class Engine {
     if (nPlatforms > 1 << 16 || ChannelRole.values().length > 16 || BAN_LEVELS.length > 4) {
       throw new IllegalStateException("the engine's channel state holds at most 65,536 platforms");
     }
-    state = new long[W * n];
+    state = Records.allocate(n);
     for (int i = 0; i < n; i++) {
-      state[W * i] = (st.generation[i] & GENERATION_MASK) | ((long) st.platform[i] << PLATFORM_SHIFT)
+      state[Records.at(i)] = (st.generation[i] & GENERATION_MASK) | ((long) st.platform[i] << PLATFORM_SHIFT)
           | ((long) st.role[i] << ROLE_SHIFT) | ACTIVE;
     }
     operator = st.operator;
@@ -98,7 +98,7 @@ final class Engine {
     outList = st.outList;
     inStart = st.inStart;
     inList = st.inList;
-    audience = new AudienceProcess(sc, st);
+    audience = new AudienceProcess(sc, st, state);
     coop = new Cooperation[nPlatforms];
     pressure = new double[nPlatforms];
     java.util.Arrays.fill(pressure, 1);
@@ -110,7 +110,7 @@ final class Engine {
     double[] grid = rec.grid();
     double last = grid[grid.length - 1];
     int buckets = calendarBuckets(n);
-    clocks = new ClockCalendar(state, W, 2, n, last, buckets);
+    clocks = new ClockCalendar(state, Records.WORDS, Records.at(0) + 2, n, last, buckets);
     queue = new EventQueue(last, buckets);
     moveRate = nPlatforms > 1 ? sc.moveRate() : 0;
     leaveRate = sc.abandonmentRate() + moveRate;
@@ -127,35 +127,35 @@ final class Engine {
   }
 
   private boolean active(int i) {
-    return (state[W * i] & ACTIVE) != 0;
+    return (state[Records.at(i)] & ACTIVE) != 0;
   }
 
   private boolean pending(int i) {
-    return (state[W * i] & PENDING) != 0;
+    return (state[Records.at(i)] & PENDING) != 0;
   }
 
   private int generation(int i) {
-    return (int) state[W * i];
+    return (int) state[Records.at(i)];
   }
 
   private int platform(int i) {
-    return (int) ((state[W * i] & PLATFORM_MASK) >>> PLATFORM_SHIFT);
+    return (int) ((state[Records.at(i)] & PLATFORM_MASK) >>> PLATFORM_SHIFT);
   }
 
   private byte role(int i) {
-    return (byte) ((state[W * i] >>> ROLE_SHIFT) & 0xF);
+    return (byte) ((state[Records.at(i)] >>> ROLE_SHIFT) & 0xF);
   }
 
   private double pendingShare(int i) {
-    return Double.longBitsToDouble(state[W * i + 1]);
+    return Double.longBitsToDouble(state[Records.at(i) + 1]);
   }
 
   private void pendingShare(int i, double share) {
-    state[W * i + 1] = Double.doubleToRawLongBits(share);
+    state[Records.at(i) + 1] = Double.doubleToRawLongBits(share);
   }
 
   private int pendingBan(int i) {
-    return (int) ((state[W * i] & BAN_MASK) >>> BAN_SHIFT);
+    return (int) ((state[Records.at(i)] & BAN_MASK) >>> BAN_SHIFT);
   }
 
   Simulation.Run run() {
@@ -346,12 +346,12 @@ final class Engine {
     if (complied) {
       rec.counters[Observed.REFERRALS_COMPLIED.ordinal()]++;
       if (!pending(i)) {
-        state[W * i] = (state[W * i] & ~BAN_MASK) | PENDING | ((long) ban.ordinal() << BAN_SHIFT);
+        state[Records.at(i)] = (state[Records.at(i)] & ~BAN_MASK) | PENDING | ((long) ban.ordinal() << BAN_SHIFT);
         pendingShare(i, share);
         queue.push(t + c.latency().sample(rng), REMOVE, i, generation(i));
       } else if (ban == BanLevel.ACCOUNT) {
         // a harsher referral while one is pending: the removal becomes an account ban
-        state[W * i] = (state[W * i] & ~BAN_MASK) | ((long) BanLevel.ACCOUNT.ordinal() << BAN_SHIFT);
+        state[Records.at(i)] = (state[Records.at(i)] & ~BAN_MASK) | ((long) BanLevel.ACCOUNT.ordinal() << BAN_SHIFT);
         pendingShare(i, Math.max(pendingShare(i), share));
       }
     } else {
@@ -366,7 +366,7 @@ final class Engine {
    */
   private void end(int i, double t, EndCause cause) {
     audience.advance(i, t, rng);
-    state[W * i] &= ~(ACTIVE | PENDING);
+    state[Records.at(i)] &= ~(ACTIVE | PENDING);
     clocks.remove(i);
     rec.ended(platform(i), role(i), t);
     audience.end(i);
@@ -388,7 +388,7 @@ final class Engine {
     boolean move = cause == EndCause.MIGRATED;
     record(t, move ? SimEvent.Kind.DEPARTURE : SimEvent.Kind.ABANDONMENT, i, "", Optional.of(cause));
     if (move) {
-      state[W * i] |= MOVING;
+      state[Records.at(i)] |= MOVING;
       queue.push(t + sc.recreationDelay().sample(rng), RECREATE, i, generation(i));
     }
   }
@@ -425,15 +425,15 @@ final class Engine {
   private void recreate(int i, double t) {
     int from = platform(i);
     int to;
-    if (moveRate > 0 && (state[W * i] & MOVING) != 0) {
-      state[W * i] &= ~MOVING;
+    if (moveRate > 0 && (state[Records.at(i)] & MOVING) != 0) {
+      state[Records.at(i)] &= ~MOVING;
       to = migration.chooseOther(from, t, rng);
     } else {
       to = migration.choose(from, t, rng);
     }
     // the next generation (its own 32 bits), active again, on platform to
-    long g = (state[W * i] + 1) & GENERATION_MASK;
-    state[W * i] = (state[W * i] & ~(GENERATION_MASK | PLATFORM_MASK)) | g | ACTIVE | ((long) to << PLATFORM_SHIFT);
+    long g = (state[Records.at(i)] + 1) & GENERATION_MASK;
+    state[Records.at(i)] = (state[Records.at(i)] & ~(GENERATION_MASK | PLATFORM_MASK)) | g | ACTIVE | ((long) to << PLATFORM_SHIFT);
     rec.created(i, to, role(i), t);
     int in = 0;
     for (int k = inStart[i]; k < inStart[i + 1]; k++) {

@@ -54,8 +54,9 @@
  * <p>Simplifications, stated: spare accounts are not tied to a platform; a re-created channel keeps its
  * place in the link graph; organic growth (new channels over time) is not modelled; posting rates are
  * constant in time. Memory is linear in the ecosystem: about 85 bytes per channel and 8 per link in
- * the engine (64 in two per-channel records: the audience with its calendar entry, and the channel's
- * state with its removal clock; the rest mostly an action day's sorted referrals), plus the ecosystem
+ * the engine (64 in one per-channel record on a cache line of its own: the channel's state with its
+ * removal clock, and its audience with its calendar entry; the rest mostly an action day's sorted
+ * referrals), plus the ecosystem
  * itself. A channel's audience is at most {@link org.channelrisk.sim.Scenario#MAX_AUDIENCE}.
  */
 package org.channelrisk.sim;
