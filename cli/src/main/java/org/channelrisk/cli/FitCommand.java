@@ -124,6 +124,11 @@ final class FitCommand implements Callable<Integer> {
     if (takedown != null && !Double.isFinite(takedown)) {
       throw new IllegalArgumentException("--takedown must be finite: " + takedown);
     }
+    if (sd != null && weights == WeightsOption.poisson) {
+      // one weighting per fit: --sd would silently win over the Poisson weights asked for
+      throw new IllegalArgumentException("--weights poisson and --sd contradict each other: --sd weights by 1/sd^2;"
+          + " give one of them");
+    }
     try (OutputPlan plan = OutputPlan.of(spec)) {
       Output out = output.output();
       out.declare(plan);

@@ -103,6 +103,11 @@ class FitCommandTest {
     MainTest.Result p = run("fit", "--input", neg.toString(), "--time", "day", "--value", "count", "--weights", "poisson");
     assertThat(p.code()).isEqualTo(2);
     assertThat(p.err()).contains("neg.csv line 3, column 'count': Poisson weights need counts >= 0");
+    MainTest.Result both = run("fit", "--input", series().toString(), "--time", "day", "--value", "active", "--sd", "sd",
+        "--weights", "poisson");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err().strip()).isEqualTo(
+        "channelrisk: --weights poisson and --sd contradict each other: --sd weights by 1/sd^2; give one of them");
     Path chart = dir.resolve("never.png");
     run("fit", "--input", bad.toString(), "--time", "day", "--value", "active", "--chart", chart.toString());
     assertThat(chart).doesNotExist();
