@@ -2,6 +2,7 @@ package org.channelrisk.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +113,17 @@ record Plan(SweepGrid grid, ScenarioRecipe recipe, int replicates, long seed, bo
     }
 
     /**
-     * The union of two parts of one scenario (which share its grid); associative and commutative,
-     * exactly, since it only moves values.
+     * The union of two parts of one scenario; associative and commutative, exactly, since it only
+     * moves values.
      *
-     * @throws IllegalStateException if a unit is in both
+     * @throws IllegalStateException if a unit is in both, or the parts are on different time grids
+     *     (then they are not of one scenario, and keeping either grid would mislabel the other's values)
      */
     static Parts merge(Parts a, Parts b) {
+      if (!Arrays.equals(a.times, b.times)) {
+        throw new IllegalStateException("parts on different time grids (" + a.times.length + " and " + b.times.length
+            + " times): not of one scenario");
+      }
       TreeMap<Long, Serializable> m = new TreeMap<>(a.byIndex);
       for (Map.Entry<Long, Serializable> e : b.byIndex.entrySet()) {
         if (m.putIfAbsent(e.getKey(), e.getValue()) != null) {

@@ -236,6 +236,17 @@ class PlanMergeLawProperties {
     });
   }
 
+  @Test
+  void partsOnDifferentGridsAreRefused() {
+    double[][] value = {TIMES.clone()};
+    Plan.Parts a = new Plan.Parts(TIMES, 0, value);
+    Plan.Parts shorter = new Plan.Parts(java.util.Arrays.copyOf(TIMES, TIMES.length - 1), 1, value);
+    assertThatThrownBy(() -> Plan.Parts.merge(a, shorter)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("different time grids");
+    assertThatThrownBy(() -> Plan.Parts.merge(shorter, a)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("different time grids");
+  }
+
   private static TreeMap<Long, double[][]> union(TreeMap<Long, double[][]> a, TreeMap<Long, double[][]> b) {
     TreeMap<Long, double[][]> out = new TreeMap<>(a);
     out.putAll(b);
