@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Parallel;
 import org.channelrisk.sim.EnsembleSummary;
 import org.channelrisk.sim.Scenario;
@@ -46,7 +47,7 @@ public final class Predictive {
    * @param simulator its particle simulator ({@link AbcSmc#simulator()})
    * @param n number of draws, &gt;= 2
    * @param seed the seed
-   * @param threads worker threads
+   * @param threads worker threads, &gt;= 1; the result does not depend on them
    * @return the predictive ensemble
    */
   public static Predictive of(CalibrationResult result, ParticleSimulator simulator, int n, long seed, int threads) {
@@ -59,7 +60,7 @@ public final class Predictive {
       values[i] = p.values(p.draw(1, rng)[0]);
       seeds[i] = rng.nextLong();
     }
-    List<Draw> drawn = Parallel.map(n, Math.max(1, threads), "predictive", i -> {
+    List<Draw> drawn = Parallel.map(n, Checks.atLeastOne("threads", threads), "predictive", i -> {
       Scenario s = simulator.scenario(values[i]);
       Simulation.Run run = Simulation.of(s).seed(ParticleSimulator.runSeed(seeds[i], 0)).replicate(0).run();
       Replicates rep = Replicates.of(List.of(run));
@@ -107,6 +108,7 @@ public final class Predictive {
    * @return the type-7 quantile of the target's statistic over the draws where it is defined (NaN if none)
    */
   public double statisticQuantile(int target, double p) {
+    SampleQuantiles.checkProbability(p);
     double[] v = Arrays.stream(statistic(target)).filter(Double::isFinite).sorted().toArray();
     return v.length == 0 ? Double.NaN : SampleQuantiles.ofSorted(v, p);
   }

@@ -2,6 +2,7 @@ package org.channelrisk.fit;
 
 import com.google.common.collect.ImmutableList;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Copies;
 import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.CriticalValues;
 import java.util.Arrays;
@@ -389,7 +390,8 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("y[" + i + "] must be finite: " + ys[i]);
         }
       }
-      data.set(new Data(xs.clone(), ys.clone()));
+      // each row copied: the built object is shared by threads and must not see a caller's later change
+      data.set(new Data(Copies.deep(xs), ys.clone()));
       return this;
     }
 
@@ -495,6 +497,12 @@ public final class NonlinearLeastSquares {
      */
     @Deprecated(since = "0.2", forRemoval = true)
     public Builder convergence(double tol, int iterations, int evaluations) {
+      // all three checked before any is taken, so that a refused call leaves the builder as it was
+      if (!(tol > 0 && tol < 1)) {
+        throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
+      }
+      Checks.atLeastOne("maxIterations", iterations);
+      Checks.atLeastOne("maxEvaluations", evaluations);
       return tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations);
     }
 

@@ -57,12 +57,19 @@ public record ReplicateMetrics(double baseline, double troughTime, double trough
    * @param baselineWindow the baseline is taken over [t0 − baselineWindow, t0), &gt; 0
    * @param endWindow the end level is the mean over the last endWindow time units, &gt; 0
    * @return the metrics
-   * @throws IllegalArgumentException if no point lies at or after t0, or the arrays differ in length
+   * @throws IllegalArgumentException if no point lies at or after t0, a value is not finite, or the arrays
+   *     differ in length
    */
   public static ReplicateMetrics of(double[] t, double[] y, double takedown, double baselineWindow, double endWindow) {
     Preconditions.checkArgument(t.length == y.length, "%s times but %s values", t.length, y.length);
     Preconditions.checkArgument(baselineWindow > 0, "baselineWindow must be > 0: %s", baselineWindow);
     Preconditions.checkArgument(endWindow > 0, "endWindow must be > 0: %s", endWindow);
+    for (int i = 0; i < y.length; i++) {
+      // a NaN would be left out of the baseline's median but not of the end level's mean
+      if (!Double.isFinite(y[i])) {
+        throw new IllegalArgumentException("y[" + i + "] must be finite: " + y[i]);
+      }
+    }
     int n = t.length;
     double[] before = Arrays.stream(indices(t, takedown - baselineWindow, takedown)).mapToDouble(i -> y[i]).toArray();
     double b0 = SampleQuantiles.of(before, 0.5);

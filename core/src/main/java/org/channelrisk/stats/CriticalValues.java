@@ -1,8 +1,10 @@
 package org.channelrisk.stats;
 
+import com.google.common.base.Throwables;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -50,7 +52,7 @@ public final class CriticalValues {
    */
   public static double normal(double level) {
     checkLevel(level);
-    return NORMAL.getUnchecked(level);
+    return cached(NORMAL, level);
   }
 
   /**
@@ -63,6 +65,16 @@ public final class CriticalValues {
     if (df <= 0) {
       throw new IllegalArgumentException("degrees of freedom must be positive: " + df);
     }
-    return STUDENT.getUnchecked(new StudentKey(level, df));
+    return cached(STUDENT, new StudentKey(level, df));
+  }
+
+  /** The cached value, an exception of the computation rethrown as it is (not wrapped by the cache). */
+  private static <K> double cached(LoadingCache<K, Double> cache, K key) {
+    try {
+      return cache.getUnchecked(key);
+    } catch (UncheckedExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      throw e;
+    }
   }
 }

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Sample quantiles of R's default definition (type 7, Hyndman and Fan 1996): for sorted values
  * x[1..n] and probability p, index = 1 + (n - 1) p, lo = floor(index), h = index - lo and
  * Q(p) = (1 - h) x[lo] + h x[lo + 1]. Equal to R {@code quantile(x, p, type = 7)} to the last bit: the
- * same operations in the same order (checked against values R printed, in the test resources).
+ * same operations in the same order (checked against values R printed, in the test resources). As
+ * in R, the blend rounds once per term, so between two neighbours one ulp apart a larger p can give
+ * the smaller of them: quantiles are monotone in p only to within an ulp.
  *
  * <pre>{@code
  * SampleQuantiles.of(new double[] {3, 1, 2, 4}, 0.25);     // 1.75, as R quantile(c(3,1,2,4), 0.25)

@@ -73,7 +73,7 @@ public final class ParametricSurvival {
     /** Copies the covariance, so that the fit cannot change once made. */
     public Fit {
       Objects.requireNonNull(family, "family");
-      covariance = Copies.deep(covariance);
+      covariance = Copies.deep(Objects.requireNonNull(covariance, "covariance"));
     }
 
     /** @return a copy of the covariance of (mu, log sigma) */
@@ -83,9 +83,10 @@ public final class ParametricSurvival {
     }
 
     /**
-     * @param i 0 for mu, 1 for log sigma
-     * @param j 0 for mu, 1 for log sigma
+     * @param i 0 for mu, 1 for log sigma (not for the exponential, whose sigma is fixed at 1)
+     * @param j 0 for mu, 1 for log sigma (likewise)
      * @return the covariance of estimates i and j
+     * @throws IndexOutOfBoundsException for an index the fit has no estimate for
      */
     public double covariance(int i, int j) {
       return covariance[i][j];

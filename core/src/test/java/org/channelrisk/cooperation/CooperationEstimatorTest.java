@@ -137,6 +137,12 @@ class CooperationEstimatorTest {
     assertThat(copy.latencyComparisons().keySet()).containsExactly("before 100", "from 100");
     assertThat(copy.platforms()).hasSize(est.platforms().size());
     assertThat(copy).isEqualTo(est);
+    // the order given is kept, not sorted: reversed labels stay reversed
+    java.util.Map<String, org.channelrisk.survival.LogRankTest.Result> reversed = new java.util.LinkedHashMap<>();
+    reversed.put("from 100", est.latencyComparisons().get("from 100"));
+    reversed.put("before 100", est.latencyComparisons().get("before 100"));
+    assertThat(new CooperationEstimate(est.platforms(), reversed, est.until()).latencyComparisons().keySet())
+        .containsExactly("from 100", "before 100");
 
     PlatformCooperation tg = est.get("telegram", "from 100");
     assertThat(tg.latencyFits()).isNotEmpty();

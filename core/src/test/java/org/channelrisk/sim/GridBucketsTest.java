@@ -26,7 +26,8 @@ class GridBucketsTest {
       Script empty = new Script(Gen.intIn(rng, 0, 30), Gen.doubleIn(rng, 0.1, 3), Gen.intIn(rng, 1, 40), List.of());
       double[] grid = empty.grid();
       List<Op> ops = new ArrayList<>();
-      int count = Gen.intIn(rng, 0, 300);
+      // 300 changes on average, as many as 600: a long run fills and empties buckets many times
+      int count = Gen.intIn(rng, 0, 600);
       for (int op = 0; op < count; op++) {
         int i = rng.nextInt(empty.n());
         // grid points themselves, to test the boundaries, and times past the horizon
