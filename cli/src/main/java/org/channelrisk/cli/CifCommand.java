@@ -55,7 +55,7 @@ final class CifCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ConfidenceType type = conf.type();
+    ConfidenceType type = conf.confType;
     OptionChecks.inOpenUnitInterval("--conf-level", conf.confLevel);
     Output out = Output.of(Output.Format.valueOf(format.name()), output);
     try (OutputPlan plan = OutputPlan.of(spec)) {
