@@ -31,21 +31,11 @@ final class CifCommand implements Callable<Integer> {
   static final List<String> COLUMNS =
       List.of("group", "time", "n_risk", "cause", "n_event", "cif", "std_err", "lower", "upper");
 
-  /** Output formats of this command: those of {@link Output.Format} of the same names. */
-  enum Format {
-    csv,
-    json
-  }
-
   @Spec CommandSpec spec;
   @Mixin CompetingInput in;
   @Mixin SurvivalCommand.Confidence conf;
 
-  @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
-  Path output;
+  @Mixin Output.CsvOrJsonOptions output;
 
   @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the stacked cumulative incidence (per group) as PNG.")
   Path chart;
@@ -55,9 +45,9 @@ final class CifCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ConfidenceType type = conf.type();
+    ConfidenceType type = conf.confType;
     OptionChecks.inOpenUnitInterval("--conf-level", conf.confLevel);
-    Output out = Output.of(Output.Format.valueOf(format.name()), output);
+    Output out = output.output();
     try (OutputPlan plan = OutputPlan.of(spec)) {
       out.declare(plan);
       OutputPlan.Target png = chart == null ? null : plan.file("--chart", chart, "png", "svg");
@@ -72,7 +62,7 @@ final class CifCommand implements Callable<Integer> {
     boolean grouped = !fit.groups().isEmpty();
     var stdout = spec.commandLine().getOut();
     Figure figure = png == null ? null : CumulativeIncidenceChart.figure(fit, timeUnit);
-    if (format == Format.csv) {
+    if (output.format() == Output.CsvOrJson.csv) {
       out.csv(stdout, COLUMNS, w -> {
         for (CumulativeIncidence c : fit.curves()) {
           String g = grouped ? c.label() : "";

@@ -15,6 +15,7 @@ import org.channelrisk.model.ChannelRole;
 import org.channelrisk.model.Ecosystem;
 import org.channelrisk.model.EcosystemGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -130,15 +131,11 @@ final class EcosystemCommand {
     @Option(names = "--in", required = true, description = "Ecosystem folder.")
     Path in;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    Output.TextOrJson format;
-
-    @Option(names = "--output", description = "Write to this file instead of standard output.")
-    Path output;
+    @Mixin Output.TextOrJsonOptions output;
 
     @Override
     public Integer call() throws IOException {
-      Output o = Output.of(format.format(), output);
+      Output o = output.output();
       return o.planned(spec, () -> {
         Map<String, Object> s = summarise(EcosystemCsv.read(in));
         o.write(spec.commandLine().getOut(), () -> asText(s), () -> s);

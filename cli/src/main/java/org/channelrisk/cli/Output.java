@@ -52,29 +52,56 @@ final class Output {
    */
   enum TextOrJson {
     text,
-    json;
-
-    /** @return the {@link Format} of the same name */
-    Format format() {
-      return Format.valueOf(name());
-    }
+    json
   }
 
   /**
-   * {@code --format text|json} and {@code --output FILE} of a command that writes no CSV table, as a
-   * mixin: the options of {@link Output} without csv, so that {@code --format csv} is refused by picocli
-   * before the command runs.
+   * The formats of a command that writes a CSV table or JSON but no text ({@code --format csv|json}):
+   * picocli refuses text before the command runs.
    */
-  static final class TextOrJsonOptions {
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    TextOrJson format;
+  enum CsvOrJson {
+    csv,
+    json
+  }
 
+  /**
+   * {@code --output FILE} and a {@code --format} with fewer formats than this mixin's, for a command
+   * that does not write all three: a format it does not write is refused by picocli before the command
+   * runs. Subclasses declare the {@code --format} option ({@link TextOrJsonOptions},
+   * {@link CsvOrJsonOptions}).
+   */
+  abstract static class FewerFormats {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
     Path output;
 
+    /** @return the format asked for: a value of the subclass's enum, named as the {@link Format} it stands for */
+    abstract Enum<?> format();
+
     /** @return the output these options ask for, to {@link Output#declare} in the command's plan */
-    Output output() {
-      return of(format.format(), output);
+    final Output output() {
+      return of(Format.valueOf(format().name()), output);
+    }
+  }
+
+  /** {@code --format text|json} and {@code --output FILE} of a command that writes no CSV table, as a mixin. */
+  static final class TextOrJsonOptions extends FewerFormats {
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+    TextOrJson format;
+
+    @Override
+    TextOrJson format() {
+      return format;
+    }
+  }
+
+  /** {@code --format csv|json} and {@code --output FILE} of a command that writes no text, as a mixin. */
+  static final class CsvOrJsonOptions extends FewerFormats {
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).")
+    CsvOrJson format;
+
+    @Override
+    CsvOrJson format() {
+      return format;
     }
   }
 
@@ -93,14 +120,13 @@ final class Output {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
-   * The output of a command that declares its own {@code --format} and {@code --output} (fewer
-   * formats, or other help) instead of mixing these in.
+   * The output of a {@link FewerFormats} mixin.
    *
    * @param format the format asked for
    * @param output the file, or null for standard output
    * @return an output to {@link #declare} in the command's plan
    */
-  static Output of(Format format, Path output) {
+  private static Output of(Format format, Path output) {
     Output o = new Output();
     o.format = format;
     o.output = output;

@@ -2,6 +2,8 @@ package org.channelrisk.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,10 @@ import org.channelrisk.survival.RestrictedMean;
 import org.channelrisk.survival.SurvivalCurve;
 import org.channelrisk.survival.SurvivalData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code channelrisk survival}: Kaplan-Meier tables, summaries, log-rank tests and Cox models from CSV. */
 @Command(
@@ -30,18 +34,40 @@ final class SurvivalCommand {
 
   /** Options of the confidence limits (of {@code survival km}, {@code summary} and {@code cif}). */
   static final class Confidence {
-    @Option(names = "--conf-type", defaultValue = "log", description = "log, log-log or plain (default ${DEFAULT-VALUE}).")
-    String confType;
+    @Option(names = "--conf-type", defaultValue = "log", converter = ConfidenceTypes.class,
+        completionCandidates = ConfidenceTypes.class,
+        description = "Transform of the confidence limits, as R's conf.type: ${COMPLETION-CANDIDATES}"
+            + " (default ${DEFAULT-VALUE}).")
+    ConfidenceType confType;
 
     @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
     double confLevel;
 
-    ConfidenceType type() {
-      return ConfidenceType.parse(confType);
+    KaplanMeier estimator() {
+      return KaplanMeier.withConfidence(confType, confLevel);
+    }
+  }
+
+  /**
+   * The values of {@code --conf-type} in R's spelling (log, log-log, plain) for the help, and their
+   * conversion by {@link ConfidenceType#parse}, so that picocli refuses a bad value before any work,
+   * in the words it uses for its enum options.
+   */
+  static final class ConfidenceTypes implements Iterable<String>, ITypeConverter<ConfidenceType> {
+    private static final List<String> NAMES = Arrays.stream(ConfidenceType.values()).map(ConfidenceType::rName).toList();
+
+    @Override
+    public Iterator<String> iterator() {
+      return NAMES.iterator();
     }
 
-    KaplanMeier estimator() {
-      return KaplanMeier.withConfidence(type(), confLevel);
+    @Override
+    public ConfidenceType convert(String value) {
+      try {
+        return ConfidenceType.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected one of " + NAMES + " (case-insensitive) but was '" + value + "'");
+      }
     }
   }
 

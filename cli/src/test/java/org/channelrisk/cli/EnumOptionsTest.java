@@ -25,6 +25,9 @@ class EnumOptionsTest {
     List<String> impact = List.of("impact", "--input", NO_FILE, "--time", "day", "--value", "posts", "--intervention", "3");
     List<String> cox = List.of("survival", "cox", "--input", NO_FILE, "--time", "time", "--event", "status", "--covariates", "x");
     List<String> fit = List.of("fit", "--input", NO_FILE, "--time", "day", "--value", "active");
+    List<String> km = List.of("survival", "km", "--input", NO_FILE, "--time", "time", "--event", "status");
+    List<String> summary = List.of("survival", "summary", "--input", NO_FILE, "--time", "time", "--event", "status");
+    List<String> cif = List.of("survival", "cif", "--input", NO_FILE, "--time", "time", "--event", "status");
     return Stream.of(
         new Object[] {impact, "--format", "xml", "[text, json]"},
         new Object[] {impact, "--missing", "drop", "[error, skip]"},
@@ -32,7 +35,12 @@ class EnumOptionsTest {
         new Object[] {impact, "--trend", "cubic", "[level, linear]"},
         new Object[] {cox, "--ties", "exact", "[efron, breslow]"},
         new Object[] {fit, "--model", "cubic", "[exponential, logistic, gompertz, constant, linear, auto]"},
-        new Object[] {fit, "--format", "csv", "[text, json]"});
+        new Object[] {fit, "--format", "csv", "[text, json]"},
+        // R's names, converted by ConfidenceType.parse
+        new Object[] {km, "--conf-type", "logit", "[log, log-log, plain]"},
+        new Object[] {summary, "--conf-type", "log_log_log", "[log, log-log, plain]"},
+        new Object[] {cif, "--conf-type", "arcsin", "[log, log-log, plain]"},
+        new Object[] {cif, "--format", "text", "[csv, json]"});
   }
 
   @ParameterizedTest
@@ -55,14 +63,40 @@ class EnumOptionsTest {
     assertThat(missing).as("enum values not named in the option's help").isEmpty();
   }
 
+  @Test
+  void everyCommandWithConfidenceLimitsTakesTheConfidenceTypesInRSpelling() {
+    List<String> commands = new ArrayList<>();
+    confTypes(new CommandLine(new Main()), commands);
+    assertThat(commands).containsExactlyInAnyOrder("channelrisk survival km", "channelrisk survival summary",
+        "channelrisk survival cif");
+  }
+
+  private static void confTypes(CommandLine line, List<String> commands) {
+    OptionSpec o = line.getCommandSpec().findOption("--conf-type");
+    if (o != null) {
+      commands.add(line.getCommandSpec().qualifiedName());
+      assertThat(o.completionCandidates()).containsExactly("log", "log-log", "plain");
+      assertThat(String.join(" ", o.renderedDescription())).contains("log, log-log, plain");
+    }
+    line.getSubcommands().values().forEach(c -> confTypes(c, commands));
+  }
+
+  /**
+   * The values an option with a fixed set of values offers: its completion candidates where it
+   * declares them (R's spelling, for instance), else its enum constants.
+   */
+  private static Iterable<?> values(OptionSpec o) {
+    if (o.completionCandidates() != null) {
+      return o.completionCandidates();
+    }
+    return o.type().isEnum() ? List.of(o.type().getEnumConstants()) : List.of();
+  }
+
   private static void check(CommandLine line, List<String> missing) {
     CommandSpec spec = line.getCommandSpec();
     for (OptionSpec o : spec.options()) {
-      if (!o.type().isEnum()) {
-        continue;
-      }
-      String help = String.join(" ", o.description()) + " " + o.paramLabel();
-      for (Object value : o.type().getEnumConstants()) {
+      String help = String.join(" ", o.renderedDescription()) + " " + o.paramLabel();
+      for (Object value : values(o)) {
         if (!help.contains(value.toString())) {
           missing.add(spec.qualifiedName() + " " + o.longestName() + ": " + value);
         }

@@ -173,7 +173,8 @@ class SurvivalCommandTest {
     MainTest.Result badType = run("survival", "km", "--input", file("ok2.csv", "time,status\n1,1\n").toString(),
         "--time", "time", "--event", "status", "--conf-type", "logit");
     assertThat(badType.code()).isEqualTo(2);
-    assertThat(badType.err()).contains("confidence type must be log, log-log or plain: 'logit'");
+    assertThat(badType.err()).contains("Invalid value for option '--conf-type': expected one of [log, log-log, plain]"
+        + " (case-insensitive) but was 'logit'");
   }
 
   @Test
