@@ -76,7 +76,7 @@ class EnumOptionsTest {
     if (o != null) {
       commands.add(line.getCommandSpec().qualifiedName());
       assertThat(o.completionCandidates()).containsExactly("log", "log-log", "plain");
-      assertThat(String.join(" ", o.renderedDescription())).contains("log, log-log, plain");
+      assertThat(String.join(" ", o.description())).contains("log, log-log, plain");
     }
     line.getSubcommands().values().forEach(c -> confTypes(c, commands));
   }
@@ -95,7 +95,7 @@ class EnumOptionsTest {
   private static void check(CommandLine line, List<String> missing) {
     CommandSpec spec = line.getCommandSpec();
     for (OptionSpec o : spec.options()) {
-      String help = String.join(" ", o.renderedDescription()) + " " + o.paramLabel();
+      String help = String.join(" ", o.description()) + " " + o.paramLabel();
       for (Object value : values(o)) {
         if (!help.contains(value.toString())) {
           missing.add(spec.qualifiedName() + " " + o.longestName() + ": " + value);
