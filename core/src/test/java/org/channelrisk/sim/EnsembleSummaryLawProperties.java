@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.channelrisk.testing.Coverage;
 import org.channelrisk.testing.Gen;
+import org.channelrisk.testing.IndexedParts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +35,11 @@ class EnsembleSummaryLawProperties {
    */
   record Split(double[] times, List<TreeMap<Long, double[][]>> parts) {
     TreeMap<Long, double[][]> union() {
-      TreeMap<Long, double[][]> all = new TreeMap<>();
-      parts.forEach(all::putAll);
-      return all;
+      return IndexedParts.union(parts);
     }
 
     boolean hasEmptyPart() {
-      return parts.stream().anyMatch(Map::isEmpty);
+      return IndexedParts.hasEmptyPart(parts);
     }
 
     EnsembleSummary summary(int part) {

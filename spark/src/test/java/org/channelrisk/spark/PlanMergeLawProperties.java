@@ -19,6 +19,7 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.channelrisk.testing.Coverage;
 import org.channelrisk.testing.Gen;
+import org.channelrisk.testing.IndexedParts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,13 +52,11 @@ class PlanMergeLawProperties {
    */
   record UnitSplit(List<TreeMap<Long, double[][]>> parts) {
     TreeMap<Long, double[][]> union() {
-      TreeMap<Long, double[][]> all = new TreeMap<>();
-      parts.forEach(all::putAll);
-      return all;
+      return IndexedParts.union(parts);
     }
 
     boolean hasEmptyPart() {
-      return parts.stream().anyMatch(Map::isEmpty);
+      return IndexedParts.hasEmptyPart(parts);
     }
 
     /** Part {@code i} built as the sweep builds it: one {@code Parts} per unit, merged. */
