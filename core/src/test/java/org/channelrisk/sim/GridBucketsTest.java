@@ -25,15 +25,13 @@ class GridBucketsTest {
     forAll("grid buckets = times by step", 200, rng -> {
       Script empty = new Script(Gen.intIn(rng, 0, 30), Gen.doubleIn(rng, 0.1, 3), Gen.intIn(rng, 1, 40), List.of());
       double[] grid = empty.grid();
-      List<Op> ops = new ArrayList<>();
-      // 300 changes on average, as many as 600: a long run fills and empties buckets many times
-      int count = Gen.intIn(rng, 0, 600);
-      for (int op = 0; op < count; op++) {
-        int i = rng.nextInt(empty.n());
-        // grid points themselves, to test the boundaries, and times past the horizon
-        ops.add(rng.nextInt(4) == 0 ? new Op(i, true, Double.NaN)
-            : new Op(i, false, rng.nextBoolean() ? grid[rng.nextInt(grid.length)] : Gen.doubleIn(rng, -1, grid[grid.length - 1] + 2)));
-      }
+      // about 300 changes (Gen.list ends a list at a coin flip, so a failing list shrinks by deletion);
+      // grid points themselves, to test the boundaries, and times past the horizon
+      List<Op> ops = Gen.list(rng, 1_200, r -> {
+        int i = r.nextInt(empty.n());
+        return r.nextInt(4) == 0 ? new Op(i, true, Double.NaN)
+            : new Op(i, false, r.nextBoolean() ? grid[r.nextInt(grid.length)] : Gen.doubleIn(r, -1, grid[grid.length - 1] + 2));
+      });
       return new Script(empty.horizon(), empty.step(), empty.n(), ops);
     }, script -> {
       double[] grid = script.grid();
