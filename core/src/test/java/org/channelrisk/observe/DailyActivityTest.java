@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.channelrisk.testing.Gen;
 import org.channelrisk.testing.PropertyCheck;
 import org.junit.jupiter.api.Test;
 
@@ -96,11 +97,8 @@ class DailyActivityTest {
   @Test
   void mergeIsAssociativeAndEqualsOnePass() {
     PropertyCheck.forAll("daily activity merge", 100, rng -> {
-      List<PartPost> msgs = new ArrayList<>();
-      for (int i = 0; i < rng.nextInt(120); i++) {
-        msgs.add(new PartPost(rng.nextInt(3), rng.nextInt(3), NOV21 + rng.nextInt(60) - 30, rng.nextBoolean(), rng.nextInt(5)));
-      }
-      return msgs;
+      return Gen.list(rng, 120, r -> new PartPost(r.nextInt(3), r.nextInt(3), NOV21 + r.nextInt(60) - 30, r.nextBoolean(),
+          r.nextInt(5)));
     }, msgs -> {
       DailyActivity whole = DailyActivity.create();
       DailyActivity[] parts = {DailyActivity.create(), DailyActivity.create(), DailyActivity.create()};
