@@ -192,28 +192,30 @@ public final class ImpactAnalysis {
     return assemble(f, variant, t, y, post, use, nPre, nPost);
   }
 
-  private static ModelFit expand(ModelFit part, boolean[] keep) {
-    ModelFit f = new ModelFit(keep.length);
-    f.coefficients = part.coefficients;
-    f.sigma2 = part.sigma2;
-    f.dispersion = part.dispersion;
-    f.loglik = part.loglik;
-    f.aic = part.aic;
-    f.converged = part.converged;
-    f.message = part.message;
-    f.intervalMethod = part.intervalMethod;
-    double[][] from = {part.cf, part.cfLower, part.cfUpper, part.sum, part.sumLower, part.sumUpper};
-    double[][] to = {f.cf, f.cfLower, f.cfUpper, f.sum, f.sumLower, f.sumUpper};
+  /**
+   * The fit of the complete rows spread back over all rows: its per-row columns get NaN where a row
+   * was left out; the coefficients and summaries stay as they are.
+   */
+  private static ModelFit expand(ModelFit f, boolean[] keep) {
+    f.cf = spread(f.cf, keep);
+    f.cfLower = spread(f.cfLower, keep);
+    f.cfUpper = spread(f.cfUpper, keep);
+    f.sum = spread(f.sum, keep);
+    f.sumLower = spread(f.sumLower, keep);
+    f.sumUpper = spread(f.sumUpper, keep);
+    return f;
+  }
+
+  /** @return {@code keep.length} values: those of {@code part} in the kept rows, in order, NaN elsewhere */
+  private static double[] spread(double[] part, boolean[] keep) {
+    double[] all = ModelFit.nan(keep.length);
     int r = 0;
     for (int i = 0; i < keep.length; i++) {
       if (keep[i]) {
-        for (int c = 0; c < from.length; c++) {
-          to[c][i] = from[c][r];
-        }
-        r++;
+        all[i] = part[r++];
       }
     }
-    return f;
+    return all;
   }
 
   private ImpactResult assemble(ModelFit f, String variant, double[] t, double[] y, boolean[] post, boolean[] use, int nPre,
@@ -316,8 +318,7 @@ public final class ImpactAnalysis {
      */
     public Builder intervention(double time) {
       checkArgument(Double.isFinite(time), "intervention time must be finite: %s", time);
-      intervention.set(time);
-      return this;
+      return intervention.set(this, time);
     }
 
     private void setModel(ImpactModel m) {
@@ -338,15 +339,13 @@ public final class ImpactAnalysis {
     public Builder neweyWest(int lag) {
       checkArgument(lag >= 0, "Newey-West lag must be >= 0: %s", lag);
       setModel(ImpactModel.SEGMENTED);
-      hacLag.set(lag);
-      return this;
+      return hacLag.set(this, lag);
     }
 
     /** @return this: Newey-West with lag floor(4 (n / 100)^(2/9)) */
     public Builder neweyWestAuto() {
       setModel(ImpactModel.SEGMENTED);
-      hacLag.set(AUTO);
-      return this;
+      return hacLag.set(this, AUTO);
     }
 
     /**
@@ -358,8 +357,7 @@ public final class ImpactAnalysis {
       checkArgument(ar >= 0 && ar <= 10, "AR order must be in [0, 10]: %s", ar);
       checkArgument(ma >= 0 && ma <= 10, "MA order must be in [0, 10]: %s", ma);
       setModel(ImpactModel.ARIMA);
-      arma.set(new ArmaOrder(ar, ma));
-      return this;
+      return arma.set(this, new ArmaOrder(ar, ma));
     }
 
     /** @return this: quasi-Poisson regression on counts */
@@ -409,8 +407,7 @@ public final class ImpactAnalysis {
     public Builder harmonics(double period, int k) {
       checkArgument(period > 0 && Double.isFinite(period), "period must be positive: %s", period);
       checkArgument(k >= 1 && 2 * k <= period, "harmonics must be in [1, P / 2]: %s for period %s", (Object) k, period);
-      fourier.set(new Fourier(period, k));
-      return this;
+      return fourier.set(this, new Fourier(period, k));
     }
 
     /**
