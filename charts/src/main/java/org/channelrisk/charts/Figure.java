@@ -210,8 +210,7 @@ public final class Figure {
      * @throws IllegalStateException if the subtitle was set before
      */
     public Builder subtitle(String s) {
-      subtitle.set(Preconditions.checkNotNull(s, "subtitle"));
-      return this;
+      return subtitle.set(this, Preconditions.checkNotNull(s, "subtitle"));
     }
 
     /**
@@ -230,8 +229,7 @@ public final class Figure {
      */
     public Builder columns(int n) {
       Preconditions.checkArgument(n >= 1, "columns must be >= 1: %s", n);
-      columns.set(n);
-      return this;
+      return columns.set(this, n);
     }
 
     /**
@@ -243,8 +241,7 @@ public final class Figure {
     public Builder size(int w, int h) {
       Preconditions.checkArgument(w >= 200 && w <= 4000, "width must be in [200, 4000]: %s", w);
       Preconditions.checkArgument(h >= 150 && h <= 4000, "height must be in [150, 4000]: %s", h);
-      size.set(new Size(w, h));
-      return this;
+      return size.set(this, new Size(w, h));
     }
 
     /** @return the figure */

@@ -153,8 +153,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder title(String t) {
-      title.set(t);
-      return this;
+      return title.set(this, t);
     }
 
     /**
@@ -162,8 +161,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder x(Axis axis) {
-      x.set(axis);
-      return this;
+      return x.set(this, axis);
     }
 
     /**
@@ -171,8 +169,7 @@ public final class Panel {
      * @return this builder
      */
     public Builder y(Axis axis) {
-      y.set(axis);
-      return this;
+      return y.set(this, axis);
     }
 
     /**

@@ -691,51 +691,43 @@ public final class AbcSmc {
     /** @param n particles per generation, &gt;= 2 (default 500) @return this builder */
     public Builder particles(int n) {
       checkArgument(n >= 2, "particles must be >= 2: %s", n);
-      particles.set(n);
-      return this;
+      return particles.set(this, n);
     }
 
     /** @param n replicates per particle, &gt;= 1 (default 1): statistics read their mean path @return this builder */
     public Builder replicatesPerParticle(int n) {
-      replicates.set(Checks.atLeastOne("replicates per particle", n));
-      return this;
+      return replicates.set(this, Checks.atLeastOne("replicates per particle", n));
     }
 
     /** @param simulations the most particles simulated in the run (default 50,000) @return this builder */
     public Builder budget(long simulations) {
-      budget.set(Checks.atLeastOne("budget", simulations));
-      return this;
+      return budget.set(this, Checks.atLeastOne("budget", simulations));
     }
 
     /** @param rate stop after a generation whose acceptance rate is below this, in [0, 1] (default 0.01) @return this builder */
     public Builder minAcceptance(double rate) {
-      minAcceptance.set(Checks.probability("minimum acceptance", rate));
-      return this;
+      return minAcceptance.set(this, Checks.probability("minimum acceptance", rate));
     }
 
     /** @param n the most generations, generation 0 included, &gt;= 1 (default 40) @return this builder */
     public Builder maxGenerations(int n) {
-      maxGenerations.set(Checks.atLeastOne("maximum generations", n));
-      return this;
+      return maxGenerations.set(this, Checks.atLeastOne("maximum generations", n));
     }
 
     /** @param alpha ESS kept from one tolerance to the next, in (0, 1) (default 0.5) @return this builder */
     public Builder essReduction(double alpha) {
       checkArgument(alpha > 0 && alpha < 1, "ESS reduction must be in (0, 1): %s", alpha);
-      essReduction.set(alpha);
-      return this;
+      return essReduction.set(this, alpha);
     }
 
     /** @param eps stop once the tolerance is at most this, &gt;= 0 (default 0) @return this builder */
     public Builder targetTolerance(double eps) {
-      targetTolerance.set(Checks.finiteNonNegative("target tolerance", eps));
-      return this;
+      return targetTolerance.set(this, Checks.finiteNonNegative("target tolerance", eps));
     }
 
     /** @param k the perturbation kernel (default {@link Kernel#OPTIMAL_LOCAL}) @return this builder */
     public Builder kernel(Kernel k) {
-      kernel.set(k);
-      return this;
+      return kernel.set(this, k);
     }
 
     /**
@@ -744,8 +736,7 @@ public final class AbcSmc {
      * @return this builder
      */
     public Builder description(String text) {
-      description.set(text);
-      return this;
+      return description.set(this, text);
     }
 
     /** @return the calibration */

@@ -205,8 +205,7 @@ public final class CooperationEstimator {
 
     /** @param day end of observation (pending referrals are censored here) @return this builder */
     public Builder until(double day) {
-      until.set(Checks.finite("until", day));
-      return this;
+      return until.set(this, Checks.finite("until", day));
     }
 
     /** @param starts days at which new periods start (e.g. a policy change), strictly increasing @return this builder */
@@ -216,14 +215,12 @@ public final class CooperationEstimator {
           throw new IllegalArgumentException("period starts must be finite and strictly increasing: " + Arrays.toString(starts));
         }
       }
-      periodStarts.set(starts.clone());
-      return this;
+      return periodStarts.set(this, starts.clone());
     }
 
     /** @param value confidence level in (0, 1) @return this builder */
     public Builder level(double value) {
-      level.set(org.channelrisk.stats.CriticalValues.checkLevel(value));
-      return this;
+      return level.set(this, org.channelrisk.stats.CriticalValues.checkLevel(value));
     }
 
     /** @return the estimator */

@@ -391,8 +391,7 @@ public final class NonlinearLeastSquares {
         }
       }
       // each row copied: the built object is shared by threads and must not see a caller's later change
-      data.set(new Data(Copies.deep(xs), ys.clone()));
-      return this;
+      return data.set(this, new Data(Copies.deep(xs), ys.clone()));
     }
 
     /**
@@ -418,8 +417,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("weight[" + i + "] must be finite and >= 0: " + w[i]);
         }
       }
-      weights.set(w.clone());
-      return this;
+      return weights.set(this, w.clone());
     }
 
     /**
@@ -432,8 +430,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("start value " + j + " must be finite: " + b[j]);
         }
       }
-      start.set(b.clone());
-      return this;
+      return start.set(this, b.clone());
     }
 
     /**
@@ -450,8 +447,7 @@ public final class NonlinearLeastSquares {
           throw new IllegalArgumentException("bounds of parameter " + j + " are empty: [" + lo[j] + ", " + hi[j] + "]");
         }
       }
-      bounds.set(new Bounds(lo.clone(), hi.clone()));
-      return this;
+      return bounds.set(this, new Bounds(lo.clone(), hi.clone()));
     }
 
     /**
@@ -463,8 +459,7 @@ public final class NonlinearLeastSquares {
       if (!(tol > 0 && tol < 1)) {
         throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
       }
-      tolerance.set(tol);
-      return this;
+      return tolerance.set(this, tol);
     }
 
     /**
@@ -472,8 +467,7 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder maxIterations(int n) {
-      maxIterations.set(Checks.atLeastOne("maxIterations", n));
-      return this;
+      return maxIterations.set(this, Checks.atLeastOne("maxIterations", n));
     }
 
     /**
@@ -481,8 +475,7 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder maxEvaluations(int n) {
-      maxEvaluations.set(Checks.atLeastOne("maxEvaluations", n));
-      return this;
+      return maxEvaluations.set(this, Checks.atLeastOne("maxEvaluations", n));
     }
 
     /**
@@ -512,14 +505,12 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder solver(Solver s) {
-      solver.set(s);
-      return this;
+      return solver.set(this, s);
     }
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      confLevel.set(CriticalValues.checkLevel(level));
-      return this;
+      return confLevel.set(this, CriticalValues.checkLevel(level));
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * private final Setting<Long> seed = new Setting<>("seed");
- * public Ensemble seed(long s) { seed.set(s); return this; }
+ * public Ensemble seed(long s) { return seed.set(this, s); }
  * ... seed.required("set the seed: Ensemble.of(s).replicates(n).seed(s).run()")
  * }</pre>
  *
@@ -46,6 +46,21 @@ public final class Setting<T> {
       throw new IllegalStateException(name + " was already set to " + show.apply(value));
     }
     value = Objects.requireNonNull(v, name);
+  }
+
+  /**
+   * Sets the value and hands back the builder, so that a setter is one statement: {@code return
+   * seed.set(this, s);}.
+   *
+   * @param builder the builder the setting belongs to
+   * @param v the value, not null
+   * @param <B> the builder's type
+   * @return {@code builder}
+   * @throws IllegalStateException if the setting was set before
+   */
+  public <B> B set(B builder, T v) {
+    set(v);
+    return builder;
   }
 
   /** @return whether the setting was set (for a default that depends on how another call was made) */

@@ -119,8 +119,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder compliance(double value) {
-      compliance.set(Checks.probability("compliance", value));
-      return this;
+      return compliance.set(this, Checks.probability("compliance", value));
     }
 
     /**
@@ -128,8 +127,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder latency(LatencyDistribution value) {
-      latency.set(Checks.notNull("latency", value));
-      return this;
+      return latency.set(this, Checks.notNull("latency", value));
     }
 
     /**
@@ -137,8 +135,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder proactiveHazard(double value) {
-      proactiveHazard.set(Checks.finiteNonNegative("proactiveHazard", value));
-      return this;
+      return proactiveHazard.set(this, Checks.finiteNonNegative("proactiveHazard", value));
     }
 
     /**
@@ -146,8 +143,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder visibilityExponent(double value) {
-      visibilityExponent.set(Checks.finiteNonNegative("visibilityExponent", value));
-      return this;
+      return visibilityExponent.set(this, Checks.finiteNonNegative("visibilityExponent", value));
     }
 
     /**

@@ -283,20 +283,17 @@ public final class EcosystemGenerator {
 
     /** @param n number of channels, &gt;= 0 @return this builder */
     public Builder channels(int n) {
-      channels.set(Checks.nonNegative("channels", n));
-      return this;
+      return channels.set(this, Checks.nonNegative("channels", n));
     }
 
     /** @param mean mean channels per operator, &gt;= 1 @return this builder */
     public Builder channelsPerOperator(double mean) {
-      channelsPerOperator.set(Checks.atLeastOne("channelsPerOperator", mean));
-      return this;
+      return channelsPerOperator.set(this, Checks.atLeastOne("channelsPerOperator", mean));
     }
 
     /** @param mean mean spare accounts per operator, &gt;= 0 @return this builder */
     public Builder meanSpareAccounts(double mean) {
-      meanSpareAccounts.set(Checks.finiteNonNegative("meanSpareAccounts", mean));
-      return this;
+      return meanSpareAccounts.set(this, Checks.finiteNonNegative("meanSpareAccounts", mean));
     }
 
     /**
@@ -312,14 +309,12 @@ public final class EcosystemGenerator {
       if (max < min) {
         throw new IllegalArgumentException("maximum audience " + max + " must be >= minimum " + min);
       }
-      audience.set(new Audience(min, max, Checks.positive("tailExponent", tail)));
-      return this;
+      return audience.set(this, new Audience(min, max, Checks.positive("tailExponent", tail)));
     }
 
     /** @param mean mean links out of a channel, &gt;= 0 @return this builder */
     public Builder meanOutDegree(double mean) {
-      meanOutDegree.set(Checks.finiteNonNegative("meanOutDegree", mean));
-      return this;
+      return meanOutDegree.set(this, Checks.finiteNonNegative("meanOutDegree", mean));
     }
 
     /**
@@ -344,21 +339,18 @@ public final class EcosystemGenerator {
 
     /** @param shares weight per role (normalised; at least one &gt; 0) @return this builder */
     public Builder roleShares(Map<ChannelRole, Double> shares) {
-      roleShares.set(checkShares("roleShares", shares));
-      return this;
+      return roleShares.set(this, checkShares("roleShares", shares));
     }
 
     /** @param shares weight per language code (normalised; at least one &gt; 0) @return this builder */
     public Builder languageShares(Map<String, Double> shares) {
       shares.keySet().forEach(l -> Checks.notNull("language", l));
-      languageShares.set(checkShares("languageShares", shares));
-      return this;
+      return languageShares.set(this, checkShares("languageShares", shares));
     }
 
     /** @param value the seed of the generator's random stream @return this builder */
     public Builder seed(long value) {
-      seed.set(value);
-      return this;
+      return seed.set(this, value);
     }
 
     /** @return the generator */

@@ -329,8 +329,7 @@ public final class RecoveryAnalysis {
 
     /** @param time the takedown time (default: estimated as the largest drop) @return this builder */
     public Builder takedown(double time) {
-      t0.set(Checks.finite("takedown time", time));
-      return this;
+      return t0.set(this, Checks.finite("takedown time", time));
     }
 
     /** @param m the models to compare (default all five) @return this builder */
@@ -338,8 +337,7 @@ public final class RecoveryAnalysis {
       if (m.length == 0) {
         throw new IllegalArgumentException("at least one model is needed");
       }
-      models.set(List.of(m));
-      return this;
+      return models.set(this, List.of(m));
     }
 
     /**
@@ -349,8 +347,7 @@ public final class RecoveryAnalysis {
      * @return this builder
      */
     public Builder weighting(Weighting w) {
-      weighting.set(w);
-      return this;
+      return weighting.set(this, w);
     }
 
     /** @param h loss-area horizon in time after t0, &gt; 0 (default: the last point) @return this builder */
@@ -358,14 +355,12 @@ public final class RecoveryAnalysis {
       if (!(h > 0)) {
         throw new IllegalArgumentException("horizon must be > 0: " + h);
       }
-      horizon.set(h);
-      return this;
+      return horizon.set(this, h);
     }
 
     /** @param window only points within this time before t0 form the baseline @return this builder */
     public Builder baselineWindow(double window) {
-      baselineWindow.set(Checks.positive("baseline window", window));
-      return this;
+      return baselineWindow.set(this, Checks.positive("baseline window", window));
     }
 
     /**
@@ -375,15 +370,13 @@ public final class RecoveryAnalysis {
      * @return this builder
      */
     public Builder bootstrap(int replicates, Bootstrap type, long rngSeed) {
-      bootstrap.set(new BootstrapPlan(Checks.nonNegative("bootstrap replicates", replicates),
+      return bootstrap.set(this, new BootstrapPlan(Checks.nonNegative("bootstrap replicates", replicates),
           java.util.Objects.requireNonNull(type, "type"), rngSeed));
-      return this;
     }
 
     /** @param n worker threads for the bootstrap, &gt;= 1 (results do not depend on it) @return this builder */
     public Builder threads(int n) {
-      threads.set(Checks.atLeastOne("threads", n));
-      return this;
+      return threads.set(this, Checks.atLeastOne("threads", n));
     }
 
     /**
@@ -405,8 +398,7 @@ public final class RecoveryAnalysis {
 
     /** @param level confidence level in (0, 1) @return this builder */
     public Builder confidenceLevel(double level) {
-      confLevel.set(org.channelrisk.stats.CriticalValues.checkLevel(level));
-      return this;
+      return confLevel.set(this, org.channelrisk.stats.CriticalValues.checkLevel(level));
     }
 
     /** @return the analysis */

@@ -91,32 +91,27 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
 
     /** @param days window length (default 0) @return this builder */
     public Builder window(double days) {
-      window.set(days);
-      return this;
+      return window.set(this, days);
     }
 
     /** @param referrals number of referrals (default 0) @return this builder */
     public Builder budget(int referrals) {
-      budget.set(referrals);
-      return this;
+      return budget.set(this, referrals);
     }
 
     /** @param ids platform ids, kept in the order given (repeats dropped; default all platforms) @return this builder */
     public Builder platforms(String... ids) {
-      platforms.set(ImmutableSet.copyOf(ids));
-      return this;
+      return platforms.set(this, ImmutableSet.copyOf(ids));
     }
 
     /** @param s targeting strategy (default {@link TargetingStrategy#RANDOM}) @return this builder */
     public Builder strategy(TargetingStrategy s) {
-      strategy.set(s);
-      return this;
+      return strategy.set(this, s);
     }
 
     /** @param level ban level (default {@link BanLevel#CHANNEL}) @return this builder */
     public Builder banLevel(BanLevel level) {
-      banLevel.set(level);
-      return this;
+      return banLevel.set(this, level);
     }
 
     /**
@@ -124,8 +119,7 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
      * @return this builder
      */
     public Builder spareBanShare(double share) {
-      spareBanShare.set(share);
-      return this;
+      return spareBanShare.set(this, share);
     }
 
     /**
@@ -134,8 +128,7 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
      * @return this builder
      */
     public Builder pressure(double days, double multiplier) {
-      pressure.set(new double[] {days, multiplier});
-      return this;
+      return pressure.set(this, new double[] {days, multiplier});
     }
 
     /**

@@ -41,20 +41,17 @@ public final class Ensemble {
 
   /** @param n number of replicates, &gt;= 1 @return this */
   public Ensemble replicates(int n) {
-    replicates.set(Checks.atLeastOne("replicates", n));
-    return this;
+    return replicates.set(this, Checks.atLeastOne("replicates", n));
   }
 
   /** @param s the ensemble seed; replicate i is seeded from (s, i) @return this */
   public Ensemble seed(long s) {
-    seed.set(s);
-    return this;
+    return seed.set(this, s);
   }
 
   /** @param k worker threads, &gt;= 1 (default 1); the result is the same for any k @return this */
   public Ensemble threads(int k) {
-    threads.set(Checks.atLeastOne("threads", k));
-    return this;
+    return threads.set(this, Checks.atLeastOne("threads", k));
   }
 
   /**
@@ -62,8 +59,7 @@ public final class Ensemble {
    * @return this
    */
   public Ensemble progress(IntConsumer listener) {
-    progress.set(listener);
-    return this;
+    return progress.set(this, listener);
   }
 
   /**

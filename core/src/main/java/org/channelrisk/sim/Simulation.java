@@ -103,14 +103,12 @@ public final class Simulation {
 
     /** @param s the seed @return this */
     public Runner seed(long s) {
-      seed.set(s);
-      return this;
+      return seed.set(this, s);
     }
 
     /** @param index the replicate index, &gt;= 0 (default 0) @return this */
     public Runner replicate(long index) {
-      replicate.set(Checks.nonNegative("replicate", index));
-      return this;
+      return replicate.set(this, Checks.nonNegative("replicate", index));
     }
 
     /** @return the run's trajectory and event log */

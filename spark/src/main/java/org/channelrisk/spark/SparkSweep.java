@@ -299,20 +299,17 @@ public final class SparkSweep {
       if (gridGiven) {
         throw new IllegalStateException("the scenarios are the points of " + grid + "; scenarios(n) is for SparkSweep.of(recipe)");
       }
-      grid.set(SweepGrid.indexed(n));
-      return this;
+      return grid.set(this, SweepGrid.indexed(n));
     }
 
     /** @param n replicates per scenario, &gt;= 1 @return this */
     public Builder replicates(int n) {
-      replicates.set(Checks.atLeastOne("replicates", n));
-      return this;
+      return replicates.set(this, Checks.atLeastOne("replicates", n));
     }
 
     /** @param s the seed of every scenario's ensemble; replicate i is seeded from (s, i) @return this */
     public Builder seed(long s) {
-      seed.set(s);
-      return this;
+      return seed.set(this, s);
     }
 
     /**
