@@ -660,12 +660,12 @@ public final class AbcSmc {
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     private final Setting<Integer> particles = new Setting<>("particles");
-    private final Setting<Integer> replicates = new Setting<>("replicates per particle");
-    private final Setting<Long> budget = new Setting<>("budget");
-    private final Setting<Double> minAcceptance = new Setting<>("minimum acceptance");
-    private final Setting<Integer> maxGenerations = new Setting<>("maximum generations");
+    private final Setting<Integer> replicates = Setting.checked("replicates per particle", Checks::atLeastOne);
+    private final Setting<Long> budget = Setting.checked("budget", Checks::atLeastOne);
+    private final Setting<Double> minAcceptance = Setting.checked("minimum acceptance", Checks::probability);
+    private final Setting<Integer> maxGenerations = Setting.checked("maximum generations", Checks::atLeastOne);
     private final Setting<Double> essReduction = new Setting<>("ESS reduction");
-    private final Setting<Double> targetTolerance = new Setting<>("target tolerance");
+    private final Setting<Double> targetTolerance = Setting.checked("target tolerance", Checks::finiteNonNegative);
     private final Setting<Kernel> kernel = new Setting<>("kernel");
     private final Setting<String> description = new Setting<>("description", text -> "'" + text + "'");
 
@@ -696,22 +696,22 @@ public final class AbcSmc {
 
     /** @param n replicates per particle, &gt;= 1 (default 1): statistics read their mean path @return this builder */
     public Builder replicatesPerParticle(int n) {
-      return replicates.set(this, Checks.atLeastOne("replicates per particle", n));
+      return replicates.set(this, n);
     }
 
     /** @param simulations the most particles simulated in the run (default 50,000) @return this builder */
     public Builder budget(long simulations) {
-      return budget.set(this, Checks.atLeastOne("budget", simulations));
+      return budget.set(this, simulations);
     }
 
     /** @param rate stop after a generation whose acceptance rate is below this, in [0, 1] (default 0.01) @return this builder */
     public Builder minAcceptance(double rate) {
-      return minAcceptance.set(this, Checks.probability("minimum acceptance", rate));
+      return minAcceptance.set(this, rate);
     }
 
     /** @param n the most generations, generation 0 included, &gt;= 1 (default 40) @return this builder */
     public Builder maxGenerations(int n) {
-      return maxGenerations.set(this, Checks.atLeastOne("maximum generations", n));
+      return maxGenerations.set(this, n);
     }
 
     /** @param alpha ESS kept from one tolerance to the next, in (0, 1) (default 0.5) @return this builder */
@@ -722,7 +722,7 @@ public final class AbcSmc {
 
     /** @param eps stop once the tolerance is at most this, &gt;= 0 (default 0) @return this builder */
     public Builder targetTolerance(double eps) {
-      return targetTolerance.set(this, Checks.finiteNonNegative("target tolerance", eps));
+      return targetTolerance.set(this, eps);
     }
 
     /** @param k the perturbation kernel (default {@link Kernel#OPTIMAL_LOCAL}) @return this builder */

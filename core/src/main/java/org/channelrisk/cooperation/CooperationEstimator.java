@@ -197,7 +197,7 @@ public final class CooperationEstimator {
    * setter throws, since a silent overwrite would hide a mistake.
    */
   public static final class Builder {
-    private final Setting<Double> until = new Setting<>("until");
+    private final Setting<Double> until = Setting.checked("until", Checks::finite);
     private final Setting<double[]> periodStarts = new Setting<>("period starts", Arrays::toString);
     private final Setting<Double> level = new Setting<>("level");
 
@@ -205,7 +205,7 @@ public final class CooperationEstimator {
 
     /** @param day end of observation (pending referrals are censored here) @return this builder */
     public Builder until(double day) {
-      return until.set(this, Checks.finite("until", day));
+      return until.set(this, day);
     }
 
     /** @param starts days at which new periods start (e.g. a policy change), strictly increasing @return this builder */

@@ -364,8 +364,8 @@ public final class NonlinearLeastSquares {
     private final Setting<double[]> start = new Setting<>("start", Arrays::toString);
     private final Setting<Bounds> bounds = new Setting<>("bounds");
     private final Setting<Double> tolerance = new Setting<>("tolerance");
-    private final Setting<Integer> maxIterations = new Setting<>("maxIterations");
-    private final Setting<Integer> maxEvaluations = new Setting<>("maxEvaluations");
+    private final Setting<Integer> maxIterations = Setting.checked("maxIterations", Checks::atLeastOne);
+    private final Setting<Integer> maxEvaluations = Setting.checked("maxEvaluations", Checks::atLeastOne);
     private final Setting<Double> confLevel = new Setting<>("confidence level");
     private final Setting<Solver> solver = new Setting<>("solver");
 
@@ -467,7 +467,7 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder maxIterations(int n) {
-      return maxIterations.set(this, Checks.atLeastOne("maxIterations", n));
+      return maxIterations.set(this, n);
     }
 
     /**
@@ -475,7 +475,7 @@ public final class NonlinearLeastSquares {
      * @return this builder
      */
     public Builder maxEvaluations(int n) {
-      return maxEvaluations.set(this, Checks.atLeastOne("maxEvaluations", n));
+      return maxEvaluations.set(this, n);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.channelrisk.internal;
 
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -9,9 +10,14 @@ import java.util.function.Function;
  * default lives where the value is read ({@link #orElse}), so each default is written once. Internal:
  * not a supported API.
  *
+ * <p>A setting may carry its check ({@link #checked}), so that its name and its rule are written once,
+ * where it is declared, and the setter only hands the value on.
+ *
  * <pre>{@code
  * private final Setting<Long> seed = new Setting<>("seed");
+ * private final Setting<Integer> threads = Setting.checked("threads", Checks::atLeastOne);
  * public Ensemble seed(long s) { return seed.set(this, s); }
+ * public Ensemble threads(int k) { return threads.set(this, k); } // throws for 0, naming "threads"
  * ... seed.required("set the seed: Ensemble.of(s).replicates(n).seed(s).run()")
  * }</pre>
  *
@@ -20,12 +26,17 @@ import java.util.function.Function;
 public final class Setting<T> {
   private final String name;
   private final Function<? super T, String> show;
+  private final BiFunction<String, T, T> check;
   private T value;
 
   /** @param name the setting's name, for messages */
   public Setting(String name) {
-    // text in quotes, so that an empty or padded value reads as what it is
-    this(name, v -> v instanceof CharSequence ? "'" + v + "'" : String.valueOf(v));
+    this(name, Setting::plain);
+  }
+
+  /** A value as a message shows it: text in quotes, so that an empty or padded value reads as what it is. */
+  private static String plain(Object v) {
+    return v instanceof CharSequence ? "'" + v + "'" : String.valueOf(v);
   }
 
   /**
@@ -33,19 +44,41 @@ public final class Setting<T> {
    * @param show how the value reads in a message (for arrays, whose own {@code toString} says nothing)
    */
   public Setting(String name, Function<? super T, String> show) {
+    this(name, show, (n, v) -> v);
+  }
+
+  private Setting(String name, Function<? super T, String> show, BiFunction<String, T, T> check) {
     this.name = Objects.requireNonNull(name, "name");
     this.show = Objects.requireNonNull(show, "show");
+    this.check = Objects.requireNonNull(check, "check");
+  }
+
+  /**
+   * A setting that checks each value it is given with {@code check}, called with the setting's name
+   * and the value (a {@code Checks} method fits: {@code Checks::probability}); the check throws for a
+   * bad value, before the setting is taken.
+   *
+   * @param name the setting's name, for messages
+   * @param check returns the value, or throws naming the setting and what was expected
+   * @param <T> the value's type
+   * @return the setting
+   */
+  public static <T> Setting<T> checked(String name, BiFunction<String, T, T> check) {
+    return new Setting<>(name, Setting::plain, check);
   }
 
   /**
    * @param v the value, not null
+   * @throws IllegalArgumentException if the setting's check refuses it
    * @throws IllegalStateException if the setting was set before
    */
   public void set(T v) {
+    // the check first, so that a checked null gets the check's message
+    T checked = Objects.requireNonNull(check.apply(name, v), name);
     if (value != null) {
       throw new IllegalStateException(name + " was already set to " + show.apply(value));
     }
-    value = Objects.requireNonNull(v, name);
+    value = checked;
   }
 
   /**

@@ -107,10 +107,10 @@ public record Cooperation(
    * setter throws, since a silent overwrite would hide a mistake.
    */
   public static final class Builder {
-    private final Setting<Double> compliance = new Setting<>("compliance");
-    private final Setting<LatencyDistribution> latency = new Setting<>("latency");
-    private final Setting<Double> proactiveHazard = new Setting<>("proactiveHazard");
-    private final Setting<Double> visibilityExponent = new Setting<>("visibilityExponent");
+    private final Setting<Double> compliance = Setting.checked("compliance", Checks::probability);
+    private final Setting<LatencyDistribution> latency = Setting.checked("latency", Checks::notNull);
+    private final Setting<Double> proactiveHazard = Setting.checked("proactiveHazard", Checks::finiteNonNegative);
+    private final Setting<Double> visibilityExponent = Setting.checked("visibilityExponent", Checks::finiteNonNegative);
 
     private Builder() {}
 
@@ -119,7 +119,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder compliance(double value) {
-      return compliance.set(this, Checks.probability("compliance", value));
+      return compliance.set(this, value);
     }
 
     /**
@@ -127,7 +127,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder latency(LatencyDistribution value) {
-      return latency.set(this, Checks.notNull("latency", value));
+      return latency.set(this, value);
     }
 
     /**
@@ -135,7 +135,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder proactiveHazard(double value) {
-      return proactiveHazard.set(this, Checks.finiteNonNegative("proactiveHazard", value));
+      return proactiveHazard.set(this, value);
     }
 
     /**
@@ -143,7 +143,7 @@ public record Cooperation(
      * @return this builder
      */
     public Builder visibilityExponent(double value) {
-      return visibilityExponent.set(this, Checks.finiteNonNegative("visibilityExponent", value));
+      return visibilityExponent.set(this, value);
     }
 
     /**

@@ -269,11 +269,11 @@ public final class EcosystemGenerator {
    * mistake. Platforms are added, one call each.
    */
   public static final class Builder {
-    private final Setting<Integer> channels = new Setting<>("channels");
-    private final Setting<Double> channelsPerOperator = new Setting<>("channelsPerOperator");
-    private final Setting<Double> meanSpareAccounts = new Setting<>("meanSpareAccounts");
+    private final Setting<Integer> channels = Setting.checked("channels", Checks::nonNegative);
+    private final Setting<Double> channelsPerOperator = Setting.checked("channelsPerOperator", Checks::atLeastOne);
+    private final Setting<Double> meanSpareAccounts = Setting.checked("meanSpareAccounts", Checks::finiteNonNegative);
     private final Setting<Audience> audience = new Setting<>("audience");
-    private final Setting<Double> meanOutDegree = new Setting<>("meanOutDegree");
+    private final Setting<Double> meanOutDegree = Setting.checked("meanOutDegree", Checks::finiteNonNegative);
     private final Map<Platform, Double> platformShares = new LinkedHashMap<>();
     private final Setting<Map<ChannelRole, Double>> roleShares = new Setting<>("roleShares");
     private final Setting<Map<String, Double>> languageShares = new Setting<>("languageShares");
@@ -283,17 +283,17 @@ public final class EcosystemGenerator {
 
     /** @param n number of channels, &gt;= 0 @return this builder */
     public Builder channels(int n) {
-      return channels.set(this, Checks.nonNegative("channels", n));
+      return channels.set(this, n);
     }
 
     /** @param mean mean channels per operator, &gt;= 1 @return this builder */
     public Builder channelsPerOperator(double mean) {
-      return channelsPerOperator.set(this, Checks.atLeastOne("channelsPerOperator", mean));
+      return channelsPerOperator.set(this, mean);
     }
 
     /** @param mean mean spare accounts per operator, &gt;= 0 @return this builder */
     public Builder meanSpareAccounts(double mean) {
-      return meanSpareAccounts.set(this, Checks.finiteNonNegative("meanSpareAccounts", mean));
+      return meanSpareAccounts.set(this, mean);
     }
 
     /**
@@ -314,7 +314,7 @@ public final class EcosystemGenerator {
 
     /** @param mean mean links out of a channel, &gt;= 0 @return this builder */
     public Builder meanOutDegree(double mean) {
-      return meanOutDegree.set(this, Checks.finiteNonNegative("meanOutDegree", mean));
+      return meanOutDegree.set(this, mean);
     }
 
     /**

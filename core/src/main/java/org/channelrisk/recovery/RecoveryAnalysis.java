@@ -315,13 +315,13 @@ public final class RecoveryAnalysis {
    * calling it twice asks for the same thing twice.
    */
   public static final class Builder {
-    private final Setting<Double> t0 = new Setting<>("takedown time");
+    private final Setting<Double> t0 = Setting.checked("takedown time", Checks::finite);
     private final Setting<List<RecoveryModel>> models = new Setting<>("models");
     private final Setting<Weighting> weighting = new Setting<>("weighting");
     private final Setting<Double> horizon = new Setting<>("horizon");
-    private final Setting<Double> baselineWindow = new Setting<>("baseline window");
+    private final Setting<Double> baselineWindow = Setting.checked("baseline window", Checks::positive);
     private final Setting<BootstrapPlan> bootstrap = new Setting<>("bootstrap");
-    private final Setting<Integer> threads = new Setting<>("threads");
+    private final Setting<Integer> threads = Setting.checked("threads", Checks::atLeastOne);
     private final Setting<Double> confLevel = new Setting<>("confidence level");
     private boolean fromTrough;
 
@@ -329,7 +329,7 @@ public final class RecoveryAnalysis {
 
     /** @param time the takedown time (default: estimated as the largest drop) @return this builder */
     public Builder takedown(double time) {
-      return t0.set(this, Checks.finite("takedown time", time));
+      return t0.set(this, time);
     }
 
     /** @param m the models to compare (default all five) @return this builder */
@@ -360,7 +360,7 @@ public final class RecoveryAnalysis {
 
     /** @param window only points within this time before t0 form the baseline @return this builder */
     public Builder baselineWindow(double window) {
-      return baselineWindow.set(this, Checks.positive("baseline window", window));
+      return baselineWindow.set(this, window);
     }
 
     /**
@@ -376,7 +376,7 @@ public final class RecoveryAnalysis {
 
     /** @param n worker threads for the bootstrap, &gt;= 1 (results do not depend on it) @return this builder */
     public Builder threads(int n) {
-      return threads.set(this, Checks.atLeastOne("threads", n));
+      return threads.set(this, n);
     }
 
     /**

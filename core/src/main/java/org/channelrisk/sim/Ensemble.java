@@ -22,9 +22,9 @@ import org.channelrisk.internal.Setting;
  */
 public final class Ensemble {
   private final Scenario scenario;
-  private final Setting<Integer> replicates = new Setting<>("replicates");
+  private final Setting<Integer> replicates = Setting.checked("replicates", Checks::atLeastOne);
   private final Setting<Long> seed = new Setting<>("seed");
-  private final Setting<Integer> threads = new Setting<>("threads");
+  private final Setting<Integer> threads = Setting.checked("threads", Checks::atLeastOne);
   private final Setting<IntConsumer> progress = new Setting<>("progress");
 
   private Ensemble(Scenario scenario) {
@@ -41,7 +41,7 @@ public final class Ensemble {
 
   /** @param n number of replicates, &gt;= 1 @return this */
   public Ensemble replicates(int n) {
-    return replicates.set(this, Checks.atLeastOne("replicates", n));
+    return replicates.set(this, n);
   }
 
   /** @param s the ensemble seed; replicate i is seeded from (s, i) @return this */
@@ -51,7 +51,7 @@ public final class Ensemble {
 
   /** @param k worker threads, &gt;= 1 (default 1); the result is the same for any k @return this */
   public Ensemble threads(int k) {
-    return threads.set(this, Checks.atLeastOne("threads", k));
+    return threads.set(this, k);
   }
 
   /**

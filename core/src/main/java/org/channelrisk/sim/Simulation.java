@@ -95,7 +95,7 @@ public final class Simulation {
   public static final class Runner {
     private final Scenario scenario;
     private final Setting<Long> seed = new Setting<>("seed");
-    private final Setting<Long> replicate = new Setting<>("replicate");
+    private final Setting<Long> replicate = Setting.checked("replicate", Checks::nonNegative);
 
     private Runner(Scenario scenario) {
       this.scenario = java.util.Objects.requireNonNull(scenario, "scenario");
@@ -108,7 +108,7 @@ public final class Simulation {
 
     /** @param index the replicate index, &gt;= 0 (default 0) @return this */
     public Runner replicate(long index) {
-      return replicate.set(this, Checks.nonNegative("replicate", index));
+      return replicate.set(this, index);
     }
 
     /** @return the run's trajectory and event log */

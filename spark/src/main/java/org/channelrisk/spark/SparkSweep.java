@@ -279,7 +279,7 @@ public final class SparkSweep {
     /** Given by {@link SparkSweep#over(SweepGrid, ScenarioRecipe)}, or by {@link #scenarios} after {@link SparkSweep#of(ScenarioRecipe)}. */
     private final Setting<SweepGrid> grid = new Setting<>("scenarios");
     private final boolean gridGiven;
-    private final Setting<Integer> replicates = new Setting<>("replicates");
+    private final Setting<Integer> replicates = Setting.checked("replicates", Checks::atLeastOne);
     private final Setting<Long> seed = new Setting<>("seed");
 
     private Builder(SweepGrid grid, ScenarioRecipe recipe) {
@@ -304,7 +304,7 @@ public final class SparkSweep {
 
     /** @param n replicates per scenario, &gt;= 1 @return this */
     public Builder replicates(int n) {
-      return replicates.set(this, Checks.atLeastOne("replicates", n));
+      return replicates.set(this, n);
     }
 
     /** @param s the seed of every scenario's ensemble; replicate i is seeded from (s, i) @return this */
