@@ -1,9 +1,6 @@
 package org.channelrisk.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -132,11 +129,11 @@ final class CalibrationConfig {
       }
       b.target(target);
     }
-    build("particles", () -> b.particles((int) whole(root, "", "particles", AbcSmc.DEFAULT_PARTICLES)));
+    build("particles", () -> b.particles(count(root, "", "particles", AbcSmc.DEFAULT_PARTICLES)));
     build("budget", () -> b.budget(whole(root, "", "budget", AbcSmc.DEFAULT_BUDGET)));
-    build("replicatesPerParticle", () -> b.replicatesPerParticle((int) whole(root, "", "replicatesPerParticle", 1)));
+    build("replicatesPerParticle", () -> b.replicatesPerParticle(count(root, "", "replicatesPerParticle", 1)));
     build("minAcceptance", () -> b.minAcceptance(num(root, "", "minAcceptance", AbcSmc.DEFAULT_MIN_ACCEPTANCE)));
-    build("maxGenerations", () -> b.maxGenerations((int) whole(root, "", "maxGenerations", AbcSmc.DEFAULT_MAX_GENERATIONS)));
+    build("maxGenerations", () -> b.maxGenerations(count(root, "", "maxGenerations", AbcSmc.DEFAULT_MAX_GENERATIONS)));
     build("essReduction", () -> b.essReduction(num(root, "", "essReduction", AbcSmc.DEFAULT_ESS_REDUCTION)));
     build("targetTolerance", () -> b.targetTolerance(num(root, "", "targetTolerance", 0)));
     if (root.has("kernel")) {
@@ -202,16 +199,7 @@ final class CalibrationConfig {
   }
 
   private static JsonNode parse(Path file, String source) throws IOException {
-    try {
-      String text = Files.readString(file);
-      boolean json = text.stripLeading().startsWith("{");
-      return (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory())).readTree(text);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), "no such file");
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-          "not valid YAML or JSON: " + e.getOriginalMessage());
-    }
+    return Documents.parse(file, source, "file");
   }
 
   private InvalidInputException error(String field, String problem) {
@@ -251,7 +239,17 @@ final class CalibrationConfig {
   }
 
   private long whole(JsonNode node, String at, String key, long otherwise) {
-    return value(node, at, key, otherwise, JsonNode::isIntegralNumber, "a whole number", JsonNode::asLong);
+    return value(node, at, key, otherwise, v -> v.isIntegralNumber() && v.canConvertToLong(), "a whole number", JsonNode::asLong);
+  }
+
+  /** A whole number that fits an int (a count), refused rather than wrapped around when it does not. */
+  private int count(JsonNode node, String at, String key, int otherwise) {
+    long v = whole(node, at, key, otherwise);
+    JsonNode given = node.get(key);
+    if (v != (int) v || given != null && given.isIntegralNumber() && !given.canConvertToInt()) {
+      throw error(ScenarioFile.child(at, key), "expected a whole number up to " + Integer.MAX_VALUE + ", found " + node.get(key));
+    }
+    return (int) v;
   }
 
   /** The value of an optional field of one JSON type, or the default when it is absent or null. */

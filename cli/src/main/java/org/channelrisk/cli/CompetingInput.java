@@ -68,13 +68,7 @@ final class CompetingInput extends LifetimeColumns {
     }
     CompetingRisksData d = CompetingRisksData.of(t, status, censoringLabels());
     if (group != null) {
-      String[] g = table.strings(group);
-      for (int r = 0; r < g.length; r++) {
-        if (g[r].isBlank()) {
-          throw table.error(r, group, "expected a group label, found an empty cell (a group with no name)");
-        }
-      }
-      d = d.withGroups(g);
+      d = d.withGroups(groups());
     }
     if (entry != null) {
       double[] en = table.nonNegativeDoubles(entry);

@@ -74,6 +74,7 @@ final class Demo {
 
   Demo(int channels, int replicates, long seed, int threads) {
     OptionChecks.atLeast("--channels", channels, 100);
+    OptionChecks.fitsInMemory("--channels", channels);
     OptionChecks.atLeast("--replicates", replicates, 2);
     this.channels = channels;
     this.replicates = replicates;

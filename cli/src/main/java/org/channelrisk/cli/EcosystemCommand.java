@@ -72,10 +72,11 @@ final class EcosystemCommand {
     @Override
     public Integer call() throws IOException {
       OptionChecks.atLeast("--channels", channels, 0);
-      String problem = memoryProblem(channels);
-      if (problem != null) {
-        throw new IllegalArgumentException("--channels " + problem);
-      }
+      OptionChecks.fitsInMemory("--channels", channels);
+      // checked here, so that the message names the option rather than the generator's setting
+      OptionChecks.finiteAtLeast("--mean-out-degree", meanOutDegree, 0);
+      OptionChecks.finiteAtLeast("--channels-per-operator", channelsPerOperator, 1);
+      OptionChecks.finiteAtLeast("--spare-accounts", spareAccounts, 0);
       try (OutputPlan plan = OutputPlan.of(spec)) {
         OutputPlan.Target target = plan.folder("--out", out);
         generate(plan.staging(target));

@@ -20,7 +20,7 @@ final class GrayCommand extends PlannedCommand {
 
   @Override
   int run() throws IOException {
-    GroupComparison.requireGroups("survival gray", in.group);
+    comparison.requireGroups("survival gray", in.group);
     if (in.entry != null) {
       throw new IllegalArgumentException("survival gray does not support --entry: Gray's test has no left truncation");
     }

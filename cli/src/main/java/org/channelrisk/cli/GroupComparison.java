@@ -19,11 +19,16 @@ final class GroupComparison {
   /**
    * @param command the command, for the message ("survival gray")
    * @param group the input's group column, or null
-   * @throws IllegalArgumentException if there is no group column
+   * @throws IllegalArgumentException if there is no group column, or the strata are the groups (each
+   *     stratum would then hold one group, and there is nothing to compare within it)
    */
-  static void requireGroups(String command, String group) {
+  void requireGroups(String command, String group) {
     if (group == null) {
       throw new IllegalArgumentException(command + " needs --group COL: the groups to compare");
+    }
+    if (group.equals(strata)) {
+      throw new IllegalArgumentException(command + ": --strata names the --group column '" + group
+          + "'; groups are compared within strata, so the strata must be another column");
     }
   }
 }

@@ -88,7 +88,15 @@ public final class Main {
       return BAD_INPUT;
     });
     try {
-      return cl.execute(args);
+      int code = cl.execute(args);
+      // a PrintWriter keeps its write errors to itself: a result that did not reach standard output
+      // (a full disk, a closed pipe) is a failure, not a success
+      if (out.checkError() && code == OK) {
+        err.println("channelrisk: could not write to standard output (a full disk or a closed pipe)");
+        err.flush();
+        return FAILURE;
+      }
+      return code;
     } catch (OutOfMemoryError e) {
       // picocli handles exceptions only; an error is reported here, in one line as well
       err.println("channelrisk: out of memory (" + e.getMessage() + "); give the JVM more with -Xmx or ask for less");

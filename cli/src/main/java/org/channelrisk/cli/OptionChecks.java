@@ -45,4 +45,32 @@ final class OptionChecks {
       throw new IllegalArgumentException(option + " must be in (0, 1): " + value);
     }
   }
+
+  /**
+   * Refuses, before any work, a network too large for this JVM's heap (an ecosystem takes about {@link
+   * EcosystemCommand.Generate#BYTES_PER_CHANNEL} bytes per channel), rather than running out of memory
+   * minutes later.
+   *
+   * @param option the option's name ({@code --channels})
+   * @param channels the number of channels asked for
+   * @throws IllegalArgumentException "{@code option} N needs about ... GB of memory; ..." if it does not fit
+   */
+  static void fitsInMemory(String option, long channels) {
+    String problem = EcosystemCommand.Generate.memoryProblem(channels);
+    if (problem != null) {
+      throw new IllegalArgumentException(option + " " + problem);
+    }
+  }
+
+  /**
+   * @param option the option's name ({@code --mean-out-degree})
+   * @param value its value
+   * @param min the smallest value allowed
+   * @throws IllegalArgumentException "{@code option} must be a finite number >= {@code min}: {@code value}" otherwise
+   */
+  static void finiteAtLeast(String option, double value, double min) {
+    if (!(Double.isFinite(value) && value >= min)) {
+      throw new IllegalArgumentException(option + " must be a finite number >= " + (min == Math.rint(min) ? String.valueOf((long) min) : String.valueOf(min)) + ": " + value);
+    }
+  }
 }

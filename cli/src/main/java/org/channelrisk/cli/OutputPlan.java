@@ -99,14 +99,17 @@ public final class OutputPlan implements AutoCloseable {
   }
 
   private final boolean force;
+  /** An option's value as typed, or null: a path loses its trailing slash once it is a Path. */
+  private final java.util.function.Function<String, String> typed;
   private final List<Target> targets = new ArrayList<>();
   private final Map<Path, Target> byPath = new HashMap<>();
   private final List<Runnable> prints = new ArrayList<>();
   private boolean committed;
   private boolean closed;
 
-  private OutputPlan(boolean force) {
+  private OutputPlan(boolean force, java.util.function.Function<String, String> typed) {
     this.force = force;
+    this.typed = typed;
   }
 
   /**
@@ -116,7 +119,7 @@ public final class OutputPlan implements AutoCloseable {
    * @return an empty plan
    */
   static OutputPlan create(boolean force) {
-    return new OutputPlan(force);
+    return new OutputPlan(force, option -> null);
   }
 
   /**
@@ -127,7 +130,12 @@ public final class OutputPlan implements AutoCloseable {
    * @return an empty plan
    */
   public static OutputPlan of(CommandSpec spec) {
-    return new OutputPlan(forced(spec));
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    return new OutputPlan(forced(spec), option -> {
+      var o = pr == null ? null : pr.matchedOption(option);
+      List<String> v = o == null ? List.of() : o.originalStringValues();
+      return v.isEmpty() ? null : v.get(v.size() - 1);
+    });
   }
 
   /**
@@ -158,9 +166,12 @@ public final class OutputPlan implements AutoCloseable {
   public Target file(String option, Path path, String... extensions) {
     checkOpen();
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    // a folder first: "is a folder" helps more than "must end in .csv"
-    if (Files.isDirectory(path) || name.isEmpty()) {
-      throw new IllegalArgumentException(option + ": '" + path + "' is a folder; expected a file name");
+    // a folder first: "is a folder" helps more than "must end in .csv"; "out/" names a folder even
+    // where none exists yet (as a Path it would read "out", and a file of that name would appear)
+    String asTyped = typed.apply(option);
+    boolean slash = asTyped != null && (asTyped.endsWith("/") || asTyped.endsWith(java.io.File.separator));
+    if (Files.isDirectory(path) || name.isEmpty() || slash) {
+      throw new IllegalArgumentException(option + ": '" + (slash ? asTyped : path) + "' is a folder; expected a file name");
     }
     if (extensions.length > 0) {
       String lower = name.toLowerCase(Locale.ROOT);

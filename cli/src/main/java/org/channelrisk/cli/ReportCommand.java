@@ -83,6 +83,7 @@ final class ReportCommand implements Callable<Integer> {
     int k = WorkerThreads.orAvailable(threads);
     OptionChecks.atLeast("--replicates", replicates, 2, "a spread across replicates needs two");
     OptionChecks.atLeast("--channels", channels, 100);
+    OptionChecks.fitsInMemory("--channels", channels);
     try (OutputPlan plan = OutputPlan.of(spec)) {
       // the folder is checked before the ensemble runs, and appears with all its files or not at all
       OutputPlan.Target dir = plan.folder("--out", out);

@@ -1,12 +1,7 @@
 package org.channelrisk.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -73,30 +68,7 @@ final class ScenarioFile {
 
   static Scenario read(Path file) throws IOException {
     ScenarioFile sf = new ScenarioFile(file);
-    JsonNode root;
-    if (Files.isDirectory(file)) {
-      throw new InvalidInputException(file.toString(), "is a folder; expected a scenario file (.yaml or .json)");
-    }
-    try {
-      String text = Files.readString(file);
-      boolean json = text.stripLeading().startsWith("{");
-      root = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory())).readTree(text);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), "no such scenario file");
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new InvalidInputException(sf.source, "not valid UTF-8 text");
-    } catch (java.nio.file.AccessDeniedException e) {
-      throw new InvalidInputException(file.toString(), "cannot read the file: permission denied");
-    } catch (JsonProcessingException e) {
-      // the parser's message runs over several lines (the YAML excerpt with a caret): one line here,
-      // with the position; the whole message is the cause, printed under --verbose
-      var loc = e.getLocation();
-      InvalidInputException bad = InvalidInputException.atPosition(sf.source, loc == null ? 0 : loc.getLineNr(),
-          loc == null ? 0 : loc.getColumnNr(), "not valid " + (e.getClass().getName().contains("yaml") ? "YAML" : "JSON") + ": "
-              + problem(e.getOriginalMessage()));
-      bad.initCause(e);
-      throw bad;
-    }
+    JsonNode root = Documents.parse(file, sf.source, "scenario file");
     return read(root, file);
   }
 
@@ -208,7 +180,7 @@ final class ScenarioFile {
     }
 
     long whole(String key, long otherwise) {
-      return value(key, otherwise, JsonNode::isIntegralNumber, "a whole number", JsonNode::asLong);
+      return value(key, otherwise, v -> v.isIntegralNumber() && v.canConvertToLong(), "a whole number", JsonNode::asLong);
     }
 
     String text(String key, String otherwise) {

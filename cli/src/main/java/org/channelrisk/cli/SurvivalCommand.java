@@ -225,7 +225,7 @@ final class SurvivalCommand {
 
     @Override
     int run() throws IOException {
-      GroupComparison.requireGroups("survival logrank", in.group);
+      comparison.requireGroups("survival logrank", in.group);
       SurvivalData d = in.read();
       if (comparison.strata != null) {
         d = d.withStrata(in.table.strings(comparison.strata));

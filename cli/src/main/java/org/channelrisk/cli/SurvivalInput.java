@@ -20,7 +20,7 @@ final class SurvivalInput extends LifetimeColumns {
     boolean[] e = table.statuses(event);
     SurvivalData d = SurvivalData.of(t, e);
     if (group != null) {
-      d = d.withGroups(table.strings(group));
+      d = d.withGroups(groups());
     }
     if (entry != null) {
       double[] en = table.nonNegativeDoubles(entry);

@@ -342,4 +342,93 @@ class PromisesTest {
         "x", "--format", "json");
     assertThat(json.out()).contains("\"monotone_likelihood\" : true", "\"possibly_infinite\" : [ \"x\" ]");
   }
+
+  // --- found by a review of every command with malformed and extreme input
+
+  @Test
+  void aKeyGivenTwiceInAScenarioOrCalibrationFileIsRefused() throws IOException {
+    Path yaml = write("twice.yaml", "ecosystem: {generate: {channels: 50, seed: 1}}\nhorizon: 10\nhorizon: 20\n");
+    refused(run("simulate", "--scenario", yaml.toString(), "--replicates", "2", "--output", dir.resolve("o.csv").toString()),
+        Set.of(yaml), "twice.yaml line 3", "the key 'horizon' is given twice");
+    Path json = write("twice.json", "{\"ecosystem\": {\"generate\": {\"channels\": 50}}, \"horizon\": 10, \"horizon\": 20}");
+    refused(run("simulate", "--scenario", json.toString(), "--replicates", "2", "--output", dir.resolve("o.csv").toString()),
+        Set.of(yaml, json), "twice.json", "not valid JSON", "the key 'horizon' is given twice");
+  }
+
+  @Test
+  void parserLimitsAndNonNumbersReadInTheFilesTerms() throws IOException {
+    Path nan = write("nan.json", "{\"ecosystem\": {\"generate\": {\"channels\": 50}}, \"horizon\": NaN}");
+    refused(run("simulate", "--scenario", nan.toString(), "--replicates", "2", "--output", dir.resolve("o.csv").toString()),
+        Set.of(nan), "nan.json", "'NaN' is not a number here");
+    Path deep = write("deep.yaml", "horizon: " + "[".repeat(2000) + "]".repeat(2000) + "\n");
+    MainTest.Result r = run("simulate", "--scenario", deep.toString(), "--replicates", "2", "--output", dir.resolve("o.csv").toString());
+    refused(r, Set.of(nan, deep), "deep.yaml", "nested more than 1,000 levels deep");
+    assertThat(r.err()).doesNotContain("StreamReadConstraints").doesNotContain("JSON");
+  }
+
+  @Test
+  void aNetworkTooLargeForTheHeapIsRefusedBeforeAnyWork() {
+    for (String[] args : new String[][] {
+      {"demo", "--channels=2000000000", "--replicates=2", "--out=" + dir.resolve("d")},
+      {"report", "--preset", "telegram-2015", "--channels=2000000000", "--replicates=2", "--out=" + dir.resolve("r")},
+    }) {
+      MainTest.Result r = run(args);
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).startsWith("channelrisk: --channels 2000000000 needs about").contains("GB of memory");
+    }
+    assertThat(dir.resolve("d")).doesNotExist();
+    assertThat(dir.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  void aFileOptionEndingInASlashNamesAFolder() throws IOException {
+    Path in = lifetimes();
+    refused(run("survival", "km", "--input", in.toString(), "--time", "time", "--event", "status", "--output=" + dir.resolve("zz") + "/"),
+        Set.of(in), "--output: '", "zz/' is a folder; expected a file name");
+  }
+
+  @Test
+  void anEmptyGroupLabelIsRefusedAtItsLine() throws IOException {
+    Path in = write("grp.csv", "time,event,g\n1,1,\n2,0,a\n3,1,a\n4,1,b\n");
+    for (String cmd : new String[] {"km", "summary", "logrank"}) {
+      refused(run("survival", cmd, "--input", in.toString(), "--time", "time", "--event", "event", "--group", "g"), Set.of(in),
+          "grp.csv line 2, column 'g'", "expected a group label, found an empty cell");
+    }
+  }
+
+  @Test
+  void strataThatAreTheGroupsAreRefused() throws IOException {
+    Path in = lifetimes();
+    refused(run("survival", "logrank", "--input", in.toString(), "--time", "time", "--event", "status", "--group", "g", "--strata", "g"),
+        Set.of(in), "survival logrank: --strata names the --group column 'g'");
+    Path cr = write("cr.csv", "time,status,g\n1,a,x\n2,b,x\n3,0,y\n4,a,y\n5,b,y\n6,a,x\n");
+    refused(run("survival", "gray", "--input", cr.toString(), "--time", "time", "--event", "status", "--group", "g", "--strata", "g"),
+        Set.of(in, cr), "survival gray: --strata names the --group column 'g'");
+  }
+
+  @Test
+  void generatorSettingsAreNamedByTheirOptions() {
+    for (String[] c : new String[][] {{"--mean-out-degree", "-1"}, {"--channels-per-operator", "0.5"}, {"--spare-accounts", "NaN"}}) {
+      MainTest.Result r = run("ecosystem", "generate", "--channels", "10", "--out", dir.resolve("e").toString(), c[0], c[1]);
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).startsWith("channelrisk: " + c[0] + " must be a finite number >= ");
+      assertThat(dir.resolve("e")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aResultThatCannotReachStandardOutputIsAFailure() throws IOException {
+    Path in = lifetimes();
+    java.io.OutputStream full = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = Main.run(new String[] {"survival", "km", "--input", in.toString(), "--time", "time", "--event", "status"},
+        new java.io.PrintWriter(full, true), new java.io.PrintWriter(err, true));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("channelrisk: could not write to standard output (a full disk or a closed pipe)");
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.BufferedInputStream;
@@ -227,6 +228,10 @@ final class TelegramExportReader {
         throw error(p, "the file ends in the middle of the JSON (truncated?)");
       } catch (StreamReadException e) {
         throw error(p, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+      } catch (StreamConstraintsException e) {
+        // a limit of the parser (nesting, a number's or a string's length), not a malformed file
+        throw error(p, e.getOriginalMessage() != null && e.getOriginalMessage().contains("nesting depth")
+            ? "nested more than 1,000 levels deep" : "beyond the JSON reader's limits: " + firstLine(e.getOriginalMessage()));
       }
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(source, "no such file");
@@ -241,6 +246,9 @@ final class TelegramExportReader {
   private InvalidInputException error(JsonParser p, String problem) {
     JsonLocation loc = p.currentTokenLocation();
     String path = p.getParsingContext().pathAsPointer().toString();
+    if (path.length() > 80) { // deep nesting: the start tells where, the rest only repeats
+      path = path.substring(0, path.lastIndexOf('/', 60)) + "/...";
+    }
     long line = Math.max(loc.getLineNr(), 0);
     return new InvalidInputException(source, line, null,
         "at " + (path.isEmpty() ? "the top level" : path) + " (column " + loc.getColumnNr() + "): " + problem);

@@ -64,6 +64,15 @@ class TelegramBadInputTest {
   }
 
   @Test
+  void nestingBeyondTheParsersLimitIsBadInput() throws IOException {
+    // a message text nested 5,000 deep: beyond Jackson's limit of 1,000 (an exit 1 with its exception before)
+    Cli.Result r = ingest(HEAD + " {\"id\": 1, \"type\": \"message\", \"date\": \"2019-11-01T00:00:00\", \"text\": "
+        + "[".repeat(5000) + "]".repeat(5000) + "}\n ]\n}\n");
+    refused(r, "at /messages/0/text/0/", "/...", "nested more than 1,000 levels deep");
+    assertThat(r.err().length()).isLessThan(300);
+  }
+
+  @Test
   void emptyFile() throws IOException {
     refused(ingest(""), "not a Telegram export");
   }
