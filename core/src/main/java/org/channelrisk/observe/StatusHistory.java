@@ -82,7 +82,7 @@ public final class StatusHistory {
       case REMOVED, PRIVATE -> {
         if (s.running) {
           s.running = false;
-          ended.add(new Incarnation(channel, s.incarnations, s.start, (s.lastAlive + time) / 2,
+          ended.add(new Incarnation(channel, s.incarnations, s.start, s.lastAlive / 2 + time / 2, // halves first: no overflow near the largest double
               s.lastAlive, OptionalDouble.of(time), status == ChannelStatus.REMOVED ? Ending.REMOVED : Ending.PRIVATE));
         }
       }

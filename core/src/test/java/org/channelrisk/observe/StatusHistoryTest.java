@@ -36,6 +36,15 @@ class StatusHistoryTest {
   }
 
   @Test
+  void theMidpointOfTwoHugeTimesIsFinite() {
+    // (1e308 + 1.7e308) / 2 overflowed to Infinity, and the incarnation refused its own end
+    StatusHistory h = new StatusHistory();
+    h.check("c", 1.0e308, ChannelStatus.ALIVE);
+    h.check("c", 1.7e308, ChannelStatus.REMOVED);
+    assertThat(h.incarnations().get(0).end()).isEqualTo(1.35e308);
+  }
+
+  @Test
   void checksOutOfOrderAreRefused() {
     StatusHistory h = new StatusHistory();
     h.check("c1", 5, ChannelStatus.ALIVE);
