@@ -3,6 +3,7 @@ package org.channelrisk.impact;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.stats.Estimate;
 
 /**
@@ -99,8 +100,10 @@ public final class ImpactResult {
   /**
    * @param name a coefficient name
    * @return the coefficient, if the model has it
+   * @throws NullPointerException if name is null
    */
   public Optional<Coefficient> coefficient(String name) {
+    Checks.notNull("name", name);
     return coefficients.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 

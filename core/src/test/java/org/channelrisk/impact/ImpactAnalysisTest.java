@@ -250,4 +250,38 @@ class ImpactAnalysisTest {
     assertThat(ImpactAnalysis.builder().intervention(5).poisson().exposure(new double[] {1}).skipMissing().skipMissing().build())
         .isNotNull();
   }
+
+  @Test
+  void aRefusedCallLeavesTheBuilderAsItWas() {
+    double[] t = range(0, 40);
+    double[] y = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    ImpactAnalysis.Builder b = ImpactAnalysis.builder().intervention(20);
+    assertThatThrownBy(() -> b.structural(null)).isInstanceOf(NullPointerException.class).hasMessage("trend must not be null");
+    assertThatThrownBy(() -> b.exposure(null)).isInstanceOf(NullPointerException.class).hasMessage("exposure must not be null");
+    assertThatThrownBy(() -> b.control("x", null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("control 'x' values must not be null");
+    assertThatThrownBy(() -> b.neweyWest(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.arima(11, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.build().analyse(t, y).model()).isEqualTo(ImpactModel.SEGMENTED);
+    // a second setting refused after the model was named: the model and the first setting stay
+    ImpactAnalysis.Builder s = ImpactAnalysis.builder().intervention(20).structural(Trend.LEVEL);
+    assertThatThrownBy(() -> s.arima(1, 0)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> s.structural(Trend.LINEAR)).isInstanceOf(IllegalStateException.class);
+    assertThat(s.build().analyse(t, y).variant()).startsWith("local level");
+    // and the builder still takes what it was not refused
+    assertThat(b.exposure(new double[40]).build().toString()).contains("poisson");
+  }
+
+  @Test
+  void nullArgumentsAreRefusedNamingTheArgument() {
+    double[] t = range(0, 10);
+    double[] y = series(t, 5, 1, 1, 1, 1, 1, 1);
+    ImpactAnalysis a = ImpactAnalysis.builder().intervention(5).build();
+    assertThatThrownBy(() -> a.analyse(null, y)).isInstanceOf(NullPointerException.class).hasMessage("t must not be null");
+    assertThatThrownBy(() -> a.analyse(t, null)).isInstanceOf(NullPointerException.class).hasMessage("y must not be null");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().control(null, y)).isInstanceOf(NullPointerException.class)
+        .hasMessage("control name must not be null");
+    assertThatThrownBy(() -> a.analyse(t, y).coefficient(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("name must not be null");
+  }
 }
