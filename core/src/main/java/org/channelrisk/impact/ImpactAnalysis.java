@@ -155,6 +155,7 @@ public final class ImpactAnalysis {
     checkArgument(nPre >= MIN_SIDE && nPost >= MIN_SIDE,
         "need at least %s observations before and from the intervention at %s: found %s before and %s from it",
         MIN_SIDE, intervention, nPre, nPost);
+    checkSize(nPre, nPost);
     Design design = Design.of(model != ImpactModel.STRUCTURAL, t, intervention, controls, period, harmonics);
     ModelFit f;
     String variant;
@@ -194,6 +195,24 @@ public final class ImpactAnalysis {
       default -> throw new IllegalStateException("unknown model " + model);
     }
     return assemble(f, variant, t, y, post, use, nPre, nPost);
+  }
+
+  /**
+   * Refuses a model with more coefficients than the fit has observations before its design is built: 2K
+   * Fourier columns of n rows each would exhaust memory long before the fit refused them. The
+   * conditions are those under which the fit itself refuses, so no analysis that ran before is refused.
+   */
+  private void checkSize(int nPre, int nPost) {
+    long regressors = controls.size() + 2L * harmonics;
+    if (model == ImpactModel.STRUCTURAL) {
+      // the exact diffuse start needs an informative pre-period observation for each state
+      long states = (trend == Trend.LEVEL ? 1 : 2) + regressors;
+      checkArgument(states <= nPre, "the structural model has %s states (%s and %s regressors) but the pre-period only %s observations",
+          states, trend == Trend.LEVEL ? "level" : "level, slope", regressors, nPre);
+    } else {
+      long k = 4 + regressors;
+      checkArgument(k < nPre + nPost, "the model has %s coefficients but only %s observations", k, nPre + nPost);
+    }
   }
 
   /**
@@ -415,7 +434,8 @@ public final class ImpactAnalysis {
      */
     public Builder harmonics(double period, int k) {
       checkArgument(period > 0 && Double.isFinite(period), "period must be positive: %s", period);
-      checkArgument(k >= 1 && 2 * k <= period, "harmonics must be in [1, P / 2]: %s for period %s", (Object) k, period);
+      // k <= P / 2 rather than 2 k <= P, which overflows for k near Integer.MAX_VALUE
+      checkArgument(k >= 1 && k <= period / 2, "harmonics must be in [1, P / 2]: %s for period %s", (Object) k, period);
       return fourier.set(this, new Fourier(period, k));
     }
 

@@ -284,4 +284,23 @@ class ImpactAnalysisTest {
     assertThatThrownBy(() -> a.analyse(t, y).coefficient(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("name must not be null");
   }
+
+  @Test
+  void harmonicsAreBoundedWithoutOverflowAndByTheObservations() {
+    // 2 k overflowed to a negative number and passed 2 k <= P; the design then exhausted the memory
+    assertThatThrownBy(() -> ImpactAnalysis.builder().harmonics(10, 1_500_000_000)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("harmonics must be in [1, P / 2]: 1500000000 for period 10.0");
+    double[] t = range(0, 40);
+    double[] y = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    // a period long enough to allow the harmonics, but more coefficients than observations: refused
+    // before a design of 3 * 10^9 columns is built
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).harmonics(4e9, 1_500_000_000).build().analyse(t, y))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the model has 3000000004 coefficients but only 40 observations");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).structural(Trend.LINEAR).harmonics(4e9, 1_500_000_000).build()
+        .analyse(t, y)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the structural model has 3000000002 states (level, slope and 3000000000 regressors) but the pre-period only 20 observations");
+    // the same message as the fit's own refusal, which a modest number of harmonics reaches
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).harmonics(100, 18).build().analyse(t, y))
+        .hasMessage("the model has 40 coefficients but only 40 observations");
+  }
 }
