@@ -100,7 +100,9 @@ public final class ImpactAnalysis {
    * @return the result
    * @throws NullPointerException if t or y is null
    * @throws IllegalArgumentException for bad data: lengths, times, missing values, negative counts,
-   *     fewer than {@value #MIN_SIDE} observations on a side of T, a singular design
+   *     fewer than {@value #MIN_SIDE} observations on a side of T, more coefficients than observations,
+   *     a singular design, values whose squares overflow (segmented, arima), a series the regression
+   *     fits exactly (arima: no errors to model), a constant pre-period (structural)
    */
   public ImpactResult analyse(double[] t, double[] y) {
     Checks.notNull("t", t);

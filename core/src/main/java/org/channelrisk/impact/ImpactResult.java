@@ -117,12 +117,15 @@ public final class ImpactResult {
     return dispersion;
   }
 
-  /** @return the log-likelihood (R's definition for segmented and arima, Durbin and Koopman's diffuse one for structural), NaN for poisson */
+  /**
+   * @return the log-likelihood (R's definition for segmented and arima, Durbin and Koopman's diffuse one for structural), NaN for
+   *     poisson and for a segmented exact fit (its likelihood is +infinity or set by rounding; {@link #message()} says so)
+   */
   public double loglik() {
     return loglik;
   }
 
-  /** @return AIC, NaN for poisson */
+  /** @return AIC, NaN where {@link #loglik()} is */
   public double aic() {
     return aic;
   }
@@ -147,7 +150,7 @@ public final class ImpactResult {
     return converged;
   }
 
-  /** @return how the estimation ended */
+  /** @return how the estimation ended, and whether a segmented fit is exact (it then starts "closed form (QR); exact fit") */
   public String message() {
     return message;
   }

@@ -303,4 +303,40 @@ class ImpactAnalysisTest {
     assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).harmonics(100, 18).build().analyse(t, y))
         .hasMessage("the model has 40 coefficients but only 40 observations");
   }
+
+  @Test
+  void anExactFitSaysSoAndShowsNoInfiniteLikelihood() {
+    double[] t = range(0, 40);
+    double[] three = new double[40];
+    Arrays.fill(three, 3);
+    double[] line = series(t, 20, 10, 2, -5, -0.5, 0, 1);
+    for (double[] y : new double[][] {new double[40], three, line}) {
+      for (ImpactAnalysis a : new ImpactAnalysis[] {ImpactAnalysis.builder().intervention(20).build(),
+          ImpactAnalysis.builder().intervention(20).neweyWest(2).build()}) {
+        ImpactResult r = a.analyse(t, y);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.message()).startsWith("closed form (QR); exact fit").contains("not available");
+        assertThat(r.loglik()).isNaN();
+        assertThat(r.aic()).isNaN();
+        assertThat(r.sigma2()).isFinite();
+        assertThat(r.coefficient("level_change").orElseThrow().estimate()).isCloseTo(y == line ? -5 : 0, within(1e-9));
+        assertThat(r.toString()).contains("exact fit").doesNotContain("Infinity");
+      }
+    }
+    // a noisy series keeps its likelihood (R's value; see ImpactAgainstRTest)
+    ImpactResult noisy = ImpactAnalysis.builder().intervention(20).build().analyse(t, series(t, 20, 10, 2, -5, -0.5, 1, 1));
+    assertThat(noisy.loglik()).isFinite();
+    assertThat(noisy.message()).isEqualTo("closed form (QR)");
+  }
+
+  @Test
+  void segmentedRefusesASeriesTooLargeToSquare() {
+    double[] t = range(0, 40);
+    double[] huge = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    for (int i = 0; i < huge.length; i++) {
+      huge[i] *= 1e300;
+    }
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).build().analyse(t, huge)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too large for least squares").hasMessageContaining("rescale");
+  }
 }
