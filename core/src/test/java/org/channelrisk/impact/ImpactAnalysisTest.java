@@ -339,4 +339,22 @@ class ImpactAnalysisTest {
     assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).build().analyse(t, huge)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("too large for least squares").hasMessageContaining("rescale");
   }
+
+  @Test
+  void arimaRefusesASeriesWithoutErrorsOrTooLargeToSquare() {
+    // before, the search met a likelihood of +infinity everywhere and Commons Math's
+    // TooManyEvaluationsException reached the caller
+    double[] t = range(0, 40);
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(1, 0).build().analyse(t, new double[40]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fits the series exactly");
+    double[] line = series(t, 20, 10, 2, -5, -0.5, 0, 1);
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(0, 1).build().analyse(t, line))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fits the series exactly");
+    double[] huge = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    for (int i = 0; i < huge.length; i++) {
+      huge[i] *= 1e300;
+    }
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(1, 0).build().analyse(t, huge))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large for least squares").hasMessageContaining("rescale");
+  }
 }
