@@ -357,4 +357,24 @@ class ImpactAnalysisTest {
     assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(1, 0).build().analyse(t, huge))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large for least squares").hasMessageContaining("rescale");
   }
+
+  @Test
+  void resultsAreValuesEqualByContent() {
+    double[] t = range(0, 40);
+    double[] y = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    y[3] = Double.NaN; // NaN in the arrays and the effects: equal to itself, as in a record
+    for (ImpactAnalysis a : new ImpactAnalysis[] {ImpactAnalysis.builder().intervention(20).skipMissing().build(),
+        ImpactAnalysis.builder().intervention(20).skipMissing().structural(Trend.LEVEL).build()}) {
+      ImpactResult r1 = a.analyse(t, y);
+      ImpactResult r2 = a.analyse(t.clone(), y.clone());
+      assertThat(r1).isEqualTo(r2).isNotSameAs(r2);
+      assertThat(r1.hashCode()).isEqualTo(r2.hashCode());
+    }
+    ImpactResult r = ImpactAnalysis.builder().intervention(20).skipMissing().build().analyse(t, y);
+    double[] other = y.clone();
+    other[39] += 1e-9;
+    assertThat(r).isNotEqualTo(ImpactAnalysis.builder().intervention(20).skipMissing().build().analyse(t, other));
+    assertThat(r).isNotEqualTo(ImpactAnalysis.builder().intervention(20).skipMissing().level(0.9).build().analyse(t, y));
+    assertThat(r).isNotEqualTo(null).isNotEqualTo("r");
+  }
 }
