@@ -316,6 +316,8 @@ final class ArmaRegression {
   // ---- fit ----
 
   static final int MAX_RESTARTS = 50;
+  /** Evaluations allowed to one Nelder-Mead run. */
+  static final int MAX_EVALUATIONS = 20_000;
 
   /** Result of the maximisation. */
   record Fit(double[] u, Profile profile, boolean converged, int evaluations, String message) {}
@@ -356,35 +358,44 @@ final class ArmaRegression {
     double[] x0 = start.clone();
     double prev = Double.NEGATIVE_INFINITY;
     boolean converged = false;
+    String stopped = null;
     Profile at = profile(x0);
     evals++;
     for (int restart = 0; restart < MAX_RESTARTS; restart++) {
       final int[] count = {0};
+      // the best point seen, to go on from if the simplex spends its evaluations without converging
+      final double[][] seen = {x0};
+      final double[] seenValue = {Double.POSITIVE_INFINITY};
       org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer opt =
           new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer(1e-13, 1e-13);
       double step = restart == 0 ? 0.3 : 0.05;
       double[] steps = new double[dim];
       java.util.Arrays.fill(steps, step);
-      org.apache.commons.math3.optim.PointValuePair r = opt.optimize(
-          new org.apache.commons.math3.optim.MaxEval(20_000),
-          new org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction(u -> {
-            count[0]++;
-            for (double v : u) {
-              if (!(Math.abs(v) < 20)) {
-                return Double.POSITIVE_INFINITY;
+      org.apache.commons.math3.optim.PointValuePair r;
+      try {
+        r = opt.optimize(
+            new org.apache.commons.math3.optim.MaxEval(MAX_EVALUATIONS),
+            new org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction(u -> {
+              count[0]++;
+              double v = objective(u);
+              if (v < seenValue[0]) {
+                seenValue[0] = v;
+                seen[0] = u.clone();
               }
-            }
-            try {
-              double ll = profile(u).loglik();
-              return Double.isFinite(ll) ? -ll : Double.POSITIVE_INFINITY;
-            } catch (IllegalArgumentException | org.apache.commons.math3.exception.MathRuntimeException degenerate) {
-              // at the edge of the region (AR roots at 1) the whitened design can lose a column: not a maximum
-              return Double.POSITIVE_INFINITY;
-            }
-          }),
-          org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
-          new org.apache.commons.math3.optim.InitialGuess(x0),
-          new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps));
+              return v;
+            }),
+            org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
+            new org.apache.commons.math3.optim.InitialGuess(x0),
+            new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps));
+      } catch (org.apache.commons.math3.exception.TooManyEvaluationsException spent) {
+        // a likelihood without a maximum to climb to (flat or infinite): report the best point, not converged
+        evals += count[0];
+        x0 = seen[0];
+        at = profile(x0);
+        stopped = "did not converge: Nelder-Mead spent its " + MAX_EVALUATIONS + " evaluations in run " + (restart + 1)
+            + " without converging (a flat or unbounded likelihood?); the best point found is reported";
+        break;
+      }
       evals += count[0];
       x0 = r.getPoint();
       at = profile(x0);
@@ -397,7 +408,23 @@ final class ArmaRegression {
     }
     return new Fit(x0, at, converged, evals, converged
         ? "maximum found by Nelder-Mead on the partial autocorrelations, restarted until the log-likelihood gained less than 1e-10"
-        : "did not converge within " + MAX_RESTARTS + " Nelder-Mead restarts");
+        : stopped != null ? stopped : "did not converge within " + MAX_RESTARTS + " Nelder-Mead restarts");
+  }
+
+  /** The minimised objective: minus the profile log-likelihood, +infinity outside the search box or where it is not finite. */
+  private double objective(double[] u) {
+    for (double v : u) {
+      if (!(Math.abs(v) < 20)) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    try {
+      double ll = profile(u).loglik();
+      return Double.isFinite(ll) ? -ll : Double.POSITIVE_INFINITY;
+    } catch (IllegalArgumentException | org.apache.commons.math3.exception.MathRuntimeException degenerate) {
+      // at the edge of the region (AR roots at 1) the whitened design can lose a column: not a maximum
+      return Double.POSITIVE_INFINITY;
+    }
   }
 
   /** Yule-Walker AR(p) coefficients of a series (mean removed), by solving the Toeplitz system. */
@@ -572,10 +599,20 @@ final class ArmaRegression {
     }
     // OLS residuals for the Yule-Walker start
     Design dObs = d.rows(obs);
-    LeastSquares ols = LeastSquares.fit(dObs.columns, Regressions.select(yy, obs), d.names);
+    double[] yObs = Regressions.select(yy, obs);
+    LeastSquares ols = LeastSquares.fit(dObs.columns, yObs, d.names);
+    ols.checkFinite(yObs);
+    // with no residual variation the profile likelihood is +infinity everywhere and the search has nothing to climb
+    if (ols.essentiallyPerfect(yObs)) {
+      throw new IllegalArgumentException("the regression fits the series exactly (a constant or noise-free series): there are"
+          + " no errors for an ARMA model to describe; the segmented model reports such a fit");
+    }
     ArmaRegression m = new ArmaRegression(p, q, d.columns, yy, d.names);
     Fit fit = m.maximise(ols.residuals);
     Profile pr = fit.profile();
+    if (!Double.isFinite(pr.loglik())) {
+      throw new IllegalArgumentException("the ARMA likelihood is not finite anywhere the search went (" + fit.message() + ")");
+    }
     double[] phi = m.phi(fit.u());
     double[] theta = m.theta(fit.u());
     int k = d.k();

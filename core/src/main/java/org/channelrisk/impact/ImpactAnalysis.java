@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.CriticalValues;
 import org.channelrisk.stats.Estimate;
@@ -97,10 +98,15 @@ public final class ImpactAnalysis {
    *     is the level at t = 0)
    * @param y observations; NaN is a missing value, accepted only with {@link Builder#skipMissing()}
    * @return the result
+   * @throws NullPointerException if t or y is null
    * @throws IllegalArgumentException for bad data: lengths, times, missing values, negative counts,
-   *     fewer than {@value #MIN_SIDE} observations on a side of T, a singular design
+   *     fewer than {@value #MIN_SIDE} observations on a side of T, more coefficients than observations,
+   *     a singular design, values whose squares overflow (segmented, arima), a series the regression
+   *     fits exactly (arima: no errors to model), a constant pre-period (structural)
    */
   public ImpactResult analyse(double[] t, double[] y) {
+    Checks.notNull("t", t);
+    Checks.notNull("y", y);
     int n = t.length;
     checkArgument(y.length == n, "y has %s values for %s times", y.length, n);
     for (int i = 0; i < n; i++) {
@@ -151,6 +157,7 @@ public final class ImpactAnalysis {
     checkArgument(nPre >= MIN_SIDE && nPost >= MIN_SIDE,
         "need at least %s observations before and from the intervention at %s: found %s before and %s from it",
         MIN_SIDE, intervention, nPre, nPost);
+    checkSize(nPre, nPost);
     Design design = Design.of(model != ImpactModel.STRUCTURAL, t, intervention, controls, period, harmonics);
     ModelFit f;
     String variant;
@@ -190,6 +197,24 @@ public final class ImpactAnalysis {
       default -> throw new IllegalStateException("unknown model " + model);
     }
     return assemble(f, variant, t, y, post, use, nPre, nPost);
+  }
+
+  /**
+   * Refuses a model with more coefficients than the fit has observations before its design is built: 2K
+   * Fourier columns of n rows each would exhaust memory long before the fit refused them. The
+   * conditions are those under which the fit itself refuses, so no analysis that ran before is refused.
+   */
+  private void checkSize(int nPre, int nPost) {
+    long regressors = controls.size() + 2L * harmonics;
+    if (model == ImpactModel.STRUCTURAL) {
+      // the exact diffuse start needs an informative pre-period observation for each state
+      long states = (trend == Trend.LEVEL ? 1 : 2) + regressors;
+      checkArgument(states <= nPre, "the structural model has %s states (%s and %s regressors) but the pre-period only %s observations",
+          states, trend == Trend.LEVEL ? "level" : "level, slope", regressors, nPre);
+    } else {
+      long k = 4 + regressors;
+      checkArgument(k < nPre + nPost, "the model has %s coefficients but only %s observations", k, nPre + nPost);
+    }
   }
 
   /**
@@ -295,7 +320,8 @@ public final class ImpactAnalysis {
    * Naming the same model again is allowed ({@code poisson().exposure(e)}), but each setting is taken
    * once: a second lag, order, trend, exposure, harmonics, level or epsilon throws, since a silent
    * overwrite would hide a mistake. Controls are added, one call each; {@link #skipMissing()} is a
-   * flag, and calling it twice asks for the same thing twice.
+   * flag, and calling it twice asks for the same thing twice. A refused call (a bad or null argument,
+   * a second setting, another model) leaves the builder as it was.
    */
   public static final class Builder {
     private final Setting<Double> intervention = new Setting<>("intervention time");
@@ -321,15 +347,20 @@ public final class ImpactAnalysis {
       return intervention.set(this, time);
     }
 
-    private void setModel(ImpactModel m) {
+    /**
+     * Chooses the model and takes its settings, the model last: a call refused by the model check or by
+     * a setting (already set, null) leaves the builder as it was.
+     */
+    private Builder choose(ImpactModel m, Runnable settings) {
       checkState(model == null || model == m, "the model is already %s", model == null ? "" : model.id());
+      settings.run();
       model = m;
+      return this;
     }
 
     /** @return this: segmented least squares with ordinary standard errors (the default) */
     public Builder segmented() {
-      setModel(ImpactModel.SEGMENTED);
-      return this;
+      return choose(ImpactModel.SEGMENTED, () -> {});
     }
 
     /**
@@ -338,14 +369,12 @@ public final class ImpactAnalysis {
      */
     public Builder neweyWest(int lag) {
       checkArgument(lag >= 0, "Newey-West lag must be >= 0: %s", lag);
-      setModel(ImpactModel.SEGMENTED);
-      return hacLag.set(this, lag);
+      return choose(ImpactModel.SEGMENTED, () -> hacLag.set(lag));
     }
 
     /** @return this: Newey-West with lag floor(4 (n / 100)^(2/9)) */
     public Builder neweyWestAuto() {
-      setModel(ImpactModel.SEGMENTED);
-      return hacLag.set(this, AUTO);
+      return choose(ImpactModel.SEGMENTED, () -> hacLag.set(AUTO));
     }
 
     /**
@@ -356,42 +385,43 @@ public final class ImpactAnalysis {
     public Builder arima(int ar, int ma) {
       checkArgument(ar >= 0 && ar <= 10, "AR order must be in [0, 10]: %s", ar);
       checkArgument(ma >= 0 && ma <= 10, "MA order must be in [0, 10]: %s", ma);
-      setModel(ImpactModel.ARIMA);
-      return arma.set(this, new ArmaOrder(ar, ma));
+      return choose(ImpactModel.ARIMA, () -> arma.set(new ArmaOrder(ar, ma)));
     }
 
     /** @return this: quasi-Poisson regression on counts */
     public Builder poisson() {
-      setModel(ImpactModel.POISSON);
-      return this;
+      return choose(ImpactModel.POISSON, () -> {});
     }
 
     /**
      * @param exposure per time, &gt; 0 (e.g. channels observed); the model uses offset log(exposure)
      * @return this (implies {@link #poisson()})
+     * @throws NullPointerException if exposure is null
      */
     public Builder exposure(double[] exposure) {
-      setModel(ImpactModel.POISSON);
-      this.exposure.set(exposure.clone());
-      return this;
+      double[] copy = Checks.notNull("exposure", exposure).clone();
+      return choose(ImpactModel.POISSON, () -> this.exposure.set(copy));
     }
 
     /**
      * @param trend local level or local linear trend
      * @return this: structural model fitted before T and forecast after it
+     * @throws NullPointerException if trend is null
      */
     public Builder structural(Trend trend) {
-      setModel(ImpactModel.STRUCTURAL);
-      this.trend.set(trend);
-      return this;
+      Checks.notNull("trend", trend);
+      return choose(ImpactModel.STRUCTURAL, () -> this.trend.set(trend));
     }
 
     /**
      * @param name the regressor's name (not one of the model's own names)
      * @param values one per time (a series the intervention did not touch)
      * @return this
+     * @throws NullPointerException if name or values is null
      */
     public Builder control(String name, double[] values) {
+      Checks.notNull("control name", name);
+      Checks.notNull("control '" + name + "' values", values);
       checkArgument(!name.isEmpty() && !RESERVED.contains(name) && !name.matches("(sin|cos)\\d+"),
           "control name '%s' is taken by the model's own terms", name);
       checkArgument(!controls.containsKey(name), "control '%s' given twice", name);
@@ -406,7 +436,8 @@ public final class ImpactAnalysis {
      */
     public Builder harmonics(double period, int k) {
       checkArgument(period > 0 && Double.isFinite(period), "period must be positive: %s", period);
-      checkArgument(k >= 1 && 2 * k <= period, "harmonics must be in [1, P / 2]: %s for period %s", (Object) k, period);
+      // k <= P / 2 rather than 2 k <= P, which overflows for k near Integer.MAX_VALUE
+      checkArgument(k >= 1 && k <= period / 2, "harmonics must be in [1, P / 2]: %s for period %s", (Object) k, period);
       return fourier.set(this, new Fourier(period, k));
     }
 

@@ -1,8 +1,11 @@
 package org.channelrisk.impact;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.stats.Estimate;
 
 /**
@@ -18,7 +21,9 @@ import org.channelrisk.stats.Estimate;
  * r.effect();                                    // observed minus counterfactual, per time
  * }</pre>
  *
- * <p>Immutable: arrays are copied out.
+ * <p>Immutable: arrays are copied out. A value: two results are equal when everything they report is
+ * equal (arrays by content, numbers as {@link Double#equals} compares them, so NaN equals NaN), as
+ * two analyses of the same data are.
  */
 public final class ImpactResult {
   private final ImpactModel model;
@@ -99,8 +104,10 @@ public final class ImpactResult {
   /**
    * @param name a coefficient name
    * @return the coefficient, if the model has it
+   * @throws NullPointerException if name is null
    */
   public Optional<Coefficient> coefficient(String name) {
+    Checks.notNull("name", name);
     return coefficients.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
@@ -114,12 +121,15 @@ public final class ImpactResult {
     return dispersion;
   }
 
-  /** @return the log-likelihood (R's definition for segmented and arima, Durbin and Koopman's diffuse one for structural), NaN for poisson */
+  /**
+   * @return the log-likelihood (R's definition for segmented and arima, Durbin and Koopman's diffuse one for structural), NaN for
+   *     poisson and for a segmented exact fit (its likelihood is +infinity or set by rounding; {@link #message()} says so)
+   */
   public double loglik() {
     return loglik;
   }
 
-  /** @return AIC, NaN for poisson */
+  /** @return AIC, NaN where {@link #loglik()} is */
   public double aic() {
     return aic;
   }
@@ -144,7 +154,7 @@ public final class ImpactResult {
     return converged;
   }
 
-  /** @return how the estimation ended */
+  /** @return how the estimation ended, and whether a segmented fit is exact (it then starts "closed form (QR); exact fit") */
   public String message() {
     return message;
   }
@@ -212,6 +222,36 @@ public final class ImpactResult {
   /** @return the running sum's upper limit */
   public double[] cumulativeUpper() {
     return columns[8].clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ImpactResult r)) {
+      return false;
+    }
+    return model == r.model && variant.equals(r.variant) && same(intervention, r.intervention) && nPre == r.nPre
+        && nPost == r.nPost && coefficients.equals(r.coefficients) && same(sigma2, r.sigma2) && same(dispersion, r.dispersion)
+        && same(loglik, r.loglik) && same(aic, r.aic) && average.equals(r.average) && cumulative.equals(r.cumulative)
+        && relative.equals(r.relative) && converged == r.converged && message.equals(r.message)
+        && intervalMethod.equals(r.intervalMethod) && same(level, r.level) && Arrays.equals(times, r.times)
+        && Arrays.equals(observed, r.observed) && Arrays.deepEquals(columns, r.columns);
+  }
+
+  /** Doubles compared as {@link Double#equals} does (and as a record's components are). */
+  private static boolean same(double a, double b) {
+    return Double.compare(a, b) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hash(model, variant, intervention, nPre, nPost, coefficients, sigma2, dispersion, loglik, aic, average,
+        cumulative, relative, converged, message, intervalMethod, level);
+    h = 31 * h + Arrays.hashCode(times);
+    h = 31 * h + Arrays.hashCode(observed);
+    return 31 * h + Arrays.deepHashCode(columns);
   }
 
   @Override

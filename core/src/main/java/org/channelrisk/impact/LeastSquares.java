@@ -102,6 +102,46 @@ final class LeastSquares {
     return new LeastSquares(b, inverseOfRtR(r), res, rss);
   }
 
+  /**
+   * Whether the fit is essentially perfect, by R's {@code summary.lm} test: residual variance RSS /
+   * (n - k) below 1e-30 of mean(f)^2 + var(f) over the fitted values f, or an RSS of exactly 0 (which
+   * R's strict test lets through for a series of zeros). Such a fit's standard errors are rounding
+   * error and its Gaussian log-likelihood is +infinity or set by rounding.
+   *
+   * @param y the response the fit was given
+   */
+  boolean essentiallyPerfect(double[] y) {
+    int n = y.length;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += y[i] - residuals[i];
+    }
+    mean /= n;
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double d = y[i] - residuals[i] - mean;
+      ss += d * d;
+    }
+    double resvar = rss / (n - coefficients.length);
+    return rss == 0 || resvar < (mean * mean + ss / (n - 1)) * 1e-30;
+  }
+
+  /**
+   * @param y the response the fit was given
+   * @throws IllegalArgumentException if the residual sum of squares overflowed (values beyond about
+   *     1e154), which would make every variance infinite
+   */
+  void checkFinite(double[] y) {
+    if (!Double.isFinite(rss)) {
+      double max = 0;
+      for (double v : y) {
+        max = Math.max(max, Math.abs(v));
+      }
+      throw new IllegalArgumentException("the series is too large for least squares: its sum of squares overflows"
+          + " (largest absolute value " + max + "); rescale it");
+    }
+  }
+
   private static void reflect(double[] u, double[] x, int from, int n, double uu) {
     double d = 0;
     for (int i = from; i < n; i++) {

@@ -8,6 +8,11 @@ import org.channelrisk.stats.CriticalValues;
 final class Regressions {
   private Regressions() {}
 
+  /** The status of an essentially perfect least-squares fit (see {@link LeastSquares#essentiallyPerfect}). */
+  static final String EXACT_FIT = "exact fit: the residual variance is below 1e-30 of the fitted values' mean square (a constant"
+      + " or noise-free series; R's summary.lm warns 'essentially perfect fit'), so the standard errors and intervals are"
+      + " rounding error and the log-likelihood and AIC are not available";
+
   /**
    * Least squares on the rows in {@code use}; ordinary or Newey-West covariance (hacLag &gt;= 0).
    * Intervals: Student t on n - k degrees of freedom, as R {@code confint(lm)} and
@@ -17,6 +22,8 @@ final class Regressions {
     Design d = all.rows(use);
     double[] yy = select(y, use);
     LeastSquares ls = LeastSquares.fit(d.columns, yy, d.names);
+    ls.checkFinite(yy);
+    boolean perfect = ls.essentiallyPerfect(yy);
     int n = yy.length;
     int k = d.k();
     int lag = hacLag;
@@ -34,10 +41,11 @@ final class Regressions {
     ModelFit f = new ModelFit(y.length);
     f.coefficients = coefficients(d.names, ls.coefficients, v, crit);
     f.sigma2 = ls.rss / (n - k);
-    f.loglik = -0.5 * n * (Math.log(2 * Math.PI) + Math.log(ls.rss / n) + 1);
-    f.aic = -2 * f.loglik + 2 * (k + 1);
+    // an exact fit's likelihood is +infinity (RSS 0) or set by rounding: not available rather than a number
+    f.loglik = perfect ? Double.NaN : -0.5 * n * (Math.log(2 * Math.PI) + Math.log(ls.rss / n) + 1);
+    f.aic = perfect ? Double.NaN : -2 * f.loglik + 2 * (k + 1);
     f.converged = true;
-    f.message = "closed form (QR)";
+    f.message = "closed form (QR)" + (perfect ? "; " + EXACT_FIT : "");
     f.intervalMethod = se + " standard errors, Student t on " + (n - k) + " df, " + percent(level)
         + "; counterfactual band from the coefficients' covariance";
     f.regressionCounterfactual(all.counterfactual, null, ls.coefficients, v, crit, false, use, post);

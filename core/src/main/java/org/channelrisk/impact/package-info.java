@@ -77,6 +77,17 @@
  * the exact diffuse ones (by up to 10% on the tests' drop series); the trend model is checked instead
  * against a dense universal-kriging computation (to 1e-10).
  *
+ * <h2>Exact fits</h2>
+ *
+ * <p>A series the segmented regression fits exactly (a constant or noise-free series: residual
+ * variance below 1e-30 of the fitted values' mean square, the test behind R's "essentially perfect
+ * fit" warning) gives its coefficients and effects, with {@code converged} true, a message that
+ * starts "closed form (QR); exact fit", standard errors and intervals that are rounding error (zero
+ * width), and log-likelihood and AIC NaN ("not available": the Gaussian likelihood is +infinity). The
+ * ARMA-error model refuses such a series (there are no errors to model), as the structural model
+ * refuses a constant pre-period. Values whose squares overflow (beyond about 1e154) are refused by
+ * both least-squares models: rescale them.
+ *
  * <p>Missing values are refused unless asked for ({@link
  * org.channelrisk.impact.ImpactAnalysis.Builder#skipMissing()}): then the regressions drop the row and
  * the two Kalman-filter models treat a missing observation as a gap. ARMA and structural models treat

@@ -131,4 +131,17 @@ class ArmaPartsTest {
     // a constant series: singular, zeros
     assertThat(ArmaRegression.yuleWalker(new double[] {1, 1, 1, 1}, 1)).containsExactly(0);
   }
+
+  @Test
+  void aSearchThatSpendsItsEvaluationsEndsNotConverged() {
+    // a series of zeros: the profile likelihood is +infinity everywhere, so the simplex never
+    // converges; the search reports that instead of letting Commons Math's exception through
+    double[] y = new double[12];
+    double[] one = new double[12];
+    java.util.Arrays.fill(one, 1);
+    ArmaRegression m = new ArmaRegression(1, 0, new double[][] {one}, y, List.of("intercept"));
+    ArmaRegression.Fit f = m.maximise(new double[12]);
+    assertThat(f.converged()).isFalse();
+    assertThat(f.message()).contains("spent its 20000 evaluations");
+  }
 }

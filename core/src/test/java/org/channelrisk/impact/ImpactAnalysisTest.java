@@ -250,4 +250,131 @@ class ImpactAnalysisTest {
     assertThat(ImpactAnalysis.builder().intervention(5).poisson().exposure(new double[] {1}).skipMissing().skipMissing().build())
         .isNotNull();
   }
+
+  @Test
+  void aRefusedCallLeavesTheBuilderAsItWas() {
+    double[] t = range(0, 40);
+    double[] y = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    ImpactAnalysis.Builder b = ImpactAnalysis.builder().intervention(20);
+    assertThatThrownBy(() -> b.structural(null)).isInstanceOf(NullPointerException.class).hasMessage("trend must not be null");
+    assertThatThrownBy(() -> b.exposure(null)).isInstanceOf(NullPointerException.class).hasMessage("exposure must not be null");
+    assertThatThrownBy(() -> b.control("x", null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("control 'x' values must not be null");
+    assertThatThrownBy(() -> b.neweyWest(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.arima(11, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.build().analyse(t, y).model()).isEqualTo(ImpactModel.SEGMENTED);
+    // a second setting refused after the model was named: the model and the first setting stay
+    ImpactAnalysis.Builder s = ImpactAnalysis.builder().intervention(20).structural(Trend.LEVEL);
+    assertThatThrownBy(() -> s.arima(1, 0)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> s.structural(Trend.LINEAR)).isInstanceOf(IllegalStateException.class);
+    assertThat(s.build().analyse(t, y).variant()).startsWith("local level");
+    // and the builder still takes what it was not refused
+    assertThat(b.exposure(new double[40]).build().toString()).contains("poisson");
+  }
+
+  @Test
+  void nullArgumentsAreRefusedNamingTheArgument() {
+    double[] t = range(0, 10);
+    double[] y = series(t, 5, 1, 1, 1, 1, 1, 1);
+    ImpactAnalysis a = ImpactAnalysis.builder().intervention(5).build();
+    assertThatThrownBy(() -> a.analyse(null, y)).isInstanceOf(NullPointerException.class).hasMessage("t must not be null");
+    assertThatThrownBy(() -> a.analyse(t, null)).isInstanceOf(NullPointerException.class).hasMessage("y must not be null");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().control(null, y)).isInstanceOf(NullPointerException.class)
+        .hasMessage("control name must not be null");
+    assertThatThrownBy(() -> a.analyse(t, y).coefficient(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("name must not be null");
+  }
+
+  @Test
+  void harmonicsAreBoundedWithoutOverflowAndByTheObservations() {
+    // 2 k overflowed to a negative number and passed 2 k <= P; the design then exhausted the memory
+    assertThatThrownBy(() -> ImpactAnalysis.builder().harmonics(10, 1_500_000_000)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("harmonics must be in [1, P / 2]: 1500000000 for period 10.0");
+    double[] t = range(0, 40);
+    double[] y = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    // a period long enough to allow the harmonics, but more coefficients than observations: refused
+    // before a design of 3 * 10^9 columns is built
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).harmonics(4e9, 1_500_000_000).build().analyse(t, y))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the model has 3000000004 coefficients but only 40 observations");
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).structural(Trend.LINEAR).harmonics(4e9, 1_500_000_000).build()
+        .analyse(t, y)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the structural model has 3000000002 states (level, slope and 3000000000 regressors) but the pre-period only 20 observations");
+    // the same message as the fit's own refusal, which a modest number of harmonics reaches
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).harmonics(100, 18).build().analyse(t, y))
+        .hasMessage("the model has 40 coefficients but only 40 observations");
+  }
+
+  @Test
+  void anExactFitSaysSoAndShowsNoInfiniteLikelihood() {
+    double[] t = range(0, 40);
+    double[] three = new double[40];
+    Arrays.fill(three, 3);
+    double[] line = series(t, 20, 10, 2, -5, -0.5, 0, 1);
+    for (double[] y : new double[][] {new double[40], three, line}) {
+      for (ImpactAnalysis a : new ImpactAnalysis[] {ImpactAnalysis.builder().intervention(20).build(),
+          ImpactAnalysis.builder().intervention(20).neweyWest(2).build()}) {
+        ImpactResult r = a.analyse(t, y);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.message()).startsWith("closed form (QR); exact fit").contains("not available");
+        assertThat(r.loglik()).isNaN();
+        assertThat(r.aic()).isNaN();
+        assertThat(r.sigma2()).isFinite();
+        assertThat(r.coefficient("level_change").orElseThrow().estimate()).isCloseTo(y == line ? -5 : 0, within(1e-9));
+        assertThat(r.toString()).contains("exact fit").doesNotContain("Infinity");
+      }
+    }
+    // a noisy series keeps its likelihood (R's value; see ImpactAgainstRTest)
+    ImpactResult noisy = ImpactAnalysis.builder().intervention(20).build().analyse(t, series(t, 20, 10, 2, -5, -0.5, 1, 1));
+    assertThat(noisy.loglik()).isFinite();
+    assertThat(noisy.message()).isEqualTo("closed form (QR)");
+  }
+
+  @Test
+  void segmentedRefusesASeriesTooLargeToSquare() {
+    double[] t = range(0, 40);
+    double[] huge = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    for (int i = 0; i < huge.length; i++) {
+      huge[i] *= 1e300;
+    }
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).build().analyse(t, huge)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too large for least squares").hasMessageContaining("rescale");
+  }
+
+  @Test
+  void arimaRefusesASeriesWithoutErrorsOrTooLargeToSquare() {
+    // before, the search met a likelihood of +infinity everywhere and Commons Math's
+    // TooManyEvaluationsException reached the caller
+    double[] t = range(0, 40);
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(1, 0).build().analyse(t, new double[40]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fits the series exactly");
+    double[] line = series(t, 20, 10, 2, -5, -0.5, 0, 1);
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(0, 1).build().analyse(t, line))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fits the series exactly");
+    double[] huge = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    for (int i = 0; i < huge.length; i++) {
+      huge[i] *= 1e300;
+    }
+    assertThatThrownBy(() -> ImpactAnalysis.builder().intervention(20).arima(1, 0).build().analyse(t, huge))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large for least squares").hasMessageContaining("rescale");
+  }
+
+  @Test
+  void resultsAreValuesEqualByContent() {
+    double[] t = range(0, 40);
+    double[] y = series(t, 20, 10, 0.5, -3, -0.1, 1, 5);
+    y[3] = Double.NaN; // NaN in the arrays and the effects: equal to itself, as in a record
+    for (ImpactAnalysis a : new ImpactAnalysis[] {ImpactAnalysis.builder().intervention(20).skipMissing().build(),
+        ImpactAnalysis.builder().intervention(20).skipMissing().structural(Trend.LEVEL).build()}) {
+      ImpactResult r1 = a.analyse(t, y);
+      ImpactResult r2 = a.analyse(t.clone(), y.clone());
+      assertThat(r1).isEqualTo(r2).isNotSameAs(r2);
+      assertThat(r1.hashCode()).isEqualTo(r2.hashCode());
+    }
+    ImpactResult r = ImpactAnalysis.builder().intervention(20).skipMissing().build().analyse(t, y);
+    double[] other = y.clone();
+    other[39] += 1e-9;
+    assertThat(r).isNotEqualTo(ImpactAnalysis.builder().intervention(20).skipMissing().build().analyse(t, other));
+    assertThat(r).isNotEqualTo(ImpactAnalysis.builder().intervention(20).skipMissing().level(0.9).build().analyse(t, y));
+    assertThat(r).isNotEqualTo(null).isNotEqualTo("r");
+  }
 }
