@@ -135,7 +135,7 @@ final class Output {
 
   /** NaN and infinities are not JSON numbers: they become null ("not available"). */
   static Double num(double v) {
-    return Double.isFinite(v) ? v : null;
+    return Double.isFinite(v) ? (Double) (v == 0 ? 0.0 : v) : null;
   }
 
   /**
@@ -286,14 +286,16 @@ final class Output {
 
   /**
    * A copy of a JSON document of maps, lists and values in which every NaN or infinite number is
-   * null: JSON has no such numbers, and "not available" is null (README, "Command line").
+   * null: JSON has no such numbers, and "not available" is null (README, "Command line"); a negative
+   * zero is 0.
    */
   static Object notAvailableAsNull(Object v) {
     if (v instanceof Double d) {
-      return Double.isFinite(d) ? d : null;
+      // -0.0 (a rounding's sign) reads as 0, as R prints it
+      return Double.isFinite(d) ? (Double) (d == 0 ? 0.0 : d) : null;
     }
     if (v instanceof Float f) {
-      return Float.isFinite(f) ? f : null;
+      return Float.isFinite(f) ? (Float) (f == 0 ? 0f : f) : null;
     }
     if (v instanceof java.util.Map<?, ?> m) {
       java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>();

@@ -431,4 +431,10 @@ class PromisesTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().strip()).isEqualTo("channelrisk: could not write to standard output (a full disk or a closed pipe)");
   }
+
+  @Test
+  void jsonHasNoNegativeZero() {
+    assertThat(Output.num(-0.0)).isEqualTo(0.0).matches(v -> Double.doubleToRawLongBits(v) == 0);
+    assertThat(Output.notAvailableAsNull(java.util.List.of(-0.0, 1.5, Double.NaN))).isEqualTo(java.util.Arrays.asList(0.0, 1.5, null));
+  }
 }
