@@ -142,7 +142,7 @@ final class CalibrateCommand implements Callable<Integer> {
           err.println(p.generation());
           err.flush();
         } else {
-          bar.setExtraMessage(String.format(Locale.ROOT, " generation %d, epsilon %.3g", p.generation().index(), p.generation().epsilon()));
+          bar.setExtraMessage(" generation " + p.generation().index() + ", epsilon " + Generation.epsilon(p.generation().epsilon()));
         }
       }
 

@@ -30,7 +30,7 @@ public record CalibrationResult(Population population, StopReason stopReason, lo
   @Override
   public String toString() {
     Generation g = population.generation();
-    return String.format(Locale.ROOT, "CalibrationResult[%s after %d generations, %d simulations, epsilon %.4g, ESS %.1f; %s]", stopReason,
-        g.index() + 1, g.totalSimulations(), g.epsilon(), population.ess(), population.summaries(0.9).values());
+    return String.format(Locale.ROOT, "CalibrationResult[%s after %d generations, %d simulations, epsilon %s, ESS %.1f; %s]", stopReason,
+        g.index() + 1, g.totalSimulations(), Generation.epsilon(g.epsilon()), population.ess(), population.summaries(0.9).values());
   }
 }

@@ -16,7 +16,16 @@ import java.util.Locale;
 public record Generation(int index, double epsilon, long simulations, long totalSimulations, double acceptance, double ess) {
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "generation %d: epsilon %.4g, %d simulations (%d in all), acceptance %.3g, ESS %.1f", index, epsilon,
-        simulations, totalSimulations, acceptance, ess);
+    return String.format(Locale.ROOT, "generation %d: epsilon %s, %d simulations (%d in all), acceptance %.3g, ESS %.1f", index,
+        epsilon(epsilon), simulations, totalSimulations, acceptance, ess);
+  }
+
+  /**
+   * @param epsilon a tolerance
+   * @return it to four significant digits, or "none (every particle accepted)" for the infinite
+   *     tolerance of generation 0, which samples the prior
+   */
+  public static String epsilon(double epsilon) {
+    return Double.isInfinite(epsilon) ? "none (every particle accepted)" : String.format(Locale.ROOT, "%.4g", epsilon);
   }
 }
