@@ -3,8 +3,9 @@ package org.channelrisk.fit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.channelrisk.internal.Copies;
 import java.util.Locale;
+import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Copies;
 
 /**
  * The result of a nonlinear least-squares fit, with its status stated: a fit that did not converge
@@ -41,15 +42,46 @@ public record FitResult(
     double confLevel, double rss, int n, double sumLogWeights, boolean converged, int iterations, int evaluations,
     String message, String solver) {
 
-  /** Copies the arrays and the list, so that the result cannot change once made. */
+  /**
+   * Copies the arrays and the list, so that the result cannot change once made.
+   *
+   * @throws NullPointerException naming a component that is null
+   * @throws IllegalArgumentException unless names, estimates, standard errors and limits have one
+   *     entry per parameter and the covariance is p x p
+   */
   public FitResult {
-    java.util.Objects.requireNonNull(solver, "solver");
+    Checks.notNull("names", names);
+    Checks.notNull("estimates", estimates);
+    Checks.notNull("stdErrors", stdErrors);
+    Checks.notNull("covariance", covariance);
+    Checks.notNull("lower", lower);
+    Checks.notNull("upper", upper);
+    Checks.notNull("message", message);
+    Checks.notNull("solver", solver);
+    int p = estimates.length;
+    sameLength("names", names.size(), p);
+    sameLength("stdErrors", stdErrors.length, p);
+    sameLength("lower", lower.length, p);
+    sameLength("upper", upper.length, p);
+    sameLength("covariance", covariance.length, p);
+    for (int i = 0; i < p; i++) {
+      if (Checks.notNull("covariance row " + i, covariance[i]).length != p) {
+        throw new IllegalArgumentException("covariance row " + i + " has " + covariance[i].length + " entries for " + p
+            + " estimates: the covariance must be " + p + " x " + p);
+      }
+    }
     names = List.copyOf(names);
     estimates = estimates.clone();
     stdErrors = stdErrors.clone();
     covariance = Copies.deep(covariance);
     lower = lower.clone();
     upper = upper.clone();
+  }
+
+  private static void sameLength(String component, int length, int p) {
+    if (length != p) {
+      throw new IllegalArgumentException(component + " has " + length + " entries for " + p + " estimates: one per parameter is expected");
+    }
   }
 
   /**
@@ -119,12 +151,12 @@ public record FitResult(
         && Arrays.equals(stdErrors, f.stdErrors) && Arrays.deepEquals(covariance, f.covariance) && Arrays.equals(lower, f.lower)
         && Arrays.equals(upper, f.upper) && Double.compare(confLevel, f.confLevel) == 0 && Double.compare(rss, f.rss) == 0
         && n == f.n && Double.compare(sumLogWeights, f.sumLogWeights) == 0 && converged == f.converged
-        && iterations == f.iterations && evaluations == f.evaluations && message.equals(f.message);
+        && iterations == f.iterations && evaluations == f.evaluations && message.equals(f.message) && solver.equals(f.solver);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(names, Arrays.hashCode(estimates), rss, n, converged, iterations);
+    return Objects.hash(names, Arrays.hashCode(estimates), rss, n, converged, iterations, solver);
   }
 
   /** @return number of parameters */
