@@ -114,6 +114,9 @@ public final class NonlinearLeastSquares {
   /**
    * @param model the model
    * @return a builder
+   * @throws NullPointerException if the model or its names are null
+   * @throws IllegalArgumentException if the model's {@link Model#names()} do not number its
+   *     {@link Model#parameters()}
    */
   public static Builder builder(Model model) {
     return new Builder(model);
@@ -372,6 +375,13 @@ public final class NonlinearLeastSquares {
     private Builder(Model model) {
       if (model == null) {
         throw new NullPointerException("model must not be null");
+      }
+      // checked here, where the model is given, rather than by an index error inside fit()
+      int p = model.parameters();
+      int names = Checks.notNull("model.names()", model.names()).size();
+      if (names != p) {
+        throw new IllegalArgumentException("the model's names() has " + names + " names but parameters() is " + p
+            + ": one name per parameter is expected");
       }
       this.model = model;
     }

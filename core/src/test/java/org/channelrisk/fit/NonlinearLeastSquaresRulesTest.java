@@ -112,6 +112,30 @@ class NonlinearLeastSquaresRulesTest {
   }
 
   @Test
+  void aModelWhoseNamesDoNotNumberItsParametersIsRefused() {
+    Model oneName = new Model() {
+      @Override
+      public int parameters() {
+        return 2;
+      }
+
+      @Override
+      public java.util.List<String> names() {
+        return java.util.List.of("a");
+      }
+
+      @Override
+      public double value(double[] x, double[] b) {
+        return b[0] + b[1] * x[0];
+      }
+    };
+    assertThatThrownBy(() -> NonlinearLeastSquares.builder(oneName)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the model's names() has 1 names but parameters() is 2: one name per parameter is expected");
+    assertThatThrownBy(() -> NonlinearLeastSquares.builder(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("model must not be null");
+  }
+
+  @Test
   void aSecondCallToASetterFailsNamingTheValueItHas() {
     double[] x = {0, 1, 2, 3};
     double[] y = {1, 3, 5, 7.1};
