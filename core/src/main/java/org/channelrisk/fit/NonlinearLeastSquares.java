@@ -500,13 +500,24 @@ public final class NonlinearLeastSquares {
      */
     @Deprecated(since = "0.2", forRemoval = true)
     public Builder convergence(double tol, int iterations, int evaluations) {
-      // all three checked before any is taken, so that a refused call leaves the builder as it was
+      // all three values checked, and all three settings found free, before any is taken, so that a
+      // refused call leaves the builder as it was
       if (!(tol > 0 && tol < 1)) {
         throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
       }
       Checks.atLeastOne("maxIterations", iterations);
       Checks.atLeastOne("maxEvaluations", evaluations);
+      refuseIfSet("tolerance", tolerance);
+      refuseIfSet("maxIterations", maxIterations);
+      refuseIfSet("maxEvaluations", maxEvaluations);
       return tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations);
+    }
+
+    /** The message {@link Setting#set} would give for a second call, before anything is set. */
+    private static void refuseIfSet(String name, Setting<?> setting) {
+      if (setting.isSet()) {
+        throw new IllegalStateException(name + " was already set to " + setting);
+      }
     }
 
     /**

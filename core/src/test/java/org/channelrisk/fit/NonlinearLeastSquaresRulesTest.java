@@ -109,6 +109,14 @@ class NonlinearLeastSquaresRulesTest {
         .isEqualTo(line(x, y).tolerance(1e-8).maxIterations(5).maxEvaluations(50).build().fit());
     assertThatThrownBy(() -> line(x, y).convergence(0.1, 0, 1)).hasMessageContaining(">= 1");
     assertThatThrownBy(() -> line(x, y).tolerance(1e-8).convergence(1e-6, 5, 50)).hasMessage("tolerance was already set to 1.0E-8");
+    // a call refused for its second or third setting takes none of the three
+    NonlinearLeastSquares.Builder b = line(x, y).maxIterations(5);
+    assertThatThrownBy(() -> b.convergence(1e-6, 10, 100)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("maxIterations was already set to 5");
+    assertThat(b.tolerance(1e-3).maxEvaluations(70).build().toString()).contains("tolerance 0.001");
+    NonlinearLeastSquares.Builder c = line(x, y).maxEvaluations(50);
+    assertThatThrownBy(() -> c.convergence(1e-6, 10, 100)).hasMessage("maxEvaluations was already set to 50");
+    assertThat(c.tolerance(1e-3).maxIterations(7).build()).isNotNull();
   }
 
   @Test
