@@ -210,10 +210,17 @@ public record FitResult(
     return -2 * logLik() + Math.log(n) * (parameters() + 1);
   }
 
+  /**
+   * The status, the solver's counts, each parameter with its interval and the residual sum of squares
+   * with the information criteria. A converged fit whose message says more than "converged" (a
+   * parameter on its bound, say) shows the message.
+   */
   @Override
   public String toString() {
+    String status = !converged ? "NOT CONVERGED: " + message
+        : message.startsWith("converged") ? message : "converged: " + message;
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Nonlinear least squares: %s (%s solver, %d iterations, %d evaluations)%n",
-        converged ? "converged" : "NOT CONVERGED: " + message, solver, iterations, evaluations));
+        status, solver, iterations, evaluations));
     for (int i = 0; i < estimates.length; i++) {
       sb.append(String.format(Locale.ROOT, "  %-6s %14.8g  se %11.5g  %s%% CI (%.6g, %.6g)%n", names.get(i), estimates[i],
           stdErrors[i], Math.round(confLevel * 1000) / 10.0, lower[i], upper[i]));

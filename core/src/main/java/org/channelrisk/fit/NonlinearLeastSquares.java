@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresAdapter;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
@@ -21,6 +22,7 @@ import org.apache.commons.math3.linear.DiagonalMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.util.Incrementor;
 import org.apache.commons.math3.util.Pair;
 
 /**
@@ -186,7 +188,18 @@ public final class NonlinearLeastSquares {
         return new ArrayRealVector(b, false);
       });
     }
-    LeastSquaresProblem problem = lsb.build();
+    // the optimizer takes its iteration counter from the problem once per run: kept here, so that a
+    // run that gives up (an exception, not an Optimum) still reports the iterations it made
+    @SuppressWarnings("deprecation") // Commons Math 3.6's own counter type
+    Incrementor[] iterationCounter = new Incrementor[1];
+    LeastSquaresProblem problem = new LeastSquaresAdapter(lsb.build()) {
+      @Override
+      @SuppressWarnings("deprecation") // the interface's type in Commons Math 3.6
+      public Incrementor getIterationCounter() {
+        iterationCounter[0] = super.getIterationCounter();
+        return iterationCounter[0];
+      }
+    };
     LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
         .withCostRelativeTolerance(tolerance)
         .withParameterRelativeTolerance(tolerance)
@@ -203,12 +216,13 @@ public final class NonlinearLeastSquares {
       message = "converged";
     } catch (TooManyEvaluationsException | TooManyIterationsException e) {
       point = tracker.best;
-      iterations = maxIterations;
+      // the counter counts the refused iteration too when the iteration limit is what stopped the run
+      iterations = iterationCounter[0] == null ? 0 : Math.min(iterationCounter[0].getCount(), maxIterations);
       converged = false;
       message = "iteration or evaluation limit reached (" + e.getMessage() + ")";
     } catch (ConvergenceException e) {
       point = tracker.best;
-      iterations = -1;
+      iterations = iterationCounter[0] == null ? 0 : iterationCounter[0].getCount();
       converged = false;
       message = "the optimizer failed: " + e.getMessage();
     }

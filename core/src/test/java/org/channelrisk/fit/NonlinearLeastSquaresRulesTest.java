@@ -85,6 +85,41 @@ class NonlinearLeastSquaresRulesTest {
     assertThat(line(x, y).bounds(new double[] {-10, 0}, new double[] {10, 1.5}).build().toString()).contains("bounded", "2 parameters",
         "5 observations");
     assertThat(line(x, y).weights(new double[] {1, 1, 1, 1, 1}).build().toString()).contains("weighted");
+    // the status line shows what the message says
+    assertThat(r.toString()).startsWith("Nonlinear least squares: converged with b2 on its bound 1.5: its standard error assumes an"
+        + " interior optimum (MINPACK solver, ");
+  }
+
+  static final Model DECAY = new Model() {
+    @Override
+    public int parameters() {
+      return 2;
+    }
+
+    @Override
+    public double value(double[] x, double[] b) {
+      return b[0] * Math.exp(-b[1] * x[0]);
+    }
+  };
+
+  @Test
+  void aFitThatGivesUpReportsTheIterationsItMade() {
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    double[] y = new double[8];
+    for (int i = 0; i < 8; i++) {
+      y[i] = 8 * Math.exp(-0.3 * x[i]) + 0.01 * (i % 2);
+    }
+    // one evaluation: the start; the first iteration's trial step would be the second
+    FitResult one = NonlinearLeastSquares.builder(DECAY).data(x, y).start(8, 0.3).maxEvaluations(1).build().fit();
+    assertThat(one.converged()).isFalse();
+    assertThat(one.evaluations()).isEqualTo(1);
+    assertThat(one.iterations()).isEqualTo(1);
+    assertThat(one.toString()).contains("(MINPACK solver, 1 iterations, 1 evaluations)");
+    // an iteration limit: as many iterations as allowed
+    FitResult two = NonlinearLeastSquares.builder(DECAY).data(x, y).start(1, 1).maxIterations(2).build().fit();
+    assertThat(two.converged()).isFalse();
+    assertThat(two.iterations()).isEqualTo(2);
+    assertThat(two.message()).startsWith("iteration or evaluation limit reached");
   }
 
   @Test
