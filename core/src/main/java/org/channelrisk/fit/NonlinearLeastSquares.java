@@ -166,6 +166,10 @@ public final class NonlinearLeastSquares {
     if (solver == Solver.COMPACT && lowerBounds == null) {
       CompactLevenbergMarquardt.Outcome o =
           CompactLevenbergMarquardt.solve(model, x, y, weights, start, tolerance, maxIterations, maxEvaluations);
+      if (!Double.isFinite(o.cost())) {
+        // the solver accepts only finite costs: a non-finite one is the start's
+        return startFailure(o.message(), o.evaluations(), Solver.COMPACT);
+      }
       return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations(), o.cost(), o.normal(), Solver.COMPACT);
     }
     Tracker tracker = new Tracker();
@@ -226,15 +230,16 @@ public final class NonlinearLeastSquares {
       converged = false;
       message = "the optimizer failed: " + e.getMessage();
     }
-    if (point == null) {
-      double[] nan = new double[start.length];
-      Arrays.fill(nan, Double.NaN);
-      return result(nan, false, "the model is not finite at the start " + Arrays.toString(start), 0, tracker.evaluations);
-    }
-    if (converged && !Double.isFinite(sumSquares(point))) {
+    if (point != null && converged && !Double.isFinite(sumSquares(point))) {
       converged = false;
-      message = "the fit ran into non-finite model values";
+      message = "the fit ran into non-finite model values or a residual sum of squares that overflows;"
+          + " the best finite point is reported";
       point = tracker.best;
+    }
+    if (point == null) {
+      // no point evaluated had a finite cost, the start's first: say why, rather than fall back to nothing
+      return startFailure(CompactLevenbergMarquardt.whyNotFinite(model, x, y, weights, start, "the start"), tracker.evaluations,
+          Solver.MINPACK);
     }
     if (converged && lowerBounds != null) {
       for (int j = 0; j < point.length; j++) {
@@ -245,6 +250,13 @@ public final class NonlinearLeastSquares {
       }
     }
     return result(point, converged, message, iterations, tracker.evaluations);
+  }
+
+  /** A fit that could not start: not converged, NaN estimates, with the reason. */
+  private FitResult startFailure(String message, int evaluations, Solver used) {
+    double[] nan = new double[start.length];
+    Arrays.fill(nan, Double.NaN);
+    return result(nan, false, message, 0, evaluations, Double.NaN, null, used);
   }
 
   private double sumSquares(double[] b) {

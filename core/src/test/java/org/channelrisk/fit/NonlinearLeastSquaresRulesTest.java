@@ -196,4 +196,37 @@ class NonlinearLeastSquaresRulesTest {
     assertThatThrownBy(() -> line(x, y).maxEvaluations(10).maxEvaluations(20)).hasMessage("maxEvaluations was already set to 10");
     assertThatThrownBy(() -> line(x, y).tolerance(1e-6).tolerance(1e-8)).hasMessage("tolerance was already set to 1.0E-6");
   }
+
+  @Test
+  void aStartWhoseResidualSumOfSquaresOverflowsIsStatedByBothSolvers() {
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    double[] y = {1e300, 2e300, 3e300, 4e300, 5e300, 6e300, 7e300, 8.1e300};
+    for (NonlinearLeastSquares.Solver s : NonlinearLeastSquares.Solver.values()) {
+      // the model is finite at (0, 1); the squares of residuals near 1e300 are not
+      FitResult r = NonlinearLeastSquares.builder(LINE).data(x, y).start(0, 1).solver(s).build().fit();
+      assertThat(r.converged()).isFalse();
+      assertThat(r.solver()).isEqualTo(s.name());
+      assertThat(r.message()).isEqualTo("the residual sum of squares overflows at the start [0.0, 1.0]: the model is finite, but"
+          + " residuals of up to 8.10e+300 square beyond the largest double; rescale the data");
+      assertThat(r.estimates()).containsOnly(Double.NaN);
+    }
+    // a model that is not finite at the start says so
+    Model log = new Model() {
+      @Override
+      public int parameters() {
+        return 2;
+      }
+
+      @Override
+      public double value(double[] x, double[] b) {
+        return b[0] + Math.log(b[1] * x[0]);
+      }
+    };
+    for (NonlinearLeastSquares.Solver s : NonlinearLeastSquares.Solver.values()) {
+      FitResult r = NonlinearLeastSquares.builder(log).data(x, new double[] {1, 2, 2, 3, 3, 3, 4, 4}).start(0, -1).solver(s).build()
+          .fit();
+      assertThat(r.converged()).isFalse();
+      assertThat(r.message()).isEqualTo("the model is not finite at the start [0.0, -1.0]: NaN at observation 0");
+    }
+  }
 }
