@@ -4,9 +4,11 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.Estimate;
@@ -101,8 +103,11 @@ public final class RecoveryAnalysis {
    * @param y values, finite
    * @return the result
    * @throws IllegalArgumentException for bad series, a takedown time after the data, too few points
+   * @throws NullPointerException naming an argument that is null
    */
   public RecoveryResult analyse(double[] t, double[] y) {
+    Checks.notNull("t", t);
+    Checks.notNull("y", y);
     if (weighting == Weighting.STANDARD_DEVIATION) {
       throw new IllegalArgumentException("weighting STANDARD_DEVIATION needs the standard deviations: call analyse(t, y, sd)");
     }
@@ -121,8 +126,12 @@ public final class RecoveryAnalysis {
    * @return the result
    * @throws IllegalArgumentException as {@link #analyse(double[], double[])}, for a bad sd, or when the
    *     builder chose {@link Weighting#NONE} or {@link Weighting#POISSON}
+   * @throws NullPointerException naming an argument that is null
    */
   public RecoveryResult analyse(double[] t, double[] y, double[] sd) {
+    Checks.notNull("t", t);
+    Checks.notNull("y", y);
+    Checks.notNull("sd", sd);
     if (weightingChosen && weighting != Weighting.STANDARD_DEVIATION) {
       throw new IllegalArgumentException("standard deviations were given but the weighting is " + weighting
           + ": leave the weighting unset (or set STANDARD_DEVIATION) to weight by 1/sd^2, or call analyse(t, y)");
@@ -332,10 +341,23 @@ public final class RecoveryAnalysis {
       return t0.set(this, time);
     }
 
-    /** @param m the models to compare (default all five) @return this builder */
+    /**
+     * @param m the models to compare (default all five), each once
+     * @return this builder
+     * @throws NullPointerException naming a model that is null
+     * @throws IllegalArgumentException for no model, or a model given twice (it would share the
+     *     Akaike weight with itself)
+     */
     public Builder models(RecoveryModel... m) {
+      Checks.notNull("models", m);
       if (m.length == 0) {
         throw new IllegalArgumentException("at least one model is needed");
+      }
+      Set<RecoveryModel> seen = EnumSet.noneOf(RecoveryModel.class);
+      for (int i = 0; i < m.length; i++) {
+        if (!seen.add(Checks.notNull("models[" + i + "]", m[i]))) {
+          throw new IllegalArgumentException("the model " + m[i].id() + " is given twice: each model is compared once");
+        }
       }
       return models.set(this, List.of(m));
     }

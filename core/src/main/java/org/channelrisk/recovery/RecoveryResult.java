@@ -4,8 +4,9 @@ import com.google.common.collect.Maps;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.channelrisk.internal.Copies;
 import java.util.Locale;
+import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Copies;
 import java.util.Map;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
@@ -87,10 +88,12 @@ public record RecoveryResult(
 
   /**
    * @param m a metric
-   * @return its estimate and interval
+   * @return its estimate and interval (null only for a metric a hand-made result left out: an
+   *     analysis gives every metric)
+   * @throws NullPointerException if m is null
    */
   public Estimate metric(Metric m) {
-    return metrics.get(m);
+    return metrics.get(Checks.notNull("metric", m));
   }
 
   /**
@@ -100,7 +103,7 @@ public record RecoveryResult(
    * @return the estimate
    */
   public double parameter(String name) {
-    int i = fit.names().indexOf(name);
+    int i = fit.names().indexOf(Checks.notNull("name", name));
     if (i < 0) {
       throw new IllegalArgumentException("model " + model.id() + " has no parameter '" + name + "'; it has " + fit.names());
     }

@@ -188,4 +188,29 @@ class RecoveryAnalysisRulesTest {
     // a flag asked for twice asks for the same thing
     assertThat(RecoveryAnalysis.builder().fromTrough().fromTrough().build()).isNotNull();
   }
+
+  @Test
+  void aModelGivenTwiceOrNullIsRefused() {
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models(RecoveryModel.LINEAR, RecoveryModel.EXPONENTIAL, RecoveryModel.LINEAR))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the model linear is given twice: each model is compared once");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models(RecoveryModel.LINEAR, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("models[1] must not be null");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models((RecoveryModel[]) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("models must not be null");
+  }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    double[] t = {0, 1, 2, 3, 4, 5};
+    double[] y = {10, 10, 2, 4, 6, 8};
+    RecoveryAnalysis a = RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.CONSTANT).build();
+    assertThatThrownBy(() -> a.analyse(null, y)).isInstanceOf(NullPointerException.class).hasMessage("t must not be null");
+    assertThatThrownBy(() -> a.analyse(t, null)).isInstanceOf(NullPointerException.class).hasMessage("y must not be null");
+    assertThatThrownBy(() -> a.analyse(null, y, y)).hasMessage("t must not be null");
+    assertThatThrownBy(() -> a.analyse(t, null, y)).hasMessage("y must not be null");
+    assertThatThrownBy(() -> a.analyse(t, y, null)).isInstanceOf(NullPointerException.class).hasMessage("sd must not be null");
+    RecoveryResult r = a.analyse(t, y);
+    assertThatThrownBy(() -> r.metric(null)).isInstanceOf(NullPointerException.class).hasMessage("metric must not be null");
+    assertThatThrownBy(() -> r.parameter(null)).isInstanceOf(NullPointerException.class).hasMessage("name must not be null");
+  }
 }
