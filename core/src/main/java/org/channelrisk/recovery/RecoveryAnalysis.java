@@ -89,6 +89,13 @@ public final class RecoveryAnalysis {
     this.threads = b.threads.orElse(1);
     this.confLevel = b.confLevel.orElse(DEFAULT_CONF_LEVEL);
     this.fromTrough = b.fromTrough;
+    // checked here, where the size and the level are both known (they are set in either order)
+    int needed = RecoveryBootstrap.minimumReplicates(confLevel);
+    if (bootstrapSize > 0 && bootstrapSize < needed) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "a %s%% percentile interval needs at least %d bootstrap"
+          + " replicates, so that each %s%% tail holds one: %d asked for (0 gives delta-method intervals)", pctText(confLevel), needed,
+          pctText((1 - confLevel) / 2), bootstrapSize));
+    }
   }
 
   /** @return a builder with the defaults: t0 estimated, all models, unweighted, delta-method intervals */
@@ -188,6 +195,10 @@ public final class RecoveryAnalysis {
           this::fitModel);
       method = String.format(Locale.ROOT, "%s bootstrap, %d replicates, percentile, %s%%, seed %d (%d converged)",
           bootstrapType.name().toLowerCase(Locale.ROOT), bootstrapSize, pct(confLevel), seed, reps[0].length);
+      if (reps[0].length < RecoveryBootstrap.minimumReplicates(confLevel)) {
+        method += String.format(Locale.ROOT, "; intervals not available: fewer converged replicates than the %d the level needs",
+            RecoveryBootstrap.minimumReplicates(confLevel));
+      }
       RecoveryBootstrap.percentiles(reps, model, fit, s, baseline, h, confLevel, method, metrics, band);
     }
     double[] bandTimes = new double[n];
@@ -302,6 +313,11 @@ public final class RecoveryAnalysis {
     return Long.toString(Math.round(level * 100));
   }
 
+  /** A fraction as a percentage with the digits it has (95, 2.5, 0.05), not rounded to a whole number. */
+  private static String pctText(double fraction) {
+    return java.math.BigDecimal.valueOf(fraction * 100).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "RecoveryAnalysis[t0 %s, models %s, %s, %s]",
@@ -386,7 +402,8 @@ public final class RecoveryAnalysis {
     }
 
     /**
-     * @param replicates bootstrap size, &gt;= 1 (0: delta method)
+     * @param replicates bootstrap size, 0 (delta method) or at least 2 / (1 - level) (40 at the default
+     *     95%), checked by {@link #build()}
      * @param type residual or parametric
      * @param rngSeed the seed; replicate i uses the i-th generator split from it
      * @return this builder
@@ -423,7 +440,11 @@ public final class RecoveryAnalysis {
       return confLevel.set(this, org.channelrisk.stats.CriticalValues.checkLevel(level));
     }
 
-    /** @return the analysis */
+    /**
+     * @return the analysis
+     * @throws IllegalArgumentException for a bootstrap with fewer replicates than a percentile interval
+     *     at the level needs: 2 / (1 - level), so that each tail holds one (40 at 95%)
+     */
     public RecoveryAnalysis build() {
       return new RecoveryAnalysis(this);
     }

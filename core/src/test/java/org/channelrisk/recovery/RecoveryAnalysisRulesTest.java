@@ -213,4 +213,52 @@ class RecoveryAnalysisRulesTest {
     assertThatThrownBy(() -> r.metric(null)).isInstanceOf(NullPointerException.class).hasMessage("metric must not be null");
     assertThatThrownBy(() -> r.parameter(null)).isInstanceOf(NullPointerException.class).hasMessage("name must not be null");
   }
+
+  @Test
+  void aBootstrapNeedsAReplicateInEachTail() {
+    assertThat(RecoveryBootstrap.minimumReplicates(0.95)).isEqualTo(40);
+    assertThat(RecoveryBootstrap.minimumReplicates(0.9)).isEqualTo(20);
+    assertThat(RecoveryBootstrap.minimumReplicates(0.8)).isEqualTo(10);
+    assertThat(RecoveryBootstrap.minimumReplicates(0.99)).isEqualTo(200);
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(1, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a 95% percentile interval needs at least 40 bootstrap replicates, so that each 2.5% tail holds one: 1 asked for"
+            + " (0 gives delta-method intervals)");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(39, RecoveryAnalysis.Bootstrap.PARAMETRIC, 1).build())
+        .hasMessageContaining("at least 40");
+    // the level may come before or after the size
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(40, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).confidenceLevel(0.99)
+        .build()).hasMessageStartingWith("a 99% percentile interval needs at least 200 bootstrap replicates, so that each 0.5% tail");
+    assertThat(RecoveryAnalysis.builder().bootstrap(40, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build()).isNotNull();
+    assertThat(RecoveryAnalysis.builder().confidenceLevel(0.9).bootstrap(20, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build()).isNotNull();
+    assertThat(RecoveryAnalysis.builder().bootstrap(0, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build()).isNotNull();
+  }
+
+  @Test
+  void tooFewConvergedReplicatesGiveNoInterval() {
+    // 39 converged replicates of a constant fit at 95%: one short of a replicate in each tail
+    double[] s = {0, 1, 2};
+    double[][] reps = new double[Metric.values().length + s.length][39];
+    for (double[] row : reps) {
+      java.util.Arrays.setAll(row, i -> i);
+    }
+    FitResult fit = new FitResult(java.util.List.of("a"), new double[] {5}, new double[] {1}, new double[][] {{1}}, new double[] {3},
+        new double[] {7}, 0.95, 2, 3, 0, true, 1, 1, "converged");
+    java.util.Map<Metric, org.channelrisk.stats.Estimate> metrics = new java.util.EnumMap<>(Metric.class);
+    double[][] band = new double[3][s.length];
+    RecoveryBootstrap.percentiles(reps, RecoveryModel.CONSTANT, fit, s, 10, 2, 0.95, "m", metrics, band);
+    assertThat(metrics.get(Metric.TROUGH).value()).isEqualTo(5);
+    assertThat(metrics.get(Metric.TROUGH).lower()).isNaN();
+    assertThat(metrics.get(Metric.TROUGH).upper()).isNaN();
+    assertThat(band[0]).containsOnly(5.0);
+    assertThat(band[1]).containsOnly(Double.NaN);
+    // with 40 the limits are the type-7 quantiles
+    double[][] forty = new double[reps.length][40];
+    for (double[] row : forty) {
+      java.util.Arrays.setAll(row, i -> i);
+    }
+    RecoveryBootstrap.percentiles(forty, RecoveryModel.CONSTANT, fit, s, 10, 2, 0.95, "m", metrics, band);
+    assertThat(metrics.get(Metric.TROUGH).lower()).isCloseTo(1 + 39 * 0.025 - 1, within(1e-12));
+    assertThat(band[2][0]).isCloseTo(39 * 0.975, within(1e-12));
+  }
 }
