@@ -60,6 +60,14 @@ import org.apache.commons.math3.util.Pair;
  * it did not converge (see the tests' table). A problem cannot be fitted when the model gives
  * non-finite values at the start; the result then says so. Cost: O(n p^2) per iteration. The object is
  * immutable; {@link #fit()} may run on many threads.
+ *
+ * <p>Exact fits and the range of double arithmetic: a fit whose residuals are all 0 is converged and
+ * says so ({@link FitResult#exactFit()}, its message "converged: exact fit ..."): its standard errors
+ * and interval widths are 0 by definition, and its log-likelihood is unbounded (+infinity; AIC, AICc
+ * and BIC -infinity). Data so large that the squared residuals at the start overflow (near 1e155 and
+ * beyond), or so small that they underflow below the smallest normal double (near 1e-154 and below,
+ * where a nonzero residual can square to 0), cannot be fitted in double arithmetic: such a fit is not
+ * converged, its message says which, and rescaling the data cures it.
  */
 public final class NonlinearLeastSquares {
   /** Default relative tolerance on the cost and parameters. */
@@ -70,6 +78,10 @@ public final class NonlinearLeastSquares {
   public static final int DEFAULT_MAX_EVALUATIONS = 10_000;
   /** Default confidence level of the intervals. */
   public static final double DEFAULT_CONF_LEVEL = 0.95;
+
+  /** The message of an exact fit, after "converged: ". */
+  private static final String EXACT_FIT = "exact fit (residual sum of squares 0): the standard errors are 0 by definition and the"
+      + " log-likelihood is unbounded";
 
   private final Model model;
   private final double[][] x;
@@ -252,6 +264,17 @@ public final class NonlinearLeastSquares {
     return result(point, converged, message, iterations, tracker.evaluations);
   }
 
+  /** The largest |y - f| among the points with positive weight. */
+  private double largestResidual(double[] b) {
+    double largest = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (weights == null || weights[i] > 0) {
+        largest = Math.max(largest, Math.abs(y[i] - model.value(x[i], b)));
+      }
+    }
+    return largest;
+  }
+
   /** A fit that could not start: not converged, NaN estimates, with the reason. */
   private FitResult startFailure(String message, int evaluations, Solver used) {
     double[] nan = new double[start.length];
@@ -287,6 +310,18 @@ public final class NonlinearLeastSquares {
       if (w > 0) {
         n++;
         sumLogW += weights == null ? 0 : Math.log(w);
+      }
+    }
+    if (converged && rss < Double.MIN_NORMAL) {
+      // 0 or subnormal: an exact fit, or residuals whose squares underflow, which no solver can tell
+      // apart from 0 (data near 1e-300): the residuals themselves decide
+      double largest = largestResidual(b);
+      if (largest > 0) {
+        converged = false;
+        message = String.format(Locale.ROOT, "the residual sum of squares underflows: residuals of up to %.3g square below the"
+            + " smallest normal double, so the fit cannot measure them; rescale the data", largest);
+      } else {
+        message = (message.startsWith("converged with") ? message + "; " : "converged: ") + EXACT_FIT;
       }
     }
     int p = b.length;

@@ -229,4 +229,58 @@ class NonlinearLeastSquaresRulesTest {
       assertThat(r.message()).isEqualTo("the model is not finite at the start [0.0, -1.0]: NaN at observation 0");
     }
   }
+
+  @Test
+  void anExactFitIsConvergedAndSaysSo() {
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    for (NonlinearLeastSquares.Solver s : NonlinearLeastSquares.Solver.values()) {
+      FitResult r = NonlinearLeastSquares.builder(LINE).data(x, x.clone()).start(0, 0).solver(s).build().fit();
+      assertThat(r.converged()).isTrue();
+      assertThat(r.exactFit()).isTrue();
+      assertThat(r.rss()).isZero();
+      assertThat(r.estimate(1)).isEqualTo(1);
+      assertThat(r.message()).isEqualTo("converged: exact fit (residual sum of squares 0): the standard errors are 0 by definition"
+          + " and the log-likelihood is unbounded");
+      assertThat(r.stdErrors()).containsOnly(0.0);
+      // the limits as the residuals shrink to 0
+      assertThat(r.logLik()).isEqualTo(Double.POSITIVE_INFINITY);
+      assertThat(r.aic()).isEqualTo(Double.NEGATIVE_INFINITY);
+      assertThat(r.aicc()).isEqualTo(Double.NEGATIVE_INFINITY);
+      assertThat(r.bic()).isEqualTo(Double.NEGATIVE_INFINITY);
+      assertThat(r.toString()).contains("converged: exact fit", "exact fit: the log-likelihood is unbounded, AIC and BIC -infinity")
+          .doesNotContain("Infinity", "NaN");
+    }
+    // an ordinary fit is not exact
+    FitResult noisy = line(new double[] {0, 1, 2, 3}, new double[] {1, 2.9, 5.2, 7}).build().fit();
+    assertThat(noisy.exactFit()).isFalse();
+    assertThat(noisy.message()).isEqualTo("converged");
+  }
+
+  @Test
+  void residualsWhoseSquaresUnderflowAreNotAnExactFit() {
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    // slope 1e-300: at the start (0, 0) every residual squares to 0, which looked like an exact fit
+    double[] tiny = {1e-300, 2e-300, 3e-300, 4e-300, 5e-300, 6e-300, 7e-300, 8.1e-300};
+    // slope 1e-160 with noise: the fit moves, but its residuals near 1e-161 square to subnormals
+    double[] small = new double[8];
+    for (int i = 0; i < 8; i++) {
+      small[i] = 1e-160 * (x[i] + 0.1 * (i % 3 - 1));
+    }
+    for (double[] y : new double[][] {tiny, small}) {
+      for (NonlinearLeastSquares.Solver s : NonlinearLeastSquares.Solver.values()) {
+        FitResult r = NonlinearLeastSquares.builder(LINE).data(x, y).start(0, 0).solver(s).build().fit();
+        assertThat(r.converged()).as(s + " " + r).isFalse();
+        assertThat(r.exactFit()).isFalse();
+        assertThat(r.message()).startsWith("the residual sum of squares underflows: residuals of up to ")
+            .endsWith(" square below the smallest normal double, so the fit cannot measure them; rescale the data");
+        assertThat(r.toString()).doesNotContain("Infinity", "NaN");
+      }
+    }
+    // the same data rescaled fit as usual
+    double[] rescaled = new double[8];
+    for (int i = 0; i < 8; i++) {
+      rescaled[i] = small[i] * 1e160;
+    }
+    assertThat(NonlinearLeastSquares.builder(LINE).data(x, rescaled).start(0, 0).build().fit().converged()).isTrue();
+  }
 }
