@@ -31,8 +31,14 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  * }</pre>
  *
  * <p>Rules, stated: the takedown time, when not given, is the time of the point after the largest
- * drop between consecutive points. The baseline B0 is the median of the points before t0 (all of them,
- * or those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
+ * drop between consecutive points. A model is fitted with more points after the takedown than it has
+ * parameters; selecting among several converged models by AICc needs n &gt; k + 1 (k = p + 1, the
+ * residual variance counted) for at least one of them, and is refused when none has it (a single
+ * converged model is selected with weight 1). An exact fit (residual sum of squares 0) has an
+ * unbounded likelihood: exact fits take all the Akaike weight, shared by their AICc penalties alone
+ * (the one with the fewest parameters is selected), and their intervals have zero width, which the
+ * interval method states. The baseline B0 is the median of the points before t0 (all of them, or
+ * those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
  * available (NaN), never invented. With {@link Builder#fromTrough()} the fit's origin t0 moves to the
  * lowest point at or after the takedown, for effects that build up over days. Fits use the points with
  * t &gt;= t0, unweighted by default (as R's {@code nls}), or by 1 / sd^2 when standard deviations are
@@ -171,6 +177,7 @@ public final class RecoveryAnalysis {
       FitResult f = n > m.parameters() ? fitModel(m, s, yy, w, null) : notFitted(m, n);
       candidates.add(new RecoveryResult.Candidate(m, f, f.converged() ? f.aicc() : Double.POSITIVE_INFINITY, 0));
     }
+    checkComparable(candidates, n, win.origin());
     List<RecoveryResult.Candidate> weighted = ModelSelection.byAicc(candidates);
     RecoveryModel model = weighted.get(0).model();
     FitResult fit = weighted.get(0).fit();
@@ -188,7 +195,7 @@ public final class RecoveryAnalysis {
         Arrays.fill(row, Double.NaN);
       }
     } else if (bootstrapSize == 0) {
-      method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel));
+      method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel)) + exactNote(fit);
       DeltaMethod.intervals(model, fit, s, baseline, h, confLevel, method, metrics, band);
     } else {
       double[][] reps = RecoveryBootstrap.run(model, fit, s, yy, w, win.pre(), h, bootstrapType, bootstrapSize, seed, threads,
@@ -199,6 +206,7 @@ public final class RecoveryAnalysis {
         method += String.format(Locale.ROOT, "; intervals not available: fewer converged replicates than the %d the level needs",
             RecoveryBootstrap.minimumReplicates(confLevel));
       }
+      method += exactNote(fit);
       RecoveryBootstrap.percentiles(reps, model, fit, s, baseline, h, confLevel, method, metrics, band);
     }
     double[] bandTimes = new double[n];
@@ -207,6 +215,14 @@ public final class RecoveryAnalysis {
     }
     return new RecoveryResult(win.origin(), estimated, baseline, win.baselineRule(baselineWindow), model, fit,
         ImmutableList.copyOf(weighted), metrics, method, h, bandTimes, band);
+  }
+
+  /**
+   * For the interval method: an exact fit leaves no residual variation, so its delta-method and
+   * bootstrap intervals have zero width by construction, not as a measurement of precision.
+   */
+  private static String exactNote(FitResult fit) {
+    return fit.exactFit() ? "; exact fit (residual sum of squares 0): the intervals have zero width" : "";
   }
 
   private static void checkSeries(double[] t, double[] y, Weighting weighting) {
@@ -249,6 +265,20 @@ public final class RecoveryAnalysis {
       }
     }
     return best;
+  }
+
+  /**
+   * Several converged models none of which has an AICc (n &lt;= k + 1 for each) cannot be compared:
+   * refused, rather than one picked with every weight 0. One converged model alone needs no comparison.
+   */
+  private static void checkComparable(List<RecoveryResult.Candidate> candidates, int n, double origin) {
+    List<RecoveryResult.Candidate> converged = candidates.stream().filter(c -> c.fit().converged()).toList();
+    if (converged.size() > 1 && converged.stream().allMatch(c -> c.aicc() == Double.POSITIVE_INFINITY)) {
+      int fewest = converged.stream().mapToInt(c -> c.model().parameters()).min().orElseThrow();
+      throw new IllegalArgumentException(n + " points at or after the takedown (t0 = " + origin + ") are too few to select among the "
+          + converged.stream().map(c -> c.model().id()).toList() + " models by AICc, which needs n > k + 1 (k = parameters + 1):"
+          + " at least " + (fewest + 3) + " points; with fewer, choose one model");
+    }
   }
 
   private static FitResult notFitted(RecoveryModel m, int n) {

@@ -41,6 +41,79 @@ class RecoveryAnalysisRulesTest {
     assertThat(f.n()).isEqualTo(3);
     assertThat(exp.aicc()).isInfinite();
     assertThat(exp.weight()).isEqualTo(0);
+    // the constant model, the only one fitted, needs no comparison: weight 1, and AICc said in words
+    assertThat(r.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(r.candidates().get(0).weight()).isEqualTo(1);
+    assertThat(r.toString()).contains("Candidates (AICc, Akaike weight): constant undefined (n <= k + 1) 1.000; exponential not"
+        + " converged 0.000;");
+  }
+
+  @Test
+  void convergedModelsWithoutAnAiccAreNotCompared() {
+    // after the takedown at 1: 2, 5, 7; the constant (k = 2) and the line (k = 3) both fit, neither has
+    // n > k + 1; the three-parameter models are not fitted
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().build().analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("3 points at or after the takedown (t0 = 1.0) are too few to select among the [constant, linear] models by AICc,"
+            + " which needs n > k + 1 (k = parameters + 1): at least 4 points; with fewer, choose one model");
+    // one model asked for is fitted as before, with weight 1
+    RecoveryResult one = RecoveryAnalysis.builder().models(RecoveryModel.LINEAR).build()
+        .analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7});
+    assertThat(one.fit().converged()).isTrue();
+    assertThat(one.candidates()).singleElement().extracting(RecoveryResult.Candidate::weight).isEqualTo(1.0);
+    // a fourth point gives the constant an AICc: the line has none and weight 0
+    RecoveryResult four = RecoveryAnalysis.builder().build().analyse(new double[] {0, 1, 2, 3, 4}, new double[] {10, 2, 5, 7, 6});
+    assertThat(four.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(four.candidates().get(0).weight()).isEqualTo(1);
+    assertThat(four.candidates().stream().mapToDouble(RecoveryResult.Candidate::weight).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void exactFitsAreStatedAndShareTheWeight() {
+    // 40 after the takedown, exactly: the constant and the line fit with residual sum of squares 0
+    double[] t = new double[30];
+    double[] y = new double[30];
+    for (int i = 0; i < 30; i++) {
+      t[i] = i;
+      y[i] = i < 10 ? 100 : 40;
+    }
+    RecoveryResult r = RecoveryAnalysis.builder().build().analyse(t, y);
+    assertThat(r.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(r.fit().exactFit()).isTrue();
+    assertThat(r.parameter("a")).isEqualTo(40);
+    // n = 20: penalties 2k + 2k(k+1)/(n-k-1), constant (k = 2) 4 + 12/17, line (k = 3) 6 + 24/16
+    double e = Math.exp(-((6 + 24.0 / 16) - (4 + 12.0 / 17)) / 2);
+    assertThat(r.candidates().get(0).weight()).isCloseTo(1 / (1 + e), within(1e-12));
+    assertThat(r.candidates().get(1).model()).isEqualTo(RecoveryModel.LINEAR);
+    assertThat(r.candidates().get(1).weight()).isCloseTo(e / (1 + e), within(1e-12));
+    assertThat(r.candidates().stream().mapToDouble(RecoveryResult.Candidate::weight).sum()).isCloseTo(1, within(1e-12));
+    assertThat(r.intervalMethod()).isEqualTo("delta method, normal, 95%; baseline treated as known; exact fit (residual sum of squares 0):"
+        + " the intervals have zero width");
+    String text = r.toString();
+    assertThat(text).contains("Model: constant (converged: exact fit, residual sum of squares 0, standard errors 0 by definition)",
+        "constant exact fit 0.802; linear exact fit 0.198;", "they share the weight by their AICc penalties")
+        .doesNotContain("-inf", "Infinity", "NaN");
+  }
+
+  @Test
+  void dataBeyondTheRangeOfDoublesAreNotFitted() {
+    double[] t = new double[40];
+    double[] big = new double[40];
+    double[] tiny = new double[40];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i;
+      double v = i < 10 ? 1000 : RecoveryModel.EXPONENTIAL.value(i - 10, new double[] {900, 300, 0.15}) + (i % 3 - 1);
+      big[i] = v * 1e300;
+      tiny[i] = v * 1e-300;
+    }
+    RecoveryResult over = RecoveryAnalysis.builder().build().analyse(t, big);
+    assertThat(over.fit().converged()).isFalse();
+    assertThat(over.fit().message()).startsWith("the residual sum of squares overflows at the start").endsWith("; rescale the data");
+    assertThat(over.intervalMethod()).isEqualTo("not available: no model converged");
+    RecoveryResult under = RecoveryAnalysis.builder().build().analyse(t, tiny);
+    assertThat(under.fit().converged()).isFalse();
+    assertThat(under.fit().message()).startsWith("the residual sum of squares underflows").endsWith("; rescale the data");
+    assertThat(under.candidates()).allSatisfy(c -> assertThat(c.fit().converged()).isFalse());
   }
 
   @Test
