@@ -65,6 +65,28 @@ final class CompactLevenbergMarquardt {
     return worst;
   }
 
+  /**
+   * Why the weighted residual sum of squares at b is not finite: a model value that is not finite, or
+   * finite values whose residuals square beyond the largest double (data too large for double
+   * arithmetic, which a rescaling of y cures).
+   *
+   * @param where the point's role, for the message ("the start")
+   */
+  static String whyNotFinite(Model model, double[][] x, double[] y, double[] w, double[] b, String where) {
+    double largest = 0;
+    for (int i = 0; i < y.length; i++) {
+      double f = model.value(x[i], b);
+      if (!Double.isFinite(f)) {
+        return "the model is not finite at " + where + " " + Arrays.toString(b) + ": " + f + " at observation " + i;
+      }
+      largest = Math.max(largest, Math.abs(y[i] - f) * Math.sqrt(w == null ? 1 : w[i]));
+    }
+    return "the residual sum of squares overflows at " + where + " " + Arrays.toString(b) + ": the model is finite, but "
+        + (Double.isInfinite(largest) ? "a residual exceeds the largest double"
+            : String.format(java.util.Locale.ROOT, "residuals of up to %.3g square beyond the largest double", largest))
+        + "; rescale the data";
+  }
+
   static Outcome solve(Model model, double[][] x, double[] y, double[] w, double[] start, double tol, int maxIterations,
       int maxEvaluations) {
     int p = start.length;
@@ -84,7 +106,7 @@ final class CompactLevenbergMarquardt {
     double cost = evaluate(model, x, y, w, b, grad, a, g);
     evaluations++;
     if (!Double.isFinite(cost)) {
-      return new Outcome(b, false, 0, evaluations, "the model is not finite at the start " + Arrays.toString(start), cost, a);
+      return new Outcome(b, false, 0, evaluations, whyNotFinite(model, x, y, w, start, "the start"), cost, a);
     }
     double dataScale = 0;
     for (int i = 0; i < y.length; i++) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresAdapter;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
@@ -21,6 +22,7 @@ import org.apache.commons.math3.linear.DiagonalMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.util.Incrementor;
 import org.apache.commons.math3.util.Pair;
 
 /**
@@ -58,6 +60,14 @@ import org.apache.commons.math3.util.Pair;
  * it did not converge (see the tests' table). A problem cannot be fitted when the model gives
  * non-finite values at the start; the result then says so. Cost: O(n p^2) per iteration. The object is
  * immutable; {@link #fit()} may run on many threads.
+ *
+ * <p>Exact fits and the range of double arithmetic: a fit whose residuals are all 0 is converged and
+ * says so ({@link FitResult#exactFit()}, its message "converged: exact fit ..."): its standard errors
+ * and interval widths are 0 by definition, and its log-likelihood is unbounded (+infinity; AIC, AICc
+ * and BIC -infinity). Data so large that the squared residuals at the start overflow (near 1e155 and
+ * beyond), or so small that they underflow below the smallest normal double (near 1e-154 and below,
+ * where a nonzero residual can square to 0), cannot be fitted in double arithmetic: such a fit is not
+ * converged, its message says which, and rescaling the data cures it.
  */
 public final class NonlinearLeastSquares {
   /** Default relative tolerance on the cost and parameters. */
@@ -68,6 +78,10 @@ public final class NonlinearLeastSquares {
   public static final int DEFAULT_MAX_EVALUATIONS = 10_000;
   /** Default confidence level of the intervals. */
   public static final double DEFAULT_CONF_LEVEL = 0.95;
+
+  /** The message of an exact fit, after "converged: ". */
+  private static final String EXACT_FIT = "exact fit (residual sum of squares 0): the standard errors are 0 by definition and the"
+      + " log-likelihood is unbounded";
 
   private final Model model;
   private final double[][] x;
@@ -114,6 +128,9 @@ public final class NonlinearLeastSquares {
   /**
    * @param model the model
    * @return a builder
+   * @throws NullPointerException if the model or its names are null
+   * @throws IllegalArgumentException if the model's {@link Model#names()} do not number its
+   *     {@link Model#parameters()}
    */
   public static Builder builder(Model model) {
     return new Builder(model);
@@ -161,6 +178,10 @@ public final class NonlinearLeastSquares {
     if (solver == Solver.COMPACT && lowerBounds == null) {
       CompactLevenbergMarquardt.Outcome o =
           CompactLevenbergMarquardt.solve(model, x, y, weights, start, tolerance, maxIterations, maxEvaluations);
+      if (!Double.isFinite(o.cost())) {
+        // the solver accepts only finite costs: a non-finite one is the start's
+        return startFailure(o.message(), o.evaluations(), Solver.COMPACT);
+      }
       return result(o.point(), o.converged(), o.message(), o.iterations(), o.evaluations(), o.cost(), o.normal(), Solver.COMPACT);
     }
     Tracker tracker = new Tracker();
@@ -183,7 +204,18 @@ public final class NonlinearLeastSquares {
         return new ArrayRealVector(b, false);
       });
     }
-    LeastSquaresProblem problem = lsb.build();
+    // the optimizer takes its iteration counter from the problem once per run: kept here, so that a
+    // run that gives up (an exception, not an Optimum) still reports the iterations it made
+    @SuppressWarnings("deprecation") // Commons Math 3.6's own counter type
+    Incrementor[] iterationCounter = new Incrementor[1];
+    LeastSquaresProblem problem = new LeastSquaresAdapter(lsb.build()) {
+      @Override
+      @SuppressWarnings("deprecation") // the interface's type in Commons Math 3.6
+      public Incrementor getIterationCounter() {
+        iterationCounter[0] = super.getIterationCounter();
+        return iterationCounter[0];
+      }
+    };
     LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
         .withCostRelativeTolerance(tolerance)
         .withParameterRelativeTolerance(tolerance)
@@ -200,24 +232,26 @@ public final class NonlinearLeastSquares {
       message = "converged";
     } catch (TooManyEvaluationsException | TooManyIterationsException e) {
       point = tracker.best;
-      iterations = maxIterations;
+      // the counter counts the refused iteration too when the iteration limit is what stopped the run
+      iterations = iterationCounter[0] == null ? 0 : Math.min(iterationCounter[0].getCount(), maxIterations);
       converged = false;
       message = "iteration or evaluation limit reached (" + e.getMessage() + ")";
     } catch (ConvergenceException e) {
       point = tracker.best;
-      iterations = -1;
+      iterations = iterationCounter[0] == null ? 0 : iterationCounter[0].getCount();
       converged = false;
       message = "the optimizer failed: " + e.getMessage();
     }
-    if (point == null) {
-      double[] nan = new double[start.length];
-      Arrays.fill(nan, Double.NaN);
-      return result(nan, false, "the model is not finite at the start " + Arrays.toString(start), 0, tracker.evaluations);
-    }
-    if (converged && !Double.isFinite(sumSquares(point))) {
+    if (point != null && converged && !Double.isFinite(sumSquares(point))) {
       converged = false;
-      message = "the fit ran into non-finite model values";
+      message = "the fit ran into non-finite model values or a residual sum of squares that overflows;"
+          + " the best finite point is reported";
       point = tracker.best;
+    }
+    if (point == null) {
+      // no point evaluated had a finite cost, the start's first: say why, rather than fall back to nothing
+      return startFailure(CompactLevenbergMarquardt.whyNotFinite(model, x, y, weights, start, "the start"), tracker.evaluations,
+          Solver.MINPACK);
     }
     if (converged && lowerBounds != null) {
       for (int j = 0; j < point.length; j++) {
@@ -228,6 +262,24 @@ public final class NonlinearLeastSquares {
       }
     }
     return result(point, converged, message, iterations, tracker.evaluations);
+  }
+
+  /** The largest |y - f| among the points with positive weight. */
+  private double largestResidual(double[] b) {
+    double largest = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (weights == null || weights[i] > 0) {
+        largest = Math.max(largest, Math.abs(y[i] - model.value(x[i], b)));
+      }
+    }
+    return largest;
+  }
+
+  /** A fit that could not start: not converged, NaN estimates, with the reason. */
+  private FitResult startFailure(String message, int evaluations, Solver used) {
+    double[] nan = new double[start.length];
+    Arrays.fill(nan, Double.NaN);
+    return result(nan, false, message, 0, evaluations, Double.NaN, null, used);
   }
 
   private double sumSquares(double[] b) {
@@ -258,6 +310,18 @@ public final class NonlinearLeastSquares {
       if (w > 0) {
         n++;
         sumLogW += weights == null ? 0 : Math.log(w);
+      }
+    }
+    if (converged && rss < Double.MIN_NORMAL) {
+      // 0 or subnormal: an exact fit, or residuals whose squares underflow, which no solver can tell
+      // apart from 0 (data near 1e-300): the residuals themselves decide
+      double largest = largestResidual(b);
+      if (largest > 0) {
+        converged = false;
+        message = String.format(Locale.ROOT, "the residual sum of squares underflows: residuals of up to %.3g square below the"
+            + " smallest normal double, so the fit cannot measure them; rescale the data", largest);
+      } else {
+        message = (message.startsWith("converged with") ? message + "; " : "converged: ") + EXACT_FIT;
       }
     }
     int p = b.length;
@@ -372,6 +436,13 @@ public final class NonlinearLeastSquares {
     private Builder(Model model) {
       if (model == null) {
         throw new NullPointerException("model must not be null");
+      }
+      // checked here, where the model is given, rather than by an index error inside fit()
+      int p = model.parameters();
+      int names = Checks.notNull("model.names()", model.names()).size();
+      if (names != p) {
+        throw new IllegalArgumentException("the model's names() has " + names + " names but parameters() is " + p
+            + ": one name per parameter is expected");
       }
       this.model = model;
     }
@@ -490,13 +561,24 @@ public final class NonlinearLeastSquares {
      */
     @Deprecated(since = "0.2", forRemoval = true)
     public Builder convergence(double tol, int iterations, int evaluations) {
-      // all three checked before any is taken, so that a refused call leaves the builder as it was
+      // all three values checked, and all three settings found free, before any is taken, so that a
+      // refused call leaves the builder as it was
       if (!(tol > 0 && tol < 1)) {
         throw new IllegalArgumentException("tolerance must be in (0, 1): " + tol);
       }
       Checks.atLeastOne("maxIterations", iterations);
       Checks.atLeastOne("maxEvaluations", evaluations);
+      refuseIfSet("tolerance", tolerance);
+      refuseIfSet("maxIterations", maxIterations);
+      refuseIfSet("maxEvaluations", maxEvaluations);
       return tolerance(tol).maxIterations(iterations).maxEvaluations(evaluations);
+    }
+
+    /** The message {@link Setting#set} would give for a second call, before anything is set. */
+    private static void refuseIfSet(String name, Setting<?> setting) {
+      if (setting.isSet()) {
+        throw new IllegalStateException(name + " was already set to " + setting);
+      }
     }
 
     /**

@@ -4,9 +4,11 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Setting;
 import org.channelrisk.stats.Estimate;
@@ -29,8 +31,14 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  * }</pre>
  *
  * <p>Rules, stated: the takedown time, when not given, is the time of the point after the largest
- * drop between consecutive points. The baseline B0 is the median of the points before t0 (all of them,
- * or those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
+ * drop between consecutive points. A model is fitted with more points after the takedown than it has
+ * parameters; selecting among several converged models by AICc needs n &gt; k + 1 (k = p + 1, the
+ * residual variance counted) for at least one of them, and is refused when none has it (a single
+ * converged model is selected with weight 1). An exact fit (residual sum of squares 0) has an
+ * unbounded likelihood: exact fits take all the Akaike weight, shared by their AICc penalties alone
+ * (the one with the fewest parameters is selected), and their intervals have zero width, which the
+ * interval method states. The baseline B0 is the median of the points before t0 (all of them, or
+ * those within {@code baselineWindow}); with no such point B0 and the metrics that need it are not
  * available (NaN), never invented. With {@link Builder#fromTrough()} the fit's origin t0 moves to the
  * lowest point at or after the takedown, for effects that build up over days. Fits use the points with
  * t &gt;= t0, unweighted by default (as R's {@code nls}), or by 1 / sd^2 when standard deviations are
@@ -87,6 +95,13 @@ public final class RecoveryAnalysis {
     this.threads = b.threads.orElse(1);
     this.confLevel = b.confLevel.orElse(DEFAULT_CONF_LEVEL);
     this.fromTrough = b.fromTrough;
+    // checked here, where the size and the level are both known (they are set in either order)
+    int needed = RecoveryBootstrap.minimumReplicates(confLevel);
+    if (bootstrapSize > 0 && bootstrapSize < needed) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "a %s%% percentile interval needs at least %d bootstrap"
+          + " replicates, so that each %s%% tail holds one: %d asked for (0 gives delta-method intervals)", pctText(confLevel), needed,
+          pctText((1 - confLevel) / 2), bootstrapSize));
+    }
   }
 
   /** @return a builder with the defaults: t0 estimated, all models, unweighted, delta-method intervals */
@@ -101,8 +116,11 @@ public final class RecoveryAnalysis {
    * @param y values, finite
    * @return the result
    * @throws IllegalArgumentException for bad series, a takedown time after the data, too few points
+   * @throws NullPointerException naming an argument that is null
    */
   public RecoveryResult analyse(double[] t, double[] y) {
+    Checks.notNull("t", t);
+    Checks.notNull("y", y);
     if (weighting == Weighting.STANDARD_DEVIATION) {
       throw new IllegalArgumentException("weighting STANDARD_DEVIATION needs the standard deviations: call analyse(t, y, sd)");
     }
@@ -121,8 +139,12 @@ public final class RecoveryAnalysis {
    * @return the result
    * @throws IllegalArgumentException as {@link #analyse(double[], double[])}, for a bad sd, or when the
    *     builder chose {@link Weighting#NONE} or {@link Weighting#POISSON}
+   * @throws NullPointerException naming an argument that is null
    */
   public RecoveryResult analyse(double[] t, double[] y, double[] sd) {
+    Checks.notNull("t", t);
+    Checks.notNull("y", y);
+    Checks.notNull("sd", sd);
     if (weightingChosen && weighting != Weighting.STANDARD_DEVIATION) {
       throw new IllegalArgumentException("standard deviations were given but the weighting is " + weighting
           + ": leave the weighting unset (or set STANDARD_DEVIATION) to weight by 1/sd^2, or call analyse(t, y)");
@@ -155,6 +177,7 @@ public final class RecoveryAnalysis {
       FitResult f = n > m.parameters() ? fitModel(m, s, yy, w, null) : notFitted(m, n);
       candidates.add(new RecoveryResult.Candidate(m, f, f.converged() ? f.aicc() : Double.POSITIVE_INFINITY, 0));
     }
+    checkComparable(candidates, n, win.origin());
     List<RecoveryResult.Candidate> weighted = ModelSelection.byAicc(candidates);
     RecoveryModel model = weighted.get(0).model();
     FitResult fit = weighted.get(0).fit();
@@ -172,13 +195,18 @@ public final class RecoveryAnalysis {
         Arrays.fill(row, Double.NaN);
       }
     } else if (bootstrapSize == 0) {
-      method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel));
+      method = String.format(Locale.ROOT, "delta method, normal, %s%%; baseline treated as known", pct(confLevel)) + exactNote(fit);
       DeltaMethod.intervals(model, fit, s, baseline, h, confLevel, method, metrics, band);
     } else {
       double[][] reps = RecoveryBootstrap.run(model, fit, s, yy, w, win.pre(), h, bootstrapType, bootstrapSize, seed, threads,
           this::fitModel);
       method = String.format(Locale.ROOT, "%s bootstrap, %d replicates, percentile, %s%%, seed %d (%d converged)",
           bootstrapType.name().toLowerCase(Locale.ROOT), bootstrapSize, pct(confLevel), seed, reps[0].length);
+      if (reps[0].length < RecoveryBootstrap.minimumReplicates(confLevel)) {
+        method += String.format(Locale.ROOT, "; intervals not available: fewer converged replicates than the %d the level needs",
+            RecoveryBootstrap.minimumReplicates(confLevel));
+      }
+      method += exactNote(fit);
       RecoveryBootstrap.percentiles(reps, model, fit, s, baseline, h, confLevel, method, metrics, band);
     }
     double[] bandTimes = new double[n];
@@ -187,6 +215,14 @@ public final class RecoveryAnalysis {
     }
     return new RecoveryResult(win.origin(), estimated, baseline, win.baselineRule(baselineWindow), model, fit,
         ImmutableList.copyOf(weighted), metrics, method, h, bandTimes, band);
+  }
+
+  /**
+   * For the interval method: an exact fit leaves no residual variation, so its delta-method and
+   * bootstrap intervals have zero width by construction, not as a measurement of precision.
+   */
+  private static String exactNote(FitResult fit) {
+    return fit.exactFit() ? "; exact fit (residual sum of squares 0): the intervals have zero width" : "";
   }
 
   private static void checkSeries(double[] t, double[] y, Weighting weighting) {
@@ -229,6 +265,20 @@ public final class RecoveryAnalysis {
       }
     }
     return best;
+  }
+
+  /**
+   * Several converged models none of which has an AICc (n &lt;= k + 1 for each) cannot be compared:
+   * refused, rather than one picked with every weight 0. One converged model alone needs no comparison.
+   */
+  private static void checkComparable(List<RecoveryResult.Candidate> candidates, int n, double origin) {
+    List<RecoveryResult.Candidate> converged = candidates.stream().filter(c -> c.fit().converged()).toList();
+    if (converged.size() > 1 && converged.stream().allMatch(c -> c.aicc() == Double.POSITIVE_INFINITY)) {
+      int fewest = converged.stream().mapToInt(c -> c.model().parameters()).min().orElseThrow();
+      throw new IllegalArgumentException(n + " points at or after the takedown (t0 = " + origin + ") are too few to select among the "
+          + converged.stream().map(c -> c.model().id()).toList() + " models by AICc, which needs n > k + 1 (k = parameters + 1):"
+          + " at least " + (fewest + 3) + " points; with fewer, choose one model");
+    }
   }
 
   private static FitResult notFitted(RecoveryModel m, int n) {
@@ -293,6 +343,11 @@ public final class RecoveryAnalysis {
     return Long.toString(Math.round(level * 100));
   }
 
+  /** A fraction as a percentage with the digits it has (95, 2.5, 0.05), not rounded to a whole number. */
+  private static String pctText(double fraction) {
+    return java.math.BigDecimal.valueOf(fraction * 100).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "RecoveryAnalysis[t0 %s, models %s, %s, %s]",
@@ -332,10 +387,23 @@ public final class RecoveryAnalysis {
       return t0.set(this, time);
     }
 
-    /** @param m the models to compare (default all five) @return this builder */
+    /**
+     * @param m the models to compare (default all five), each once
+     * @return this builder
+     * @throws NullPointerException naming a model that is null
+     * @throws IllegalArgumentException for no model, or a model given twice (it would share the
+     *     Akaike weight with itself)
+     */
     public Builder models(RecoveryModel... m) {
+      Checks.notNull("models", m);
       if (m.length == 0) {
         throw new IllegalArgumentException("at least one model is needed");
+      }
+      Set<RecoveryModel> seen = EnumSet.noneOf(RecoveryModel.class);
+      for (int i = 0; i < m.length; i++) {
+        if (!seen.add(Checks.notNull("models[" + i + "]", m[i]))) {
+          throw new IllegalArgumentException("the model " + m[i].id() + " is given twice: each model is compared once");
+        }
       }
       return models.set(this, List.of(m));
     }
@@ -364,7 +432,8 @@ public final class RecoveryAnalysis {
     }
 
     /**
-     * @param replicates bootstrap size, &gt;= 1 (0: delta method)
+     * @param replicates bootstrap size, 0 (delta method) or at least 2 / (1 - level) (40 at the default
+     *     95%), checked by {@link #build()}
      * @param type residual or parametric
      * @param rngSeed the seed; replicate i uses the i-th generator split from it
      * @return this builder
@@ -401,7 +470,11 @@ public final class RecoveryAnalysis {
       return confLevel.set(this, org.channelrisk.stats.CriticalValues.checkLevel(level));
     }
 
-    /** @return the analysis */
+    /**
+     * @return the analysis
+     * @throws IllegalArgumentException for a bootstrap with fewer replicates than a percentile interval
+     *     at the level needs: 2 / (1 - level), so that each tail holds one (40 at 95%)
+     */
     public RecoveryAnalysis build() {
       return new RecoveryAnalysis(this);
     }

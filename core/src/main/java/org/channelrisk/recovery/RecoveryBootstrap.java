@@ -100,21 +100,42 @@ final class RecoveryBootstrap {
     return cols;
   }
 
-  /** Fills the metrics and band with percentile intervals from the replicates of {@link #run}. */
+  /**
+   * The fewest replicates a percentile interval at the level needs: 2 / (1 - level), so that each
+   * tail of probability (1 - level) / 2 holds at least one replicate (40 at 95%, 20 at 90%, 200 at
+   * 99%). With fewer, a limit is the smallest or largest replicate, or a blend of replicates inside the
+   * tail, and no longer estimates the tail quantile: a single replicate gave an "interval" of zero
+   * width that missed the estimate.
+   *
+   * @param confLevel the level, in (0, 1)
+   * @return the minimum number of replicates
+   */
+  static int minimumReplicates(double confLevel) {
+    // less a little, so that 2 / (1 - 0.9) = 20.000000000000004 in doubles counts as 20
+    return (int) Math.ceil(2 / (1 - confLevel) - 1e-6);
+  }
+
+  /**
+   * Fills the metrics and band with percentile intervals from the replicates of {@link #run}; with
+   * fewer converged replicates than {@link #minimumReplicates} the limits are not available (NaN)
+   * and the method says so.
+   */
   static void percentiles(double[][] reps, RecoveryModel model, FitResult fit, double[] s, double baseline, double h,
       double confLevel, String method, Map<Metric, Estimate> metrics, double[][] band) {
     double[] p = fit.estimates();
     double[] point = Metric.evaluate(model, p, baseline, h);
     double lo = (1 - confLevel) / 2;
+    boolean enough = reps[0].length >= minimumReplicates(confLevel);
     for (Metric m : Metric.values()) {
       double[] col = reps[m.ordinal()];
-      metrics.put(m, new Estimate(point[m.ordinal()], SampleQuantiles.of(col, lo), SampleQuantiles.of(col, 1 - lo), method));
+      metrics.put(m, new Estimate(point[m.ordinal()], enough ? SampleQuantiles.of(col, lo) : Double.NaN,
+          enough ? SampleQuantiles.of(col, 1 - lo) : Double.NaN, method));
     }
     for (int i = 0; i < s.length; i++) {
       double[] col = reps[Metric.values().length + i];
       band[0][i] = model.value(s[i], p);
-      band[1][i] = SampleQuantiles.of(col, lo);
-      band[2][i] = SampleQuantiles.of(col, 1 - lo);
+      band[1][i] = enough ? SampleQuantiles.of(col, lo) : Double.NaN;
+      band[2][i] = enough ? SampleQuantiles.of(col, 1 - lo) : Double.NaN;
     }
   }
 }

@@ -4,8 +4,9 @@ import com.google.common.collect.Maps;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.channelrisk.internal.Copies;
 import java.util.Locale;
+import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Copies;
 import java.util.Map;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.fit.FitResult;
@@ -45,8 +46,11 @@ public record RecoveryResult(
    *
    * @param model the model
    * @param fit its fit (possibly not converged; see its message)
-   * @param aicc its AICc (infinite if not converged)
-   * @param weight its Akaike weight among the converged candidates
+   * @param aicc its AICc: +infinity if not converged or not defined (n &lt;= k + 1), -infinity for an
+   *     exact fit (residual sum of squares 0)
+   * @param weight its Akaike weight among the converged candidates; the weights sum to 1 when one
+   *     converged (exact fits share them by their AICc penalties, a single converged candidate without
+   *     an AICc has 1), else all are 0
    */
   public record Candidate(RecoveryModel model, FitResult fit, double aicc, double weight) {}
 
@@ -87,10 +91,12 @@ public record RecoveryResult(
 
   /**
    * @param m a metric
-   * @return its estimate and interval
+   * @return its estimate and interval (null only for a metric a hand-made result left out: an
+   *     analysis gives every metric)
+   * @throws NullPointerException if m is null
    */
   public Estimate metric(Metric m) {
-    return metrics.get(m);
+    return metrics.get(Checks.notNull("metric", m));
   }
 
   /**
@@ -100,11 +106,25 @@ public record RecoveryResult(
    * @return the estimate
    */
   public double parameter(String name) {
-    int i = fit.names().indexOf(name);
+    int i = fit.names().indexOf(Checks.notNull("name", name));
     if (i < 0) {
       throw new IllegalArgumentException("model " + model.id() + " has no parameter '" + name + "'; it has " + fit.names());
     }
     return fit.estimate(i);
+  }
+
+  /** A candidate's AICc in words where it is not a number ("never" is for times, not criteria). */
+  static String aicc(Candidate c) {
+    if (!c.fit().converged()) {
+      return "not converged";
+    }
+    if (c.aicc() == Double.NEGATIVE_INFINITY) {
+      return "exact fit";
+    }
+    if (c.aicc() == Double.POSITIVE_INFINITY) {
+      return "undefined (n <= k + 1)";
+    }
+    return fmt(c.aicc());
   }
 
   static String fmt(double v) {
@@ -122,13 +142,17 @@ public record RecoveryResult(
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Recovery after the takedown at t0 = %s%s; baseline %s (%s)%n", fmt(t0),
         t0Estimated ? " (estimated: largest drop)" : "", fmt(baseline), baselineRule));
-    sb.append(String.format(Locale.ROOT, "Model: %s (%s)%n", model.id(), fit.converged() ? "converged" : "NOT CONVERGED: " + fit.message()));
+    sb.append(String.format(Locale.ROOT, "Model: %s (%s)%n", model.id(), !fit.converged() ? "NOT CONVERGED: " + fit.message()
+        : fit.exactFit() ? "converged: exact fit, residual sum of squares 0, standard errors 0 by definition" : "converged"));
     for (int i = 0; i < fit.parameters(); i++) {
       sb.append(String.format(Locale.ROOT, "  %-2s = %s (se %s)%n", fit.names().get(i), fmt(fit.estimate(i)), fmt(fit.stdError(i))));
     }
     sb.append("Candidates (AICc, Akaike weight):");
     for (Candidate c : candidates) {
-      sb.append(String.format(Locale.ROOT, " %s %s %.3f;", c.model().id(), fmt(c.aicc()), c.weight()));
+      sb.append(String.format(Locale.ROOT, " %s %s %.3f;", c.model().id(), aicc(c), c.weight()));
+    }
+    if (candidates.stream().anyMatch(c -> c.aicc() == Double.NEGATIVE_INFINITY)) {
+      sb.append(" exact fits have an unbounded likelihood: they share the weight by their AICc penalties");
     }
     sb.append(String.format(Locale.ROOT, "%nMetrics (%s):%n", intervalMethod));
     metrics.forEach((m, e) -> sb.append(String.format(Locale.ROOT, "  %-15s %10s  (%s, %s)%n", m.key(), fmt(e.value()),

@@ -1,6 +1,7 @@
 package org.channelrisk.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -75,5 +76,44 @@ class FitResultTest {
     assertThat(g[1]).isCloseTo(-2 * 1.5 * Math.exp(-0.75), within(1e-9));
     assertThat(g[2]).isCloseTo(2.25, within(1e-9));
     assertThat(b).containsExactly(2, 0.5, -1);
+  }
+
+  static FitResult solvedBy(String solver) {
+    return new FitResult(List.of("a", "k"), new double[] {2.5, 0.25}, new double[] {0.5, 0.05},
+        new double[][] {{0.25, 0.01}, {0.01, 0.0025}}, new double[] {1.5, 0.15}, new double[] {3.5, 0.35}, 0.95, 4, 10, 0, true, 7, 9,
+        "converged", solver);
+  }
+
+  @Test
+  void resultsOfDifferentSolversDiffer() {
+    assertThat(solvedBy("MINPACK")).isEqualTo(solvedBy("MINPACK")).hasSameHashCodeAs(solvedBy("MINPACK"));
+    assertThat(solvedBy("MINPACK")).isNotEqualTo(solvedBy("COMPACT"));
+    assertThat(solvedBy("MINPACK").hashCode()).isNotEqualTo(solvedBy("COMPACT").hashCode());
+  }
+
+  @Test
+  void componentsOfTheWrongLengthOrNullAreRefused() {
+    double[] one = {1};
+    double[] two = {1, 2};
+    double[][] cov = {{1, 0}, {0, 1}};
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), one, new double[] {1, 2, 3}, new double[][] {{1}}, one, one, 0.95, 1, 5,
+        0, true, 1, 1, "c")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("names has 2 entries for 1 estimates: one per parameter is expected");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, new double[] {1, 2, 3}, cov, two, two, 0.95, 1, 5, 0, true, 1, 1, "c"))
+        .hasMessage("stdErrors has 3 entries for 2 estimates: one per parameter is expected");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, cov, one, two, 0.95, 1, 5, 0, true, 1, 1, "c"))
+        .hasMessage("lower has 1 entries for 2 estimates: one per parameter is expected");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, cov, two, one, 0.95, 1, 5, 0, true, 1, 1, "c"))
+        .hasMessage("upper has 1 entries for 2 estimates: one per parameter is expected");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, new double[][] {{1, 0}}, two, two, 0.95, 1, 5, 0, true, 1, 1,
+        "c")).hasMessage("covariance has 1 entries for 2 estimates: one per parameter is expected");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, new double[][] {{1, 0}, {0}}, two, two, 0.95, 1, 5, 0, true, 1,
+        1, "c")).hasMessage("covariance row 1 has 1 entries for 2 estimates: the covariance must be 2 x 2");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, null, cov, two, two, 0.95, 1, 5, 0, true, 1, 1, "c"))
+        .isInstanceOf(NullPointerException.class).hasMessage("stdErrors must not be null");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, cov, two, two, 0.95, 1, 5, 0, true, 1, 1, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("message must not be null");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, cov, two, two, 0.95, 1, 5, 0, true, 1, 1, "c", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("solver must not be null");
   }
 }

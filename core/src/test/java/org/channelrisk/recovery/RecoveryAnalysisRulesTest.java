@@ -41,6 +41,79 @@ class RecoveryAnalysisRulesTest {
     assertThat(f.n()).isEqualTo(3);
     assertThat(exp.aicc()).isInfinite();
     assertThat(exp.weight()).isEqualTo(0);
+    // the constant model, the only one fitted, needs no comparison: weight 1, and AICc said in words
+    assertThat(r.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(r.candidates().get(0).weight()).isEqualTo(1);
+    assertThat(r.toString()).contains("Candidates (AICc, Akaike weight): constant undefined (n <= k + 1) 1.000; exponential not"
+        + " converged 0.000;");
+  }
+
+  @Test
+  void convergedModelsWithoutAnAiccAreNotCompared() {
+    // after the takedown at 1: 2, 5, 7; the constant (k = 2) and the line (k = 3) both fit, neither has
+    // n > k + 1; the three-parameter models are not fitted
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().build().analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("3 points at or after the takedown (t0 = 1.0) are too few to select among the [constant, linear] models by AICc,"
+            + " which needs n > k + 1 (k = parameters + 1): at least 4 points; with fewer, choose one model");
+    // one model asked for is fitted as before, with weight 1
+    RecoveryResult one = RecoveryAnalysis.builder().models(RecoveryModel.LINEAR).build()
+        .analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7});
+    assertThat(one.fit().converged()).isTrue();
+    assertThat(one.candidates()).singleElement().extracting(RecoveryResult.Candidate::weight).isEqualTo(1.0);
+    // a fourth point gives the constant an AICc: the line has none and weight 0
+    RecoveryResult four = RecoveryAnalysis.builder().build().analyse(new double[] {0, 1, 2, 3, 4}, new double[] {10, 2, 5, 7, 6});
+    assertThat(four.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(four.candidates().get(0).weight()).isEqualTo(1);
+    assertThat(four.candidates().stream().mapToDouble(RecoveryResult.Candidate::weight).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void exactFitsAreStatedAndShareTheWeight() {
+    // 40 after the takedown, exactly: the constant and the line fit with residual sum of squares 0
+    double[] t = new double[30];
+    double[] y = new double[30];
+    for (int i = 0; i < 30; i++) {
+      t[i] = i;
+      y[i] = i < 10 ? 100 : 40;
+    }
+    RecoveryResult r = RecoveryAnalysis.builder().build().analyse(t, y);
+    assertThat(r.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(r.fit().exactFit()).isTrue();
+    assertThat(r.parameter("a")).isEqualTo(40);
+    // n = 20: penalties 2k + 2k(k+1)/(n-k-1), constant (k = 2) 4 + 12/17, line (k = 3) 6 + 24/16
+    double e = Math.exp(-((6 + 24.0 / 16) - (4 + 12.0 / 17)) / 2);
+    assertThat(r.candidates().get(0).weight()).isCloseTo(1 / (1 + e), within(1e-12));
+    assertThat(r.candidates().get(1).model()).isEqualTo(RecoveryModel.LINEAR);
+    assertThat(r.candidates().get(1).weight()).isCloseTo(e / (1 + e), within(1e-12));
+    assertThat(r.candidates().stream().mapToDouble(RecoveryResult.Candidate::weight).sum()).isCloseTo(1, within(1e-12));
+    assertThat(r.intervalMethod()).isEqualTo("delta method, normal, 95%; baseline treated as known; exact fit (residual sum of squares 0):"
+        + " the intervals have zero width");
+    String text = r.toString();
+    assertThat(text).contains("Model: constant (converged: exact fit, residual sum of squares 0, standard errors 0 by definition)",
+        "constant exact fit 0.802; linear exact fit 0.198;", "they share the weight by their AICc penalties")
+        .doesNotContain("-inf", "Infinity", "NaN");
+  }
+
+  @Test
+  void dataBeyondTheRangeOfDoublesAreNotFitted() {
+    double[] t = new double[40];
+    double[] big = new double[40];
+    double[] tiny = new double[40];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i;
+      double v = i < 10 ? 1000 : RecoveryModel.EXPONENTIAL.value(i - 10, new double[] {900, 300, 0.15}) + (i % 3 - 1);
+      big[i] = v * 1e300;
+      tiny[i] = v * 1e-300;
+    }
+    RecoveryResult over = RecoveryAnalysis.builder().build().analyse(t, big);
+    assertThat(over.fit().converged()).isFalse();
+    assertThat(over.fit().message()).startsWith("the residual sum of squares overflows at the start").endsWith("; rescale the data");
+    assertThat(over.intervalMethod()).isEqualTo("not available: no model converged");
+    RecoveryResult under = RecoveryAnalysis.builder().build().analyse(t, tiny);
+    assertThat(under.fit().converged()).isFalse();
+    assertThat(under.fit().message()).startsWith("the residual sum of squares underflows").endsWith("; rescale the data");
+    assertThat(under.candidates()).allSatisfy(c -> assertThat(c.fit().converged()).isFalse());
   }
 
   @Test
@@ -187,5 +260,78 @@ class RecoveryAnalysisRulesTest {
         .hasMessage("confidence level was already set to 0.9");
     // a flag asked for twice asks for the same thing
     assertThat(RecoveryAnalysis.builder().fromTrough().fromTrough().build()).isNotNull();
+  }
+
+  @Test
+  void aModelGivenTwiceOrNullIsRefused() {
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models(RecoveryModel.LINEAR, RecoveryModel.EXPONENTIAL, RecoveryModel.LINEAR))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the model linear is given twice: each model is compared once");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models(RecoveryModel.LINEAR, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("models[1] must not be null");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().models((RecoveryModel[]) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("models must not be null");
+  }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    double[] t = {0, 1, 2, 3, 4, 5};
+    double[] y = {10, 10, 2, 4, 6, 8};
+    RecoveryAnalysis a = RecoveryAnalysis.builder().takedown(2).models(RecoveryModel.CONSTANT).build();
+    assertThatThrownBy(() -> a.analyse(null, y)).isInstanceOf(NullPointerException.class).hasMessage("t must not be null");
+    assertThatThrownBy(() -> a.analyse(t, null)).isInstanceOf(NullPointerException.class).hasMessage("y must not be null");
+    assertThatThrownBy(() -> a.analyse(null, y, y)).hasMessage("t must not be null");
+    assertThatThrownBy(() -> a.analyse(t, null, y)).hasMessage("y must not be null");
+    assertThatThrownBy(() -> a.analyse(t, y, null)).isInstanceOf(NullPointerException.class).hasMessage("sd must not be null");
+    RecoveryResult r = a.analyse(t, y);
+    assertThatThrownBy(() -> r.metric(null)).isInstanceOf(NullPointerException.class).hasMessage("metric must not be null");
+    assertThatThrownBy(() -> r.parameter(null)).isInstanceOf(NullPointerException.class).hasMessage("name must not be null");
+  }
+
+  @Test
+  void aBootstrapNeedsAReplicateInEachTail() {
+    assertThat(RecoveryBootstrap.minimumReplicates(0.95)).isEqualTo(40);
+    assertThat(RecoveryBootstrap.minimumReplicates(0.9)).isEqualTo(20);
+    assertThat(RecoveryBootstrap.minimumReplicates(0.8)).isEqualTo(10);
+    assertThat(RecoveryBootstrap.minimumReplicates(0.99)).isEqualTo(200);
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(1, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a 95% percentile interval needs at least 40 bootstrap replicates, so that each 2.5% tail holds one: 1 asked for"
+            + " (0 gives delta-method intervals)");
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(39, RecoveryAnalysis.Bootstrap.PARAMETRIC, 1).build())
+        .hasMessageContaining("at least 40");
+    // the level may come before or after the size
+    assertThatThrownBy(() -> RecoveryAnalysis.builder().bootstrap(40, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).confidenceLevel(0.99)
+        .build()).hasMessageStartingWith("a 99% percentile interval needs at least 200 bootstrap replicates, so that each 0.5% tail");
+    assertThat(RecoveryAnalysis.builder().bootstrap(40, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build()).isNotNull();
+    assertThat(RecoveryAnalysis.builder().confidenceLevel(0.9).bootstrap(20, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build()).isNotNull();
+    assertThat(RecoveryAnalysis.builder().bootstrap(0, RecoveryAnalysis.Bootstrap.RESIDUAL, 1).build()).isNotNull();
+  }
+
+  @Test
+  void tooFewConvergedReplicatesGiveNoInterval() {
+    // 39 converged replicates of a constant fit at 95%: one short of a replicate in each tail
+    double[] s = {0, 1, 2};
+    double[][] reps = new double[Metric.values().length + s.length][39];
+    for (double[] row : reps) {
+      java.util.Arrays.setAll(row, i -> i);
+    }
+    FitResult fit = new FitResult(java.util.List.of("a"), new double[] {5}, new double[] {1}, new double[][] {{1}}, new double[] {3},
+        new double[] {7}, 0.95, 2, 3, 0, true, 1, 1, "converged");
+    java.util.Map<Metric, org.channelrisk.stats.Estimate> metrics = new java.util.EnumMap<>(Metric.class);
+    double[][] band = new double[3][s.length];
+    RecoveryBootstrap.percentiles(reps, RecoveryModel.CONSTANT, fit, s, 10, 2, 0.95, "m", metrics, band);
+    assertThat(metrics.get(Metric.TROUGH).value()).isEqualTo(5);
+    assertThat(metrics.get(Metric.TROUGH).lower()).isNaN();
+    assertThat(metrics.get(Metric.TROUGH).upper()).isNaN();
+    assertThat(band[0]).containsOnly(5.0);
+    assertThat(band[1]).containsOnly(Double.NaN);
+    // with 40 the limits are the type-7 quantiles
+    double[][] forty = new double[reps.length][40];
+    for (double[] row : forty) {
+      java.util.Arrays.setAll(row, i -> i);
+    }
+    RecoveryBootstrap.percentiles(forty, RecoveryModel.CONSTANT, fit, s, 10, 2, 0.95, "m", metrics, band);
+    assertThat(metrics.get(Metric.TROUGH).lower()).isCloseTo(1 + 39 * 0.025 - 1, within(1e-12));
+    assertThat(band[2][0]).isCloseTo(39 * 0.975, within(1e-12));
   }
 }

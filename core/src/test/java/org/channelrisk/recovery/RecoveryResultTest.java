@@ -60,7 +60,7 @@ class RecoveryResultTest {
         + "  a  = 100.00 (se 1.0000)" + NL
         + "  b  = 20.000 (se 2.0000)" + NL
         + "  k  = 0.10000 (se 0.010000)" + NL
-        + "Candidates (AICc, Akaike weight): exponential 50.000 0.750; constant never 0.000;" + NL
+        + "Candidates (AICc, Akaike weight): exponential 50.000 0.750; constant undefined (n <= k + 1) 0.000;" + NL
         + "Metrics (delta method):" + NL
         // key left-aligned in 15 columns, a space, the value right-aligned in 10
         + "  baseline" + " ".repeat(7) + " " + " ".repeat(4) + "120.00  (NA, NA)" + NL

@@ -75,9 +75,13 @@ class WindowAndSelectionTest {
   }
 
   static RecoveryResult.Candidate candidate(RecoveryModel m, double aicc) {
+    return candidate(m, aicc, true);
+  }
+
+  static RecoveryResult.Candidate candidate(RecoveryModel m, double aicc, boolean converged) {
     FitResult f = new FitResult(m.names(), new double[m.parameters()], new double[m.parameters()],
-        new double[m.parameters()][m.parameters()], new double[m.parameters()], new double[m.parameters()], 0.95, 1, 10, 0, true, 1,
-        1, "converged");
+        new double[m.parameters()][m.parameters()], new double[m.parameters()], new double[m.parameters()], 0.95,
+        aicc == Double.NEGATIVE_INFINITY ? 0 : 1, 10, 0, converged, 1, 1, converged ? "converged" : "iteration limit 1 reached");
     return new RecoveryResult.Candidate(m, f, aicc, -1);
   }
 
@@ -100,7 +104,34 @@ class WindowAndSelectionTest {
     assertThat(three).extracting(RecoveryResult.Candidate::weight)
         .containsExactly(1 / sum, Math.exp(-2) / sum, Math.exp(-3) / sum);
     // nothing converged: every weight 0
-    assertThat(ModelSelection.byAicc(List.of(candidate(RecoveryModel.LINEAR, Double.POSITIVE_INFINITY))).get(0).weight()).isEqualTo(0);
+    assertThat(ModelSelection.byAicc(List.of(candidate(RecoveryModel.LINEAR, Double.POSITIVE_INFINITY, false))).get(0).weight())
+        .isEqualTo(0);
+    // one converged candidate without an AICc (n <= k + 1): nothing to compare, its weight is 1
+    List<RecoveryResult.Candidate> alone = ModelSelection.byAicc(List.of(candidate(RecoveryModel.EXPONENTIAL, Double.POSITIVE_INFINITY,
+        false), candidate(RecoveryModel.CONSTANT, Double.POSITIVE_INFINITY)));
+    assertThat(alone).extracting(RecoveryResult.Candidate::model).containsExactly(RecoveryModel.CONSTANT, RecoveryModel.EXPONENTIAL);
+    assertThat(alone).extracting(RecoveryResult.Candidate::weight).containsExactly(1.0, 0.0);
+    // several converged candidates without an AICc cannot be compared
+    assertThatThrownBy(() -> ModelSelection.byAicc(List.of(candidate(RecoveryModel.LINEAR, Double.POSITIVE_INFINITY),
+        candidate(RecoveryModel.CONSTANT, Double.POSITIVE_INFINITY)))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("10 points cannot select among [linear, constant] by AICc, which needs n > k + 1 (k = parameters + 1) for at"
+            + " least one of them: choose one model");
+  }
+
+  @Test
+  void exactFitsShareTheWeightByTheirPenalties() {
+    // n = 10; constant k = 2: penalty 4 + 12/7; linear k = 3: 6 + 24/6 = 10; Delta = 10 - 4 - 12/7
+    List<RecoveryResult.Candidate> w = ModelSelection.byAicc(List.of(candidate(RecoveryModel.LINEAR, Double.NEGATIVE_INFINITY),
+        candidate(RecoveryModel.EXPONENTIAL, 12), candidate(RecoveryModel.CONSTANT, Double.NEGATIVE_INFINITY)));
+    assertThat(w).extracting(RecoveryResult.Candidate::model).containsExactly(RecoveryModel.CONSTANT, RecoveryModel.LINEAR,
+        RecoveryModel.EXPONENTIAL);
+    double e = Math.exp(-(10 - 4 - 12.0 / 7) / 2);
+    assertThat(w.get(0).weight()).isCloseTo(1 / (1 + e), within(1e-15));
+    assertThat(w.get(1).weight()).isCloseTo(e / (1 + e), within(1e-15));
+    // a finite AICc beside exact fits: weight 0
+    assertThat(w.get(2).weight()).isEqualTo(0);
+    assertThat(w.stream().mapToDouble(RecoveryResult.Candidate::weight).sum()).isCloseTo(1, within(1e-15));
+    assertThat(w.get(0).aicc()).isEqualTo(Double.NEGATIVE_INFINITY);
   }
 
   @Test
