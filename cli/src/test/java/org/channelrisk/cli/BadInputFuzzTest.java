@@ -391,7 +391,7 @@ class BadInputFuzzTest {
         default -> { }
       }
       if (rng.nextInt(8) == 0) {
-        args.addAll(List.of("--bootstrap", "20", "--seed", "3"));
+        args.addAll(List.of("--bootstrap", "40", "--seed", "3"));
       }
       return new Case("fit", args, fmt, in, "series.csv", null);
     }, BadInputFuzzTest::check);
