@@ -44,19 +44,31 @@ public record Coefficients(List<String> names, double[] coefficients, double[] s
     return names.size();
   }
 
-  /** @param i covariate @return beta */
+  /**
+   * @param i covariate
+   * @return beta
+   * @throws IndexOutOfBoundsException naming the covariates, if i is not in [0, size())
+   */
   public double coefficient(int i) {
-    return coefficients[i];
+    return coefficients[Indexes.check("covariate", i, names)];
   }
 
-  /** @param i covariate @return the standard error of beta */
+  /**
+   * @param i covariate
+   * @return the standard error of beta
+   * @throws IndexOutOfBoundsException naming the covariates, if i is not in [0, size())
+   */
   public double stdError(int i) {
-    return stdErrors[i];
+    return stdErrors[Indexes.check("covariate", i, names)];
   }
 
-  /** @param i covariate @return beta / se */
+  /**
+   * @param i covariate
+   * @return beta / se
+   * @throws IndexOutOfBoundsException naming the covariates, if i is not in [0, size())
+   */
   public double z(int i) {
-    return coefficients[i] / stdErrors[i];
+    return coefficient(i) / stdErrors[i];
   }
 
   /** @param i covariate @return two-sided normal p-value of z */

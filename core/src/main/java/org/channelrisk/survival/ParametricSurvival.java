@@ -89,7 +89,7 @@ public final class ParametricSurvival {
      * @throws IndexOutOfBoundsException for an index the fit has no estimate for
      */
     public double covariance(int i, int j) {
-      return covariance[i][j];
+      return covariance[Objects.checkIndex(i, covariance.length)][Objects.checkIndex(j, covariance.length)];
     }
 
     /** Equal when every component is equal, the covariance by content. */

@@ -2,6 +2,7 @@ package org.channelrisk.survival;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.channelrisk.stats.Estimate;
 
 /**
@@ -18,7 +19,8 @@ import org.channelrisk.stats.Estimate;
  *
  * <p>Column semantics follow R: {@link #stdErr(int)} is the standard error of the cumulative hazard
  * -log S (R's {@code fit$std.err}); {@link #survivalStdError(int)} that of S itself (what
- * {@code summary.survfit} prints). Immutable.
+ * {@code summary.survfit} prints). Immutable. A row index out of range throws {@link
+ * IndexOutOfBoundsException} with the valid range.
  */
 public final class SurvivalCurve {
   /** R's tolerance for flat stretches of a curve: sqrt of the double epsilon. */
@@ -116,57 +118,57 @@ public final class SurvivalCurve {
 
   /** @param i row @return the time */
   public double time(int i) {
-    return time[i];
+    return time[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return number at risk just before the time */
   public int nRisk(int i) {
-    return nRisk[i];
+    return nRisk[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return events at the time */
   public int nEvent(int i) {
-    return nEvent[i];
+    return nEvent[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return censorings at the time */
   public int nCensor(int i) {
-    return nCensor[i];
+    return nCensor[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return S(t) */
   public double survival(int i) {
-    return surv[i];
+    return surv[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return Greenwood standard error of -log S(t) (R's {@code std.err}); infinite where S = 0 */
   public double stdErr(int i) {
-    return stdErr[i];
+    return stdErr[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return Greenwood standard error of S(t) (NaN where S = 0) */
   public double survivalStdError(int i) {
-    return surv[i] * stdErr[i];
+    return surv[Objects.checkIndex(i, time.length)] * stdErr[i];
   }
 
   /** @param i row @return lower confidence limit of S(t), NaN where undefined */
   public double lower(int i) {
-    return lower[i];
+    return lower[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return upper confidence limit of S(t), NaN where undefined */
   public double upper(int i) {
-    return upper[i];
+    return upper[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return Nelson-Aalen cumulative hazard */
   public double cumHaz(int i) {
-    return cumHaz[i];
+    return cumHaz[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return standard error of the Nelson-Aalen estimate, sqrt(sum d / n^2) */
   public double stdCumHaz(int i) {
-    return stdCumHaz[i];
+    return stdCumHaz[Objects.checkIndex(i, time.length)];
   }
 
   /** @return the confidence transform of the limits */
