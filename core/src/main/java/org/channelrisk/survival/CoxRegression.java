@@ -3,7 +3,6 @@ package org.channelrisk.survival;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -11,6 +10,7 @@ import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.internal.Checks;
 
 /**
  * Cox proportional hazards regression by maximum partial likelihood, as R survival's {@code coxph}:
@@ -111,8 +111,9 @@ public final class CoxRegression {
       int events, int iterations, boolean converged, Ties ties, List<String> possiblyInfinite) implements RegressionFit {
     /** Copies the list in. */
     public Fit {
-      Objects.requireNonNull(table, "table");
-      possiblyInfinite = List.copyOf(possiblyInfinite);
+      Checks.notNull("table", table);
+      Checks.notNull("ties", ties);
+      possiblyInfinite = List.copyOf(Names.check("possiblyInfinite", possiblyInfinite));
     }
 
     /**
@@ -183,8 +184,9 @@ public final class CoxRegression {
    *     events, or the information matrix is singular (e.g. a constant covariate)
    */
   public Fit fit(SurvivalData data, double[][] x, List<String> names) {
-    int n = data.size();
-    int p = names.size();
+    int n = Checks.notNull("data", data).size();
+    int p = Names.check("names", names).size();
+    Checks.notNull("x", x);
     if (x.length != n) {
       throw new IllegalArgumentException("x has " + x.length + " rows for " + n + " observations");
     }
@@ -203,7 +205,7 @@ public final class CoxRegression {
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
-      if (x[i].length != p) {
+      if (Checks.notNull("x[" + i + "]", x[i]).length != p) {
         throw new IllegalArgumentException("row " + i + " of x has " + x[i].length + " values for " + p + " names");
       }
     }

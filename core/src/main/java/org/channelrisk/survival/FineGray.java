@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -12,6 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.channelrisk.internal.Radix;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.internal.Checks;
 
 /**
  * The Fine-Gray proportional subdistribution hazards model for one cause, as {@code cmprsk::crr(ftime,
@@ -99,8 +99,8 @@ public final class FineGray {
       int iterations, boolean converged) implements RegressionFit {
     /** Checks that there is a cause and a table. */
     public Fit {
-      Objects.requireNonNull(cause, "cause");
-      Objects.requireNonNull(table, "table");
+      Checks.notNull("cause", cause);
+      Checks.notNull("table", table);
     }
 
     /** @param i covariate @return exp(beta) with its Wald interval */
@@ -136,8 +136,10 @@ public final class FineGray {
    *     ends by the cause, the data has entry times, or the information matrix is singular
    */
   public Fit fit(CompetingRisksData data, String cause, double[][] x, List<String> names) {
-    int n = data.size();
-    int p = names.size();
+    int n = Checks.notNull("data", data).size();
+    int p = Names.check("names", names).size();
+    Checks.notNull("cause", cause);
+    Checks.notNull("x", x);
     checkArgument(x.length == n, "x has %s rows for %s observations", x.length, n);
     checkArgument(p > 0, "at least one covariate is needed");
     checkArgument(!data.truncated(), "the Fine-Gray fit does not support entry times (left truncation)");
@@ -239,7 +241,7 @@ public final class FineGray {
       for (int i = 0; i < n; i++) {
         keys[i] = Radix.key(data.time(i));
         order[i] = i;
-        checkArgument(xIn[i].length == p, "row %s of x has %s values for %s names", i, xIn[i].length, p);
+        checkArgument(Checks.notNull("x[" + i + "]", xIn[i]).length == p, "row %s of x has %s values for %s names", i, xIn[i].length, p);
       }
       Radix.sortUnsigned(keys, order, n); // stable: ties keep their order, as R's order()
       t = new double[n];

@@ -8,6 +8,7 @@ import org.apache.commons.math3.special.Erf;
 import org.channelrisk.internal.Copies;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.model.LatencyDistribution;
+import org.channelrisk.internal.Checks;
 
 /**
  * Parametric survival models fitted by maximum likelihood with right censoring: exponential, Weibull
@@ -72,8 +73,8 @@ public final class ParametricSurvival {
 
     /** Copies the covariance, so that the fit cannot change once made. */
     public Fit {
-      Objects.requireNonNull(family, "family");
-      covariance = Copies.deep(Objects.requireNonNull(covariance, "covariance"));
+      Checks.notNull("family", family);
+      covariance = Copies.deep(Checks.notNull("covariance", covariance));
     }
 
     /** @return a copy of the covariance of (mu, log sigma) */
@@ -189,6 +190,7 @@ public final class ParametricSurvival {
    * @return the best fit
    */
   public static Fit best(SurvivalData data) {
+    Checks.notNull("data", data);
     Fit best = null;
     for (Family f : Family.values()) {
       Fit fit = fit(f, data);
@@ -211,6 +213,8 @@ public final class ParametricSurvival {
    * @throws IllegalArgumentException if there is no event, or an event at time 0
    */
   public static Fit fit(Family family, SurvivalData data) {
+    Checks.notNull("family", family);
+    Checks.notNull("data", data);
     int n = data.size();
     int d = data.events();
     if (d == 0) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.internal.Checks;
 
 /**
  * A Kaplan-Meier curve with Greenwood standard errors, pointwise confidence limits and the
@@ -89,7 +90,7 @@ public final class SurvivalCurve {
    * @return the relabelled curve
    */
   public SurvivalCurve relabel(String newLabel) {
-    return new SurvivalCurve(newLabel, time, nRisk, nEvent, nCensor, records, confType, confLevel);
+    return new SurvivalCurve(Checks.notNull("label", newLabel), time, nRisk, nEvent, nCensor, records, confType, confLevel);
   }
 
   /** @return the stratum or group label, "ALL" for a pooled curve */

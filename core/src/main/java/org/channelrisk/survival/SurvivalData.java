@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.channelrisk.internal.Checks;
 
 /**
  * Right-censored (and optionally left-truncated) durations with optional group and stratum labels:
@@ -52,6 +53,8 @@ public final class SurvivalData {
    * @throws IllegalArgumentException naming the first bad index
    */
   public static SurvivalData of(double[] time, boolean[] event) {
+    Checks.notNull("time", time);
+    Checks.notNull("event", event);
     if (time.length != event.length) {
       throw new IllegalArgumentException("time has " + time.length + " values but event has " + event.length);
     }
@@ -71,7 +74,7 @@ public final class SurvivalData {
    * @return the data
    */
   public static SurvivalData of(List<Lifetime> rows) {
-    int n = rows.size();
+    int n = Checks.notNull("rows", rows).size();
     double[] t = new double[n];
     boolean[] e = new boolean[n];
     double[] en = new double[n];
@@ -79,7 +82,7 @@ public final class SurvivalData {
     boolean grouped = false;
     boolean truncated = false;
     for (int i = 0; i < n; i++) {
-      Lifetime l = rows.get(i);
+      Lifetime l = Checks.notNull("rows[" + i + "]", rows.get(i));
       t[i] = l.time();
       e[i] = l.event();
       en[i] = l.entry();
@@ -121,7 +124,7 @@ public final class SurvivalData {
    * @return a copy with entry times
    */
   public SurvivalData withEntry(double[] entries) {
-    if (entries.length != time.length) {
+    if (Checks.notNull("entries", entries).length != time.length) {
       throw new IllegalArgumentException("entry has " + entries.length + " values for " + time.length + " times");
     }
     for (int i = 0; i < entries.length; i++) {
@@ -185,7 +188,7 @@ public final class SurvivalData {
   }
 
   private void checkLabels(String field, String[] labels) {
-    if (labels.length != time.length) {
+    if (Checks.notNull(field, labels).length != time.length) {
       throw new IllegalArgumentException(field + " has " + labels.length + " labels for " + time.length + " times");
     }
     for (int i = 0; i < labels.length; i++) {
