@@ -20,7 +20,8 @@ import org.channelrisk.internal.Checks;
  *
  * <p>Column semantics follow R: {@link #stdErr(int)} is the standard error of the cumulative hazard
  * -log S (R's {@code fit$std.err}); {@link #survivalStdError(int)} that of S itself (what
- * {@code summary.survfit} prints). Immutable. A row index out of range throws {@link
+ * {@code summary.survfit} prints). Immutable, and compared by content: two estimates of the same
+ * data with the same label and confidence settings are equal. A row index out of range throws {@link
  * IndexOutOfBoundsException} with the valid range.
  */
 public final class SurvivalCurve {
@@ -386,6 +387,23 @@ public final class SurvivalCurve {
    */
   public RestrictedMean restrictedMean() {
     return restrictedMean(time.length == 0 ? 0 : time[time.length - 1]);
+  }
+
+  /**
+   * Equal when the label, the rows (times and counts), the number of records and the confidence
+   * settings are equal: every other column is computed from those.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SurvivalCurve c && label.equals(c.label) && records == c.records && confType == c.confType
+        && Double.compare(confLevel, c.confLevel) == 0 && Arrays.equals(time, c.time) && Arrays.equals(nRisk, c.nRisk)
+        && Arrays.equals(nEvent, c.nEvent) && Arrays.equals(nCensor, c.nCensor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(label, records, confType, confLevel, Arrays.hashCode(time), Arrays.hashCode(nRisk),
+        Arrays.hashCode(nEvent), Arrays.hashCode(nCensor));
   }
 
   @Override

@@ -124,4 +124,18 @@ class SurvivalApiContractTest {
     npe(() -> new GrayTest.Result(null, List.of("a"), 0, false), "tests must not be null");
     npe(() -> new GrayTest.Result(List.of(), null, 0, false), "groups must not be null");
   }
+
+  @Test
+  void survivalCurvesAreComparedByContent() {
+    SurvivalData d = SurvivalData.of(new double[] {1, 2, 2, 5}, new boolean[] {true, false, true, true});
+    SurvivalCurve a = KaplanMeier.estimate(d).pooled();
+    SurvivalCurve b = KaplanMeier.estimate(SurvivalData.of(d.times(), d.eventIndicators())).pooled();
+    assertThat(a).isNotSameAs(b).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a.relabel("x")).isNotEqualTo(a).isEqualTo(b.relabel("x"));
+    assertThat(KaplanMeier.withConfidence(ConfidenceType.LOG, 0.9).fit(d).pooled()).isNotEqualTo(a);
+    assertThat(KaplanMeier.withConfidence(ConfidenceType.PLAIN, 0.95).fit(d).pooled()).isNotEqualTo(a);
+    assertThat(KaplanMeier.estimate(SurvivalData.of(new double[] {1, 2, 2, 5}, new boolean[] {true, true, true, true})).pooled())
+        .isNotEqualTo(a);
+    assertThat(a).isNotEqualTo("SurvivalCurve");
+  }
 }
