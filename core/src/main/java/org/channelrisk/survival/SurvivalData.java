@@ -72,6 +72,8 @@ public final class SurvivalData {
    *
    * @param rows lifetime rows
    * @return the data
+   * @throws IllegalArgumentException naming the row and its id, if entry times are used and a row does
+   *     not enter before its end
    */
   public static SurvivalData of(List<Lifetime> rows) {
     int n = Checks.notNull("rows", rows).size();
@@ -89,6 +91,16 @@ public final class SurvivalData {
       g[i] = l.group();
       grouped |= !l.group().isEmpty();
       truncated |= l.entry() > 0;
+    }
+    if (truncated) {
+      for (int i = 0; i < n; i++) {
+        // a row that is not truncated itself may still end at 0, where no entry comes before its end
+        if (!(en[i] < t[i])) {
+          throw new IllegalArgumentException("rows[" + i + "] (id '" + rows.get(i).id() + "') ends at " + t[i]
+              + " but has entry " + en[i] + ": with entry times, every row must enter before its end (a row with entry >= time"
+              + " is never at risk)");
+        }
+      }
     }
     SurvivalData d = of(t, e);
     if (grouped) {
