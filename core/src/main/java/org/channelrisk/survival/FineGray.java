@@ -32,7 +32,11 @@ import org.channelrisk.internal.Checks;
  * iterations; so the coefficients agree with crr's to rounding, not only to its tolerance. The sums
  * over risk sets and the influence terms of crr's Fortran ({@code crrfsv}, {@code crrvv}), which
  * cost O(n^2) and O(n^3), are computed here from running prefix and suffix sums over the sorted times:
- * O(n p^2) per iteration after one O(n) radix sort. One censoring distribution for all observations
+ * O(n p^2) per iteration after one O(n) radix sort. The covariates are centred and scaled internally
+ * and singularity is judged relative to the largest diagonal element, as for {@link CoxRegression}
+ * (crr does neither; its iterations are the same up to rounding, as Newton's method and crr's
+ * criterion, taken in the covariates' units, do not depend on the parametrisation), so that a
+ * covariate's unit changes neither the fit nor whether it is refused. One censoring distribution for all observations
  * (crr's {@code cengroup} is not offered), fixed covariates only, no entry times.
  *
  * <p>Reference: Fine JP and Gray RJ (1999), "A proportional hazards model for the subdistribution of a
@@ -152,11 +156,18 @@ public final class FineGray {
     int iter;
     for (iter = 0; ; iter++) {
       z = pr.eval(b, true);
+      // crr's criterion, in the covariates' units (the score of beta_j = scale_j b_j is score_j /
+      // scale_j), so that the fit stops where crr's does. In tiny units it holds at once (at beta = 0
+      // the score is tiny), so the same criterion on the scaled columns must hold too, to sqrt(gtol):
+      // a bound that crr's stopping points meet unless a covariate's unit is far from its spread
       double gmax = 0;
+      double gmaxScaled = 0;
       for (int j = 0; j < p; j++) {
-        gmax = Math.max(gmax, Math.abs(z.score[j]) * Math.max(Math.abs(b[j]), 1));
+        gmax = Math.max(gmax, Math.abs(z.score[j] / pr.scale[j]) * Math.max(Math.abs(b[j] * pr.scale[j]), 1));
+        gmaxScaled = Math.max(gmaxScaled, Math.abs(z.score[j]) * Math.max(Math.abs(b[j]), 1));
       }
-      if (gmax < Math.max(Math.abs(z.lik), 1) * gtol) {
+      double bound = Math.max(Math.abs(z.lik), 1);
+      if (gmax < bound * gtol && gmaxScaled < bound * Math.sqrt(gtol)) {
         converged = true;
         break;
       }
@@ -196,7 +207,12 @@ public final class FineGray {
     }
     double[] se = pr.sandwich(b, z.hessian, names);
     double likNull = pr.eval(new double[p], false).lik;
-    return new Fit(cause, new Coefficients(names, b, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged);
+    double[] coef = new double[p];
+    for (int j = 0; j < p; j++) {
+      coef[j] = b[j] * pr.scale[j];
+      se[j] *= pr.scale[j];
+    }
+    return new Fit(cause, new Coefficients(names, coef, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged);
   }
 
   private static double[] add(double[] a, double[] b) {
@@ -209,7 +225,8 @@ public final class FineGray {
 
   private static double[] solve(double[][] h, double[] s, List<String> names) {
     try {
-      return new LUDecomposition(new Array2DRowRealMatrix(h)).getSolver().solve(new ArrayRealVector(s)).toArray();
+      return new LUDecomposition(new Array2DRowRealMatrix(h), Covariates.pivotThreshold(h)).getSolver()
+          .solve(new ArrayRealVector(s)).toArray();
     } catch (SingularMatrixException e) {
       throw new IllegalArgumentException("the information matrix is singular: a covariate among " + names
           + " is constant or collinear with others among the observations at risk", e);
@@ -225,7 +242,8 @@ public final class FineGray {
     final int p;
     final double[] t;
     final int[] ici; // 1 the cause, 2 another cause, 0 censored
-    final double[][] x; // centred covariates, sorted by time
+    final double[][] x; // centred and scaled covariates, sorted by time
+    final double[] scale; // of each column: beta_j = scale_j b_j for the coefficient b_j of the scaled column
     final double[] gMinus; // G(t_i-): Kaplan-Meier of the censoring times just before t_i
     final int[] censAtRisk; // number with time >= t_i
     // distinct times of the cause: first sorted index, number of ends, sum of their covariates
@@ -266,6 +284,9 @@ public final class FineGray {
           x[k][j] = xIn[i][j] - mean[j];
         }
       }
+      // and scaling, as Cox (R's coxph; crr does not scale): the iterations and the singularity test
+      // then see unit-size columns whatever the covariate's unit
+      scale = Covariates.scale(x, names);
       // censoring distribution: Kaplan-Meier with the censorings as events; G(t-) per observation
       gMinus = new double[n];
       censAtRisk = new int[n];
@@ -571,7 +592,8 @@ public final class FineGray {
       }
       RealMatrix hInv;
       try {
-        hInv = new LUDecomposition(new Array2DRowRealMatrix(hessian)).getSolver().getInverse();
+        hInv = new LUDecomposition(new Array2DRowRealMatrix(hessian), Covariates.pivotThreshold(hessian)).getSolver()
+            .getInverse();
       } catch (SingularMatrixException e) {
         throw new IllegalArgumentException("the information matrix is singular: a covariate among " + names
             + " is constant or collinear with others among the observations at risk", e);
