@@ -2,6 +2,7 @@ package org.channelrisk.survival;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -98,13 +99,62 @@ public final class FineGray {
    * @param events ends by the cause
    * @param iterations Newton iterations made
    * @param converged whether the gradient criterion was met
+   * @param possiblyInfinite the covariates whose coefficient may be infinite (monotone likelihood: a
+   *     covariate separates the ends by the cause, say), by the rule of {@link CoxRegression.Fit}: where
+   *     the fit stopped, the log pseudo-likelihood has levelled off but the next Newton step is still
+   *     large, above sqrt(gtol) and above sqrt(gtol) |beta| on the scaled covariates (crr's stopping
+   *     rule leaves steps of about gtol, hence sqrt(gtol) where Cox has its tolerance). Levelled off
+   *     means converged, or, at the iteration limit, a last change of at most sqrt(gtol) relative with a
+   *     next step at least half the last one (Newton's steps would shrink far faster near a maximum);
+   *     empty for an ordinary fit
    */
   public record Fit(String cause, Coefficients table, double confLevel, double logLik, double logLikNull, int n, int events,
-      int iterations, boolean converged) implements RegressionFit {
-    /** Checks that there is a cause and a table. */
+      int iterations, boolean converged, List<String> possiblyInfinite) implements RegressionFit {
+    /** Checks that there is a cause and a table; copies the list in. */
     public Fit {
       Checks.notNull("cause", cause);
       Checks.notNull("table", table);
+      possiblyInfinite = List.copyOf(Names.check("possiblyInfinite", possiblyInfinite));
+    }
+
+    /**
+     * A fit without a monotone likelihood, as before that was detected.
+     *
+     * @param cause the cause modelled
+     * @param table the coefficient table
+     * @param confLevel level of the intervals
+     * @param logLik log pseudo-likelihood at beta
+     * @param logLikNull log pseudo-likelihood at beta = 0
+     * @param n observations
+     * @param events ends by the cause
+     * @param iterations Newton iterations made
+     * @param converged whether the gradient criterion was met
+     */
+    public Fit(String cause, Coefficients table, double confLevel, double logLik, double logLikNull, int n, int events,
+        int iterations, boolean converged) {
+      this(cause, table, confLevel, logLik, logLikNull, n, events, iterations, converged, List.of());
+    }
+
+    /**
+     * Whether the pseudo-likelihood is monotone in some coefficient: that coefficient, its standard
+     * error, its z statistic and p-value mean nothing (the sandwich variance can stay finite while the
+     * coefficient grows without bound).
+     *
+     * @return whether {@link #possiblyInfinite()} is not empty
+     */
+    public boolean monotoneLikelihood() {
+      return !possiblyInfinite.isEmpty();
+    }
+
+    /** @return the status in words, as {@link #toString()} prints it */
+    public String status() {
+      String which = String.join(",", possiblyInfinite);
+      if (!converged) {
+        return monotoneLikelihood() ? "NOT CONVERGED: the log pseudo-likelihood levels off while variable " + which
+            + " keeps growing: coefficient may be infinite (monotone likelihood)" : "NOT CONVERGED";
+      }
+      return monotoneLikelihood() ? "converged, but the log pseudo-likelihood converged before variable " + which
+          + ": coefficient may be infinite (monotone likelihood)" : "converged";
     }
 
     /** @param i covariate @return exp(beta) with its Wald interval */
@@ -121,7 +171,7 @@ public final class FineGray {
     public String toString() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
           "Fine-Gray regression for cause %s: n %d, events %d, %s after %d iterations%n", cause, n, events,
-          converged ? "converged" : "NOT CONVERGED", iterations));
+          status(), iterations));
       sb.append(table);
       sb.append(String.format(Locale.ROOT, "  log pseudo-likelihood %.6g (null %.6g)", logLik, logLikNull));
       return sb.toString();
@@ -135,7 +185,7 @@ public final class FineGray {
    * @param cause the cause whose cumulative incidence is modelled
    * @param x covariates, one row per observation
    * @param names one name per covariate column
-   * @return the fit; check {@link Fit#converged()}
+   * @return the fit; check {@link Fit#converged()} and {@link Fit#monotoneLikelihood()}
    * @throws IllegalArgumentException if dimensions disagree, a covariate is not finite, no observation
    *     ends by the cause, the data has entry times, or the information matrix is singular
    */
@@ -153,6 +203,8 @@ public final class FineGray {
     double[] b = new double[p];
     Eval z = null;
     boolean converged = false;
+    double[] lastStep = null; // the last step taken, and the objective before it, for the monotone-likelihood rule
+    double lastLik = Double.NaN;
     int iter;
     for (iter = 0; ; iter++) {
       z = pr.eval(b, true);
@@ -203,17 +255,49 @@ public final class FineGray {
       if (halvings > 20) {
         break;
       }
+      lastStep = sc;
+      lastLik = z.lik;
       b = bn;
     }
     double[] se = pr.sandwich(b, z.hessian, names);
+    List<String> infinite = possiblyInfinite(z, b, lastStep, lastLik, converged, names);
     double likNull = pr.eval(new double[p], false).lik;
     double[] coef = new double[p];
     for (int j = 0; j < p; j++) {
       coef[j] = b[j] * pr.scale[j];
       se[j] *= pr.scale[j];
     }
-    return new Fit(cause, new Coefficients(names, coef, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged);
+    return new Fit(cause, new Coefficients(names, coef, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged,
+        infinite);
   }
+
+  /**
+   * The covariates whose coefficient may be infinite, by the rule documented at {@link
+   * Fit#possiblyInfinite()}: the Cox rule (R's coxph.fit) at the point where the fit stopped, on the
+   * scaled covariates.
+   */
+  private List<String> possiblyInfinite(Eval z, double[] b, double[] lastStep, double lastLik, boolean converged,
+      List<String> names) {
+    double tol = Math.sqrt(gtol);
+    boolean levelledOff = converged
+        || (lastStep != null && Math.abs(lastLik - z.lik) <= tol * Math.max(Math.abs(z.lik), 1));
+    if (!levelledOff) {
+      return List.of();
+    }
+    double[] next = solve(z.hessian, z.score, names); // the Newton step from b, with the sign of -step
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < names.size(); j++) {
+      double infs = Math.abs(next[j]);
+      boolean large = infs > tol && infs > tol * Math.abs(b[j]);
+      // at the iteration limit an ordinary fit still approaching its maximum takes shrinking steps
+      boolean steady = converged || infs >= 0.5 * Math.abs(lastStep[j]);
+      if (!Double.isFinite(z.score[j]) || !Double.isFinite(infs) || (large && steady)) {
+        out.add(names.get(j));
+      }
+    }
+    return out;
+  }
+
 
   private static double[] add(double[] a, double[] b) {
     double[] c = new double[a.length];
