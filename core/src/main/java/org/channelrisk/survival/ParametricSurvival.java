@@ -234,13 +234,25 @@ public final class ParametricSurvival {
         sumLogEvents += y[i];
       }
     }
+    double logMean = Math.log(sumT / d);
+    boolean overflow = Double.isInfinite(sumT);
+    if (overflow) {
+      // the sum of the times overflows, their mean need not: sum them scaled by 2^-64 (exactly)
+      double scaled = 0;
+      for (int i = 0; i < n; i++) {
+        scaled += Math.scalb(data.time(i), -64);
+      }
+      logMean = Math.log(scaled / d) + 64 * Math.log(2);
+    }
     if (family == Family.EXPONENTIAL) {
-      double mu = Math.log(sumT / d);
-      double ll = -d * mu - sumT / Math.exp(mu); // d log(lambda) - lambda sum(t), lambda = exp(-mu)
+      double mu = logMean;
+      // d log(lambda) - lambda sum(t), lambda = exp(-mu); lambda sum(t) = d at the maximum, which is
+      // what remains where the sum overflows
+      double ll = -d * mu - (overflow ? d : sumT / Math.exp(mu));
       return new Fit(family, mu, 1.0, new double[][] {{1.0 / d}}, ll, n, d, true, 0);
     }
     boolean normal = family == Family.LOG_NORMAL;
-    double mu = normal ? sumLogEvents / d : Math.log(sumT / d);
+    double mu = normal ? sumLogEvents / d : logMean;
     double tau = 0;
     double[] g = new double[2];
     double[][] h = new double[2][2];
@@ -283,8 +295,8 @@ public final class ParametricSurvival {
     }
     double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
     double[][] cov = {{-h[1][1] / det, h[0][1] / det}, {h[1][0] / det, -h[0][0] / det}};
-    if (!(det > 0 && h[0][0] < 0)) {
-      converged = false;
+    if (!(det > 0 && h[0][0] < 0) || !Double.isFinite(ll) || !Double.isFinite(mu) || !Double.isFinite(tau)) {
+      converged = false; // never a converged fit that is not finite
     }
     return new Fit(family, mu, Math.exp(tau), cov, ll, n, d, converged, iter);
   }
