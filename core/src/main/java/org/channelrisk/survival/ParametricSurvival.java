@@ -11,8 +11,8 @@ import org.channelrisk.model.LatencyDistribution;
 import org.channelrisk.internal.Checks;
 
 /**
- * Parametric survival models fitted by maximum likelihood with right censoring: exponential, Weibull
- * and log-normal. All three are location-scale models for log T, as in R's {@code survreg}:
+ * Parametric survival models fitted by maximum likelihood with right censoring and left truncation:
+ * exponential, Weibull and log-normal. All three are location-scale models for log T, as in R's {@code survreg}:
  * {@code log T = mu + sigma W}, W standard extreme-value (exponential: sigma = 1; Weibull: shape =
  * 1/sigma, scale = exp(mu)) or standard normal (log-normal: meanlog mu, sdlog sigma).
  *
@@ -24,7 +24,10 @@ import org.channelrisk.internal.Checks;
  * }</pre>
  *
  * <p>The log-likelihood is that of the times themselves (densities of T, including the Jacobian
- * -log t of events), so AIC compares the three families. Newton-Raphson in (mu, log sigma) with
+ * -log t of events), so AIC compares the three families. With entry times ({@link
+ * SurvivalData#withEntry(double[])}) it is conditional on survival to entry: log f(t) or log S(t),
+ * minus log S(entry), so that the exponential rate is events / sum(time - entry) (R's {@code survreg}
+ * has no left truncation: these fits are checked against a direct maximisation of that likelihood). Newton-Raphson in (mu, log sigma) with
  * analytic derivatives and step halving; standard errors from the observed information; intervals
  * for shape and scale by the delta method on the log scale. Event times must be positive.
  */
@@ -208,7 +211,8 @@ public final class ParametricSurvival {
    * Fits one family.
    *
    * @param family the family
-   * @param data times (events must be at positive times) and event indicators; groups are ignored
+   * @param data times (events must be at positive times), event indicators and entry times if any
+   *     (the likelihood is then conditional on survival to entry); groups are ignored
    * @return the fit
    * @throws IllegalArgumentException if there is no event, or an event at time 0
    */
@@ -221,7 +225,8 @@ public final class ParametricSurvival {
       throw new IllegalArgumentException("a parametric fit needs at least one event: all " + n + " times are censored");
     }
     double[] y = new double[n];
-    double sumT = 0;
+    double[] logEntry = data.truncated() ? new double[n] : null;
+    double sumT = 0; // the time at risk: sum of time - entry
     double sumLogEvents = 0;
     for (int i = 0; i < n; i++) {
       double t = data.time(i);
@@ -229,6 +234,11 @@ public final class ParametricSurvival {
         throw new IllegalArgumentException("a parametric fit needs positive event times: event " + i + " is at time " + t);
       }
       y[i] = Math.log(t);
+      if (logEntry != null) {
+        double e = data.entry(i);
+        logEntry[i] = e > 0 ? Math.log(e) : Double.NaN;
+        t -= e;
+      }
       sumT += t;
       if (data.event(i)) {
         sumLogEvents += y[i];
@@ -240,14 +250,14 @@ public final class ParametricSurvival {
       // the sum of the times overflows, their mean need not: sum them scaled by 2^-64 (exactly)
       double scaled = 0;
       for (int i = 0; i < n; i++) {
-        scaled += Math.scalb(data.time(i), -64);
+        scaled += Math.scalb(data.time(i) - data.entry(i), -64);
       }
       logMean = Math.log(scaled / d) + 64 * Math.log(2);
     }
     if (family == Family.EXPONENTIAL) {
       double mu = logMean;
-      // d log(lambda) - lambda sum(t), lambda = exp(-mu); lambda sum(t) = d at the maximum, which is
-      // what remains where the sum overflows
+      // d log(lambda) - lambda sum(t - entry), lambda = exp(-mu) = d / sum(t - entry); lambda sum(t -
+      // entry) = d at the maximum, which is what remains where the sum overflows
       double ll = -d * mu - (overflow ? d : sumT / Math.exp(mu));
       return new Fit(family, mu, 1.0, new double[][] {{1.0 / d}}, ll, n, d, true, 0);
     }
@@ -256,7 +266,7 @@ public final class ParametricSurvival {
     double tau = 0;
     double[] g = new double[2];
     double[][] h = new double[2][2];
-    double ll = logLik(normal, data, y, mu, tau, g, h);
+    double ll = logLik(normal, data, y, logEntry, mu, tau, g, h);
     boolean converged = false;
     int iter = 0;
     while (iter < MAX_ITERATIONS) {
@@ -276,7 +286,7 @@ public final class ParametricSurvival {
       double[][] h2 = new double[2][2];
       double ll2 = Double.NEGATIVE_INFINITY;
       for (int half = 0; half < 40; half++) {
-        ll2 = logLik(normal, data, y, mu + step * s0, tau + step * s1, g2, h2);
+        ll2 = logLik(normal, data, y, logEntry, mu + step * s0, tau + step * s1, g2, h2);
         if (ll2 >= ll - 1e-12 * Math.abs(ll)) {
           break;
         }
@@ -301,9 +311,15 @@ public final class ParametricSurvival {
     return new Fit(family, mu, Math.exp(tau), cov, ll, n, d, converged, iter);
   }
 
-  /** Log-likelihood of T with its gradient and Hessian in (mu, tau = log sigma). */
-  private static double logLik(boolean normal, SurvivalData data, double[] y, double mu, double tau, double[] g, double[][] h) {
+  /**
+   * Log-likelihood of T (conditional on T &gt; entry where there is one) with its gradient and Hessian
+   * in (mu, tau = log sigma); {@code logEntry} holds log entry, NaN where the entry time is 0 (S = 1),
+   * or is null without entry times.
+   */
+  private static double logLik(boolean normal, SurvivalData data, double[] y, double[] logEntry, double mu, double tau, double[] g,
+      double[][] h) {
     double sigma = Math.exp(tau);
+    double[] term = new double[3];
     double ll = 0;
     g[0] = g[1] = 0;
     h[0][0] = h[0][1] = h[1][0] = h[1][1] = 0;
@@ -316,34 +332,22 @@ public final class ParametricSurvival {
       double k;
       double k1;
       double k2;
-      if (normal) {
-        if (event) {
+      if (event) {
+        if (normal) {
           k = -0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
           k1 = -z;
           k2 = -1;
         } else {
-          double q = 0.5 * Erf.erfc(z / Math.sqrt(2));
-          double lambda;
-          if (q > 1e-300) {
-            k = Math.log(q);
-            lambda = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / q;
-          } else { // far tail: Mills ratio asymptotics
-            lambda = z + 1 / z;
-            k = -0.5 * z * z - Math.log(z * Math.sqrt(2 * Math.PI));
-          }
-          k1 = -lambda;
-          k2 = -lambda * (lambda - z);
-        }
-      } else {
-        double ez = Math.exp(z);
-        if (event) {
+          double ez = Math.exp(z);
           k = z - ez;
           k1 = 1 - ez;
-        } else {
-          k = -ez;
-          k1 = -ez;
+          k2 = -ez;
         }
-        k2 = -ez;
+      } else {
+        logSurvival(normal, z, term);
+        k = term[0];
+        k1 = term[1];
+        k2 = term[2];
       }
       ll += k;
       if (event) {
@@ -354,8 +358,44 @@ public final class ParametricSurvival {
       h[0][0] += k2 / (sigma * sigma);
       h[0][1] += (z * k2 + k1) / sigma;
       h[1][1] += z * k1 + z * z * k2;
+      if (logEntry != null && !Double.isNaN(logEntry[i])) {
+        // conditional on survival to entry: minus log S(entry), with its derivatives
+        double ze = (logEntry[i] - mu) / sigma;
+        logSurvival(normal, ze, term);
+        ll -= term[0];
+        g[0] -= -term[1] / sigma;
+        g[1] -= -ze * term[1];
+        h[0][0] -= term[2] / (sigma * sigma);
+        h[0][1] -= (ze * term[2] + term[1]) / sigma;
+        h[1][1] -= ze * term[1] + ze * ze * term[2];
+      }
     }
     h[1][0] = h[0][1];
     return ll;
+  }
+
+  /**
+   * log S of the standardised log time z (standard normal or extreme-value W), with its first and
+   * second derivatives in z, into {@code out}.
+   */
+  private static void logSurvival(boolean normal, double z, double[] out) {
+    if (normal) {
+      double q = 0.5 * Erf.erfc(z / Math.sqrt(2));
+      double lambda;
+      if (q > 1e-300) {
+        out[0] = Math.log(q);
+        lambda = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / q;
+      } else { // far tail: Mills ratio asymptotics
+        lambda = z + 1 / z;
+        out[0] = -0.5 * z * z - Math.log(z * Math.sqrt(2 * Math.PI));
+      }
+      out[1] = -lambda;
+      out[2] = -lambda * (lambda - z);
+    } else {
+      double ez = Math.exp(z);
+      out[0] = -ez;
+      out[1] = -ez;
+      out[2] = -ez;
+    }
   }
 }
