@@ -258,7 +258,10 @@ public final class CoxRegression {
     int iter;
     for (iter = 1; iter <= maxIterations; iter++) {
       Partial next = partial(time, event, z, newBeta);
-      if (Math.abs(1 - logLik / next.logLik) <= tolerance && !halving) {
+      // a step whose likelihood, score or information overflowed (exp(x beta) beyond a double) is no
+      // step: halved, as R's coxfit6 does with its notfinite flag, rather than taken as NaN
+      boolean finite = next.isFinite();
+      if (finite && Math.abs(1 - logLik / next.logLik) <= tolerance && !halving) {
         logLik = next.logLik;
         beta = newBeta;
         current = next;
@@ -266,14 +269,14 @@ public final class CoxRegression {
         break;
       }
       if (iter == maxIterations) {
-        if (next.logLik >= logLik) {
+        if (finite && next.logLik >= logLik) {
           beta = newBeta;
           current = next;
           logLik = next.logLik;
         }
         break;
       }
-      if (next.logLik < logLik) {
+      if (!finite || next.logLik < logLik) {
         halving = true;
         for (int j = 0; j < p; j++) {
           newBeta[j] = (newBeta[j] + beta[j]) / 2;
@@ -319,7 +322,24 @@ public final class CoxRegression {
         data.events(), Math.min(iter, maxIterations), converged, ties, infinite);
   }
 
-  private record Partial(double logLik, double[] score, double[][] information) {}
+  private record Partial(double logLik, double[] score, double[][] information) {
+    boolean isFinite() {
+      if (!Double.isFinite(logLik)) {
+        return false;
+      }
+      for (int k = 0; k < score.length; k++) {
+        if (!Double.isFinite(score[k])) {
+          return false;
+        }
+        for (double v : information[k]) {
+          if (!Double.isFinite(v)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+  }
 
   /** Log partial likelihood, score and information at beta; subjects sorted by time descending. */
   private Partial partial(double[] time, boolean[] event, double[][] z, double[] beta) {
