@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.channelrisk.internal.Radix;
+import org.channelrisk.internal.Checks;
 
 /**
  * The Aalen-Johansen estimator of the cumulative incidence of each cause, with infinitesimal-jackknife
@@ -77,7 +78,7 @@ public final class AalenJohansen {
    * @return the fit
    */
   public CumulativeIncidenceFit fit(CompetingRisksData data) {
-    int n = data.size();
+    int n = Checks.notNull("data", data).size();
     Map<String, CumulativeIncidence> groups = new LinkedHashMap<>();
     if (data.grouped()) {
       List<String> levels = data.groupLevels();

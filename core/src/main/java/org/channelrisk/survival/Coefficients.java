@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.channelrisk.internal.Checks;
 
 /**
  * The coefficient table of a fitted hazards regression ({@link CoxRegression.Fit}, {@link
@@ -20,9 +21,9 @@ import java.util.Objects;
 public record Coefficients(List<String> names, double[] coefficients, double[] stdErrors) {
   /** Copies and checks that there is one coefficient and one standard error a name. */
   public Coefficients {
-    names = List.copyOf(names);
-    coefficients = coefficients.clone();
-    stdErrors = stdErrors.clone();
+    names = List.copyOf(Names.check("names", names));
+    coefficients = Checks.notNull("coefficients", coefficients).clone();
+    stdErrors = Checks.notNull("stdErrors", stdErrors).clone();
     checkArgument(coefficients.length == names.size() && stdErrors.length == names.size(),
         "%s names, %s coefficients, %s standard errors", names.size(), coefficients.length, stdErrors.length);
   }
@@ -44,19 +45,31 @@ public record Coefficients(List<String> names, double[] coefficients, double[] s
     return names.size();
   }
 
-  /** @param i covariate @return beta */
+  /**
+   * @param i covariate
+   * @return beta
+   * @throws IndexOutOfBoundsException naming the covariates, if i is not in [0, size())
+   */
   public double coefficient(int i) {
-    return coefficients[i];
+    return coefficients[Indexes.check("covariate", i, names)];
   }
 
-  /** @param i covariate @return the standard error of beta */
+  /**
+   * @param i covariate
+   * @return the standard error of beta
+   * @throws IndexOutOfBoundsException naming the covariates, if i is not in [0, size())
+   */
   public double stdError(int i) {
-    return stdErrors[i];
+    return stdErrors[Indexes.check("covariate", i, names)];
   }
 
-  /** @param i covariate @return beta / se */
+  /**
+   * @param i covariate
+   * @return beta / se
+   * @throws IndexOutOfBoundsException naming the covariates, if i is not in [0, size())
+   */
   public double z(int i) {
-    return coefficients[i] / stdErrors[i];
+    return coefficient(i) / stdErrors[i];
   }
 
   /** @param i covariate @return two-sided normal p-value of z */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.channelrisk.internal.Checks;
 
 /**
  * Durations that end by one of several causes, or are censored: the input of {@link AalenJohansen},
@@ -53,6 +54,9 @@ public final class CompetingRisksData {
    * @throws IllegalArgumentException naming the first bad index
    */
   public static CompetingRisksData of(double[] time, String[] status, Set<String> censoringLabels) {
+    Checks.notNull("time", time);
+    Checks.notNull("status", status);
+    Checks.notNull("censoringLabels", censoringLabels);
     checkArgument(time.length == status.length, "time has %s values but status has %s", time.length, status.length);
     List<String> found = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -86,6 +90,9 @@ public final class CompetingRisksData {
    * @throws IllegalArgumentException naming the first bad index
    */
   public static CompetingRisksData of(double[] time, int[] cause, List<String> causeNames) {
+    Checks.notNull("time", time);
+    Checks.notNull("cause", cause);
+    Names.check("causeNames", causeNames);
     checkArgument(time.length == cause.length, "time has %s values but cause has %s", time.length, cause.length);
     checkArgument(Set.copyOf(causeNames).size() == causeNames.size(), "cause names must be distinct: %s", causeNames);
     for (int i = 0; i < time.length; i++) {
@@ -101,6 +108,7 @@ public final class CompetingRisksData {
    * @return a copy with groups (curves per group; the groups Gray's test compares)
    */
   public CompetingRisksData withGroups(String[] groups) {
+    Checks.notNull("groups", groups);
     checkArgument(groups.length == time.length, "groups has %s labels for %s times", groups.length, time.length);
     for (int i = 0; i < groups.length; i++) {
       if (groups[i] == null) {
@@ -120,6 +128,7 @@ public final class CompetingRisksData {
    * @return a copy with entry times
    */
   public CompetingRisksData withEntry(double[] entries) {
+    Checks.notNull("entries", entries);
     checkArgument(entries.length == time.length, "entry has %s values for %s times", entries.length, time.length);
     for (int i = 0; i < entries.length; i++) {
       checkArgument(entries[i] >= 0 && entries[i] < time[i], "entry[%s] must be in [0, time[%s] = %s): %s", i, i, time[i],

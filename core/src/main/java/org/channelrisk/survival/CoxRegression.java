@@ -3,7 +3,6 @@ package org.channelrisk.survival;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -11,6 +10,7 @@ import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.internal.Checks;
 
 /**
  * Cox proportional hazards regression by maximum partial likelihood, as R survival's {@code coxph}:
@@ -23,6 +23,12 @@ import org.channelrisk.stats.Estimate;
  * fit.hazardRatio(0);      // exp(beta_audience)
  * fit.converged();         // never silently false: toString says so
  * }</pre>
+ *
+ * <p>As R, the covariates are centred and scaled internally (by their mean absolute deviation), and
+ * the information matrix is taken as singular where a pivot of its Cholesky factor falls below
+ * eps^0.75 of its largest diagonal element (R's {@code toler.chol}): a covariate's unit changes
+ * neither the fit nor whether it is refused; coefficients and standard errors scale inversely with
+ * it, z statistics and tests stay.
  *
  * <p>Use it to compare platforms' removal hazards while controlling for audience size and role.
  * Cost per iteration: O(n p^2) after an O(n log n) sort.
@@ -104,15 +110,18 @@ public final class CoxRegression {
    * @param possiblyInfinite the covariates whose coefficient may be infinite (monotone likelihood),
    *     by R's rule in {@code coxph.fit}: after convergence, the next Newton step |U(beta)' I(beta)^-1|
    *     is still above the tolerance and above sqrt(tolerance) * |beta| (R warns "Loglik converged
-   *     before variable ...; coefficient may be infinite"); empty for an ordinary fit
+   *     before variable ...; coefficient may be infinite"), the step and beta taken on the internally
+   *     scaled covariates, so that the flag does not depend on a covariate's unit; empty for an
+   *     ordinary fit
    */
   public record Fit(
       Coefficients table, double confLevel, double logLikNull, double logLik, double waldTest, double scoreTest, int n,
       int events, int iterations, boolean converged, Ties ties, List<String> possiblyInfinite) implements RegressionFit {
     /** Copies the list in. */
     public Fit {
-      Objects.requireNonNull(table, "table");
-      possiblyInfinite = List.copyOf(possiblyInfinite);
+      Checks.notNull("table", table);
+      Checks.notNull("ties", ties);
+      possiblyInfinite = List.copyOf(Names.check("possiblyInfinite", possiblyInfinite));
     }
 
     /**
@@ -179,12 +188,14 @@ public final class CoxRegression {
    * @param x covariates, one row per observation
    * @param names one name per covariate column
    * @return the fit; check {@link Fit#converged()}
-   * @throws IllegalArgumentException if dimensions disagree, a covariate is not finite, there are no
-   *     events, or the information matrix is singular (e.g. a constant covariate)
+   * @throws IllegalArgumentException if dimensions disagree, a covariate is not finite or too large or
+   *     too little varying for double arithmetic once centred, there are no events, or the information
+   *     matrix is singular (e.g. a constant covariate)
    */
   public Fit fit(SurvivalData data, double[][] x, List<String> names) {
-    int n = data.size();
-    int p = names.size();
+    int n = Checks.notNull("data", data).size();
+    int p = Names.check("names", names).size();
+    Checks.notNull("x", x);
     if (x.length != n) {
       throw new IllegalArgumentException("x has " + x.length + " rows for " + n + " observations");
     }
@@ -203,7 +214,7 @@ public final class CoxRegression {
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
-      if (x[i].length != p) {
+      if (Checks.notNull("x[" + i + "]", x[i]).length != p) {
         throw new IllegalArgumentException("row " + i + " of x has " + x[i].length + " values for " + p + " names");
       }
     }
@@ -229,6 +240,10 @@ public final class CoxRegression {
         z[k][j] = x[order[k]][j] - mean[j]; // centring keeps exp(x beta) in range
       }
     }
+    // scaling, as R's coxfit6: the iterations and the singularity test see unit-size columns, so that a
+    // covariate's unit changes neither (coefficients scale inversely, z statistics stay); beta, the
+    // score and the information below are those of the scaled columns until the end
+    double[] scale = Covariates.scale(z, names);
     Partial at0 = partial(time, event, z, new double[p]);
     DecompositionSolver s0 = solver(at0.information, names);
     double[] step0 = s0.solve(new org.apache.commons.math3.linear.ArrayRealVector(at0.score)).toArray();
@@ -243,7 +258,10 @@ public final class CoxRegression {
     int iter;
     for (iter = 1; iter <= maxIterations; iter++) {
       Partial next = partial(time, event, z, newBeta);
-      if (Math.abs(1 - logLik / next.logLik) <= tolerance && !halving) {
+      // a step whose likelihood, score or information overflowed (exp(x beta) beyond a double) is no
+      // step: halved, as R's coxfit6 does with its notfinite flag, rather than taken as NaN
+      boolean finite = next.isFinite();
+      if (finite && Math.abs(1 - logLik / next.logLik) <= tolerance && !halving) {
         logLik = next.logLik;
         beta = newBeta;
         current = next;
@@ -251,14 +269,14 @@ public final class CoxRegression {
         break;
       }
       if (iter == maxIterations) {
-        if (next.logLik >= logLik) {
+        if (finite && next.logLik >= logLik) {
           beta = newBeta;
           current = next;
           logLik = next.logLik;
         }
         break;
       }
-      if (next.logLik < logLik) {
+      if (!finite || next.logLik < logLik) {
         halving = true;
         for (int j = 0; j < p; j++) {
           newBeta[j] = (newBeta[j] + beta[j]) / 2;
@@ -275,14 +293,19 @@ public final class CoxRegression {
     }
     RealMatrix inv = solver(current.information, names).getInverse();
     double[] se = new double[p];
+    double[] coef = new double[p];
     for (int j = 0; j < p; j++) {
-      se[j] = Math.sqrt(inv.getEntry(j, j));
+      // back to the covariates' units; the variance is left scaled, so that its square cannot underflow
+      se[j] = Math.sqrt(inv.getEntry(j, j)) * scale[j];
+      coef[j] = beta[j] * scale[j];
     }
-    double wald = dot(beta, new Array2DRowRealMatrix(current.information).operate(beta));
+    double wald = dot(beta, new Array2DRowRealMatrix(current.information).operate(beta)); // the same in any units
     List<String> infinite = new java.util.ArrayList<>();
     if (converged) {
       // R's coxph.fit: infs <- abs(u %*% var); flagged where infs > eps and infs > toler.inf * |coef|,
-      // toler.inf = sqrt(eps), or where the score is not finite
+      // toler.inf = sqrt(eps), or where the score is not finite. R compares after undoing its scaling,
+      // so that its absolute test (infs > eps) depends on the covariate's unit; here both tests are made
+      // on the scaled columns, so that a covariate's unit does not change the flag either
       double tolerInf = Math.sqrt(tolerance);
       for (int j = 0; j < p; j++) {
         double step = 0;
@@ -295,11 +318,28 @@ public final class CoxRegression {
         }
       }
     }
-    return new Fit(new Coefficients(names, beta, se), confLevel, at0.logLik, logLik, wald, score, n,
+    return new Fit(new Coefficients(names, coef, se), confLevel, at0.logLik, logLik, wald, score, n,
         data.events(), Math.min(iter, maxIterations), converged, ties, infinite);
   }
 
-  private record Partial(double logLik, double[] score, double[][] information) {}
+  private record Partial(double logLik, double[] score, double[][] information) {
+    boolean isFinite() {
+      if (!Double.isFinite(logLik)) {
+        return false;
+      }
+      for (int k = 0; k < score.length; k++) {
+        if (!Double.isFinite(score[k])) {
+          return false;
+        }
+        for (double v : information[k]) {
+          if (!Double.isFinite(v)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+  }
 
   /** Log partial likelihood, score and information at beta; subjects sorted by time descending. */
   private Partial partial(double[] time, boolean[] event, double[][] z, double[] beta) {
@@ -388,7 +428,9 @@ public final class CoxRegression {
 
   private static DecompositionSolver solver(double[][] information, List<String> names) {
     try {
-      return new CholeskyDecomposition(new Array2DRowRealMatrix(information), 1e-12, 1e-14).getSolver();
+      // singular where a pivot is below toler.chol of the largest diagonal element, as R's cholesky2
+      return new CholeskyDecomposition(new Array2DRowRealMatrix(information), 1e-12, Covariates.pivotThreshold(information))
+          .getSolver();
     } catch (NonPositiveDefiniteMatrixException e) {
       throw new IllegalArgumentException(
           "the information matrix is singular: a covariate among " + names + " is constant or collinear with others", e);

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Aalen-Johansen cumulative incidence curves of every cause for one group: one row per distinct
@@ -23,7 +24,8 @@ import java.util.Locale;
  * yet, Kaplan-Meier of all ends without truncation) add up to 1. {@link #stdErr(int, int)} is the
  * standard error of the cumulative incidence itself (R's {@code std.err} of {@code pstate}); the
  * limits use the same transforms as Kaplan-Meier on the incidence (R's {@code survfit_confint} with
- * {@code logse = FALSE}). Immutable.
+ * {@code logse = FALSE}). Immutable. A cause or row index out of range throws {@link
+ * IndexOutOfBoundsException} with the valid range.
  */
 public final class CumulativeIncidence {
   private final String label;
@@ -124,6 +126,11 @@ public final class CumulativeIncidence {
     return k;
   }
 
+  /** The cause index, checked: a bad one is reported with the causes, also where no row would read it. */
+  private int cause(int index) {
+    return Indexes.check("cause", index, causes);
+  }
+
   /** @return number of rows (distinct times) */
   public int size() {
     return time.length;
@@ -136,7 +143,7 @@ public final class CumulativeIncidence {
 
   /** @param i row @return the time */
   public double time(int i) {
-    return time[i];
+    return time[Objects.checkIndex(i, time.length)];
   }
 
   /** @return a copy of the times */
@@ -146,52 +153,52 @@ public final class CumulativeIncidence {
 
   /** @param i row @return number at risk just before the time */
   public int nRisk(int i) {
-    return nRisk[i];
+    return nRisk[Objects.checkIndex(i, time.length)];
   }
 
   /** @param cause cause index @param i row @return ends by that cause at the time */
   public int nEvent(int cause, int i) {
-    return nEvent[cause][i];
+    return nEvent[cause(cause)][Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return censorings at the time */
   public int nCensor(int i) {
-    return nCensor[i];
+    return nCensor[Objects.checkIndex(i, time.length)];
   }
 
   /** @param cause cause index @param i row @return the cumulative incidence of the cause at the time */
   public double cif(int cause, int i) {
-    return cif[cause][i];
+    return cif[cause(cause)][Objects.checkIndex(i, time.length)];
   }
 
   /** @param cause cause index @return a copy of its cumulative incidence at each time */
   public double[] cifs(int cause) {
-    return cif[cause].clone();
+    return cif[cause(cause)].clone();
   }
 
   /** @param cause cause index @param i row @return infinitesimal-jackknife standard error of the cumulative incidence */
   public double stdErr(int cause, int i) {
-    return stdErr[cause][i];
+    return stdErr[cause(cause)][Objects.checkIndex(i, time.length)];
   }
 
   /** @param cause cause index @param i row @return lower confidence limit, NaN where undefined */
   public double lower(int cause, int i) {
-    return lower[cause][i];
+    return lower[cause(cause)][Objects.checkIndex(i, time.length)];
   }
 
   /** @param cause cause index @param i row @return upper confidence limit, NaN where undefined */
   public double upper(int cause, int i) {
-    return upper[cause][i];
+    return upper[cause(cause)][Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return probability of no end yet (R's {@code pstate} of state "(s0)") */
   public double survival(int i) {
-    return survival[i];
+    return survival[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return its infinitesimal-jackknife standard error */
   public double survivalStdErr(int i) {
-    return survivalStdErr[i];
+    return survivalStdErr[Objects.checkIndex(i, time.length)];
   }
 
   /** @return the transform of the limits */
@@ -212,6 +219,7 @@ public final class CumulativeIncidence {
    * @return the incidence; 0 before the first row
    */
   public double cifAt(int cause, double t) {
+    cause(cause);
     int i = Arrays.binarySearch(time, t);
     i = i >= 0 ? i : -i - 2;
     return i < 0 ? 0.0 : cif[cause][i];

@@ -2,9 +2,9 @@ package org.channelrisk.survival;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -12,6 +12,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.channelrisk.internal.Radix;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.internal.Checks;
 
 /**
  * The Fine-Gray proportional subdistribution hazards model for one cause, as {@code cmprsk::crr(ftime,
@@ -32,7 +33,11 @@ import org.channelrisk.stats.Estimate;
  * iterations; so the coefficients agree with crr's to rounding, not only to its tolerance. The sums
  * over risk sets and the influence terms of crr's Fortran ({@code crrfsv}, {@code crrvv}), which
  * cost O(n^2) and O(n^3), are computed here from running prefix and suffix sums over the sorted times:
- * O(n p^2) per iteration after one O(n) radix sort. One censoring distribution for all observations
+ * O(n p^2) per iteration after one O(n) radix sort. The covariates are centred and scaled internally
+ * and singularity is judged relative to the largest diagonal element, as for {@link CoxRegression}
+ * (crr does neither; its iterations are the same up to rounding, as Newton's method and crr's
+ * criterion, taken in the covariates' units, do not depend on the parametrisation), so that a
+ * covariate's unit changes neither the fit nor whether it is refused. One censoring distribution for all observations
  * (crr's {@code cengroup} is not offered), fixed covariates only, no entry times.
  *
  * <p>Reference: Fine JP and Gray RJ (1999), "A proportional hazards model for the subdistribution of a
@@ -94,13 +99,62 @@ public final class FineGray {
    * @param events ends by the cause
    * @param iterations Newton iterations made
    * @param converged whether the gradient criterion was met
+   * @param possiblyInfinite the covariates whose coefficient may be infinite (monotone likelihood: a
+   *     covariate separates the ends by the cause, say), by the rule of {@link CoxRegression.Fit}: where
+   *     the fit stopped, the log pseudo-likelihood has levelled off but the next Newton step is still
+   *     large, above sqrt(gtol) and above sqrt(gtol) |beta| on the scaled covariates (crr's stopping
+   *     rule leaves steps of about gtol, hence sqrt(gtol) where Cox has its tolerance). Levelled off
+   *     means converged, or, at the iteration limit, a last change of at most sqrt(gtol) relative with a
+   *     next step at least half the last one (Newton's steps would shrink far faster near a maximum);
+   *     empty for an ordinary fit
    */
   public record Fit(String cause, Coefficients table, double confLevel, double logLik, double logLikNull, int n, int events,
-      int iterations, boolean converged) implements RegressionFit {
-    /** Checks that there is a cause and a table. */
+      int iterations, boolean converged, List<String> possiblyInfinite) implements RegressionFit {
+    /** Checks that there is a cause and a table; copies the list in. */
     public Fit {
-      Objects.requireNonNull(cause, "cause");
-      Objects.requireNonNull(table, "table");
+      Checks.notNull("cause", cause);
+      Checks.notNull("table", table);
+      possiblyInfinite = List.copyOf(Names.check("possiblyInfinite", possiblyInfinite));
+    }
+
+    /**
+     * A fit without a monotone likelihood, as before that was detected.
+     *
+     * @param cause the cause modelled
+     * @param table the coefficient table
+     * @param confLevel level of the intervals
+     * @param logLik log pseudo-likelihood at beta
+     * @param logLikNull log pseudo-likelihood at beta = 0
+     * @param n observations
+     * @param events ends by the cause
+     * @param iterations Newton iterations made
+     * @param converged whether the gradient criterion was met
+     */
+    public Fit(String cause, Coefficients table, double confLevel, double logLik, double logLikNull, int n, int events,
+        int iterations, boolean converged) {
+      this(cause, table, confLevel, logLik, logLikNull, n, events, iterations, converged, List.of());
+    }
+
+    /**
+     * Whether the pseudo-likelihood is monotone in some coefficient: that coefficient, its standard
+     * error, its z statistic and p-value mean nothing (the sandwich variance can stay finite while the
+     * coefficient grows without bound).
+     *
+     * @return whether {@link #possiblyInfinite()} is not empty
+     */
+    public boolean monotoneLikelihood() {
+      return !possiblyInfinite.isEmpty();
+    }
+
+    /** @return the status in words, as {@link #toString()} prints it */
+    public String status() {
+      String which = String.join(",", possiblyInfinite);
+      if (!converged) {
+        return monotoneLikelihood() ? "NOT CONVERGED: the log pseudo-likelihood levels off while variable " + which
+            + " keeps growing: coefficient may be infinite (monotone likelihood)" : "NOT CONVERGED";
+      }
+      return monotoneLikelihood() ? "converged, but the log pseudo-likelihood converged before variable " + which
+          + ": coefficient may be infinite (monotone likelihood)" : "converged";
     }
 
     /** @param i covariate @return exp(beta) with its Wald interval */
@@ -117,7 +171,7 @@ public final class FineGray {
     public String toString() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
           "Fine-Gray regression for cause %s: n %d, events %d, %s after %d iterations%n", cause, n, events,
-          converged ? "converged" : "NOT CONVERGED", iterations));
+          status(), iterations));
       sb.append(table);
       sb.append(String.format(Locale.ROOT, "  log pseudo-likelihood %.6g (null %.6g)", logLik, logLikNull));
       return sb.toString();
@@ -131,13 +185,15 @@ public final class FineGray {
    * @param cause the cause whose cumulative incidence is modelled
    * @param x covariates, one row per observation
    * @param names one name per covariate column
-   * @return the fit; check {@link Fit#converged()}
+   * @return the fit; check {@link Fit#converged()} and {@link Fit#monotoneLikelihood()}
    * @throws IllegalArgumentException if dimensions disagree, a covariate is not finite, no observation
    *     ends by the cause, the data has entry times, or the information matrix is singular
    */
   public Fit fit(CompetingRisksData data, String cause, double[][] x, List<String> names) {
-    int n = data.size();
-    int p = names.size();
+    int n = Checks.notNull("data", data).size();
+    int p = Names.check("names", names).size();
+    Checks.notNull("cause", cause);
+    Checks.notNull("x", x);
     checkArgument(x.length == n, "x has %s rows for %s observations", x.length, n);
     checkArgument(p > 0, "at least one covariate is needed");
     checkArgument(!data.truncated(), "the Fine-Gray fit does not support entry times (left truncation)");
@@ -147,14 +203,23 @@ public final class FineGray {
     double[] b = new double[p];
     Eval z = null;
     boolean converged = false;
+    double[] lastStep = null; // the last step taken, and the objective before it, for the monotone-likelihood rule
+    double lastLik = Double.NaN;
     int iter;
     for (iter = 0; ; iter++) {
       z = pr.eval(b, true);
+      // crr's criterion, in the covariates' units (the score of beta_j = scale_j b_j is score_j /
+      // scale_j), so that the fit stops where crr's does. In tiny units it holds at once (at beta = 0
+      // the score is tiny), so the same criterion on the scaled columns must hold too, to sqrt(gtol):
+      // a bound that crr's stopping points meet unless a covariate's unit is far from its spread
       double gmax = 0;
+      double gmaxScaled = 0;
       for (int j = 0; j < p; j++) {
-        gmax = Math.max(gmax, Math.abs(z.score[j]) * Math.max(Math.abs(b[j]), 1));
+        gmax = Math.max(gmax, Math.abs(z.score[j] / pr.scale[j]) * Math.max(Math.abs(b[j] * pr.scale[j]), 1));
+        gmaxScaled = Math.max(gmaxScaled, Math.abs(z.score[j]) * Math.max(Math.abs(b[j]), 1));
       }
-      if (gmax < Math.max(Math.abs(z.lik), 1) * gtol) {
+      double bound = Math.max(Math.abs(z.lik), 1);
+      if (gmax < bound * gtol && gmaxScaled < bound * Math.sqrt(gtol)) {
         converged = true;
         break;
       }
@@ -190,12 +255,49 @@ public final class FineGray {
       if (halvings > 20) {
         break;
       }
+      lastStep = sc;
+      lastLik = z.lik;
       b = bn;
     }
     double[] se = pr.sandwich(b, z.hessian, names);
+    List<String> infinite = possiblyInfinite(z, b, lastStep, lastLik, converged, names);
     double likNull = pr.eval(new double[p], false).lik;
-    return new Fit(cause, new Coefficients(names, b, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged);
+    double[] coef = new double[p];
+    for (int j = 0; j < p; j++) {
+      coef[j] = b[j] * pr.scale[j];
+      se[j] *= pr.scale[j];
+    }
+    return new Fit(cause, new Coefficients(names, coef, se), confLevel, -z.lik, -likNull, n, data.events(code), iter, converged,
+        infinite);
   }
+
+  /**
+   * The covariates whose coefficient may be infinite, by the rule documented at {@link
+   * Fit#possiblyInfinite()}: the Cox rule (R's coxph.fit) at the point where the fit stopped, on the
+   * scaled covariates.
+   */
+  private List<String> possiblyInfinite(Eval z, double[] b, double[] lastStep, double lastLik, boolean converged,
+      List<String> names) {
+    double tol = Math.sqrt(gtol);
+    boolean levelledOff = converged
+        || (lastStep != null && Math.abs(lastLik - z.lik) <= tol * Math.max(Math.abs(z.lik), 1));
+    if (!levelledOff) {
+      return List.of();
+    }
+    double[] next = solve(z.hessian, z.score, names); // the Newton step from b, with the sign of -step
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < names.size(); j++) {
+      double infs = Math.abs(next[j]);
+      boolean large = infs > tol && infs > tol * Math.abs(b[j]);
+      // at the iteration limit an ordinary fit still approaching its maximum takes shrinking steps
+      boolean steady = converged || infs >= 0.5 * Math.abs(lastStep[j]);
+      if (!Double.isFinite(z.score[j]) || !Double.isFinite(infs) || (large && steady)) {
+        out.add(names.get(j));
+      }
+    }
+    return out;
+  }
+
 
   private static double[] add(double[] a, double[] b) {
     double[] c = new double[a.length];
@@ -207,7 +309,8 @@ public final class FineGray {
 
   private static double[] solve(double[][] h, double[] s, List<String> names) {
     try {
-      return new LUDecomposition(new Array2DRowRealMatrix(h)).getSolver().solve(new ArrayRealVector(s)).toArray();
+      return new LUDecomposition(new Array2DRowRealMatrix(h), Covariates.pivotThreshold(h)).getSolver()
+          .solve(new ArrayRealVector(s)).toArray();
     } catch (SingularMatrixException e) {
       throw new IllegalArgumentException("the information matrix is singular: a covariate among " + names
           + " is constant or collinear with others among the observations at risk", e);
@@ -223,7 +326,8 @@ public final class FineGray {
     final int p;
     final double[] t;
     final int[] ici; // 1 the cause, 2 another cause, 0 censored
-    final double[][] x; // centred covariates, sorted by time
+    final double[][] x; // centred and scaled covariates, sorted by time
+    final double[] scale; // of each column: beta_j = scale_j b_j for the coefficient b_j of the scaled column
     final double[] gMinus; // G(t_i-): Kaplan-Meier of the censoring times just before t_i
     final int[] censAtRisk; // number with time >= t_i
     // distinct times of the cause: first sorted index, number of ends, sum of their covariates
@@ -239,7 +343,7 @@ public final class FineGray {
       for (int i = 0; i < n; i++) {
         keys[i] = Radix.key(data.time(i));
         order[i] = i;
-        checkArgument(xIn[i].length == p, "row %s of x has %s values for %s names", i, xIn[i].length, p);
+        checkArgument(Checks.notNull("x[" + i + "]", xIn[i]).length == p, "row %s of x has %s values for %s names", i, xIn[i].length, p);
       }
       Radix.sortUnsigned(keys, order, n); // stable: ties keep their order, as R's order()
       t = new double[n];
@@ -264,6 +368,9 @@ public final class FineGray {
           x[k][j] = xIn[i][j] - mean[j];
         }
       }
+      // and scaling, as Cox (R's coxph; crr does not scale): the iterations and the singularity test
+      // then see unit-size columns whatever the covariate's unit
+      scale = Covariates.scale(x, names);
       // censoring distribution: Kaplan-Meier with the censorings as events; G(t-) per observation
       gMinus = new double[n];
       censAtRisk = new int[n];
@@ -569,7 +676,8 @@ public final class FineGray {
       }
       RealMatrix hInv;
       try {
-        hInv = new LUDecomposition(new Array2DRowRealMatrix(hessian)).getSolver().getInverse();
+        hInv = new LUDecomposition(new Array2DRowRealMatrix(hessian), Covariates.pivotThreshold(hessian)).getSolver()
+            .getInverse();
       } catch (SingularMatrixException e) {
         throw new IllegalArgumentException("the information matrix is singular: a covariate among " + names
             + " is constant or collinear with others among the observations at risk", e);

@@ -12,6 +12,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.RRQRDecomposition;
+import org.channelrisk.internal.Checks;
 
 /**
  * Gray's test of the equality of the cumulative incidence of each cause among groups, as
@@ -60,6 +61,7 @@ public final class GrayTest {
    * @return a copy with strata
    */
   public GrayTest withStrata(String[] labels) {
+    Checks.notNull("strata", labels);
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] == null) {
         throw new NullPointerException("strata[" + i + "] must not be null");
@@ -82,6 +84,11 @@ public final class GrayTest {
    * @param pValue upper-tail chi-square probability, NaN where the statistic is
    */
   public record CauseTest(String cause, double statistic, int df, double pValue) {
+    /** Checks that there is a cause. */
+    public CauseTest {
+      Checks.notNull("cause", cause);
+    }
+
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%s: chisq %.6g on %d df, p = %.4g", cause, statistic, df, pValue);
@@ -99,8 +106,8 @@ public final class GrayTest {
   public record Result(List<CauseTest> tests, List<String> groups, double rho, boolean stratified) {
     /** Copies the lists. */
     public Result {
-      tests = ImmutableList.copyOf(tests);
-      groups = ImmutableList.copyOf(groups);
+      tests = ImmutableList.copyOf(Checks.notNull("tests", tests));
+      groups = ImmutableList.copyOf(Names.check("groups", groups));
     }
 
     /**
@@ -134,6 +141,7 @@ public final class GrayTest {
    * @throws IllegalArgumentException without groups, with one group, or with entry times
    */
   public Result test(CompetingRisksData data) {
+    Checks.notNull("data", data);
     checkArgument(data.grouped(), "Gray's test compares groups: the data has none");
     checkArgument(!data.truncated(), "Gray's test does not support entry times (left truncation)");
     checkArgument(strata == null || strata.length == data.size(), "strata has %s labels for %s observations",

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 
 /**
  * The Kaplan-Meier estimator with Greenwood variance, as R survival's {@code survfit(Surv(time, status)
@@ -65,6 +66,7 @@ public final class KaplanMeier {
    * @return the fit
    */
   public KaplanMeierFit fit(SurvivalData data) {
+    Checks.notNull("data", data);
     if (data.size() == 0) {
       // an empty curve (median not reached, nothing at risk): what the callers that summarise a
       // possibly empty subset need (a platform without removals); the command line refuses a file

@@ -13,7 +13,9 @@ package org.channelrisk.survival;
  * @param event true if the event was observed, false if censored
  * @param group group label, empty when there is none
  * @param entry entry time for left truncation (observed from this time on), 0 when not truncated;
- *     must be &lt;= time
+ *     must be &lt;= time here, and &lt; time once {@link SurvivalData#of(java.util.List)} uses the
+ *     entry times (R's {@code Surv(start, stop)} needs start &lt; stop: a row that enters at its end is
+ *     never at risk)
  */
 public record Lifetime(String id, double time, boolean event, String group, double entry) {
   /** Validates the row. */

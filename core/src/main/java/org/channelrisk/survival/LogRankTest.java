@@ -15,6 +15,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.channelrisk.internal.Checks;
 
 /**
  * The G-rho family of k-sample tests (Harrington and Fleming 1982), as R survival's {@code survdiff}:
@@ -46,7 +47,12 @@ public final class LogRankTest {
    * @param expected (weighted) expected events
    * @param variance the diagonal element of the variance matrix
    */
-  public record GroupCounts(String group, int n, double observed, double expected, double variance) {}
+  public record GroupCounts(String group, int n, double observed, double expected, double variance) {
+    /** Checks that there is a label. */
+    public GroupCounts {
+      Checks.notNull("group", group);
+    }
+  }
 
   /**
    * The test result.
@@ -58,6 +64,11 @@ public final class LogRankTest {
    * @param groups counts per group, in R's factor order
    */
   public record Result(double rho, double chiSquare, int df, double pValue, List<GroupCounts> groups) {
+    /** Copies the list. */
+    public Result {
+      groups = List.copyOf(Checks.notNull("groups", groups));
+    }
+
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
@@ -91,6 +102,7 @@ public final class LogRankTest {
    * @throws IllegalArgumentException if the data has no groups or rho is invalid
    */
   public static Result test(SurvivalData data, double rho) {
+    Checks.notNull("data", data);
     if (!(rho >= 0) || Double.isInfinite(rho)) {
       throw new IllegalArgumentException("rho must be finite and >= 0: " + rho);
     }

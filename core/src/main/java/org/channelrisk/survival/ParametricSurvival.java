@@ -8,10 +8,11 @@ import org.apache.commons.math3.special.Erf;
 import org.channelrisk.internal.Copies;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.model.LatencyDistribution;
+import org.channelrisk.internal.Checks;
 
 /**
- * Parametric survival models fitted by maximum likelihood with right censoring: exponential, Weibull
- * and log-normal. All three are location-scale models for log T, as in R's {@code survreg}:
+ * Parametric survival models fitted by maximum likelihood with right censoring and left truncation:
+ * exponential, Weibull and log-normal. All three are location-scale models for log T, as in R's {@code survreg}:
  * {@code log T = mu + sigma W}, W standard extreme-value (exponential: sigma = 1; Weibull: shape =
  * 1/sigma, scale = exp(mu)) or standard normal (log-normal: meanlog mu, sdlog sigma).
  *
@@ -23,7 +24,10 @@ import org.channelrisk.model.LatencyDistribution;
  * }</pre>
  *
  * <p>The log-likelihood is that of the times themselves (densities of T, including the Jacobian
- * -log t of events), so AIC compares the three families. Newton-Raphson in (mu, log sigma) with
+ * -log t of events), so AIC compares the three families. With entry times ({@link
+ * SurvivalData#withEntry(double[])}) it is conditional on survival to entry: log f(t) or log S(t),
+ * minus log S(entry), so that the exponential rate is events / sum(time - entry) (R's {@code survreg}
+ * has no left truncation: these fits are checked against a direct maximisation of that likelihood). Newton-Raphson in (mu, log sigma) with
  * analytic derivatives and step halving; standard errors from the observed information; intervals
  * for shape and scale by the delta method on the log scale. Event times must be positive.
  */
@@ -72,8 +76,8 @@ public final class ParametricSurvival {
 
     /** Copies the covariance, so that the fit cannot change once made. */
     public Fit {
-      Objects.requireNonNull(family, "family");
-      covariance = Copies.deep(Objects.requireNonNull(covariance, "covariance"));
+      Checks.notNull("family", family);
+      covariance = Copies.deep(Checks.notNull("covariance", covariance));
     }
 
     /** @return a copy of the covariance of (mu, log sigma) */
@@ -89,7 +93,7 @@ public final class ParametricSurvival {
      * @throws IndexOutOfBoundsException for an index the fit has no estimate for
      */
     public double covariance(int i, int j) {
-      return covariance[i][j];
+      return covariance[Objects.checkIndex(i, covariance.length)][Objects.checkIndex(j, covariance.length)];
     }
 
     /** Equal when every component is equal, the covariance by content. */
@@ -189,6 +193,7 @@ public final class ParametricSurvival {
    * @return the best fit
    */
   public static Fit best(SurvivalData data) {
+    Checks.notNull("data", data);
     Fit best = null;
     for (Family f : Family.values()) {
       Fit fit = fit(f, data);
@@ -206,18 +211,22 @@ public final class ParametricSurvival {
    * Fits one family.
    *
    * @param family the family
-   * @param data times (events must be at positive times) and event indicators; groups are ignored
+   * @param data times (events must be at positive times), event indicators and entry times if any
+   *     (the likelihood is then conditional on survival to entry); groups are ignored
    * @return the fit
    * @throws IllegalArgumentException if there is no event, or an event at time 0
    */
   public static Fit fit(Family family, SurvivalData data) {
+    Checks.notNull("family", family);
+    Checks.notNull("data", data);
     int n = data.size();
     int d = data.events();
     if (d == 0) {
       throw new IllegalArgumentException("a parametric fit needs at least one event: all " + n + " times are censored");
     }
     double[] y = new double[n];
-    double sumT = 0;
+    double[] logEntry = data.truncated() ? new double[n] : null;
+    double sumT = 0; // the time at risk: sum of time - entry
     double sumLogEvents = 0;
     for (int i = 0; i < n; i++) {
       double t = data.time(i);
@@ -225,22 +234,39 @@ public final class ParametricSurvival {
         throw new IllegalArgumentException("a parametric fit needs positive event times: event " + i + " is at time " + t);
       }
       y[i] = Math.log(t);
+      if (logEntry != null) {
+        double e = data.entry(i);
+        logEntry[i] = e > 0 ? Math.log(e) : Double.NaN;
+        t -= e;
+      }
       sumT += t;
       if (data.event(i)) {
         sumLogEvents += y[i];
       }
     }
+    double logMean = Math.log(sumT / d);
+    boolean overflow = Double.isInfinite(sumT);
+    if (overflow) {
+      // the sum of the times overflows, their mean need not: sum them scaled by 2^-64 (exactly)
+      double scaled = 0;
+      for (int i = 0; i < n; i++) {
+        scaled += Math.scalb(data.time(i) - data.entry(i), -64);
+      }
+      logMean = Math.log(scaled / d) + 64 * Math.log(2);
+    }
     if (family == Family.EXPONENTIAL) {
-      double mu = Math.log(sumT / d);
-      double ll = -d * mu - sumT / Math.exp(mu); // d log(lambda) - lambda sum(t), lambda = exp(-mu)
+      double mu = logMean;
+      // d log(lambda) - lambda sum(t - entry), lambda = exp(-mu) = d / sum(t - entry); lambda sum(t -
+      // entry) = d at the maximum, which is what remains where the sum overflows
+      double ll = -d * mu - (overflow ? d : sumT / Math.exp(mu));
       return new Fit(family, mu, 1.0, new double[][] {{1.0 / d}}, ll, n, d, true, 0);
     }
     boolean normal = family == Family.LOG_NORMAL;
-    double mu = normal ? sumLogEvents / d : Math.log(sumT / d);
+    double mu = normal ? sumLogEvents / d : logMean;
     double tau = 0;
     double[] g = new double[2];
     double[][] h = new double[2][2];
-    double ll = logLik(normal, data, y, mu, tau, g, h);
+    double ll = logLik(normal, data, y, logEntry, mu, tau, g, h);
     boolean converged = false;
     int iter = 0;
     while (iter < MAX_ITERATIONS) {
@@ -260,7 +286,7 @@ public final class ParametricSurvival {
       double[][] h2 = new double[2][2];
       double ll2 = Double.NEGATIVE_INFINITY;
       for (int half = 0; half < 40; half++) {
-        ll2 = logLik(normal, data, y, mu + step * s0, tau + step * s1, g2, h2);
+        ll2 = logLik(normal, data, y, logEntry, mu + step * s0, tau + step * s1, g2, h2);
         if (ll2 >= ll - 1e-12 * Math.abs(ll)) {
           break;
         }
@@ -279,15 +305,21 @@ public final class ParametricSurvival {
     }
     double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
     double[][] cov = {{-h[1][1] / det, h[0][1] / det}, {h[1][0] / det, -h[0][0] / det}};
-    if (!(det > 0 && h[0][0] < 0)) {
-      converged = false;
+    if (!(det > 0 && h[0][0] < 0) || !Double.isFinite(ll) || !Double.isFinite(mu) || !Double.isFinite(tau)) {
+      converged = false; // never a converged fit that is not finite
     }
     return new Fit(family, mu, Math.exp(tau), cov, ll, n, d, converged, iter);
   }
 
-  /** Log-likelihood of T with its gradient and Hessian in (mu, tau = log sigma). */
-  private static double logLik(boolean normal, SurvivalData data, double[] y, double mu, double tau, double[] g, double[][] h) {
+  /**
+   * Log-likelihood of T (conditional on T &gt; entry where there is one) with its gradient and Hessian
+   * in (mu, tau = log sigma); {@code logEntry} holds log entry, NaN where the entry time is 0 (S = 1),
+   * or is null without entry times.
+   */
+  private static double logLik(boolean normal, SurvivalData data, double[] y, double[] logEntry, double mu, double tau, double[] g,
+      double[][] h) {
     double sigma = Math.exp(tau);
+    double[] term = new double[3];
     double ll = 0;
     g[0] = g[1] = 0;
     h[0][0] = h[0][1] = h[1][0] = h[1][1] = 0;
@@ -300,34 +332,22 @@ public final class ParametricSurvival {
       double k;
       double k1;
       double k2;
-      if (normal) {
-        if (event) {
+      if (event) {
+        if (normal) {
           k = -0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
           k1 = -z;
           k2 = -1;
         } else {
-          double q = 0.5 * Erf.erfc(z / Math.sqrt(2));
-          double lambda;
-          if (q > 1e-300) {
-            k = Math.log(q);
-            lambda = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / q;
-          } else { // far tail: Mills ratio asymptotics
-            lambda = z + 1 / z;
-            k = -0.5 * z * z - Math.log(z * Math.sqrt(2 * Math.PI));
-          }
-          k1 = -lambda;
-          k2 = -lambda * (lambda - z);
-        }
-      } else {
-        double ez = Math.exp(z);
-        if (event) {
+          double ez = Math.exp(z);
           k = z - ez;
           k1 = 1 - ez;
-        } else {
-          k = -ez;
-          k1 = -ez;
+          k2 = -ez;
         }
-        k2 = -ez;
+      } else {
+        logSurvival(normal, z, term);
+        k = term[0];
+        k1 = term[1];
+        k2 = term[2];
       }
       ll += k;
       if (event) {
@@ -338,8 +358,44 @@ public final class ParametricSurvival {
       h[0][0] += k2 / (sigma * sigma);
       h[0][1] += (z * k2 + k1) / sigma;
       h[1][1] += z * k1 + z * z * k2;
+      if (logEntry != null && !Double.isNaN(logEntry[i])) {
+        // conditional on survival to entry: minus log S(entry), with its derivatives
+        double ze = (logEntry[i] - mu) / sigma;
+        logSurvival(normal, ze, term);
+        ll -= term[0];
+        g[0] -= -term[1] / sigma;
+        g[1] -= -ze * term[1];
+        h[0][0] -= term[2] / (sigma * sigma);
+        h[0][1] -= (ze * term[2] + term[1]) / sigma;
+        h[1][1] -= ze * term[1] + ze * ze * term[2];
+      }
     }
     h[1][0] = h[0][1];
     return ll;
+  }
+
+  /**
+   * log S of the standardised log time z (standard normal or extreme-value W), with its first and
+   * second derivatives in z, into {@code out}.
+   */
+  private static void logSurvival(boolean normal, double z, double[] out) {
+    if (normal) {
+      double q = 0.5 * Erf.erfc(z / Math.sqrt(2));
+      double lambda;
+      if (q > 1e-300) {
+        out[0] = Math.log(q);
+        lambda = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / q;
+      } else { // far tail: Mills ratio asymptotics
+        lambda = z + 1 / z;
+        out[0] = -0.5 * z * z - Math.log(z * Math.sqrt(2 * Math.PI));
+      }
+      out[1] = -lambda;
+      out[2] = -lambda * (lambda - z);
+    } else {
+      double ez = Math.exp(z);
+      out[0] = -ez;
+      out[1] = -ez;
+      out[2] = -ez;
+    }
   }
 }

@@ -2,7 +2,9 @@ package org.channelrisk.survival;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.channelrisk.stats.Estimate;
+import org.channelrisk.internal.Checks;
 
 /**
  * A Kaplan-Meier curve with Greenwood standard errors, pointwise confidence limits and the
@@ -18,7 +20,9 @@ import org.channelrisk.stats.Estimate;
  *
  * <p>Column semantics follow R: {@link #stdErr(int)} is the standard error of the cumulative hazard
  * -log S (R's {@code fit$std.err}); {@link #survivalStdError(int)} that of S itself (what
- * {@code summary.survfit} prints). Immutable.
+ * {@code summary.survfit} prints). Immutable, and compared by content: two estimates of the same
+ * data with the same label and confidence settings are equal. A row index out of range throws {@link
+ * IndexOutOfBoundsException} with the valid range.
  */
 public final class SurvivalCurve {
   /** R's tolerance for flat stretches of a curve: sqrt of the double epsilon. */
@@ -87,7 +91,7 @@ public final class SurvivalCurve {
    * @return the relabelled curve
    */
   public SurvivalCurve relabel(String newLabel) {
-    return new SurvivalCurve(newLabel, time, nRisk, nEvent, nCensor, records, confType, confLevel);
+    return new SurvivalCurve(Checks.notNull("label", newLabel), time, nRisk, nEvent, nCensor, records, confType, confLevel);
   }
 
   /** @return the stratum or group label, "ALL" for a pooled curve */
@@ -116,57 +120,57 @@ public final class SurvivalCurve {
 
   /** @param i row @return the time */
   public double time(int i) {
-    return time[i];
+    return time[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return number at risk just before the time */
   public int nRisk(int i) {
-    return nRisk[i];
+    return nRisk[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return events at the time */
   public int nEvent(int i) {
-    return nEvent[i];
+    return nEvent[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return censorings at the time */
   public int nCensor(int i) {
-    return nCensor[i];
+    return nCensor[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return S(t) */
   public double survival(int i) {
-    return surv[i];
+    return surv[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return Greenwood standard error of -log S(t) (R's {@code std.err}); infinite where S = 0 */
   public double stdErr(int i) {
-    return stdErr[i];
+    return stdErr[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return Greenwood standard error of S(t) (NaN where S = 0) */
   public double survivalStdError(int i) {
-    return surv[i] * stdErr[i];
+    return surv[Objects.checkIndex(i, time.length)] * stdErr[i];
   }
 
   /** @param i row @return lower confidence limit of S(t), NaN where undefined */
   public double lower(int i) {
-    return lower[i];
+    return lower[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return upper confidence limit of S(t), NaN where undefined */
   public double upper(int i) {
-    return upper[i];
+    return upper[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return Nelson-Aalen cumulative hazard */
   public double cumHaz(int i) {
-    return cumHaz[i];
+    return cumHaz[Objects.checkIndex(i, time.length)];
   }
 
   /** @param i row @return standard error of the Nelson-Aalen estimate, sqrt(sum d / n^2) */
   public double stdCumHaz(int i) {
-    return stdCumHaz[i];
+    return stdCumHaz[Objects.checkIndex(i, time.length)];
   }
 
   /** @return the confidence transform of the limits */
@@ -383,6 +387,23 @@ public final class SurvivalCurve {
    */
   public RestrictedMean restrictedMean() {
     return restrictedMean(time.length == 0 ? 0 : time[time.length - 1]);
+  }
+
+  /**
+   * Equal when the label, the rows (times and counts), the number of records and the confidence
+   * settings are equal: every other column is computed from those.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SurvivalCurve c && label.equals(c.label) && records == c.records && confType == c.confType
+        && Double.compare(confLevel, c.confLevel) == 0 && Arrays.equals(time, c.time) && Arrays.equals(nRisk, c.nRisk)
+        && Arrays.equals(nEvent, c.nEvent) && Arrays.equals(nCensor, c.nCensor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(label, records, confType, confLevel, Arrays.hashCode(time), Arrays.hashCode(nRisk),
+        Arrays.hashCode(nEvent), Arrays.hashCode(nCensor));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.channelrisk.internal.Checks;
 
 /**
  * Right-censored (and optionally left-truncated) durations with optional group and stratum labels:
@@ -52,6 +53,8 @@ public final class SurvivalData {
    * @throws IllegalArgumentException naming the first bad index
    */
   public static SurvivalData of(double[] time, boolean[] event) {
+    Checks.notNull("time", time);
+    Checks.notNull("event", event);
     if (time.length != event.length) {
       throw new IllegalArgumentException("time has " + time.length + " values but event has " + event.length);
     }
@@ -69,9 +72,11 @@ public final class SurvivalData {
    *
    * @param rows lifetime rows
    * @return the data
+   * @throws IllegalArgumentException naming the row and its id, if entry times are used and a row does
+   *     not enter before its end
    */
   public static SurvivalData of(List<Lifetime> rows) {
-    int n = rows.size();
+    int n = Checks.notNull("rows", rows).size();
     double[] t = new double[n];
     boolean[] e = new boolean[n];
     double[] en = new double[n];
@@ -79,13 +84,23 @@ public final class SurvivalData {
     boolean grouped = false;
     boolean truncated = false;
     for (int i = 0; i < n; i++) {
-      Lifetime l = rows.get(i);
+      Lifetime l = Checks.notNull("rows[" + i + "]", rows.get(i));
       t[i] = l.time();
       e[i] = l.event();
       en[i] = l.entry();
       g[i] = l.group();
       grouped |= !l.group().isEmpty();
       truncated |= l.entry() > 0;
+    }
+    if (truncated) {
+      for (int i = 0; i < n; i++) {
+        // a row that is not truncated itself may still end at 0, where no entry comes before its end
+        if (!(en[i] < t[i])) {
+          throw new IllegalArgumentException("rows[" + i + "] (id '" + rows.get(i).id() + "') ends at " + t[i]
+              + " but has entry " + en[i] + ": with entry times, every row must enter before its end (a row with entry >= time"
+              + " is never at risk)");
+        }
+      }
     }
     SurvivalData d = of(t, e);
     if (grouped) {
@@ -121,7 +136,7 @@ public final class SurvivalData {
    * @return a copy with entry times
    */
   public SurvivalData withEntry(double[] entries) {
-    if (entries.length != time.length) {
+    if (Checks.notNull("entries", entries).length != time.length) {
       throw new IllegalArgumentException("entry has " + entries.length + " values for " + time.length + " times");
     }
     for (int i = 0; i < entries.length; i++) {
@@ -185,7 +200,7 @@ public final class SurvivalData {
   }
 
   private void checkLabels(String field, String[] labels) {
-    if (labels.length != time.length) {
+    if (Checks.notNull(field, labels).length != time.length) {
       throw new IllegalArgumentException(field + " has " + labels.length + " labels for " + time.length + " times");
     }
     for (int i = 0; i < labels.length; i++) {

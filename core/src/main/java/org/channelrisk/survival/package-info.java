@@ -12,7 +12,8 @@
  *   <li>{@link org.channelrisk.survival.CoxRegression}: proportional hazards with Efron or Breslow
  *       ties, as {@code coxph};
  *   <li>{@link org.channelrisk.survival.ParametricSurvival}: exponential, Weibull and log-normal fits
- *       by maximum likelihood, as {@code survreg}.
+ *       by maximum likelihood, as {@code survreg}, and with entry times by the likelihood conditional
+ *       on survival to entry (which survreg does not offer).
  * </ul>
  *
  * <h2>Competing risks: why channels end</h2>

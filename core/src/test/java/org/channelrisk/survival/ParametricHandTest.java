@@ -157,6 +157,34 @@ class ParametricHandTest {
   }
 
   @Test
+  void timesWhoseSumOverflowsStillFitFinitely() {
+    // the sum of the times overflows a double, their mean does not: the exponential fit was "mean
+    // Infinity; logLik NaN" marked converged. Mean (3e308 + MAX) / 4; logLik -d log(mean) - d
+    double max = Double.MAX_VALUE;
+    SurvivalData d = SurvivalData.of(new double[] {1e308, 1e308, 1e308, max}, new boolean[] {true, true, true, true});
+    ParametricSurvival.Fit e = ParametricSurvival.fit(ParametricSurvival.Family.EXPONENTIAL, d);
+    double mean = 3 * (1e308 / 4) + max / 4;
+    assertThat(e.converged()).isTrue();
+    assertThat(e.mu()).isCloseTo(Math.log(mean), within(1e-12));
+    assertThat(e.logLik()).isCloseTo(-4 * Math.log(mean) - 4, within(1e-9));
+    assertThat(e.toString()).contains("mean 1.1994e+308").doesNotContain("NaN").doesNotContain("Infinity");
+    for (ParametricSurvival.Family family : ParametricSurvival.Family.values()) {
+      ParametricSurvival.Fit f = ParametricSurvival.fit(family, d);
+      assertThat(f.converged()).as(f.toString()).isTrue();
+      assertThat(java.util.List.of(f.mu(), f.sigma(), f.logLik(), f.muStdError())).as(f.toString()).allMatch(Double::isFinite);
+    }
+    // the same data in units of 1e300 differ only by the unit: mu by log 1e300, logLik by d log 1e300
+    double[] small = {1e8, 1e8, 1e8, max / 1e300};
+    for (ParametricSurvival.Family family : ParametricSurvival.Family.values()) {
+      ParametricSurvival.Fit f = ParametricSurvival.fit(family, d);
+      ParametricSurvival.Fit g = ParametricSurvival.fit(family, SurvivalData.of(small, new boolean[] {true, true, true, true}));
+      assertThat(f.mu()).as("%s", family).isCloseTo(g.mu() + Math.log(1e300), within(1e-9));
+      assertThat(f.sigma()).as("%s", family).isCloseTo(g.sigma(), within(1e-9));
+      assertThat(f.logLik()).as("%s", family).isCloseTo(g.logLik() - 4 * Math.log(1e300), within(1e-7));
+    }
+  }
+
+  @Test
   void refusedInputsAreNamed() {
     SurvivalData zeroEvent = SurvivalData.of(new double[] {0, 3}, new boolean[] {true, true});
     assertThatThrownBy(() -> ParametricSurvival.fit(ParametricSurvival.Family.WEIBULL, zeroEvent))

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.math3.special.Erf;
+import org.channelrisk.io.LifetimeCsv;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The input type's rules (labels, entry times, R's timefix, factor order, subsets) and the refused
@@ -39,6 +44,23 @@ class SurvivalDataHandTest {
     assertThatThrownBy(() -> new Lifetime("x", 2, true, null, 0)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("group");
     assertThatThrownBy(() -> new Lifetime(null, 2, true, "", 0)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void aLifetimeThatEntersAtItsEndIsRefusedWithItsId(@TempDir Path dir) throws IOException {
+    // R's Surv(start, stop) needs start < stop: a row that enters at its end is never at risk. The
+    // reader lets it through (a Lifetime allows entry <= time); the data names the row by its id
+    Path f = Files.writeString(dir.resolve("l.csv"), "id,time,event,entry\nb,3,1,1\na,5,1,5\n");
+    List<Lifetime> rows = LifetimeCsv.read(f);
+    assertThatThrownBy(() -> SurvivalData.of(rows)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rows[1] (id 'a') ends at 5.0 but has entry 5.0: with entry times, every row must enter before its end"
+            + " (a row with entry >= time is never at risk)");
+    // a row ending at 0 cannot enter before its end once other rows have entry times
+    Path zero = Files.writeString(dir.resolve("zero.csv"), "id,time,event,entry\nb,3,1,1\nz,0,0,0\n");
+    List<Lifetime> withZero = LifetimeCsv.read(zero);
+    assertThatThrownBy(() -> SurvivalData.of(withZero)).hasMessageStartingWith("rows[1] (id 'z') ends at 0.0 but has entry 0.0");
+    // without entry times it is an ordinary row
+    assertThat(SurvivalData.of(List.of(Lifetime.of("z", 0, false), Lifetime.of("b", 3, true))).truncated()).isFalse();
   }
 
   @Test

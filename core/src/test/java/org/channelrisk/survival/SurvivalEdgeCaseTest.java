@@ -144,6 +144,25 @@ class SurvivalEdgeCaseTest {
   }
 
   @Test
+  void coxHalvesAStepWhoseRiskScoresOverflow() {
+    // the first 20 fail first, one of them with x = 1e6: Newton's steps overshoot until exp(x beta)
+    // overflows; such a step was taken, and the fit came out NaN, "NOT CONVERGED" with no word of why
+    double[] t = new double[40];
+    boolean[] e = new boolean[40];
+    double[][] x = new double[40][];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i + 1;
+      e[i] = true;
+      x[i] = new double[] {i == 0 ? 1e6 : i < 20 ? 1 : 0};
+    }
+    CoxRegression.Fit f = CoxRegression.defaults().fit(SurvivalData.of(t, e), x, List.of("x"));
+    assertThat(List.of(f.coefficients()[0], f.stdErrors()[0], f.logLik(), f.waldTest())).as(f.toString())
+        .allMatch(Double::isFinite);
+    assertThat(f.logLik()).isGreaterThan(f.logLikNull());
+    assertThat(f.toString()).doesNotContain("NaN");
+  }
+
+  @Test
   void coxWithPerfectSeparationDoesNotClaimConvergence() {
     // x = 1 fail first, always: the likelihood grows without bound as beta -> infinity
     double[] t = {1, 2, 3, 4, 5, 6};
