@@ -33,13 +33,19 @@ final class FineGrayCommand extends PlannedCommand {
     double[][] x = covariates.matrix(in.table);
     FineGray.Fit fit = FineGray.defaults().fit(d, cause, x, covariates.names);
     out.write(spec.commandLine().getOut(), () -> fit + "\n", () -> json(fit),
-        List.of("term", "estimate", "std_error", "hazard_ratio", "lower", "upper", "p_value"), w -> {
+        List.of("term", "estimate", "std_error", "hazard_ratio", "lower", "upper", "p_value", "possibly_infinite"), w -> {
           for (int j = 0; j < covariates.names.size(); j++) {
             Estimate hr = fit.subdistributionHazardRatio(j);
             w.row().text(covariates.names.get(j)).number(fit.coefficients()[j]).number(fit.stdErrors()[j]).number(hr.value())
-                .number(hr.lower()).number(hr.upper()).number(fit.pValue(j)).end();
+                .number(hr.lower()).number(hr.upper()).number(fit.pValue(j))
+                .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
           }
         });
+    // as survival cox: a status that qualifies the estimates is said on standard error too, whatever the format
+    if (fit.monotoneLikelihood() || !fit.converged()) {
+      spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
+      spec.commandLine().getErr().flush();
+    }
     // the estimates are printed either way, with converged: false; the exit code tells scripts (README, exit codes)
     return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
   }
@@ -63,6 +69,9 @@ final class FineGrayCommand extends PlannedCommand {
     }
     doc.put("coefficients", coefs);
     doc.put("converged", fit.converged());
+    doc.put("status", fit.status());
+    doc.put("monotone_likelihood", fit.monotoneLikelihood());
+    doc.put("possibly_infinite", fit.possiblyInfinite());
     doc.put("iterations", fit.iterations());
     doc.put("loglik", Output.num(fit.logLik()));
     doc.put("loglik_null", Output.num(fit.logLikNull()));

@@ -281,4 +281,19 @@ class CompetingRisksCommandTest {
     assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
   }
 
+
+  @Test
+  void aSeparatingCovariateIsFlaggedAsSurvivalCoxFlagsIt() throws IOException {
+    // x = 1 for every end by a: the pseudo-likelihood rises without bound (core's FineGrayMonotoneLikelihoodTest)
+    Path in = write("sep.csv", "t,status,x\n1,a,1\n2,b,0\n3,a,1\n4,0,0\n5,a,1\n6,b,0\n7,a,1\n8,b,0\n");
+    MainTest.Result r = run("survival", "finegray", "--input", in.toString(), "--time", "t", "--event", "status", "--cause", "a",
+        "--covariates", "x", "--format", "json");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).contains("\"monotone_likelihood\" : true", "\"possibly_infinite\" : [ \"x\" ]", "\"status\" : \"NOT CONVERGED");
+    assertThat(r.err().strip()).startsWith("channelrisk: warning: NOT CONVERGED").doesNotContain("\n");
+    MainTest.Result csv = run("survival", "finegray", "--input", in.toString(), "--time", "t", "--event", "status", "--cause", "a",
+        "--covariates", "x", "--format", "csv");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith(",possibly_infinite");
+    assertThat(csv.out().lines().skip(1).findFirst().orElseThrow()).endsWith(",true");
+  }
 }
