@@ -132,7 +132,8 @@ public final class ReferralLogCsv {
   }
 
   /**
-   * Parses a time cell: a number of days, or an ISO-8601 instant, offset date-time or date.
+   * Parses a time cell: a number of days (in the notation {@link CsvTable} reads), or an ISO-8601
+   * instant, offset date-time or date.
    *
    * @param cell the text
    * @param origin day 0
@@ -142,7 +143,7 @@ public final class ReferralLogCsv {
   public static double parseTime(String cell, Instant origin) {
     String s = cell.strip();
     try {
-      double v = Double.parseDouble(s);
+      double v = CsvTable.decimal(s);
       if (Double.isFinite(v)) {
         return v;
       }

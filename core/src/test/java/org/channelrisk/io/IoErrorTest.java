@@ -74,6 +74,28 @@ class IoErrorTest {
     }
 
     @Test
+    void onlyDecimalAndScientificNotationAreNumbers() throws IOException {
+      CsvTable t = CsvTable.read(file("x.csv", "time\n0x1p3\n1d\n2f\n"));
+      assertThatThrownBy(() -> t.number(0, "time")).hasMessage("x.csv line 2, column 'time': expected a number, found '0x1p3'");
+      assertThatThrownBy(() -> t.number(1, "time")).hasMessage("x.csv line 3, column 'time': expected a number, found '1d'");
+      assertThatThrownBy(() -> t.number(2, "time")).hasMessage("x.csv line 4, column 'time': expected a number, found '2f'");
+      CsvTable ok = CsvTable.read(file("ok.csv", "time\n12\n -0.5 \n.5\n5.\n1.5e-3\n1.0E10\n+3\n"));
+      assertThat(ok.doubles("time")).containsExactly(12, -0.5, 0.5, 5, 1.5e-3, 1.0e10, 3);
+      CsvTable big = CsvTable.read(file("big.csv", "time\n1e400\n"));
+      assertThatThrownBy(() -> big.doubles("time")).hasMessage("big.csv line 2, column 'time': expected a finite number, found '1e400'");
+    }
+
+    @Test
+    void aTimeCellIsADecimalNumberOrAnIsoTime() {
+      java.time.Instant origin = java.time.Instant.parse("2019-01-01T00:00:00Z");
+      assertThat(ReferralLogCsv.parseTime(" 1.5 ", origin)).isEqualTo(1.5);
+      assertThat(ReferralLogCsv.parseTime("2019-01-03", origin)).isEqualTo(2);
+      assertThatThrownBy(() -> ReferralLogCsv.parseTime("0x1p3", origin)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("expected an ISO-8601 instant or a number of days, found '0x1p3'");
+      assertThatThrownBy(() -> ReferralLogCsv.parseTime("1d", origin)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void negativeTimes() throws IOException {
       CsvTable t = CsvTable.read(file("neg.csv", "time\n1\n-2\n"));
       assertThatThrownBy(() -> t.nonNegativeDoubles("time")).hasMessage("neg.csv line 3, column 'time': expected a number >= 0, found '-2'");
