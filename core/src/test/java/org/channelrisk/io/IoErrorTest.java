@@ -142,6 +142,24 @@ class IoErrorTest {
     }
 
     @Test
+    void aTimeSeriesTableHoldsOnlyWhatItCanReadBack() throws IOException {
+      double[] t = {0, 1, 2};
+      assertThatThrownBy(() -> TimeSeriesTable.of(t, java.util.Map.of("v", new double[] {1, Double.POSITIVE_INFINITY, Double.NaN})))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("series 'v' value 1 must be finite or NaN (missing): Infinity");
+      assertThatThrownBy(() -> TimeSeriesTable.of("", t, java.util.Map.of())).hasMessage("timeName must not be empty");
+      assertThatThrownBy(() -> TimeSeriesTable.of(t, null)).isInstanceOf(NullPointerException.class)
+          .hasMessage("series must not be null");
+      assertThatThrownBy(() -> TimeSeriesTable.of(null, java.util.Map.of())).hasMessage("times must not be null");
+      java.util.Map<String, double[]> withNull = new java.util.HashMap<>();
+      withNull.put("v", null);
+      assertThatThrownBy(() -> TimeSeriesTable.of(t, withNull)).hasMessage("series 'v' must not be null");
+      TimeSeriesTable gaps = TimeSeriesTable.of(t, java.util.Map.of("v", new double[] {1, Double.NaN, -0.5}));
+      Path f = dir.resolve("gaps-out.csv");
+      gaps.write(f);
+      assertThat(TimeSeriesTable.read(f)).isEqualTo(gaps);
+    }
+
+    @Test
     void timeSeriesEmptyCellsAreMissing() throws IOException {
       TimeSeriesTable t = TimeSeriesTable.read(file("gaps.csv", "day,active,audience\n0,10,\n1,,5\n"));
       assertThat(t.timeName()).isEqualTo("day");
