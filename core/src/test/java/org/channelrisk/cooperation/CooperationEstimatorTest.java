@@ -106,6 +106,16 @@ class CooperationEstimatorTest {
   }
 
   @Test
+  void anEmptyLogIsRefused() {
+    assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(List.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the referral log is empty: nothing to estimate");
+    assertThatThrownBy(() -> CooperationEstimator.builder().until(10).build().estimate(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("log must not be null");
+  }
+
+  @Test
   void aSecondCallToASetterFailsNamingTheValueItHas() {
     assertThatThrownBy(() -> CooperationEstimator.builder().until(5).until(6)).isInstanceOf(IllegalStateException.class)
         .hasMessage("until was already set to 5.0");
