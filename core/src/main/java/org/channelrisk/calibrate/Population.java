@@ -368,6 +368,23 @@ public final class Population {
     return p;
   }
 
+  /**
+   * Equal when the parameter names, the particles' values, weights, distances and statistics and the
+   * history are equal, arrays by content: a population read back from its text form equals the one
+   * written, and so do the {@link CalibrationResult}s that hold them.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Population p && names.equals(p.names) && Arrays.deepEquals(values, p.values)
+        && Arrays.equals(weights, p.weights) && Arrays.equals(distances, p.distances)
+        && Arrays.deepEquals(statistics, p.statistics) && history.equals(p.history);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((names.hashCode() * 31 + Arrays.deepHashCode(values)) * 31 + Arrays.hashCode(weights)) * 31 + history.hashCode();
+  }
+
   @Override
   public String toString() {
     Generation g = generation();

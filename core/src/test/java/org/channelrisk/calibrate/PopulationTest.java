@@ -52,6 +52,22 @@ class PopulationTest {
   }
 
   @Test
+  void populationsAndResultsAreEqualByContent() throws IOException {
+    Population p = four();
+    assertThat(four()).isEqualTo(p).hasSameHashCodeAs(p);
+    assertThat(new CalibrationResult(four(), StopReason.BUDGET, 7)).isEqualTo(new CalibrationResult(p, StopReason.BUDGET, 7));
+    StringWriter w = new StringWriter();
+    p.write(w, 7, "f");
+    assertThat(Population.read(new StringReader(w.toString()), "p.csv", 7, "f")).isEqualTo(p);
+    Population otherStatistic = new Population(List.of("x", "y"), new double[][] {{3, 30}, {1, 10}, {4, 40}, {2, 20}},
+        new double[] {1, 2, 3, 4}, new double[] {0.5, 1.5, 2.5, 0.25}, new double[][] {{7}, {8}, {9}, {5}}, HISTORY);
+    assertThat(otherStatistic).isNotEqualTo(p);
+    Population otherHistory = new Population(List.of("x", "y"), new double[][] {{3, 30}, {1, 10}, {4, 40}, {2, 20}},
+        new double[] {1, 2, 3, 4}, new double[] {0.5, 1.5, 2.5, 0.25}, new double[][] {{7}, {8}, {9}, {6}}, HISTORY.subList(0, 1));
+    assertThat(otherHistory).isNotEqualTo(p);
+  }
+
+  @Test
   void weightedQuantileAndEss() {
     double[] x = {5, 1, 3};
     double[] w = {0.5, 0.25, 0.25};
