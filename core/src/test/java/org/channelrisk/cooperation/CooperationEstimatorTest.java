@@ -106,6 +106,30 @@ class CooperationEstimatorTest {
   }
 
   @Test
+  void aProportionIsCheckedWhenMadeDirectly() {
+    assertThatThrownBy(() -> new Proportion(5, 3, 2, Double.NaN, 7, 0.95)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("need 0 <= successes <= trials: 5 of 3");
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.4, 0.1, 0.9, 0.95)).hasMessage("estimate must be successes / trials = 1 of 2: 0.4");
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, Double.NaN, 0.9, 0.95))
+        .hasMessage("need 0 <= lower <= estimate <= upper <= 1: NaN <= 0.5 <= 0.9");
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, 0.6, 0.9, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, 0.1, 1.5, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, 0.1, 0.9, 1)).hasMessageContaining("confidence level");
+    assertThatThrownBy(() -> new Proportion(0, 0, 0, Double.NaN, Double.NaN, 0.95)).hasMessageContaining("must be NaN");
+    assertThat(new Proportion(1, 2, 0.5, 0.1, 0.9, 0.95).estimate()).isEqualTo(0.5);
+    // every Wilson interval is a valid proportion, down to one success in 10^15 trials
+    long[] trials = {1, 2, 3, 7, 10, 263, 48_931, 1_000_003, 1_000_000_000_000_000L};
+    for (long n : trials) {
+      for (long k : new long[] {0, 1, n / 3, n / 2, n - 1, n}) {
+        for (double level : new double[] {0.5, 0.95, 0.999999}) {
+          Proportion p = Proportion.wilson(Math.max(0, k), n, level);
+          assertThat(p.lower()).as("%s of %s", k, n).isLessThanOrEqualTo(p.estimate());
+        }
+      }
+    }
+  }
+
+  @Test
   void anEmptyLogIsRefused() {
     assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(List.of())).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the referral log is empty: nothing to estimate");
