@@ -217,6 +217,7 @@ public final class CooperationEstimator {
 
     /** @param starts days at which new periods start (e.g. a policy change), strictly increasing @return this builder */
     public Builder periodStarts(double... starts) {
+      Checks.notNull("period starts", starts);
       for (int i = 0; i < starts.length; i++) {
         if (!Double.isFinite(starts[i]) || (i > 0 && !(starts[i] > starts[i - 1]))) {
           throw new IllegalArgumentException("period starts must be finite and strictly increasing: " + Arrays.toString(starts));

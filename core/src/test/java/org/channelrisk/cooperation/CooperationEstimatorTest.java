@@ -137,6 +137,8 @@ class CooperationEstimatorTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("log must not be null");
+    assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts((double[]) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("period starts must not be null");
   }
 
   @Test
