@@ -56,6 +56,9 @@ class PopulationTest {
     Population p = four();
     assertThat(four()).isEqualTo(p).hasSameHashCodeAs(p);
     assertThat(new CalibrationResult(four(), StopReason.BUDGET, 7)).isEqualTo(new CalibrationResult(p, StopReason.BUDGET, 7));
+    assertThatThrownBy(() -> new CalibrationResult(null, StopReason.BUDGET, 7)).isInstanceOf(NullPointerException.class)
+        .hasMessage("population must not be null");
+    assertThatThrownBy(() -> new CalibrationResult(p, null, 7)).hasMessage("stopReason must not be null");
     StringWriter w = new StringWriter();
     p.write(w, 7, "f");
     assertThat(Population.read(new StringReader(w.toString()), "p.csv", 7, "f")).isEqualTo(p);

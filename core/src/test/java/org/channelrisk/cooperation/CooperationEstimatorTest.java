@@ -92,6 +92,30 @@ class CooperationEstimatorTest {
   }
 
   @Test
+  void rowsAndEstimatesMadeDirectlyAreChecked() {
+    List<Referral> refs = List.of(
+        Referral.decided("a", "a", "p", 0, ReferralOutcome.REMOVED, 1),
+        Referral.decided("b", "b", "p", 0, ReferralOutcome.REMOVED, 3),
+        Referral.pending("c", "c", "p", 4),
+        Referral.decided("d", "d", "p", 0, ReferralOutcome.DECLINED, 1));
+    CooperationEstimate est = CooperationEstimator.builder().until(10).build().estimate(refs);
+    PlatformCooperation p = est.get("p", "all");
+    assertThat(new PlatformCooperation(p.platform(), p.period(), 4, 2, 1, 1, p.compliance(), p.latency(), p.latencyFits()))
+        .isEqualTo(p);
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 5, 2, 1, 1, p.compliance(), p.latency(), p.latencyFits()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("removed 2 + declined 1 + pending 1 must equal the referrals 5");
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 4, 3, -1, 2, p.compliance(), p.latency(), p.latencyFits()))
+        .hasMessage("declined must be >= 0: -1");
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 4, 2, 1, 1, Proportion.wilson(1, 3, 0.95), p.latency(), p.latencyFits()))
+        .hasMessage("compliance must be removed of removed + declined (2 of 3), found 1 of 3");
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 4, 2, 1, 1, p.compliance(), null, p.latencyFits()))
+        .isInstanceOf(NullPointerException.class).hasMessage("latency must not be null");
+    assertThatThrownBy(() -> new CooperationEstimate(est.platforms(), est.latencyComparisons(), Double.NEGATIVE_INFINITY))
+        .hasMessage("until must be finite: -Infinity");
+    assertThatThrownBy(() -> new CooperationEstimate(null, est.latencyComparisons(), 10)).hasMessage("platforms must not be null");
+  }
+
+  @Test
   void statesWhatCannotBeEstimated() {
     List<Referral> declinedOnly = List.of(Referral.decided("a", "a", "p", 0, ReferralOutcome.DECLINED, 1));
     PlatformCooperation p = CooperationEstimator.estimateDefaults(declinedOnly).get("p", "all");
