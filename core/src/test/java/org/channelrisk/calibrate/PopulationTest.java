@@ -52,6 +52,15 @@ class PopulationTest {
   }
 
   @Test
+  void aPopulationNamesWhatIsMissingOrInconsistent() {
+    assertThatThrownBy(() -> new Population(null, new double[][] {{1}}, new double[] {1}, new double[] {0}, new double[][] {{1}}, HISTORY))
+        .isInstanceOf(NullPointerException.class).hasMessage("names must not be null");
+    assertThatThrownBy(() -> new Population(List.of("x"), new double[][] {{1}, {2}}, new double[] {1, 1}, new double[] {0, 0},
+        new double[][] {{1}, {1, 2}}, HISTORY)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("particle 1 has 2 statistics, particle 0 has 1");
+  }
+
+  @Test
   void populationsAndResultsAreEqualByContent() throws IOException {
     Population p = four();
     assertThat(four()).isEqualTo(p).hasSameHashCodeAs(p);
