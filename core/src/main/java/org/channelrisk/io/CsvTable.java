@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.channelrisk.internal.Checks;
 
 /**
  * A CSV file read whole: a header line and rows of text cells, each row remembering the line it
@@ -77,6 +78,7 @@ public final class CsvTable {
    * @throws UncheckedIOException on other I/O failures
    */
   public static CsvTable read(Path file) {
+    Checks.notNull("file", file);
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file.toString(), "is a folder; expected a CSV file");
@@ -104,6 +106,8 @@ public final class CsvTable {
    * @throws IOException if reading fails
    */
   public static CsvTable read(Reader reader, String source) throws IOException {
+    Checks.notNull("reader", reader);
+    Checks.notNull("source", source);
     List<String[]> rows = new ArrayList<>();
     long[] lines = new long[16];
     ImmutableList<String> header = null;

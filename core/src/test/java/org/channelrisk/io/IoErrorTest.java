@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.channelrisk.model.EcosystemGenerator;
 import org.channelrisk.model.Referral;
 import org.channelrisk.model.ReferralOutcome;
@@ -242,6 +243,40 @@ class IoErrorTest {
 
   @Nested
   class Writing {
+    @Test
+    void nullArgumentsAreNamedBeforeAnythingIsWritten() throws IOException {
+      Path f = dir.resolve("n.csv");
+      java.io.StringWriter w = new java.io.StringWriter();
+      Pseudonymizer p = Pseudonymizer.withKey(new byte[Pseudonymizer.MIN_KEY_BYTES]);
+      Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = new java.util.LinkedHashMap<>();
+      calls.put("file", () -> CsvTable.read((Path) null));
+      calls.put("reader", () -> CsvTable.read(null, "x.csv"));
+      calls.put("source", () -> CsvTable.read(new java.io.StringReader("a\n"), null));
+      calls.put("file ", () -> TimeSeriesTable.read(null));
+      calls.put("origin", () -> ReferralLogCsv.read(f, null));
+      calls.put("log", () -> ReferralLogCsv.write(f, null));
+      calls.put("log ", () -> ReferralLogCsv.write(w, null));
+      calls.put("cell", () -> ReferralLogCsv.parseTime(null, ReferralLogCsv.DEFAULT_ORIGIN));
+      calls.put("origin ", () -> ReferralLogCsv.parseTime("1", null));
+      calls.put("eco", () -> EcosystemCsv.write(null, dir.resolve("eco")));
+      calls.put("dir", () -> EcosystemCsv.read(null));
+      calls.put("summary", () -> EnsembleCsv.write(f, null));
+      calls.put("summary ", () -> EnsembleCsv.write(w, null));
+      calls.put("body", () -> AtomicFiles.write(f, null));
+      calls.put("target", () -> CsvOutput.write((Path) null, List.of("a"), out -> { }));
+      calls.put("header", () -> CsvOutput.write(w, null, out -> { }));
+      calls.put("key", () -> Pseudonymizer.withKey(null));
+      calls.put("file  ", () -> Pseudonymizer.fromKeyFile(null));
+      calls.put("id", () -> p.pseudonym(null));
+      calls.put("log  ", () -> p.apply((List<Referral>) null));
+      calls.put("values", () -> Sparkline.of(null));
+      calls.forEach((name, call) -> assertThatThrownBy(call).as(name).isInstanceOf(NullPointerException.class)
+          .hasMessage(name.strip() + " must not be null"));
+      assertThat(f).doesNotExist();
+      assertThat(w.toString()).isEmpty();
+      assertThat(CsvRoundTripProperties.noTemporaryFiles(dir)).isTrue();
+    }
+
     @Test
     void failedWriteLeavesNoFileAndNoTemporary() throws IOException {
       Path target = dir.resolve("out.csv");
