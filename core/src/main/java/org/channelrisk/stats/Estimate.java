@@ -1,7 +1,7 @@
 package org.channelrisk.stats;
 
 import java.util.Locale;
-import org.channelrisk.internal.Checks;
+import java.util.Objects;
 
 /**
  * A point estimate with confidence limits and the method that gave them. NaN means "not available"
@@ -21,7 +21,8 @@ import org.channelrisk.internal.Checks;
 public record Estimate(double value, double lower, double upper, String method) {
   /** Checks the method, which every printed estimate names. */
   public Estimate {
-    Checks.notNull("method", method);
+    // stats depends on no other package of the library (not even internal), so the check is written out
+    Objects.requireNonNull(method, "method must not be null");
   }
 
   /** @return whether the estimate is a number (a median that was reached) */
