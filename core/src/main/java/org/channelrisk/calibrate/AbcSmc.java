@@ -223,6 +223,9 @@ public final class AbcSmc {
    * @return the result
    */
   public CalibrationResult run(long seed, Evaluator evaluator, Listener listener) {
+    // before generation 0, which may take hours, not after it
+    Checks.notNull("evaluator", evaluator);
+    Checks.notNull("listener", listener);
     Population p = generationZero(seed, evaluator, listener);
     listener.generation(p);
     return continueFrom(p, seed, evaluator, listener);
@@ -239,6 +242,9 @@ public final class AbcSmc {
    * @return the result
    */
   public CalibrationResult resume(Population from, long seed, Evaluator evaluator, Listener listener) {
+    Checks.notNull("from", from);
+    Checks.notNull("evaluator", evaluator);
+    Checks.notNull("listener", listener);
     checkArgument(from.names().equals(names()), "the population has parameters %s, this calibration %s", from.names(), names());
     checkArgument(from.size() == particles, "the population has %s particles, this calibration %s", from.size(), particles);
     return continueFrom(from, seed, evaluator, listener);

@@ -2,6 +2,7 @@ package org.channelrisk.calibrate;
 
 import java.util.Locale;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 
 /**
  * The outcome of an ABC-SMC run: the last complete population (the posterior approximation), why the
@@ -19,6 +20,12 @@ import java.util.Map;
  * @param seed the run's seed
  */
 public record CalibrationResult(Population population, StopReason stopReason, long seed) {
+  /** Checks the population and the reason, which {@link #toString} and every caller read. */
+  public CalibrationResult {
+    Checks.notNull("population", population);
+    Checks.notNull("stopReason", stopReason);
+  }
+
   /**
    * @param level the credible intervals' level
    * @return each parameter's posterior summary

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.channelrisk.internal.Checks;
 
 /**
  * A weighted population of particles: the posterior approximation after a generation, with the history
@@ -47,6 +48,12 @@ public final class Population {
    */
   public Population(List<String> names, double[][] values, double[] weights, double[] distances, double[][] statistics,
       List<Generation> history) {
+    Checks.notNull("names", names);
+    Checks.notNull("values", values);
+    Checks.notNull("weights", weights);
+    Checks.notNull("distances", distances);
+    Checks.notNull("statistics", statistics);
+    Checks.notNull("history", history);
     this.names = List.copyOf(names);
     int n = values.length;
     checkArgument(n >= 1 && weights.length == n && distances.length == n && statistics.length == n,
@@ -56,6 +63,11 @@ public final class Population {
     this.statistics = new double[n][];
     double sum = 0;
     for (int i = 0; i < n; i++) {
+      Checks.notNull("values of particle " + i, values[i]);
+      Checks.notNull("statistics of particle " + i, statistics[i]);
+      // the text form has one header for all particles' statistics
+      checkArgument(statistics[i].length == statistics[0].length, "particle %s has %s statistics, particle 0 has %s", i,
+          statistics[i].length, statistics[0].length);
       checkArgument(values[i].length == names.size(), "particle %s has %s values for %s parameters", i, values[i].length, names.size());
       checkArgument(weights[i] >= 0 && Double.isFinite(weights[i]), "weight %s must be finite and >= 0: %s", i, (Object) weights[i]);
       this.values[i] = values[i].clone();
@@ -366,6 +378,23 @@ public final class Population {
     // the weights were normalized when written; renormalizing may change their last bit, so keep them as read
     System.arraycopy(weights, 0, p.weights, 0, n);
     return p;
+  }
+
+  /**
+   * Equal when the parameter names, the particles' values, weights, distances and statistics and the
+   * history are equal, arrays by content: a population read back from its text form equals the one
+   * written, and so do the {@link CalibrationResult}s that hold them.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Population p && names.equals(p.names) && Arrays.deepEquals(values, p.values)
+        && Arrays.equals(weights, p.weights) && Arrays.equals(distances, p.distances)
+        && Arrays.deepEquals(statistics, p.statistics) && history.equals(p.history);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((names.hashCode() * 31 + Arrays.deepHashCode(values)) * 31 + Arrays.hashCode(weights)) * 31 + history.hashCode();
   }
 
   @Override

@@ -141,17 +141,21 @@ public sealed interface Statistic extends Serializable
    *
    * @param observable the observable
    * @param times observed times, within the horizon
-   * @param values observed values (NaN for missing)
+   * @param values observed values, finite or NaN (missing)
    * @param logScale whether to compare log(1 + y)
    */
   record Series(Observed observable, double[] times, double[] values, boolean logScale) implements Statistic {
     /** Validates and copies the series. */
     public Series {
       Objects.requireNonNull(observable, "observable");
+      Objects.requireNonNull(times, "times");
+      Objects.requireNonNull(values, "values");
       checkArgument(times.length == values.length, "series has %s times but %s values", times.length, values.length);
       checkArgument(Arrays.stream(values).anyMatch(Double::isFinite), "series has no observed value");
       for (int i = 0; i < times.length; i++) {
         checkArgument(Double.isFinite(times[i]), "series time %s must be finite: %s", i, (Object) times[i]);
+        // NaN marks a missing value; an infinity is no observation and would make the distance infinite
+        checkArgument(!Double.isInfinite(values[i]), "series value %s must be finite or NaN (missing): %s", i, (Object) values[i]);
         checkArgument(Double.isNaN(values[i]) || !logScale || values[i] > -1, "series value %s must be > -1 on the log scale: %s", i,
             (Object) values[i]);
       }

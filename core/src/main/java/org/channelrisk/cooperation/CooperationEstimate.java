@@ -3,6 +3,7 @@ package org.channelrisk.cooperation;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.survival.LogRankTest;
 
 /**
@@ -19,13 +20,19 @@ import org.channelrisk.survival.LogRankTest;
  * @param platforms one row per platform and period, periods in time order, platforms by id
  * @param latencyComparisons log-rank test of latency between platforms, per period label, periods in time
  *     order
- * @param until the end of observation used
+ * @param until the end of observation used, finite
  */
 public record CooperationEstimate(
     List<PlatformCooperation> platforms, Map<String, LogRankTest.Result> latencyComparisons, double until) {
 
-  /** Copies the rows and the comparisons (keeping their order, periods in time order), so that the estimate cannot change once made. */
+  /**
+   * Checks the components and copies the rows and the comparisons (keeping their order, periods in
+   * time order), so that the estimate cannot change once made.
+   */
   public CooperationEstimate {
+    Checks.notNull("platforms", platforms);
+    Checks.notNull("latencyComparisons", latencyComparisons);
+    Checks.finite("until", until);
     platforms = List.copyOf(platforms);
     latencyComparisons = ImmutableMap.copyOf(latencyComparisons);
   }

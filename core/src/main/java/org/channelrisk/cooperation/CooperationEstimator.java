@@ -57,19 +57,26 @@ public final class CooperationEstimator {
   /**
    * Estimates with the defaults.
    *
-   * @param log the referral log
+   * @param log the referral log, at least one referral
    * @return the estimate
+   * @throws IllegalArgumentException if the log is empty
    */
   public static CooperationEstimate estimateDefaults(List<Referral> log) {
     return builder().build().estimate(log);
   }
 
   /**
-   * @param log the referral log
+   * @param log the referral log, at least one referral
    * @return per platform and period
-   * @throws IllegalArgumentException if a referral was sent or decided after the end of observation
+   * @throws IllegalArgumentException if the log is empty, or a referral was sent or decided after the
+   *     end of observation
    */
   public CooperationEstimate estimate(List<Referral> log) {
+    Checks.notNull("log", log);
+    if (log.isEmpty()) {
+      // an estimate without a row would only defer the failure to get(), and its end of observation would be -Infinity
+      throw new IllegalArgumentException("the referral log is empty: nothing to estimate");
+    }
     double end = until;
     if (Double.isNaN(end)) {
       end = Double.NEGATIVE_INFINITY;
@@ -210,6 +217,7 @@ public final class CooperationEstimator {
 
     /** @param starts days at which new periods start (e.g. a policy change), strictly increasing @return this builder */
     public Builder periodStarts(double... starts) {
+      Checks.notNull("period starts", starts);
       for (int i = 0; i < starts.length; i++) {
         if (!Double.isFinite(starts[i]) || (i > 0 && !(starts[i] > starts[i - 1]))) {
           throw new IllegalArgumentException("period starts must be finite and strictly increasing: " + Arrays.toString(starts));

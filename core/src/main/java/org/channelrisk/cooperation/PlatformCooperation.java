@@ -3,6 +3,7 @@ package org.channelrisk.cooperation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.model.Cooperation;
 import org.channelrisk.model.LatencyDistribution;
 import org.channelrisk.survival.ParametricSurvival;
@@ -34,8 +35,31 @@ public record PlatformCooperation(
     String platform, String period, int referrals, int removed, int declined, int pending, Proportion compliance,
     SurvivalCurve latency, List<ParametricSurvival.Fit> latencyFits) {
 
-  /** Copies the fits, so that the row cannot change once made. */
+  /**
+   * Checks that the counts add up and agree with the compliance rate, and copies the fits, so that the
+   * row cannot change once made.
+   *
+   * @throws IllegalArgumentException if a count is negative, the outcomes do not add up to the
+   *     referrals, or the compliance rate is not removed of removed + declined
+   */
   public PlatformCooperation {
+    Checks.notNull("platform", platform);
+    Checks.notNull("period", period);
+    Checks.notNull("compliance", compliance);
+    Checks.notNull("latency", latency);
+    Checks.notNull("latencyFits", latencyFits);
+    Checks.nonNegative("removed", removed);
+    Checks.nonNegative("declined", declined);
+    Checks.nonNegative("pending", pending);
+    if ((long) removed + declined + pending != referrals) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "removed %d + declined %d + pending %d must equal the referrals %d", removed, declined, pending, referrals));
+    }
+    if (compliance.successes() != removed || compliance.trials() != (long) removed + declined) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "compliance must be removed of removed + declined (%d of %d), found %d of %d", removed, (long) removed + declined,
+          compliance.successes(), compliance.trials()));
+    }
     latencyFits = List.copyOf(latencyFits);
   }
 

@@ -11,14 +11,46 @@ import java.util.Locale;
  * p.lower(); p.upper();
  * }</pre>
  *
- * @param successes count of successes
- * @param trials count of trials
+ * @param successes count of successes, 0 &lt;= successes &lt;= trials
+ * @param trials count of trials, &gt;= 0
  * @param estimate successes / trials (NaN when there are no trials)
- * @param lower lower limit (NaN when there are no trials)
- * @param upper upper limit (NaN when there are no trials)
- * @param level the confidence level
+ * @param lower lower limit, in [0, estimate] (NaN when there are no trials)
+ * @param upper upper limit, in [estimate, 1] (NaN when there are no trials)
+ * @param level the confidence level, in (0, 1)
  */
 public record Proportion(long successes, long trials, double estimate, double lower, double upper, double level) {
+
+  /**
+   * Checks that the components describe a proportion with an interval around it, so that none prints
+   * as "200.00% (NaN%, 700.00%)".
+   *
+   * @throws IllegalArgumentException naming the component that does not fit
+   */
+  public Proportion {
+    checkCounts(successes, trials);
+    org.channelrisk.stats.CriticalValues.checkLevel(level);
+    if (trials == 0) {
+      if (!Double.isNaN(estimate) || !Double.isNaN(lower) || !Double.isNaN(upper)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "with 0 trials the estimate and its limits are not available and must be NaN: %s (%s, %s)", estimate, lower, upper));
+      }
+    } else {
+      if (estimate != successes / (double) trials) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "estimate must be successes / trials = %s of %s: %s", successes, trials, estimate));
+      }
+      if (!(lower >= 0 && lower <= estimate && upper >= estimate && upper <= 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "need 0 <= lower <= estimate <= upper <= 1: %s <= %s <= %s", lower, estimate, upper));
+      }
+    }
+  }
+
+  private static void checkCounts(long successes, long trials) {
+    if (trials < 0 || successes < 0 || successes > trials) {
+      throw new IllegalArgumentException("need 0 <= successes <= trials: " + successes + " of " + trials);
+    }
+  }
 
   /**
    * @param successes successes, 0 &lt;= successes &lt;= trials
@@ -27,9 +59,7 @@ public record Proportion(long successes, long trials, double estimate, double lo
    * @return the proportion with its Wilson interval
    */
   public static Proportion wilson(long successes, long trials, double level) {
-    if (trials < 0 || successes < 0 || successes > trials) {
-      throw new IllegalArgumentException("need 0 <= successes <= trials: " + successes + " of " + trials);
-    }
+    checkCounts(successes, trials);
     org.channelrisk.stats.CriticalValues.checkLevel(level);
     if (trials == 0) {
       return new Proportion(0, 0, Double.NaN, Double.NaN, Double.NaN, level);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.channelrisk.internal.Checks;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the
@@ -55,6 +56,8 @@ public final class AtomicFiles {
    * @throws IOException if writing or moving fails; the target is then unchanged
    */
   public static void write(Path target, WriterBody body) throws IOException {
+    Checks.notNull("target", target);
+    Checks.notNull("body", body);
     writeBytes(target, out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       body.writeTo(w);
@@ -70,6 +73,8 @@ public final class AtomicFiles {
    * @throws IOException if writing or moving fails; the target is then unchanged
    */
   public static void writeBytes(Path target, StreamBody body) throws IOException {
+    Checks.notNull("target", target);
+    Checks.notNull("body", body);
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
+import org.channelrisk.internal.Checks;
 
 /**
  * Writes a CSV file atomically with {@link AtomicFiles}: text cells pass through {@link FormulaGuard},
@@ -42,6 +43,9 @@ public final class CsvOutput {
    * @throws IOException if writing fails
    */
   public static void write(Path target, List<String> header, Body body) throws IOException {
+    Checks.notNull("target", target);
+    Checks.notNull("header", header);
+    Checks.notNull("body", body);
     AtomicFiles.write(target, w -> write(w, header, body));
   }
 
@@ -54,6 +58,9 @@ public final class CsvOutput {
    * @throws IOException if writing fails
    */
   public static void write(java.io.Writer writer, List<String> header, Body body) throws IOException {
+    Checks.notNull("writer", writer);
+    Checks.notNull("header", header);
+    Checks.notNull("body", body);
     CSVPrinter p = new CSVPrinter(writer, CsvTable.FORMAT);
     for (String h : header) {
       p.print(FormulaGuard.escape(h));

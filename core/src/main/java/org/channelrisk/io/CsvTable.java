@@ -15,9 +15,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.channelrisk.internal.Checks;
 
 /**
  * A CSV file read whole: a header line and rows of text cells, each row remembering the line it
@@ -33,8 +35,18 @@ import org.apache.commons.csv.CSVRecord;
  * <p>The dialect is RFC 4180 (comma, double quotes, quotes doubled inside), UTF-8, with or without
  * a byte-order mark; blank lines are skipped; cells are not trimmed. Cells that {@link FormulaGuard}
  * escaped on export are unescaped. Memory: the cells as strings, O(rows x columns).
+ *
+ * <p>Numbers are read in plain decimal or scientific notation ({@code 12}, {@code -0.5}, {@code .5},
+ * {@code 1.5e-3}, {@code 1.0E10}), white space around them ignored: what R, spreadsheets and this
+ * library's writers produce. Java's other forms (hexadecimal {@code 0x1p3}, type suffixes {@code 1d},
+ * {@code 2f}) are refused, so that a cell means the same to every tool that reads the file.
  */
 public final class CsvTable {
+  /** Plain decimal or scientific notation, optionally signed. */
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  /** The spellings of NaN and infinity that {@link Double#toString} writes, read so as to be refused by name. */
+  private static final Pattern NON_FINITE = Pattern.compile("[+-]?(NaN|Infinity)");
+
   static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setRecordSeparator('\n').setIgnoreEmptyLines(true).get();
 
@@ -66,6 +78,7 @@ public final class CsvTable {
    * @throws UncheckedIOException on other I/O failures
    */
   public static CsvTable read(Path file) {
+    Checks.notNull("file", file);
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file.toString(), "is a folder; expected a CSV file");
@@ -93,6 +106,8 @@ public final class CsvTable {
    * @throws IOException if reading fails
    */
   public static CsvTable read(Reader reader, String source) throws IOException {
+    Checks.notNull("reader", reader);
+    Checks.notNull("source", source);
     List<String[]> rows = new ArrayList<>();
     long[] lines = new long[16];
     ImmutableList<String> header = null;
@@ -348,7 +363,7 @@ public final class CsvTable {
     String s = rows.get(row)[c];
     double v;
     try {
-      v = Double.parseDouble(s.strip());
+      v = decimal(s);
     } catch (NumberFormatException e) {
       throw error(row, column, "expected a number, found '" + s + "'");
     }
@@ -356,6 +371,23 @@ public final class CsvTable {
       throw error(row, column, "expected a finite number, found '" + s + "'");
     }
     return v;
+  }
+
+  /**
+   * Parses a number in the notation the class documentation describes; NaN and infinity as
+   * {@link Double#toString} writes them parse too, so that callers can say that the number must be
+   * finite rather than that it is not a number. A decimal too large for a double is infinite.
+   *
+   * @param text the cell
+   * @return the number
+   * @throws NumberFormatException if the text is in no such notation
+   */
+  static double decimal(String text) {
+    String s = text.strip();
+    if (!DECIMAL.matcher(s).matches() && !NON_FINITE.matcher(s).matches()) {
+      throw new NumberFormatException("not a decimal number: '" + text + "'");
+    }
+    return Double.parseDouble(s);
   }
 
   private boolean status(String s, int row, String column) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.EnumNames;
 import org.channelrisk.model.Account;
 import org.channelrisk.model.AccountRole;
@@ -63,6 +64,8 @@ public final class EcosystemCsv {
    * @throws IOException if writing fails
    */
   public static void write(Ecosystem eco, Path dir) throws IOException {
+    Checks.notNull("eco", eco);
+    Checks.notNull("dir", dir);
     Files.createDirectories(dir);
     CsvOutput.write(dir.resolve("platforms.csv"), List.of("id", "name", "user_base", "security_rating"), out -> {
       for (Platform p : eco.platforms().values()) {
@@ -128,6 +131,7 @@ public final class EcosystemCsv {
    * @throws InvalidInputException naming the file, line and column of the first problem
    */
   public static Ecosystem read(Path dir) {
+    Checks.notNull("dir", dir);
     for (String f : FILES) {
       if (!Files.isRegularFile(dir.resolve(f))) {
         throw new InvalidInputException(dir.resolve(f).toString(), "no such file (an ecosystem folder has " + FILES + ")");

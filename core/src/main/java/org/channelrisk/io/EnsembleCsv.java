@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.sim.EnsembleSummary;
 import org.channelrisk.sim.Observed;
 
@@ -51,6 +52,8 @@ public final class EnsembleCsv {
    * @throws IOException if writing fails
    */
   public static void write(Path file, EnsembleSummary summary) throws IOException {
+    Checks.notNull("file", file);
+    Checks.notNull("summary", summary);
     AtomicFiles.write(file, w -> write(w, summary));
   }
 
@@ -62,6 +65,8 @@ public final class EnsembleCsv {
    * @throws IOException if writing fails
    */
   public static void write(Writer writer, EnsembleSummary summary) throws IOException {
+    Checks.notNull("writer", writer);
+    Checks.notNull("summary", summary);
     List<double[]> cols = new ArrayList<>();
     double[] bands = EnsembleSummary.bandProbabilities();
     for (Observed o : Observed.values()) {

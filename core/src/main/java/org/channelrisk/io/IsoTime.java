@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.channelrisk.internal.Checks;
 
 /**
  * The two ISO-8601 forms in which channel-status logs and referral logs write when something
@@ -28,11 +29,11 @@ public final class IsoTime {
   /**
    * Reads an instant with offset, or a date at midnight UTC; white space around the text is ignored.
    *
-   * @param text the text
+   * @param text the text, not null
    * @return the instant, empty when the text is neither form
    */
   public static Optional<Instant> parse(String text) {
-    String s = text.strip();
+    String s = Checks.notNull("text", text).strip();
     try {
       return Optional.of(OffsetDateTime.parse(s).toInstant());
     } catch (DateTimeParseException notAnInstant) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.model.Ecosystem;
 import org.channelrisk.model.Referral;
 
@@ -46,6 +47,7 @@ public final class Pseudonymizer {
    * @return a pseudonymizer
    */
   public static Pseudonymizer withKey(byte[] key) {
+    Checks.notNull("key", key);
     return new Pseudonymizer(key.clone());
   }
 
@@ -59,6 +61,7 @@ public final class Pseudonymizer {
    * @throws IOException if reading fails
    */
   public static Pseudonymizer fromKeyFile(Path file) throws IOException {
+    Checks.notNull("file", file);
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(file.toString(), "no such key file");
     }
@@ -81,6 +84,7 @@ public final class Pseudonymizer {
    * @return its pseudonym: "p" and 32 lowercase hex digits
    */
   public String pseudonym(String id) {
+    Checks.notNull("id", id);
     return "p" + mac.hashString(id, StandardCharsets.UTF_8).toString().substring(0, HEX_DIGITS);
   }
 
@@ -89,6 +93,7 @@ public final class Pseudonymizer {
    * @return a copy with account, channel and operator ids and link ends pseudonymised
    */
   public Ecosystem apply(Ecosystem eco) {
+    Checks.notNull("eco", eco);
     return eco.mapIdentifiers(this::pseudonym);
   }
 
@@ -97,6 +102,7 @@ public final class Pseudonymizer {
    * @return a copy with referral ids and targets pseudonymised
    */
   public List<Referral> apply(List<Referral> log) {
+    Checks.notNull("log", log);
     return log.stream()
         .map(r -> new Referral(pseudonym(r.id()), pseudonym(r.target()), r.platformId(), r.sentAt(), r.outcome(), r.decidedAt()))
         .toList();

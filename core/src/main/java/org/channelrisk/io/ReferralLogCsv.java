@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.EnumNames;
 import org.channelrisk.model.Referral;
 import org.channelrisk.model.ReferralOutcome;
@@ -58,6 +59,8 @@ public final class ReferralLogCsv {
    * @throws InvalidInputException naming file, line and column of the first bad cell
    */
   public static List<Referral> read(Path file, Instant origin) {
+    Checks.notNull("file", file);
+    Checks.notNull("origin", origin);
     CsvTable t = CsvTable.read(file);
     String[] ids = t.strings("id");
     String[] platforms = t.strings("platform");
@@ -103,6 +106,8 @@ public final class ReferralLogCsv {
    * @throws IOException if writing fails (the target is then unchanged)
    */
   public static void write(Path file, List<Referral> log) throws IOException {
+    Checks.notNull("file", file);
+    Checks.notNull("log", log);
     AtomicFiles.write(file, w -> write(w, log));
   }
 
@@ -115,6 +120,8 @@ public final class ReferralLogCsv {
    * @throws IOException if writing fails
    */
   public static void write(Writer writer, List<Referral> log) throws IOException {
+    Checks.notNull("writer", writer);
+    Checks.notNull("log", log);
     CsvOutput.write(writer, List.of("id", "platform", "sent_at", "outcome", "decided_at", "target"), out -> {
       for (Referral r : log) {
         out.row().text(r.id()).text(r.platformId()).number(r.sentAt())
@@ -132,7 +139,8 @@ public final class ReferralLogCsv {
   }
 
   /**
-   * Parses a time cell: a number of days, or an ISO-8601 instant, offset date-time or date.
+   * Parses a time cell: a number of days (in the notation {@link CsvTable} reads), or an ISO-8601
+   * instant, offset date-time or date.
    *
    * @param cell the text
    * @param origin day 0
@@ -140,9 +148,11 @@ public final class ReferralLogCsv {
    * @throws IllegalArgumentException if the text is none of these
    */
   public static double parseTime(String cell, Instant origin) {
+    Checks.notNull("cell", cell);
+    Checks.notNull("origin", origin);
     String s = cell.strip();
     try {
-      double v = Double.parseDouble(s);
+      double v = CsvTable.decimal(s);
       if (Double.isFinite(v)) {
         return v;
       }

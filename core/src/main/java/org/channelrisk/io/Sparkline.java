@@ -1,5 +1,7 @@
 package org.channelrisk.io;
 
+import org.channelrisk.internal.Checks;
+
 /**
  * A series as one line of block characters, for a quick look at a prompt.
  *
@@ -18,6 +20,7 @@ public final class Sparkline {
    * @return one character per value, scaled from the minimum to the maximum
    */
   public static String of(double[] values) {
+    Checks.notNull("values", values);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : values) {
@@ -45,6 +48,7 @@ public final class Sparkline {
    * @return the sparkline
    */
   public static String of(double[] values, int width) {
+    Checks.notNull("values", values);
     if (width < 1) {
       throw new IllegalArgumentException("width must be >= 1: " + width);
     }

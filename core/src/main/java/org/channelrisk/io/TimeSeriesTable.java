@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 
 /**
  * Time series on a shared time axis, as in a CSV file {@code t,value[,...]}: the first column is the
@@ -20,7 +21,8 @@ import java.util.Map;
  * back.series("active");   // [90.0, 40.0, 55.0]
  * }</pre>
  *
- * <p>Immutable: arrays are copied in and out.
+ * <p>Immutable: arrays are copied in and out. What {@link #of} accepts, {@link #write} writes and
+ * {@link #read} reads back equal: values are finite or NaN (missing), never infinite.
  */
 public final class TimeSeriesTable {
   private final String timeName;
@@ -37,9 +39,10 @@ public final class TimeSeriesTable {
    * Series with time column "t".
    *
    * @param times strictly increasing finite times
-   * @param series named series, each as long as {@code times}
+   * @param series named series, each as long as {@code times}, values finite or NaN (missing)
    * @return the table
-   * @throws IllegalArgumentException if times are not strictly increasing or lengths differ
+   * @throws IllegalArgumentException if times are not strictly increasing, lengths differ or a value is
+   *     infinite
    */
   public static TimeSeriesTable of(double[] times, Map<String, double[]> series) {
     return of("t", times, series);
@@ -48,12 +51,22 @@ public final class TimeSeriesTable {
   /**
    * Series with a named time column.
    *
-   * @param timeName name of the time column
+   * @param timeName name of the time column, not empty
    * @param times strictly increasing finite times
-   * @param series named series, each as long as {@code times}, in the order to write them
+   * @param series named series, each as long as {@code times}, in the order to write them, values
+   *     finite or NaN (missing)
    * @return the table
+   * @throws IllegalArgumentException if the time column's name is empty, times are not strictly
+   *     increasing, lengths differ or a value is infinite
    */
   public static TimeSeriesTable of(String timeName, double[] times, Map<String, double[]> series) {
+    Checks.notNull("timeName", timeName);
+    Checks.notNull("times", times);
+    Checks.notNull("series", series);
+    if (timeName.isEmpty()) {
+      // read() finds the time column by a non-empty first header cell
+      throw new IllegalArgumentException("timeName must not be empty");
+    }
     for (int i = 0; i < times.length; i++) {
       if (!Double.isFinite(times[i])) {
         throw new IllegalArgumentException("time " + i + " must be finite: " + times[i]);
@@ -65,12 +78,21 @@ public final class TimeSeriesTable {
     }
     LinkedHashMap<String, double[]> copy = new LinkedHashMap<>();
     series.forEach((name, v) -> {
+      Checks.notNull("series name", name);
+      Checks.notNull("series '" + name + "'", v);
       if (name.equals(timeName)) {
         throw new IllegalArgumentException("series name '" + name + "' is the time column's name");
       }
       if (v.length != times.length) {
         throw new IllegalArgumentException(
             "series '" + name + "' has " + v.length + " values for " + times.length + " times");
+      }
+      for (int i = 0; i < v.length; i++) {
+        // NaN is written as an empty cell and read back as missing; an infinity would be written but not read back
+        if (Double.isInfinite(v[i])) {
+          throw new IllegalArgumentException(
+              "series '" + name + "' value " + i + " must be finite or NaN (missing): " + v[i]);
+        }
       }
       copy.put(name, v.clone());
     });

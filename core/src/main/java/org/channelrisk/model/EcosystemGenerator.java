@@ -344,7 +344,7 @@ public final class EcosystemGenerator {
 
     /** @param shares weight per language code (normalised; at least one &gt; 0) @return this builder */
     public Builder languageShares(Map<String, Double> shares) {
-      shares.keySet().forEach(l -> Checks.notNull("language", l));
+      Checks.notNull("languageShares", shares).keySet().forEach(l -> Checks.notNull("language", l));
       return languageShares.set(this, checkShares("languageShares", shares));
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.internal.Copies;
 import org.channelrisk.stats.SampleQuantiles;
 
@@ -102,6 +103,7 @@ public final class EnsembleSummary {
    * @throws IllegalArgumentException if the grids differ or a replicate index appears in both
    */
   public EnsembleSummary merge(EnsembleSummary other) {
+    Checks.notNull("other", other);
     if (!Arrays.equals(times, other.times)) {
       throw new IllegalArgumentException("cannot merge summaries on different grids");
     }

@@ -1,6 +1,7 @@
 package org.channelrisk.sim;
 
 import java.util.Map;
+import org.channelrisk.internal.Checks;
 import org.channelrisk.model.ChannelRole;
 import org.channelrisk.model.Cooperation;
 import org.channelrisk.model.CooperationSchedule;
@@ -22,6 +23,10 @@ import org.channelrisk.model.SecurityRating;
  *
  * <p>Time is in days; in {@link #actionDay2019} day 0 is 1 October 2019 and the action day starts on
  * day 51 (21 November 2019).
+ *
+ * <p>Every method checks its arguments before it builds anything, and a refused argument is named with
+ * its range ("referredShare must be in [0, 1]: NaN"), since a value out of range would otherwise
+ * surface as a message about something the caller did not pass (the action day's budget).
  */
 public final class Presets {
   /** Day of the November 2019 action in {@link #actionDay2019}: 21 November 2019, counted from 1 October. */
@@ -111,8 +116,10 @@ public final class Presets {
    * @param praised Telegram's 2019 cooperation ({@link #telegram2019()}) if true, its 2017 stance
    *     ({@link #telegram2017()}) if false
    * @return the scenario, horizon 365 days, daily grid
+   * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2019(int channels, boolean praised) {
+    Checks.atLeastOne("channels", channels);
     return actionDay2019(channels, praised ? telegram2019() : telegram2017());
   }
 
@@ -128,8 +135,11 @@ public final class Presets {
    * @param channels network size, &gt;= 1
    * @param tg Telegram's cooperation from day 0
    * @return the scenario, horizon 365 days, daily grid
+   * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2019(int channels, Cooperation tg) {
+    Checks.atLeastOne("channels", channels);
+    Checks.notNull("tg", tg);
     Platform telegram = new Platform("telegram", "Telegram", 400_000_000L, SecurityRating.SAFE, CooperationSchedule.constant(tg));
     Platform rocket = Platform.of("rocketchat", "Rocket.Chat (self-hosted)", 10_000_000L, SecurityRating.SAFEST, Cooperation.none());
     Ecosystem eco = EcosystemGenerator.builder()
@@ -162,32 +172,44 @@ public final class Presets {
    * A variant of {@link #actionDay2019} with another targeting strategy and ban level, for comparing
    * takedown plans on the same network.
    *
-   * @param channels network size
+   * @param channels network size, &gt;= 1
    * @param praised Telegram's 2019 cooperation if true
    * @param strategy targeting strategy of the action day
    * @param ban ban level of the action day
    * @return the scenario
+   * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2019(int channels, boolean praised, TargetingStrategy strategy, BanLevel ban) {
+    checkPlan(channels, strategy, ban);
     return actionDay2019(channels, praised ? telegram2019() : telegram2017(), strategy, ban);
   }
 
   /**
    * A variant of {@link #actionDay2019(int, Cooperation)} with another targeting strategy and ban level.
    *
-   * @param channels network size
+   * @param channels network size, &gt;= 1
    * @param tg Telegram's cooperation
    * @param strategy targeting strategy of the action day
    * @param ban ban level of the action day
    * @return the scenario
+   * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2019(int channels, Cooperation tg, TargetingStrategy strategy, BanLevel ban) {
+    Checks.notNull("tg", tg);
+    checkPlan(channels, strategy, ban);
     Scenario base = actionDay2019(channels, tg);
     ActionDay a = base.actionDays().get(0);
     Scenario.Builder b = base.toBuilder();
     b.clearActionDays();
     return b.actionDay(new ActionDay(a.time(), a.window(), a.budget(), a.platforms(), strategy, ban, a.spareBanShare(),
         a.pressureDays(), a.pressureMultiplier())).build();
+  }
+
+  /** The arguments of a takedown plan on a new network, checked before the network is generated. */
+  private static void checkPlan(int channels, TargetingStrategy strategy, BanLevel ban) {
+    Checks.atLeastOne("channels", channels);
+    Checks.notNull("strategy", strategy);
+    Checks.notNull("ban", ban);
   }
 
   /** Day of the October 2018 action in {@link #actionDay2018}: 3 October 2018, counted from 1 September. */
@@ -239,6 +261,7 @@ public final class Presets {
    *
    * @param channels network size, &gt;= 1
    * @return the scenario
+   * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2018(int channels) {
     return actionDay2018(channels, ACTION_2018_SHARE, ACTION_2018_RECREATION, ACTION_2018_DETECTION);
@@ -254,11 +277,15 @@ public final class Presets {
    *
    * @param channels network size, &gt;= 1
    * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
-   * @param recreation probability that an operator re-creates a removed channel
-   * @param detection routine referral-unit detections per channel-day at reference visibility
+   * @param recreation probability that an operator re-creates a removed channel, in [0, 1]
+   * @param detection routine referral-unit detections per channel-day at reference visibility, finite
+   *     and &gt;= 0
    * @return the scenario
+   * @throws IllegalArgumentException naming the first argument out of its range
    */
   public static Scenario actionDay2018(int channels, double referredShare, double recreation, double detection) {
+    Checks.atLeastOne("channels", channels);
+    check2018(referredShare, recreation, detection);
     return actionDay2018(actionDay2019(channels, telegram2018()), referredShare, recreation, detection);
   }
 
@@ -267,13 +294,22 @@ public final class Presets {
    * scenario {@code network}, normally {@code actionDay2019(channels, telegram2018())}, with its action
    * day, detection, re-creation and horizon replaced.
    *
-   * @param network the network and its other settings
+   * @param network the network and its other settings, with a platform "telegram"
    * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
-   * @param recreation probability that an operator re-creates a removed channel
-   * @param detection routine referral-unit detections per channel-day at reference visibility
+   * @param recreation probability that an operator re-creates a removed channel, in [0, 1]
+   * @param detection routine referral-unit detections per channel-day at reference visibility, finite
+   *     and &gt;= 0
    * @return the scenario
+   * @throws IllegalArgumentException naming the first argument out of its range, or if the network has
+   *     no platform "telegram"
    */
   public static Scenario actionDay2018(Scenario network, double referredShare, double recreation, double detection) {
+    Checks.notNull("network", network);
+    check2018(referredShare, recreation, detection);
+    if (!network.ecosystem().platforms().containsKey("telegram")) {
+      throw new IllegalArgumentException("network must have a platform 'telegram' (the action day's target); its platforms are "
+          + network.ecosystem().platforms().keySet());
+    }
     int budget = (int) Math.round(referredShare * network.ecosystem().channels().size() * 0.93);
     Scenario.Builder b = network.toBuilder();
     b.clearActionDays();
@@ -283,17 +319,35 @@ public final class Presets {
         .horizon(730).build();
   }
 
+  private static void check2018(double referredShare, double recreation, double detection) {
+    Checks.probability("referredShare", referredShare);
+    Checks.probability("recreation", recreation);
+    Checks.finiteNonNegative("detection", detection);
+  }
+
   /**
    * {@link #actionDay2019(int, Cooperation)} on an already built network with the three calibrated
    * values given (a calibration builds the network once).
    *
-   * @param network normally {@code actionDay2019(channels, tg)}
-   * @param recreation probability that an operator able to re-create does so
-   * @param spareBanShare on the action day, the probability that each spare account is banned too
-   * @param pressureMultiplier detection multiplier of the sustained pressure after the action, &gt;= 1
+   * @param network normally {@code actionDay2019(channels, tg)}: its first action day is the one changed
+   * @param recreation probability that an operator able to re-create does so, in [0, 1]
+   * @param spareBanShare on the action day, the probability that each spare account is banned too, in
+   *     [0, 1]
+   * @param pressureMultiplier detection multiplier of the sustained pressure after the action, finite
+   *     and &gt;= 1
    * @return the scenario
+   * @throws IllegalArgumentException naming the first argument out of its range, or if the network has
+   *     no action day
    */
   public static Scenario actionDay2019(Scenario network, double recreation, double spareBanShare, double pressureMultiplier) {
+    Checks.notNull("network", network);
+    Checks.probability("recreation", recreation);
+    Checks.probability("spareBanShare", spareBanShare);
+    Checks.atLeastOne("pressureMultiplier", pressureMultiplier);
+    if (network.actionDays().isEmpty()) {
+      throw new IllegalArgumentException(
+          "network must have an action day to recalibrate (normally actionDay2019(channels, tg)): it has none");
+    }
     ActionDay a = network.actionDays().get(0);
     Scenario.Builder b = network.toBuilder();
     b.clearActionDays();
@@ -311,10 +365,12 @@ public final class Presets {
    * at a tenth of that afterwards; visibility does not matter (exponent 0); re-creation with probability
    * 0.5 after a mean of 5 days; no action day.
    *
-   * @param channels network size
+   * @param channels network size, &gt;= 1
    * @return the scenario, days 0 to 90, the blocking week days 0-7
+   * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario telegram2015(int channels) {
+    Checks.atLeastOne("channels", channels);
     double weekHazard = -Math.log1p(-0.078) / 7;
     Cooperation week = Cooperation.builder().compliance(0).proactiveHazard(weekHazard).visibilityExponent(0).build();
     Cooperation after = Cooperation.builder().compliance(0).proactiveHazard(weekHazard / 10).visibilityExponent(0).build();

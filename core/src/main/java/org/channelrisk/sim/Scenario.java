@@ -328,22 +328,27 @@ public final class Scenario {
       }
     }
 
+    // Each helper checks before it takes the setting, so that a refused value leaves the builder as it was.
+
     /** Takes a setting once, checked finite and &gt;= 0. */
     private double onceFiniteNonNegative(String setting, double value) {
+      Checks.finiteNonNegative(setting, value);
       once(setting);
-      return Checks.finiteNonNegative(setting, value);
+      return value;
     }
 
     /** Takes a setting once, checked &gt; 0. */
     private double oncePositive(String setting, double value) {
+      Checks.positive(setting, value);
       once(setting);
-      return Checks.positive(setting, value);
+      return value;
     }
 
     /** Takes a setting once, checked not null. */
     private <T> T onceNotNull(String setting, T value) {
+      Checks.notNull(setting, value);
       once(setting);
-      return java.util.Objects.requireNonNull(value, setting);
+      return value;
     }
 
     /** @param perDay referral-unit detections per channel-day at reference visibility (default 0) @return this builder */
@@ -441,8 +446,8 @@ public final class Scenario {
      * @return this builder
      */
     public Builder postingRate(ChannelRole role, double perDay) {
-      once("postingRate of " + java.util.Objects.requireNonNull(role, "role"));
-      postingRates[role.ordinal()] = Checks.finiteNonNegative("postingRate of " + role, perDay);
+      String setting = "postingRate of " + Checks.notNull("role", role);
+      postingRates[role.ordinal()] = onceFiniteNonNegative(setting, perDay);
       return this;
     }
 

@@ -2,8 +2,10 @@ package org.channelrisk.sim;
 
 import java.util.Arrays;
 import java.util.List;
-import org.channelrisk.internal.Copies;
 import java.util.Locale;
+import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Copies;
+import org.channelrisk.model.ChannelRole;
 
 /**
  * The observables of one run on the scenario's grid, plus active channels per platform and per role.
@@ -28,11 +30,32 @@ public record Trajectory(double[] times, double[][] values, List<String> platfor
     double[][] activeByRole, double[][] createdByPlatform, double[][] removedByPlatform, long events, long audienceUpdates) {
 
   /**
-   * @param o an observable
-   * @return its values on the grid (the array itself, not a copy: do not modify)
+   * Checks the shapes, so that every accessor and {@link #toString} can read what it promises, and
+   * copies the arrays and the list, so that a trajectory cannot change once made.
+   *
+   * @throws IllegalArgumentException if the grid is empty or not strictly increasing, a matrix has
+   *     not one row per observable, platform or role, a row is not as long as the grid, or a count is
+   *     negative
    */
-  /** Copies the arrays and the list, so that a trajectory cannot change once made. */
   public Trajectory {
+    Checks.notNull("times", times);
+    Checks.notNull("platforms", platforms);
+    if (times.length == 0) {
+      throw new IllegalArgumentException("a trajectory needs at least one grid time");
+    }
+    for (int i = 0; i < times.length; i++) {
+      Checks.finite("grid time " + i, times[i]);
+      if (i > 0 && !(times[i] > times[i - 1])) {
+        throw new IllegalArgumentException("grid times must strictly increase: " + times[i] + " at index " + i + " follows " + times[i - 1]);
+      }
+    }
+    checkShape("values", values, Observed.values().length, "observable", times.length);
+    checkShape("activeByPlatform", activeByPlatform, platforms.size(), "platform", times.length);
+    checkShape("activeByRole", activeByRole, ChannelRole.values().length, "role", times.length);
+    checkShape("createdByPlatform", createdByPlatform, platforms.size(), "platform", times.length);
+    checkShape("removedByPlatform", removedByPlatform, platforms.size(), "platform", times.length);
+    Checks.nonNegative("events", events);
+    Checks.nonNegative("audienceUpdates", audienceUpdates);
     times = times.clone();
     values = Copies.deep(values);
     platforms = List.copyOf(platforms);
@@ -40,6 +63,20 @@ public record Trajectory(double[] times, double[][] values, List<String> platfor
     activeByRole = Copies.deep(activeByRole);
     createdByPlatform = Copies.deep(createdByPlatform);
     removedByPlatform = Copies.deep(removedByPlatform);
+  }
+
+  /** A matrix with one row per observable, platform or role, each row as long as the grid. */
+  private static void checkShape(String name, double[][] m, int rows, String per, int columns) {
+    Checks.notNull(name, m);
+    if (m.length != rows) {
+      throw new IllegalArgumentException(name + " must have one row per " + per + " (" + rows + "), found " + m.length);
+    }
+    for (int r = 0; r < rows; r++) {
+      Checks.notNull(name + " row " + r, m[r]);
+      if (m[r].length != columns) {
+        throw new IllegalArgumentException(name + " row " + r + " has " + m[r].length + " values for " + columns + " grid times");
+      }
+    }
   }
 
   /** @return a copy of the observation times */

@@ -1,6 +1,7 @@
 package org.channelrisk.stats;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A point estimate with confidence limits and the method that gave them. NaN means "not available"
@@ -15,9 +16,15 @@ import java.util.Locale;
  * @param value the estimate
  * @param lower lower confidence limit
  * @param upper upper confidence limit
- * @param method how the limits were computed (e.g. "log transform, 95%")
+ * @param method how the limits were computed (e.g. "log transform, 95%"), not null
  */
 public record Estimate(double value, double lower, double upper, String method) {
+  /** Checks the method, which every printed estimate names. */
+  public Estimate {
+    // stats depends on no other package of the library (not even internal), so the check is written out
+    Objects.requireNonNull(method, "method must not be null");
+  }
+
   /** @return whether the estimate is a number (a median that was reached) */
   public boolean isReached() {
     return !Double.isNaN(value);

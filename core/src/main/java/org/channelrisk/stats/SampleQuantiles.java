@@ -37,11 +37,17 @@ public final class SampleQuantiles {
   }
 
   /**
-   * @param sorted values in ascending order, no NaN, at least one
+   * @param sorted values in ascending order, no NaN, at least one (the order is not checked: that
+   *     would cost O(n))
    * @param p a probability in [0, 1]
    * @return the type-7 p-quantile
+   * @throws IllegalArgumentException if {@code sorted} is empty or p is not in [0, 1]
    */
   public static double ofSorted(double[] sorted, double p) {
+    checkProbability(p);
+    if (sorted.length == 0) {
+      throw new IllegalArgumentException("the sorted values must hold at least one value: a quantile of none is not defined");
+    }
     // R's arithmetic, step by step, so that the result is R's to the last bit: the position counted
     // from 1, index = 1 + (n - 1) p, and the blend (1 - h) x[lo] + h x[hi] (not x[lo] + h (x[hi] - x[lo]),
     // which rounds differently; at h = 1/2 R's form is the exact midpoint, rounded once)

@@ -352,6 +352,25 @@ class AbcSmcTest {
   }
 
   @Test
+  void argumentsAreCheckedBeforeAnyParticleIsSimulated() {
+    AbcSmc abc = oneDimensional().maxGenerations(1).build();
+    int[] evaluated = {0};
+    Evaluator counting = (sim, values, seeds) -> {
+      evaluated[0]++;
+      return IDENTITY.evaluate(sim, values, seeds);
+    };
+    assertThatThrownBy(() -> abc.run(1, counting, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("listener must not be null");
+    assertThatThrownBy(() -> abc.run(1, null, AbcSmc.Listener.NONE)).isInstanceOf(NullPointerException.class)
+        .hasMessage("evaluator must not be null");
+    assertThat(evaluated[0]).isZero();
+    Population p = abc.run(1, counting, AbcSmc.Listener.NONE).population();
+    assertThatThrownBy(() -> abc.resume(null, 1, counting, AbcSmc.Listener.NONE)).hasMessage("from must not be null");
+    assertThatThrownBy(() -> abc.resume(p, 1, counting, null)).hasMessage("listener must not be null");
+    assertThatThrownBy(() -> abc.resume(p, 1, null, AbcSmc.Listener.NONE)).hasMessage("evaluator must not be null");
+  }
+
+  @Test
   void runsStopForEachDocumentedReason() {
     // tolerance: the schedule decreases until it reaches the target tolerance 1, which it takes exactly
     Recorder rec = new Recorder();

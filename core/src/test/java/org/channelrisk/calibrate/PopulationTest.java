@@ -52,6 +52,34 @@ class PopulationTest {
   }
 
   @Test
+  void aPopulationNamesWhatIsMissingOrInconsistent() {
+    assertThatThrownBy(() -> new Population(null, new double[][] {{1}}, new double[] {1}, new double[] {0}, new double[][] {{1}}, HISTORY))
+        .isInstanceOf(NullPointerException.class).hasMessage("names must not be null");
+    assertThatThrownBy(() -> new Population(List.of("x"), new double[][] {{1}, {2}}, new double[] {1, 1}, new double[] {0, 0},
+        new double[][] {{1}, {1, 2}}, HISTORY)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("particle 1 has 2 statistics, particle 0 has 1");
+  }
+
+  @Test
+  void populationsAndResultsAreEqualByContent() throws IOException {
+    Population p = four();
+    assertThat(four()).isEqualTo(p).hasSameHashCodeAs(p);
+    assertThat(new CalibrationResult(four(), StopReason.BUDGET, 7)).isEqualTo(new CalibrationResult(p, StopReason.BUDGET, 7));
+    assertThatThrownBy(() -> new CalibrationResult(null, StopReason.BUDGET, 7)).isInstanceOf(NullPointerException.class)
+        .hasMessage("population must not be null");
+    assertThatThrownBy(() -> new CalibrationResult(p, null, 7)).hasMessage("stopReason must not be null");
+    StringWriter w = new StringWriter();
+    p.write(w, 7, "f");
+    assertThat(Population.read(new StringReader(w.toString()), "p.csv", 7, "f")).isEqualTo(p);
+    Population otherStatistic = new Population(List.of("x", "y"), new double[][] {{3, 30}, {1, 10}, {4, 40}, {2, 20}},
+        new double[] {1, 2, 3, 4}, new double[] {0.5, 1.5, 2.5, 0.25}, new double[][] {{7}, {8}, {9}, {5}}, HISTORY);
+    assertThat(otherStatistic).isNotEqualTo(p);
+    Population otherHistory = new Population(List.of("x", "y"), new double[][] {{3, 30}, {1, 10}, {4, 40}, {2, 20}},
+        new double[] {1, 2, 3, 4}, new double[] {0.5, 1.5, 2.5, 0.25}, new double[][] {{7}, {8}, {9}, {6}}, HISTORY.subList(0, 1));
+    assertThat(otherHistory).isNotEqualTo(p);
+  }
+
+  @Test
   void weightedQuantileAndEss() {
     double[] x = {5, 1, 3};
     double[] w = {0.5, 0.25, 0.25};

@@ -127,6 +127,13 @@ class StatisticTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Statistic.Series(Observed.ACTIVE_CHANNELS, new double[] {Double.NaN}, new double[] {1}, false))
         .isInstanceOf(IllegalArgumentException.class);
+    // only NaN marks a missing value: an infinity is refused on either scale
+    assertThatThrownBy(() -> new Statistic.Series(Observed.ACTIVE_CHANNELS, new double[] {1, 2}, new double[] {1, Double.POSITIVE_INFINITY}, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("series value 1 must be finite or NaN (missing): Infinity");
+    assertThatThrownBy(() -> new Statistic.Series(Observed.ACTIVE_CHANNELS, new double[] {1, 2}, new double[] {1, Double.NEGATIVE_INFINITY}, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-Infinity");
+    assertThatThrownBy(() -> new Statistic.Series(Observed.ACTIVE_CHANNELS, null, new double[] {1}, false))
+        .isInstanceOf(NullPointerException.class).hasMessage("times");
   }
 
   static SimEvent ev(double t, Kind kind, String channel, String platform) {

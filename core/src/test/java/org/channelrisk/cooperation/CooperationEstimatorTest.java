@@ -92,6 +92,30 @@ class CooperationEstimatorTest {
   }
 
   @Test
+  void rowsAndEstimatesMadeDirectlyAreChecked() {
+    List<Referral> refs = List.of(
+        Referral.decided("a", "a", "p", 0, ReferralOutcome.REMOVED, 1),
+        Referral.decided("b", "b", "p", 0, ReferralOutcome.REMOVED, 3),
+        Referral.pending("c", "c", "p", 4),
+        Referral.decided("d", "d", "p", 0, ReferralOutcome.DECLINED, 1));
+    CooperationEstimate est = CooperationEstimator.builder().until(10).build().estimate(refs);
+    PlatformCooperation p = est.get("p", "all");
+    assertThat(new PlatformCooperation(p.platform(), p.period(), 4, 2, 1, 1, p.compliance(), p.latency(), p.latencyFits()))
+        .isEqualTo(p);
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 5, 2, 1, 1, p.compliance(), p.latency(), p.latencyFits()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("removed 2 + declined 1 + pending 1 must equal the referrals 5");
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 4, 3, -1, 2, p.compliance(), p.latency(), p.latencyFits()))
+        .hasMessage("declined must be >= 0: -1");
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 4, 2, 1, 1, Proportion.wilson(1, 3, 0.95), p.latency(), p.latencyFits()))
+        .hasMessage("compliance must be removed of removed + declined (2 of 3), found 1 of 3");
+    assertThatThrownBy(() -> new PlatformCooperation("p", "all", 4, 2, 1, 1, p.compliance(), null, p.latencyFits()))
+        .isInstanceOf(NullPointerException.class).hasMessage("latency must not be null");
+    assertThatThrownBy(() -> new CooperationEstimate(est.platforms(), est.latencyComparisons(), Double.NEGATIVE_INFINITY))
+        .hasMessage("until must be finite: -Infinity");
+    assertThatThrownBy(() -> new CooperationEstimate(null, est.latencyComparisons(), 10)).hasMessage("platforms must not be null");
+  }
+
+  @Test
   void statesWhatCannotBeEstimated() {
     List<Referral> declinedOnly = List.of(Referral.decided("a", "a", "p", 0, ReferralOutcome.DECLINED, 1));
     PlatformCooperation p = CooperationEstimator.estimateDefaults(declinedOnly).get("p", "all");
@@ -103,6 +127,42 @@ class CooperationEstimatorTest {
     assertThatThrownBy(() -> CooperationEstimator.builder().until(0.5).build().estimate(declinedOnly))
         .hasMessageContaining("after the end of observation");
     assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts(5, 5)).hasMessageContaining("strictly increasing");
+  }
+
+  @Test
+  void aProportionIsCheckedWhenMadeDirectly() {
+    assertThatThrownBy(() -> new Proportion(5, 3, 2, Double.NaN, 7, 0.95)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("need 0 <= successes <= trials: 5 of 3");
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.4, 0.1, 0.9, 0.95)).hasMessage("estimate must be successes / trials = 1 of 2: 0.4");
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, Double.NaN, 0.9, 0.95))
+        .hasMessage("need 0 <= lower <= estimate <= upper <= 1: NaN <= 0.5 <= 0.9");
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, 0.6, 0.9, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, 0.1, 1.5, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Proportion(1, 2, 0.5, 0.1, 0.9, 1)).hasMessageContaining("confidence level");
+    assertThatThrownBy(() -> new Proportion(0, 0, 0, Double.NaN, Double.NaN, 0.95)).hasMessageContaining("must be NaN");
+    assertThat(new Proportion(1, 2, 0.5, 0.1, 0.9, 0.95).estimate()).isEqualTo(0.5);
+    // every Wilson interval is a valid proportion, down to one success in 10^15 trials
+    long[] trials = {1, 2, 3, 7, 10, 263, 48_931, 1_000_003, 1_000_000_000_000_000L};
+    for (long n : trials) {
+      for (long k : new long[] {0, 1, n / 3, n / 2, n - 1, n}) {
+        for (double level : new double[] {0.5, 0.95, 0.999999}) {
+          Proportion p = Proportion.wilson(Math.max(0, k), n, level);
+          assertThat(p.lower()).as("%s of %s", k, n).isLessThanOrEqualTo(p.estimate());
+        }
+      }
+    }
+  }
+
+  @Test
+  void anEmptyLogIsRefused() {
+    assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(List.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the referral log is empty: nothing to estimate");
+    assertThatThrownBy(() -> CooperationEstimator.builder().until(10).build().estimate(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CooperationEstimator.estimateDefaults(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("log must not be null");
+    assertThatThrownBy(() -> CooperationEstimator.builder().periodStarts((double[]) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("period starts must not be null");
   }
 
   @Test

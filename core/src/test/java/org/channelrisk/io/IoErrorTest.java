@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.channelrisk.model.EcosystemGenerator;
 import org.channelrisk.model.Referral;
 import org.channelrisk.model.ReferralOutcome;
@@ -74,6 +75,28 @@ class IoErrorTest {
     }
 
     @Test
+    void onlyDecimalAndScientificNotationAreNumbers() throws IOException {
+      CsvTable t = CsvTable.read(file("x.csv", "time\n0x1p3\n1d\n2f\n"));
+      assertThatThrownBy(() -> t.number(0, "time")).hasMessage("x.csv line 2, column 'time': expected a number, found '0x1p3'");
+      assertThatThrownBy(() -> t.number(1, "time")).hasMessage("x.csv line 3, column 'time': expected a number, found '1d'");
+      assertThatThrownBy(() -> t.number(2, "time")).hasMessage("x.csv line 4, column 'time': expected a number, found '2f'");
+      CsvTable ok = CsvTable.read(file("ok.csv", "time\n12\n -0.5 \n.5\n5.\n1.5e-3\n1.0E10\n+3\n"));
+      assertThat(ok.doubles("time")).containsExactly(12, -0.5, 0.5, 5, 1.5e-3, 1.0e10, 3);
+      CsvTable big = CsvTable.read(file("big.csv", "time\n1e400\n"));
+      assertThatThrownBy(() -> big.doubles("time")).hasMessage("big.csv line 2, column 'time': expected a finite number, found '1e400'");
+    }
+
+    @Test
+    void aTimeCellIsADecimalNumberOrAnIsoTime() {
+      java.time.Instant origin = java.time.Instant.parse("2019-01-01T00:00:00Z");
+      assertThat(ReferralLogCsv.parseTime(" 1.5 ", origin)).isEqualTo(1.5);
+      assertThat(ReferralLogCsv.parseTime("2019-01-03", origin)).isEqualTo(2);
+      assertThatThrownBy(() -> ReferralLogCsv.parseTime("0x1p3", origin)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("expected an ISO-8601 instant or a number of days, found '0x1p3'");
+      assertThatThrownBy(() -> ReferralLogCsv.parseTime("1d", origin)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void negativeTimes() throws IOException {
       CsvTable t = CsvTable.read(file("neg.csv", "time\n1\n-2\n"));
       assertThatThrownBy(() -> t.nonNegativeDoubles("time")).hasMessage("neg.csv line 3, column 'time': expected a number >= 0, found '-2'");
@@ -117,6 +140,24 @@ class IoErrorTest {
           .hasMessageContaining("times must strictly increase");
       assertThatThrownBy(() -> TimeSeriesTable.of(new double[] {1}, java.util.Map.of("y", new double[2])))
           .hasMessage("series 'y' has 2 values for 1 times");
+    }
+
+    @Test
+    void aTimeSeriesTableHoldsOnlyWhatItCanReadBack() throws IOException {
+      double[] t = {0, 1, 2};
+      assertThatThrownBy(() -> TimeSeriesTable.of(t, java.util.Map.of("v", new double[] {1, Double.POSITIVE_INFINITY, Double.NaN})))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("series 'v' value 1 must be finite or NaN (missing): Infinity");
+      assertThatThrownBy(() -> TimeSeriesTable.of("", t, java.util.Map.of())).hasMessage("timeName must not be empty");
+      assertThatThrownBy(() -> TimeSeriesTable.of(t, null)).isInstanceOf(NullPointerException.class)
+          .hasMessage("series must not be null");
+      assertThatThrownBy(() -> TimeSeriesTable.of(null, java.util.Map.of())).hasMessage("times must not be null");
+      java.util.Map<String, double[]> withNull = new java.util.HashMap<>();
+      withNull.put("v", null);
+      assertThatThrownBy(() -> TimeSeriesTable.of(t, withNull)).hasMessage("series 'v' must not be null");
+      TimeSeriesTable gaps = TimeSeriesTable.of(t, java.util.Map.of("v", new double[] {1, Double.NaN, -0.5}));
+      Path f = dir.resolve("gaps-out.csv");
+      gaps.write(f);
+      assertThat(TimeSeriesTable.read(f)).isEqualTo(gaps);
     }
 
     @Test
@@ -202,6 +243,40 @@ class IoErrorTest {
 
   @Nested
   class Writing {
+    @Test
+    void nullArgumentsAreNamedBeforeAnythingIsWritten() throws IOException {
+      Path f = dir.resolve("n.csv");
+      java.io.StringWriter w = new java.io.StringWriter();
+      Pseudonymizer p = Pseudonymizer.withKey(new byte[Pseudonymizer.MIN_KEY_BYTES]);
+      Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = new java.util.LinkedHashMap<>();
+      calls.put("file", () -> CsvTable.read((Path) null));
+      calls.put("reader", () -> CsvTable.read(null, "x.csv"));
+      calls.put("source", () -> CsvTable.read(new java.io.StringReader("a\n"), null));
+      calls.put("file ", () -> TimeSeriesTable.read(null));
+      calls.put("origin", () -> ReferralLogCsv.read(f, null));
+      calls.put("log", () -> ReferralLogCsv.write(f, null));
+      calls.put("log ", () -> ReferralLogCsv.write(w, null));
+      calls.put("cell", () -> ReferralLogCsv.parseTime(null, ReferralLogCsv.DEFAULT_ORIGIN));
+      calls.put("origin ", () -> ReferralLogCsv.parseTime("1", null));
+      calls.put("eco", () -> EcosystemCsv.write(null, dir.resolve("eco")));
+      calls.put("dir", () -> EcosystemCsv.read(null));
+      calls.put("summary", () -> EnsembleCsv.write(f, null));
+      calls.put("summary ", () -> EnsembleCsv.write(w, null));
+      calls.put("body", () -> AtomicFiles.write(f, null));
+      calls.put("target", () -> CsvOutput.write((Path) null, List.of("a"), out -> { }));
+      calls.put("header", () -> CsvOutput.write(w, null, out -> { }));
+      calls.put("key", () -> Pseudonymizer.withKey(null));
+      calls.put("file  ", () -> Pseudonymizer.fromKeyFile(null));
+      calls.put("id", () -> p.pseudonym(null));
+      calls.put("log  ", () -> p.apply((List<Referral>) null));
+      calls.put("values", () -> Sparkline.of(null));
+      calls.forEach((name, call) -> assertThatThrownBy(call).as(name).isInstanceOf(NullPointerException.class)
+          .hasMessage(name.strip() + " must not be null"));
+      assertThat(f).doesNotExist();
+      assertThat(w.toString()).isEmpty();
+      assertThat(CsvRoundTripProperties.noTemporaryFiles(dir)).isTrue();
+    }
+
     @Test
     void failedWriteLeavesNoFileAndNoTemporary() throws IOException {
       Path target = dir.resolve("out.csv");

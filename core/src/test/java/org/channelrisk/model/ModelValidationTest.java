@@ -214,6 +214,19 @@ class ModelValidationTest {
       assertThatThrownBy(() -> EcosystemGenerator.builder().platform(TG, 1).platform(TG, 1)).hasMessageContaining("duplicate platform id");
       assertThatThrownBy(() -> EcosystemGenerator.builder().roleShares(Map.of(ChannelRole.BACKUP, 0.0))).hasMessageContaining("at least one positive weight");
       assertThatThrownBy(() -> EcosystemGenerator.builder().languageShares(Map.of("ar", -1.0))).hasMessageContaining("languageShares[ar]");
+      assertThatThrownBy(() -> EcosystemGenerator.builder().languageShares(null)).isInstanceOf(NullPointerException.class)
+          .hasMessage("languageShares must not be null");
+    }
+
+    @Test
+    void aRefusedSettingLeavesTheBuilderAsItWas() {
+      EcosystemGenerator.Builder b = EcosystemGenerator.builder();
+      assertThatThrownBy(() -> b.channels(-1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> b.audience(10, 5, 1.5)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> b.languageShares(Map.of("ar", -1.0))).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> b.roleShares(null)).isInstanceOf(NullPointerException.class);
+      assertThat(b.channels(3).audience(1, 5, 1.5).languageShares(Map.of("ar", 1.0)).roleShares(Map.of(ChannelRole.BACKUP, 1.0))
+          .build().generate().channels()).hasSize(3);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.channelrisk.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.channelrisk.model.ChannelRole;
+import org.channelrisk.model.LatencyDistribution;
 import org.junit.jupiter.api.Test;
 
 /** Builders with named settings, each taken once. */
@@ -84,5 +86,34 @@ class NamedBuildersTest {
     Scenario s = Scenario.builder(small.ecosystem()).build();
     assertThat(s.horizon()).isEqualTo(Scenario.DEFAULT_HORIZON).isEqualTo(365);
     assertThat(s.gridStep()).isEqualTo(Scenario.DEFAULT_GRID_STEP).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedScenarioSettingLeavesTheBuilderAsItWas() {
+    Scenario.Builder b = Scenario.builder(small.ecosystem());
+    assertThatThrownBy(() -> b.horizon(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
+    assertThatThrownBy(() -> b.gridStep(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gridStep");
+    assertThatThrownBy(() -> b.detectionRate(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.referenceAudience(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.abandonmentRate(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.moveRate(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.recreation(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("recreation must not be null");
+    assertThatThrownBy(() -> b.recreation(2, LatencyDistribution.exponential(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.audience(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> b.migration(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> b.routineBan(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> b.postingRate(ChannelRole.ARCHIVE, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("postingRate of ARCHIVE");
+    assertThatThrownBy(() -> b.postingRate(null, 1)).isInstanceOf(NullPointerException.class).hasMessage("role must not be null");
+
+    Scenario s = b.horizon(100).gridStep(2).detectionRate(0.01).referenceAudience(50).abandonmentRate(0.1).moveRate(0.2)
+        .recreation(Recreation.DEFAULT.withProbability(0.3)).audience(AudienceRecovery.DEFAULT.withRetention(0.5))
+        .migration(Migration.DEFAULT.withStayBonus(2)).routineBan(BanLevel.ACCOUNT, 0.5).postingRate(ChannelRole.ARCHIVE, 3)
+        .build();
+    assertThat(s.horizon()).isEqualTo(100);
+    assertThat(s.gridStep()).isEqualTo(2);
+    assertThat(s.recreationProbability()).isEqualTo(0.3);
+    assertThat(s.postingRate(ChannelRole.ARCHIVE)).isEqualTo(3);
   }
 }

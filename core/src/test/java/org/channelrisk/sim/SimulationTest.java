@@ -141,6 +141,7 @@ class SimulationTest {
     assertThat(c.merge(a).merge(b)).isEqualTo(a.merge(b).merge(c));
     assertThat(a.merge(b).merge(c)).isEqualTo(Ensemble.of(s).replicates(3).seed(1).threads(2).run());
     assertThatThrownBy(() -> a.merge(a)).hasMessageContaining("replicate 0 appears in both");
+    assertThatThrownBy(() -> a.merge(null)).isInstanceOf(NullPointerException.class).hasMessage("other must not be null");
     // a distributed engine hands over replicate values keyed by index, in any order
     Map<Long, double[][]> values = new java.util.HashMap<>();
     for (long r : new long[] {2, 0, 1}) {

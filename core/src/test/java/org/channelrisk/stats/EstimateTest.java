@@ -1,6 +1,7 @@
 package org.channelrisk.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +18,11 @@ class EstimateTest {
     assertThat(notReached.isReached()).isFalse();
     assertThat(Estimate.fmt(Math.PI)).isEqualTo("3.14159");
     assertThat(Estimate.fmt(-0.00123456789)).isEqualTo("-0.00123457");
+  }
+
+  @Test
+  void anEstimateNamesItsMethod() {
+    assertThatThrownBy(() -> new Estimate(1, 0, 2, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("method must not be null");
   }
 }

@@ -58,4 +58,13 @@ class StatsTest {
         .isEqualTo(Double.POSITIVE_INFINITY);
     assertThatThrownBy(() -> SampleQuantiles.of(new double[] {1}, 1.5)).hasMessageContaining("[0, 1]");
   }
+
+  @Test
+  void quantilesOfSortedValuesCheckTheirArguments() {
+    assertThatThrownBy(() -> SampleQuantiles.ofSorted(new double[0], 0.5)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one value");
+    assertThatThrownBy(() -> SampleQuantiles.ofSorted(new double[] {1, 2}, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("p must be in [0, 1]: 2.0");
+    assertThatThrownBy(() -> SampleQuantiles.ofSorted(new double[] {1, 2}, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
