@@ -55,7 +55,9 @@ public record CooperationEstimate(
     StringBuilder sb = new StringBuilder("Cooperation estimated from referrals (observation until day " + until + ")\n");
     platforms.forEach(p -> sb.append("  ").append(p).append('\n'));
     latencyComparisons.forEach((k, v) -> sb.append("  latency, platforms compared [").append(k).append("]: ")
-        .append(String.format(java.util.Locale.ROOT, "chisq %.4g on %d df, p = %.4g", v.chiSquare(), v.df(), v.pValue()))
+        .append(String.format(java.util.Locale.ROOT, "chisq %.4g on %d df, ", v.chiSquare(), v.df()))
+        .append(Double.isNaN(v.pValue()) ? "p not available (no latencies differ to compare)"
+            : String.format(java.util.Locale.ROOT, "p = %.4g", v.pValue()))
         .append('\n'));
     return sb.toString();
   }

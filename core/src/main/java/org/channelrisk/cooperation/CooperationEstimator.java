@@ -105,7 +105,8 @@ public final class CooperationEstimator {
       for (Map.Entry<String, List<Referral>> e : pe.getValue().entrySet()) {
         rows.add(platform(e.getKey(), pe.getKey(), e.getValue(), end, times, events, groups));
       }
-      if (pe.getValue().size() >= 2 && events.contains(true)) {
+      // a comparison needs two platforms with latencies (one whose referrals were all declined has none)
+      if (groups.stream().distinct().count() >= 2 && events.contains(true)) {
         SurvivalData d = SurvivalData.of(times.stream().mapToDouble(Double::doubleValue).toArray(), toArray(events))
             .withGroups(groups.toArray(new String[0]));
         comparisons.put(pe.getKey(), LogRankTest.test(d));

@@ -46,6 +46,28 @@ class CooperationEstimatorTest {
     return out;
   }
 
+  static Referral ref(String id, String platform, ReferralOutcome outcome, double sent, double decided) {
+    return new Referral(id, "c" + id, platform, sent, outcome, java.util.OptionalDouble.of(decided));
+  }
+
+  @Test
+  void aPlatformWithoutRemovalsIsLeftOutOfTheLatencyComparison() {
+    // platform a declined everything: no latencies, so the comparison would have one group and threw
+    List<Referral> refs = List.of(ref("1", "a", ReferralOutcome.DECLINED, 1, 2), ref("2", "b", ReferralOutcome.REMOVED, 1, 3),
+        ref("3", "b", ReferralOutcome.REMOVED, 2, 4));
+    CooperationEstimate est = CooperationEstimator.estimateDefaults(refs);
+    assertThat(est.latencyComparisons()).isEmpty();
+    assertThat(est.get("a", "all").removed()).isZero();
+  }
+
+  @Test
+  void tiedLatenciesSayThePValueIsNotAvailable() {
+    List<Referral> refs = List.of(ref("1", "a", ReferralOutcome.REMOVED, 1, 2), ref("2", "a", ReferralOutcome.REMOVED, 1, 2),
+        ref("3", "b", ReferralOutcome.REMOVED, 1, 2), ref("4", "b", ReferralOutcome.REMOVED, 1, 2));
+    CooperationEstimate est = CooperationEstimator.estimateDefaults(refs);
+    assertThat(est.toString()).contains("p not available").doesNotContain("NaN");
+  }
+
   @Test
   void recoversComplianceAndLatencyAndFeedsAScenario() {
     List<Referral> refs = new ArrayList<>(log("telegram", 3000, 0.9, 0.25, 200, 1, 0));
