@@ -42,6 +42,10 @@ import org.channelrisk.internal.Checks;
  * {@code 2f}) are refused, so that a cell means the same to every tool that reads the file.
  */
 public final class CsvTable {
+  /** Commons CSV's message for a quote left open at the end of the file, with the line it opened on. */
+  private static final java.util.regex.Pattern UNCLOSED_QUOTE =
+      java.util.regex.Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+
   /** Plain decimal or scientific notation, optionally signed. */
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   /** The spellings of NaN and infinity that {@link Double#toString} writes, read so as to be refused by name. */
@@ -127,7 +131,15 @@ public final class CsvTable {
             // The decoder reads ahead of the parser, so the parser's line would be a guess: give none.
             throw new InvalidInputException(source, "not valid UTF-8 text");
           }
-          throw new InvalidInputException(source, at, null, "malformed CSV: " + e.getCause().getMessage());
+          String why = String.valueOf(e.getCause().getMessage());
+          java.util.regex.Matcher open = UNCLOSED_QUOTE.matcher(why);
+          if (open.find()) {
+            // the parser reached the end of the file looking for the closing quote: the line to show
+            // is where the field opened, not the end
+            throw new InvalidInputException(source, Long.parseLong(open.group(1)), null,
+                "a quoted field opens here and is not closed before the end of the file");
+          }
+          throw new InvalidInputException(source, at, null, "malformed CSV: " + why);
         }
         // The parser has consumed the record's lines; blank lines it skipped come before it.
         long line = startLine(before, parser.getCurrentLineNumber(), rec);
@@ -328,6 +340,7 @@ public final class CsvTable {
       if (v[r] < 0) {
         throw error(r, column, "expected a number >= 0, found '" + cell(r, column) + "'");
       }
+      v[r] += 0.0; // a time of "-0" is 0 (-0.0 + 0.0 is +0.0), which would print as -0 in every result
     }
     return v;
   }

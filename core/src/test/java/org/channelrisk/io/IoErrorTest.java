@@ -117,6 +117,22 @@ class IoErrorTest {
     }
 
     @Test
+    void aQuoteLeftOpenIsShownWhereItOpens() {
+      // Commons CSV's own words named a line past the end ("line 4: (startline 2) EOF reached ...")
+      assertThatThrownBy(() -> CsvTable.read(file("u.csv", "time,event\n\"5,1\n3,0\n")))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("u.csv line 2: a quoted field opens here and is not closed before the end of the file");
+    }
+
+    @Test
+    void aNegativeZeroTimeReadsAsZero() throws IOException {
+      CsvTable t = CsvTable.read(file("z.csv", "time\n-0\n-0.0e5\n"));
+      double[] v = t.nonNegativeDoubles("time");
+      assertThat(Double.doubleToRawLongBits(v[0])).isZero();
+      assertThat(Double.doubleToRawLongBits(v[1])).isZero();
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() throws IOException {
       CsvTable t = CsvTable.read(file("bom.csv", "\uFEFFtime\n1\n"));
       assertThat(t.header()).containsExactly("time");
