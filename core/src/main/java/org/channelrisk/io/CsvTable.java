@@ -395,7 +395,7 @@ public final class CsvTable {
    * @return the number
    * @throws NumberFormatException if the text is in no such notation
    */
-  static double decimal(String text) {
+  public static double decimal(String text) {
     String s = text.strip();
     if (!DECIMAL.matcher(s).matches() && !NON_FINITE.matcher(s).matches()) {
       throw new NumberFormatException("not a decimal number: '" + text + "'");

@@ -85,7 +85,7 @@ final class StatusIngest implements Callable<Integer> {
       double time;
       boolean instant;
       try {
-        time = Double.parseDouble(when[r].strip());
+        time = CsvTable.decimal(when[r]); // the tables' notation: not Java's 0x1p3 or 1d
         instant = false;
         if (!Double.isFinite(time)) {
           throw t.error(r, "checked_at", "expected a finite number of days or an ISO instant, found '" + when[r] + "'");

@@ -82,6 +82,9 @@ class StatusIngestTest {
     assertRefused(status("channel,checked_at,status\na,1,alive\nb,2019-11-21T00:00:00Z,alive\n"), "line 3",
         "a number of days as in the first row");
     assertRefused(status("channel,checked_at,status\na,soon,alive\n"), "line 2, column 'checked_at'", "ISO instant");
+    // Java's own number forms are not the tables' notation
+    assertRefused(status("channel,checked_at,status\na,1,alive\na,2d,removed\n"), "line 3, column 'checked_at'", "'2d'");
+    assertRefused(status("channel,checked_at,status\na,0x1p3,alive\n"), "line 2, column 'checked_at'", "'0x1p3'");
     assertRefused(status("channel,when,status\na,1,alive\n"), "column 'checked_at'", "missing column");
     assertRefused(status("channel,checked_at,status\n,1,alive\n"), "column 'channel'");
     assertRefused(status("channel,checked_at,status\na,Infinity,alive\n"), "finite");
