@@ -76,12 +76,12 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
   public static final class Builder {
     private final double time;
     // each setting once: a second call would silently replace the first
-    private final Setting<Double> window = new Setting<>("window");
-    private final Setting<Integer> budget = new Setting<>("budget");
+    private final Setting<Double> window = Setting.checked("window", Checks::finiteNonNegative);
+    private final Setting<Integer> budget = Setting.checked("budget", Checks::nonNegative);
     private final Setting<Set<String>> platforms = new Setting<>("platforms");
     private final Setting<TargetingStrategy> strategy = new Setting<>("strategy");
     private final Setting<BanLevel> banLevel = new Setting<>("banLevel");
-    private final Setting<Double> spareBanShare = new Setting<>("spareBanShare");
+    private final Setting<Double> spareBanShare = Setting.checked("spareBanShare", Checks::probability);
     private final Setting<double[]> pressure = new Setting<>("pressure",
         p -> String.format(Locale.ROOT, "x%s for %s d", p[1], p[0]));
 
@@ -128,6 +128,11 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
      * @return this builder
      */
     public Builder pressure(double days, double multiplier) {
+      // checked here, as the other settings, so that a refused call leaves the builder as it was
+      Checks.finiteNonNegative("pressureDays", days);
+      if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+        throw new IllegalArgumentException("pressureMultiplier must be finite and >= 1: " + multiplier);
+      }
       return pressure.set(this, new double[] {days, multiplier});
     }
 

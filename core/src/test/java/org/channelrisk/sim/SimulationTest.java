@@ -234,7 +234,12 @@ class SimulationTest {
     assertThat(h.values(Observed.REFERRALS_SENT)[3]).isEqualTo(50);
     assertThatThrownBy(() -> Scenario.builder(Ecosystem.empty()).actionDay(ActionDay.at(1).platforms("nowhere").build()).build())
         .hasMessageContaining("unknown platform 'nowhere'");
-    assertThatThrownBy(() -> ActionDay.at(1).budget(-1).build()).hasMessage("action day budget must be >= 0: -1");
+    assertThatThrownBy(() -> ActionDay.at(1).budget(-1).build()).hasMessage("budget must be >= 0: -1");
+    // refused when set, so that the setting can still be made
+    ActionDay.Builder b = ActionDay.at(1);
+    assertThatThrownBy(() -> b.budget(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.pressure(3, 0.5)).hasMessage("pressureMultiplier must be finite and >= 1: 0.5");
+    assertThat(b.budget(5).pressure(3, 2).build().budget()).isEqualTo(5);
     assertThatThrownBy(() -> Scenario.builder(Ecosystem.empty()).gridStep(0)).hasMessageContaining("gridStep");
   }
 
