@@ -44,6 +44,14 @@ public final class Scenario {
    */
   public static final long MAX_AUDIENCE = Integer.MAX_VALUE;
 
+  /**
+   * The largest rate per channel-day a scenario takes for detection, abandonment, moves and posting
+   * (10,000 a day: one every nine seconds). A run's work grows with the rates, and far above this a
+   * run would only spend its time on events finer than any observation, or overflow its counts (a
+   * posting rate of 1e300 gave 9.2e18 posts).
+   */
+  public static final double MAX_RATE = 1e4;
+
   /** Default reference audience of visibility. */
   public static final double DEFAULT_REFERENCE_AUDIENCE = 1_000;
 
@@ -337,6 +345,16 @@ public final class Scenario {
       return value;
     }
 
+    /** Takes a rate per channel-day once, checked in [0, {@link Scenario#MAX_RATE}]. */
+    private double onceRate(String setting, double perDay) {
+      Checks.finiteNonNegative(setting, perDay);
+      if (perDay > MAX_RATE) {
+        throw new IllegalArgumentException(setting + " must be at most " + (long) MAX_RATE + " per day: " + perDay);
+      }
+      once(setting);
+      return perDay;
+    }
+
     /** Takes a setting once, checked &gt; 0. */
     private double oncePositive(String setting, double value) {
       Checks.positive(setting, value);
@@ -351,9 +369,9 @@ public final class Scenario {
       return value;
     }
 
-    /** @param perDay referral-unit detections per channel-day at reference visibility (default 0) @return this builder */
+    /** @param perDay referral-unit detections per channel-day at reference visibility, in [0, {@link Scenario#MAX_RATE}] (default 0) @return this builder */
     public Builder detectionRate(double perDay) {
-      this.detectionRate = onceFiniteNonNegative("detectionRate", perDay);
+      this.detectionRate = onceRate("detectionRate", perDay);
       return this;
     }
 
@@ -417,11 +435,11 @@ public final class Scenario {
      * Operators abandon their channels: each active channel ends with this hazard, cause {@link
      * EndCause#ABANDONED}, and is not re-created.
      *
-     * @param perDay hazard per channel-day, finite and &gt;= 0 (default 0: operators never give up)
+     * @param perDay hazard per channel-day, in [0, {@link Scenario#MAX_RATE}] (default 0: operators never give up)
      * @return this builder
      */
     public Builder abandonmentRate(double perDay) {
-      this.abandonmentRate = onceFiniteNonNegative("abandonmentRate", perDay);
+      this.abandonmentRate = onceRate("abandonmentRate", perDay);
       return this;
     }
 
@@ -431,23 +449,23 @@ public final class Scenario {
      * the migration logit among the other platforms (the stay bonus does not apply); its audience
      * follows as after a re-creation. Needs at least two platforms to act.
      *
-     * @param perDay hazard per channel-day, finite and &gt;= 0 (default 0)
+     * @param perDay hazard per channel-day, in [0, {@link Scenario#MAX_RATE}] (default 0)
      * @return this builder
      */
     public Builder moveRate(double perDay) {
-      this.moveRate = onceFiniteNonNegative("moveRate", perDay);
+      this.moveRate = onceRate("moveRate", perDay);
       return this;
     }
 
     /**
      * @param role a role
-     * @param perDay posts per day of an active channel of that role, finite and &gt;= 0 (defaults:
+     * @param perDay posts per day of an active channel of that role, in [0, {@link Scenario#MAX_RATE}] (defaults:
      *     {@link Scenario#defaultPostingRate})
      * @return this builder
      */
     public Builder postingRate(ChannelRole role, double perDay) {
       String setting = "postingRate of " + Checks.notNull("role", role);
-      postingRates[role.ordinal()] = onceFiniteNonNegative(setting, perDay);
+      postingRates[role.ordinal()] = onceRate(setting, perDay);
       return this;
     }
 

@@ -116,4 +116,16 @@ class NamedBuildersTest {
     assertThat(s.recreationProbability()).isEqualTo(0.3);
     assertThat(s.postingRate(ChannelRole.ARCHIVE)).isEqualTo(3);
   }
+
+  @Test
+  void ratesAreBoundedSoThatARunEnds() {
+    // a detection rate of 1e300 never ended (each candidate fell on the same instant); a posting rate
+    // of 1e300 gave 9.2e18 posts
+    Scenario.Builder b = Scenario.builder(Presets.telegram2015(10).ecosystem());
+    assertThatThrownBy(() -> b.detectionRate(1e300)).hasMessage("detectionRate must be at most 10000 per day: 1.0E300");
+    assertThatThrownBy(() -> b.postingRate(org.channelrisk.model.ChannelRole.BACKUP, 2e4))
+        .hasMessage("postingRate of BACKUP must be at most 10000 per day: 20000.0");
+    assertThatThrownBy(() -> b.abandonmentRate(1e5)).hasMessageStartingWith("abandonmentRate must be at most 10000 per day");
+    assertThat(b.detectionRate(Scenario.MAX_RATE).moveRate(0).build().detectionRate()).isEqualTo(1e4);
+  }
 }
