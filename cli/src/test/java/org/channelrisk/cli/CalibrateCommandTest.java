@@ -154,6 +154,8 @@ class CalibrateCommandTest {
       {"platforms[0].cooperation[0]", "platforms[3].cooperation[0]", "parameters[0].path", "the list has 1 item"},
       {"prior: {uniform: [0, 1]}\n  - name: recreation", "prior: {gamma: [1, 1]}\n  - name: recreation", "parameters[0].prior", "gamma"},
       {"{uniform: [0, 1]}\ntargets", "{uniform: [0, 2]}\ntargets", "parameters[1].prior", "rejects 2.0"},
+      // unbounded, and refused before generation 0 (it failed after 500 simulations, leaving a file)
+      {"{uniform: [0, 1]}\ntargets", "{normal: [0.5, 0.1]}\ntargets", "parameters[1].prior", "rejects -0.29"},
       {"change: active_channels", "change: active", "targets[0].statistic.change", "unknown observable 'active'"},
       {"at: 100", "at: 400", "targets[1].statistic", "outside the scenario's horizon"},
       {"particles: 20", "particles: many", "particles", "expected a whole number"},

@@ -169,10 +169,15 @@ public final class AbcSmc {
     return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString().substring(0, 16);
   }
 
+  /** The tail probability at which {@link #check} tries a prior without a bound on that side. */
+  private static final double FAR_TAIL = 1e-15;
+
   /**
    * Checks, before any simulation, that the scenario accepts the priors' medians and the ends of their
-   * supports (or their 10^-6 and 1 - 10^-6 quantiles when unbounded), and that every target's
-   * statistic fits the scenario at the prior medians.
+   * supports (or their 10^-15 and 1 - 10^-15 quantiles when unbounded: far enough out that the
+   * perturbation kernel, which spreads particles wider than the posterior, does not step beyond them in
+   * practice; a normal prior on a probability is refused here rather than after generation 0), and
+   * that every target's statistic fits the scenario at the prior medians.
    *
    * @throws IllegalArgumentException naming the parameter or the target that does not fit
    */
@@ -180,9 +185,11 @@ public final class AbcSmc {
     double[] median = parameters.stream().mapToDouble(p -> p.prior().median()).toArray();
     for (int k = 0; k < parameters.size(); k++) {
       Prior prior = parameters.get(k).prior();
-      for (double v : new double[] {prior.quantile(1e-6), prior.quantile(1 - 1e-6)}) {
-        double end = Double.isFinite(prior.lower()) && v <= prior.quantile(1e-6) ? prior.lower()
-            : Double.isFinite(prior.upper()) && v >= prior.quantile(1 - 1e-6) ? prior.upper() : v;
+      double low = prior.quantile(FAR_TAIL);
+      double high = prior.quantile(1 - FAR_TAIL);
+      for (double v : new double[] {low, high}) {
+        double end = Double.isFinite(prior.lower()) && v <= low ? prior.lower()
+            : Double.isFinite(prior.upper()) && v >= high ? prior.upper() : v;
         double[] x = median.clone();
         x[k] = end;
         try {
