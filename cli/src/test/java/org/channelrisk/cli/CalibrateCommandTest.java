@@ -143,6 +143,21 @@ class CalibrateCommandTest {
     MainTest.Result other = run("calibrate", "--config", cfg.toString(), "--seed", "10", "--output", c.toString(), "--resume", "--no-progress");
     assertThat(other.code()).isEqualTo(2);
     assertThat(other.err()).contains("seed 9, not 10");
+    // the checkpoint holds no spelled-out infinity (generation 0's tolerance is an empty field)
+    Path pop = c.resolve("population.csv");
+    String text = Files.readString(pop);
+    assertThat(text).doesNotContain("Infinity").contains("\n# 0,,");
+    // an edited particle is refused at its line before any simulation: not a number, not finite, outside the prior
+    String first = text.lines().filter(l -> !l.startsWith("#")).skip(1).findFirst().orElseThrow();
+    String value = first.substring(0, first.indexOf(','));
+    for (String[] edit : new String[][] {{"abc", "expected a number, found 'abc'"}, {"NaN", "expected a finite number, found 'NaN'"},
+        {"7.5", "= 7.5, outside its prior"}}) {
+      Files.writeString(pop, text.replace(first, edit[0] + first.substring(value.length())));
+      MainTest.Result edited = run("calibrate", "--config", cfg.toString(), "--seed", "9", "--output", c.toString(), "--resume",
+          "--no-progress");
+      assertThat(edited.code()).as(edited.err()).isEqualTo(2);
+      assertThat(edited.err().strip()).contains(edit[1]).doesNotContain("\n");
+    }
   }
 
   @Test

@@ -254,6 +254,16 @@ public final class AbcSmc {
     Checks.notNull("listener", listener);
     checkArgument(from.names().equals(names()), "the population has parameters %s, this calibration %s", from.names(), names());
     checkArgument(from.size() == particles, "the population has %s particles, this calibration %s", from.size(), particles);
+    // every particle must be one the prior could give: an edited value outside it would be carried on
+    // (and a posterior could report impossible values)
+    for (int i = 0; i < from.size(); i++) {
+      double[] v = from.values(i);
+      for (int k = 0; k < v.length; k++) {
+        Prior prior = parameters.get(k).prior();
+        checkArgument(prior.density(v[k]) > 0, "particle %s of the population has %s = %s, outside its prior %s", i,
+            parameters.get(k).name(), v[k], prior);
+      }
+    }
     return continueFrom(from, seed, evaluator, listener);
   }
 

@@ -28,7 +28,9 @@ import org.channelrisk.internal.Checks;
  *
  * <p>The text form (a CSV with {@code #} header lines for the seed, a configuration fingerprint and the
  * history) stores every double with {@link Double#toString}, which reads back to the same bits: a run
- * resumed from it continues exactly as the uninterrupted run would.
+ * resumed from it continues exactly as the uninterrupted run would. Generation 0's tolerance, infinite
+ * (it accepts every particle), is an empty field. Reading refuses a particle value or weight that is not
+ * a finite number (weights also &gt;= 0), naming the line and field.
  */
 public final class Population {
   private final List<String> names;
@@ -266,7 +268,8 @@ public final class Population {
     w.write("# fingerprint " + fingerprint + "\n");
     w.write("# history: generation,epsilon,simulations,total_simulations,acceptance,ess\n");
     for (Generation g : history) {
-      w.write("# " + g.index() + "," + g.epsilon() + "," + g.simulations() + "," + g.totalSimulations() + "," + g.acceptance() + ","
+      // generation 0 accepts every particle: its tolerance is infinite, written as an empty field
+      w.write("# " + g.index() + "," + (Double.isInfinite(g.epsilon()) ? "" : String.valueOf(g.epsilon())) + "," + g.simulations() + "," + g.totalSimulations() + "," + g.acceptance() + ","
           + g.ess() + "\n");
     }
     StringBuilder h = new StringBuilder();
@@ -326,7 +329,8 @@ public final class Population {
           inHistory = true;
         } else if (line.startsWith("# ") && inHistory) {
           String[] f = line.substring(2).split(",");
-          history.add(new Generation(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+          double epsilon = f[1].isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(f[1]);
+          history.add(new Generation(Integer.parseInt(f[0]), epsilon, Long.parseLong(f[2]), Long.parseLong(f[3]),
               Double.parseDouble(f[4]), Double.parseDouble(f[5])));
         } else if (line.startsWith("#") || line.isBlank()) {
           continue;
@@ -339,7 +343,21 @@ public final class Population {
           }
           double[] v = new double[f.length];
           for (int i = 0; i < f.length; i++) {
-            v[i] = Double.parseDouble(f[i]);
+            try {
+              v[i] = Double.parseDouble(f[i]);
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException(source + ": line " + lineNo + ", field '" + names.get(i) + "': expected a number, found '"
+                  + f[i] + "'");
+            }
+            String field = names.get(i);
+            boolean statistic = field.startsWith("statistic_");
+            // a particle's value and weight are numbers the run drew and normalised: anything else was
+            // edited (a statistic may be NaN: a series the particle did not reach; a distance infinite)
+            if (!statistic && !field.equals("distance") && !Double.isFinite(v[i])
+                || field.equals("weight") && v[i] < 0) {
+              throw new IllegalArgumentException(source + ": line " + lineNo + ", field '" + field + "': expected a finite number"
+                  + (field.equals("weight") ? " >= 0" : "") + ", found '" + f[i] + "'");
+            }
           }
           rows.add(v);
         }

@@ -168,7 +168,7 @@ class PopulationTest {
       # seed 42
       # fingerprint abc123
       # history: generation,epsilon,simulations,total_simulations,acceptance,ess
-      # 0,Infinity,4,4,1.0,4.0
+      # 0,,4,4,1.0,4.0
       # 1,2.5,8,12,0.5,3.2
       x,y,weight,distance,statistic_0
       3.0,30.0,0.1,0.5,7.0
@@ -217,7 +217,7 @@ class PopulationTest {
   }
 
   @Test
-  void readRefusesOtherRunsAndMalformedText() {
+  void readRefusesOtherRunsAndMalformedText() throws IOException {
     assertThatThrownBy(() -> Population.read(new StringReader(TEXT), "p.csv", 43, "abc123"))
         .hasMessage("p.csv: was written by a run with seed 42, not 43");
     assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("# seed 42\n", "")), "p.csv", 42, "abc123"))
@@ -226,7 +226,14 @@ class PopulationTest {
     assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("9.0\n", "9.0,1\n")), "p.csv", 42, "abc123"))
         .hasMessage("p.csv: line 10: expected 5 fields, found 6");
     assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("4.0,40.0", "4.0,forty")), "p.csv", 42, "abc123"))
-        .hasMessageStartingWith("p.csv: line 10: not a population file written by calibrate");
+        .hasMessage("p.csv: line 10, field 'y': expected a number, found 'forty'");
+    assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("4.0,40.0", "4.0,NaN")), "p.csv", 42, "abc123"))
+        .hasMessage("p.csv: line 10, field 'y': expected a finite number, found 'NaN'");
+    assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("40.0,0.3", "40.0,-0.3")), "p.csv", 42, "abc123"))
+        .hasMessage("p.csv: line 10, field 'weight': expected a finite number >= 0, found '-0.3'");
+    // a checkpoint of the earlier format, with generation 0's tolerance spelled out, still reads
+    assertThat(Population.read(new StringReader(TEXT.replace("# 0,,", "# 0,Infinity,")), "p.csv", 42, "abc123").history().get(0)
+        .epsilon()).isInfinite();
     assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("# 1,2.5,8,12,0.5,3.2", "# 1,2.5")), "p.csv", 42, "abc123"))
         .hasMessageStartingWith("p.csv: line 6:");
     String header = TEXT.substring(0, TEXT.indexOf("x,y"));
