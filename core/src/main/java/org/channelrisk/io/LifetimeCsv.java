@@ -36,8 +36,9 @@ public final class LifetimeCsv {
     List<Lifetime> out = new ArrayList<>(t.size());
     for (int r = 0; r < t.size(); r++) {
       double e = entry == null ? 0.0 : entry[r];
-      if (e > time[r]) {
-        throw t.error(r, "entry", "entry " + e + " is after the time " + time[r]);
+      if (e > 0 && e >= time[r]) {
+        throw t.error(r, "entry", "entry " + t.cell(r, "entry") + " is not before the time " + t.cell(r, "time")
+            + " (a row that enters at or after its end is never at risk)");
       }
       out.add(new Lifetime(ids[r], time[r], event[r], group == null ? "" : group[r], e));
     }

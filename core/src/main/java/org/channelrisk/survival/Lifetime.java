@@ -13,9 +13,8 @@ package org.channelrisk.survival;
  * @param event true if the event was observed, false if censored
  * @param group group label, empty when there is none
  * @param entry entry time for left truncation (observed from this time on), 0 when not truncated;
- *     must be &lt;= time here, and &lt; time once {@link SurvivalData#of(java.util.List)} uses the
- *     entry times (R's {@code Surv(start, stop)} needs start &lt; stop: a row that enters at its end is
- *     never at risk)
+ *     otherwise before the time (R's {@code Surv(start, stop)} needs start &lt; stop: a row that enters
+ *     at its end is never at risk)
  */
 public record Lifetime(String id, double time, boolean event, String group, double entry) {
   /** Validates the row. */
@@ -26,8 +25,9 @@ public record Lifetime(String id, double time, boolean event, String group, doub
     if (!(time >= 0) || Double.isInfinite(time)) {
       throw new IllegalArgumentException("time of " + id + " must be finite and >= 0: " + time);
     }
-    if (!(entry >= 0) || !(entry <= time)) {
-      throw new IllegalArgumentException("entry of " + id + " must be in [0, time = " + time + "]: " + entry);
+    if (!(entry >= 0) || !(entry == 0 || entry < time)) {
+      throw new IllegalArgumentException("entry of " + id + " must be 0 or in (0, time = " + time + "): " + entry
+          + " (a row that enters at or after its end is never at risk)");
     }
   }
 

@@ -187,7 +187,10 @@ class IoErrorTest {
     @Test
     void lifetimeEntryAfterTime() {
       assertThatThrownBy(() -> LifetimeCsv.read(file("l.csv", "id,time,event,entry\na,5,1,6\n")))
-          .hasMessage("l.csv line 2, column 'entry': entry 6.0 is after the time 5.0");
+          .hasMessage("l.csv line 2, column 'entry': entry 6 is not before the time 5 (a row that enters at or after its end is never at risk)");
+      // entering at its end: read without error before, then refused by SurvivalData with no file or line
+      assertThatThrownBy(() -> LifetimeCsv.read(file("e.csv", "id,time,event,entry\na,5,1,5\n")))
+          .hasMessageStartingWith("e.csv line 2, column 'entry': entry 5 is not before the time 5");
     }
 
     @Test

@@ -39,7 +39,9 @@ class SurvivalDataHandTest {
     assertThat(c.nRisk(0)).isEqualTo(2);
     assertThatThrownBy(() -> new Lifetime("x", -1, true, "", 0)).hasMessage("time of x must be finite and >= 0: -1.0");
     assertThatThrownBy(() -> new Lifetime("x", Double.POSITIVE_INFINITY, true, "", 0)).hasMessageContaining("time of x");
-    assertThatThrownBy(() -> new Lifetime("x", 2, true, "", 3)).hasMessage("entry of x must be in [0, time = 2.0]: 3.0");
+    assertThatThrownBy(() -> new Lifetime("x", 2, true, "", 3)).hasMessage("entry of x must be 0 or in (0, time = 2.0): 3.0 (a row that enters at or after its end is never at risk)");
+    assertThatThrownBy(() -> new Lifetime("x", 2, true, "", 2)).hasMessageStartingWith("entry of x must be 0 or in (0, time = 2.0): 2.0");
+    assertThat(new Lifetime("x", 0, true, "", 0).entry()).isZero();
     assertThatThrownBy(() -> new Lifetime("x", 2, true, "", -0.5)).hasMessageContaining("entry of x");
     assertThatThrownBy(() -> new Lifetime("x", 2, true, null, 0)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("group");
@@ -49,12 +51,10 @@ class SurvivalDataHandTest {
   @Test
   void aLifetimeThatEntersAtItsEndIsRefusedWithItsId(@TempDir Path dir) throws IOException {
     // R's Surv(start, stop) needs start < stop: a row that enters at its end is never at risk. The
-    // reader lets it through (a Lifetime allows entry <= time); the data names the row by its id
+    // reader refuses it at its cell, as a Lifetime does
     Path f = Files.writeString(dir.resolve("l.csv"), "id,time,event,entry\nb,3,1,1\na,5,1,5\n");
-    List<Lifetime> rows = LifetimeCsv.read(f);
-    assertThatThrownBy(() -> SurvivalData.of(rows)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rows[1] (id 'a') ends at 5.0 but has entry 5.0: with entry times, every row must enter before its end"
-            + " (a row with entry >= time is never at risk)");
+    assertThatThrownBy(() -> LifetimeCsv.read(f)).isInstanceOf(org.channelrisk.io.InvalidInputException.class)
+        .hasMessageStartingWith("l.csv line 3, column 'entry': entry 5 is not before the time 5");
     // a row ending at 0 cannot enter before its end once other rows have entry times
     Path zero = Files.writeString(dir.resolve("zero.csv"), "id,time,event,entry\nb,3,1,1\nz,0,0,0\n");
     List<Lifetime> withZero = LifetimeCsv.read(zero);
