@@ -46,15 +46,13 @@ class CooperationEstimatorTest {
     return out;
   }
 
-  static Referral ref(String id, String platform, ReferralOutcome outcome, double sent, double decided) {
-    return new Referral(id, "c" + id, platform, sent, outcome, java.util.OptionalDouble.of(decided));
-  }
-
   @Test
   void aPlatformWithoutRemovalsIsLeftOutOfTheLatencyComparison() {
     // platform a declined everything: no latencies, so the comparison would have one group and threw
-    List<Referral> refs = List.of(ref("1", "a", ReferralOutcome.DECLINED, 1, 2), ref("2", "b", ReferralOutcome.REMOVED, 1, 3),
-        ref("3", "b", ReferralOutcome.REMOVED, 2, 4));
+    List<Referral> refs = List.of(
+        Referral.decided("1", "c1", "a", 1, ReferralOutcome.DECLINED, 2),
+        Referral.decided("2", "c2", "b", 1, ReferralOutcome.REMOVED, 3),
+        Referral.decided("3", "c3", "b", 2, ReferralOutcome.REMOVED, 4));
     CooperationEstimate est = CooperationEstimator.estimateDefaults(refs);
     assertThat(est.latencyComparisons()).isEmpty();
     assertThat(est.get("a", "all").removed()).isZero();
@@ -62,8 +60,12 @@ class CooperationEstimatorTest {
 
   @Test
   void tiedLatenciesSayThePValueIsNotAvailable() {
-    List<Referral> refs = List.of(ref("1", "a", ReferralOutcome.REMOVED, 1, 2), ref("2", "a", ReferralOutcome.REMOVED, 1, 2),
-        ref("3", "b", ReferralOutcome.REMOVED, 1, 2), ref("4", "b", ReferralOutcome.REMOVED, 1, 2));
+    List<Referral> refs = new ArrayList<>();
+    for (String platform : new String[] {"a", "b"}) {
+      for (int i = 0; i < 2; i++) {
+        refs.add(Referral.decided(platform + i, "c" + platform + i, platform, 1, ReferralOutcome.REMOVED, 2));
+      }
+    }
     CooperationEstimate est = CooperationEstimator.estimateDefaults(refs);
     assertThat(est.toString()).contains("p not available").doesNotContain("NaN");
   }
@@ -99,13 +101,16 @@ class CooperationEstimatorTest {
     assertThatThrownBy(() -> est.get("telegram", "all")).hasMessageContaining("no referrals to 'telegram' in period 'all'");
   }
 
+  /** Two removals, a pending referral and a declined one, on platform p. */
+  static final List<Referral> FOUR = List.of(
+      Referral.decided("a", "a", "p", 0, ReferralOutcome.REMOVED, 1),
+      Referral.decided("b", "b", "p", 0, ReferralOutcome.REMOVED, 3),
+      Referral.pending("c", "c", "p", 4),
+      Referral.decided("d", "d", "p", 0, ReferralOutcome.DECLINED, 1));
+
   @Test
   void pendingReferralsAreCensoredAtTheEndOfObservation() {
-    List<Referral> refs = List.of(
-        Referral.decided("a", "a", "p", 0, ReferralOutcome.REMOVED, 1),
-        Referral.decided("b", "b", "p", 0, ReferralOutcome.REMOVED, 3),
-        Referral.pending("c", "c", "p", 4),
-        Referral.decided("d", "d", "p", 0, ReferralOutcome.DECLINED, 1));
+    List<Referral> refs = FOUR;
     PlatformCooperation p = CooperationEstimator.builder().until(10).build().estimate(refs).get("p", "all");
     assertThat(p.latency().records()).isEqualTo(3); // declined left out
     assertThat(p.latency().times()).containsExactly(1.0, 3.0, 6.0); // pending censored at 10 - 4
@@ -115,11 +120,7 @@ class CooperationEstimatorTest {
 
   @Test
   void rowsAndEstimatesMadeDirectlyAreChecked() {
-    List<Referral> refs = List.of(
-        Referral.decided("a", "a", "p", 0, ReferralOutcome.REMOVED, 1),
-        Referral.decided("b", "b", "p", 0, ReferralOutcome.REMOVED, 3),
-        Referral.pending("c", "c", "p", 4),
-        Referral.decided("d", "d", "p", 0, ReferralOutcome.DECLINED, 1));
+    List<Referral> refs = FOUR;
     CooperationEstimate est = CooperationEstimator.builder().until(10).build().estimate(refs);
     PlatformCooperation p = est.get("p", "all");
     assertThat(new PlatformCooperation(p.platform(), p.period(), 4, 2, 1, 1, p.compliance(), p.latency(), p.latencyFits()))
