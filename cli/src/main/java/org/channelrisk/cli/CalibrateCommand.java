@@ -102,6 +102,11 @@ final class CalibrateCommand implements Callable<Integer> {
       } catch (NoSuchFileException e) {
         throw new InvalidInputException(state.toString(), "no population to resume from");
       }
+      try {
+        abc.checkResume(from);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(state.toString(), e.getMessage());
+      }
     }
     // The folder holds the population after each generation (what --resume reads), so it exists during
     // the run; the final outputs are declared now (checked before any simulation) and appear together.

@@ -75,6 +75,10 @@ final class EcosystemCommand {
       OptionChecks.fitsInMemory("--channels", channels);
       // checked here, so that the message names the option rather than the generator's setting
       OptionChecks.finiteAtLeast("--mean-out-degree", meanOutDegree, 0);
+      if (meanOutDegree > EcosystemGenerator.MAX_MEAN_OUT_DEGREE) {
+        throw new IllegalArgumentException("--mean-out-degree must be at most " + (long) EcosystemGenerator.MAX_MEAN_OUT_DEGREE + ": "
+            + meanOutDegree);
+      }
       OptionChecks.finiteAtLeast("--channels-per-operator", channelsPerOperator, 1);
       OptionChecks.finiteAtLeast("--spare-accounts", spareAccounts, 0);
       try (OutputPlan plan = OutputPlan.of(spec)) {

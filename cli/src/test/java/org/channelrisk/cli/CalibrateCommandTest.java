@@ -151,7 +151,7 @@ class CalibrateCommandTest {
     String first = text.lines().filter(l -> !l.startsWith("#")).skip(1).findFirst().orElseThrow();
     String value = first.substring(0, first.indexOf(','));
     for (String[] edit : new String[][] {{"abc", "expected a number, found 'abc'"}, {"NaN", "expected a finite number, found 'NaN'"},
-        {"7.5", "= 7.5, outside its prior"}}) {
+        {"7.5", "population.csv: particle 0 of the population has"}}) {
       Files.writeString(pop, text.replace(first, edit[0] + first.substring(value.length())));
       MainTest.Result edited = run("calibrate", "--config", cfg.toString(), "--seed", "9", "--output", c.toString(), "--resume",
           "--no-progress");

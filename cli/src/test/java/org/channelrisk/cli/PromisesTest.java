@@ -414,6 +414,9 @@ class PromisesTest {
       assertThat(r.err()).startsWith("channelrisk: " + c[0] + " must be a finite number >= ");
       assertThat(dir.resolve("e")).doesNotExist();
     }
+    // 3e9 overflowed the Poisson draws and gave no links
+    MainTest.Result big = run("ecosystem", "generate", "--channels", "10", "--out", dir.resolve("e").toString(), "--mean-out-degree", "3e9");
+    assertThat(big.err()).startsWith("channelrisk: --mean-out-degree must be at most 10000: 3.0E9");
   }
 
   @Test

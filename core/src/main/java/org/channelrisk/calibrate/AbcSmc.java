@@ -252,6 +252,21 @@ public final class AbcSmc {
     Checks.notNull("from", from);
     Checks.notNull("evaluator", evaluator);
     Checks.notNull("listener", listener);
+    checkResume(from);
+    return continueFrom(from, seed, evaluator, listener);
+  }
+
+  /**
+   * Checks, before any simulation, that a population can continue this calibration: the same
+   * parameters and particle count, and every particle one the prior could give (an edited value
+   * outside it would be carried on, and a posterior could report impossible values). {@link #resume}
+   * calls it first; a caller that read the population from a file can call it to name the file.
+   *
+   * @param from the population
+   * @throws IllegalArgumentException naming what does not fit
+   */
+  public void checkResume(Population from) {
+    Checks.notNull("from", from);
     checkArgument(from.names().equals(names()), "the population has parameters %s, this calibration %s", from.names(), names());
     checkArgument(from.size() == particles, "the population has %s particles, this calibration %s", from.size(), particles);
     // every particle must be one the prior could give: an edited value outside it would be carried on
@@ -264,7 +279,6 @@ public final class AbcSmc {
             parameters.get(k).name(), v[k], prior);
       }
     }
-    return continueFrom(from, seed, evaluator, listener);
   }
 
   private CalibrationResult continueFrom(Population p, long seed, Evaluator evaluator, Listener listener) {

@@ -358,6 +358,10 @@ public final class Population {
               throw new IllegalArgumentException(source + ": line " + lineNo + ", field '" + field + "': expected a finite number"
                   + (field.equals("weight") ? " >= 0" : "") + ", found '" + f[i] + "'");
             }
+            if (field.equals("distance") && !(v[i] >= 0)) {
+              throw new IllegalArgumentException(source + ": line " + lineNo + ", field 'distance': expected a number >= 0, found '"
+                  + f[i] + "'");
+            }
           }
           rows.add(v);
         }
@@ -392,7 +396,12 @@ public final class Population {
       distances[i] = row[d];
       stats[i] = Arrays.copyOfRange(row, d + 1, d + 1 + k);
     }
-    Population p = new Population(names.subList(0, w), values, weights, distances, stats, history);
+    Population p;
+    try {
+      p = new Population(names.subList(0, w), values, weights, distances, stats, history);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e); // e.g. weights that are all 0
+    }
     // the weights were normalized when written; renormalizing may change their last bit, so keep them as read
     System.arraycopy(weights, 0, p.weights, 0, n);
     return p;

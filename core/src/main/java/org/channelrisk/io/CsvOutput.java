@@ -90,12 +90,13 @@ public final class CsvOutput {
   }
 
   /**
-   * @param v a number; NaN is written as an empty cell (not available)
+   * @param v a number; NaN and the infinities are written as an empty cell (not available), as JSON
+   *     outputs write null: the readers take only finite numbers and empty cells
    * @return this
    * @throws IOException if writing fails
    */
   public CsvOutput number(double v) throws IOException {
-    printer.print(Double.isNaN(v) ? "" : Double.toString(v));
+    printer.print(Double.isFinite(v) ? Double.toString(v) : "");
     return this;
   }
 

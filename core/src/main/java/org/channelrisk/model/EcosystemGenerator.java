@@ -58,6 +58,11 @@ public final class EcosystemGenerator {
   public static final double DEFAULT_TAIL_EXPONENT = 1.5;
   /** Default mean out-degree of the link graph. */
   public static final double DEFAULT_MEAN_OUT_DEGREE = 3.0;
+  /**
+   * The largest mean out-degree the generator takes (10,000 links out of a channel on average, far
+   * above what channels promote): a larger one overflowed the Poisson draws' int and gave no links.
+   */
+  public static final double MAX_MEAN_OUT_DEGREE = 1e4;
   /** Default role shares: few official outlets, mostly distributors, some archives and backups. */
   public static final Map<ChannelRole, Double> DEFAULT_ROLE_SHARES =
       ImmutableMap.of(
@@ -273,7 +278,13 @@ public final class EcosystemGenerator {
     private final Setting<Double> channelsPerOperator = Setting.checked("channelsPerOperator", Checks::atLeastOne);
     private final Setting<Double> meanSpareAccounts = Setting.checked("meanSpareAccounts", Checks::finiteNonNegative);
     private final Setting<Audience> audience = new Setting<>("audience");
-    private final Setting<Double> meanOutDegree = Setting.checked("meanOutDegree", Checks::finiteNonNegative);
+    private final Setting<Double> meanOutDegree = Setting.checked("meanOutDegree", (name, mean) -> {
+      Checks.finiteNonNegative(name, mean);
+      if (mean > MAX_MEAN_OUT_DEGREE) {
+        throw new IllegalArgumentException(name + " must be at most " + (long) MAX_MEAN_OUT_DEGREE + ": " + mean);
+      }
+      return mean;
+    });
     private final Map<Platform, Double> platformShares = new LinkedHashMap<>();
     private final Setting<Map<ChannelRole, Double>> roleShares = new Setting<>("roleShares");
     private final Setting<Map<String, Double>> languageShares = new Setting<>("languageShares");
@@ -312,7 +323,7 @@ public final class EcosystemGenerator {
       return audience.set(this, new Audience(min, max, Checks.positive("tailExponent", tail)));
     }
 
-    /** @param mean mean links out of a channel, &gt;= 0 @return this builder */
+    /** @param mean mean links out of a channel, in [0, {@link #MAX_MEAN_OUT_DEGREE}] @return this builder */
     public Builder meanOutDegree(double mean) {
       return meanOutDegree.set(this, mean);
     }

@@ -40,6 +40,7 @@ public record Incarnation(
         "times must be finite: start %s, end %s, endLower %s", start, end, endLower);
     Preconditions.checkArgument(start <= endLower && endLower <= end, "expected start <= endLower <= end: %s, %s, %s",
         start, endLower, end);
+    Preconditions.checkArgument(Double.isFinite(end - start), "the incarnation from %s to %s lasts longer than a double can hold", start, end);
     Preconditions.checkArgument(endUpper.isPresent() == ending.isEvent(),
         "an upper bound exactly when the end was observed: %s with %s", ending, endUpper);
     Preconditions.checkArgument(endUpper.isEmpty() || endUpper.getAsDouble() >= end,

@@ -93,8 +93,12 @@ public record Coefficients(List<String> names, double[] coefficients, double[] s
   public String toString() {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-14s %10s %10s %8s %10s %10s%n", "", "coef", "se", "z", "p", "exp(coef)"));
     for (int i = 0; i < names.size(); i++) {
-      sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10.4g %10.5g%n", names.get(i), coefficients[i], stdErrors[i],
-          z(i), pValue(i), Math.exp(coefficients[i])));
+      double hr = Math.exp(coefficients[i]);
+      // a covariate in tiny units has a per-unit ratio beyond the doubles: say so rather than "Infinity"
+      String ratio = Double.isFinite(hr) ? String.format(Locale.ROOT, "%10.5g", hr)
+          : String.format(Locale.ROOT, "%10s", Double.isNaN(hr) ? "NA" : hr > 0 ? ">1.8e308" : "NA");
+      sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10.4g %s%n", names.get(i), coefficients[i], stdErrors[i],
+          z(i), pValue(i), ratio));
     }
     return sb.toString();
   }

@@ -231,6 +231,10 @@ class PopulationTest {
         .hasMessage("p.csv: line 10, field 'y': expected a finite number, found 'NaN'");
     assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("40.0,0.3", "40.0,-0.3")), "p.csv", 42, "abc123"))
         .hasMessage("p.csv: line 10, field 'weight': expected a finite number >= 0, found '-0.3'");
+    assertThatThrownBy(() -> Population.read(new StringReader(TEXT.replace("0.3,2.5", "0.3,NaN")), "p.csv", 42, "abc123"))
+        .hasMessage("p.csv: line 10, field 'distance': expected a number >= 0, found 'NaN'");
+    String zeroWeights = TEXT.replace("0.1,0.5", "0,0.5").replace("0.2,1.5", "0,1.5").replace("0.3,2.5", "0,2.5").replace("0.4,0.25", "0,0.25");
+    assertThatThrownBy(() -> Population.read(new StringReader(zeroWeights), "p.csv", 42, "abc123")).hasMessageStartingWith("p.csv: ");
     // a checkpoint of the earlier format, with generation 0's tolerance spelled out, still reads
     assertThat(Population.read(new StringReader(TEXT.replace("# 0,,", "# 0,Infinity,")), "p.csv", 42, "abc123").history().get(0)
         .epsilon()).isInfinite();

@@ -42,6 +42,11 @@ class StatusHistoryTest {
     h.check("c", 1.0e308, ChannelStatus.ALIVE);
     h.check("c", 1.7e308, ChannelStatus.REMOVED);
     assertThat(h.incarnations().get(0).end()).isEqualTo(1.35e308);
+    // a lifetime longer than the doubles hold is refused, not written as Infinity
+    StatusHistory wide = new StatusHistory();
+    wide.check("c", -1.7e308, ChannelStatus.ALIVE);
+    wide.check("c", 1.0e308, ChannelStatus.ALIVE);
+    assertThatThrownBy(wide::incarnations).hasMessageContaining("lasts longer than a double can hold");
   }
 
   @Test

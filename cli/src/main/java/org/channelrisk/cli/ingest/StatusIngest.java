@@ -108,10 +108,19 @@ final class StatusIngest implements Callable<Integer> {
       }
       lastRow.put(name, r);
       times[r] = time;
-      h.check(name, time, s);
+      try {
+        h.check(name, time, s);
+      } catch (IllegalArgumentException e) {
+        throw t.error(r, "checked_at", e.getMessage());
+      }
     }
     boolean asInstants = Boolean.TRUE.equals(instants);
-    List<Incarnation> rows = h.incarnations();
+    List<Incarnation> rows;
+    try {
+      rows = h.incarnations();
+    } catch (IllegalArgumentException e) { // a channel alive from the first check to the last, too long ago
+      throw new org.channelrisk.io.InvalidInputException(t.source(), e.getMessage());
+    }
     plan.write(file, writer -> CsvOutput.write(writer, COLUMNS, w -> {
       for (Incarnation i : rows) {
         w.row().text(i.channel()).number((long) i.number());
