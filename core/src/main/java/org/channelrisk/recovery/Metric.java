@@ -8,7 +8,8 @@ package org.channelrisk.recovery;
  *   <li>{@link #TROUGH}: b, the fitted level just after the takedown (for the linear null model its
  *       intercept, for the constant model a);
  *   <li>{@link #DEPTH}: B0 - b; {@link #RELATIVE_DEPTH}: (B0 - b) / B0;
- *   <li>{@link #RECOVERY_RATIO}: a / B0, the new plateau against the baseline;
+ *   <li>{@link #RECOVERY_RATIO}: a / B0, the new plateau against the baseline (both not available,
+ *       NaN, when B0 = 0);
  *   <li>{@link #T50}, {@link #T90}: time after the takedown to regain 50% / 90% of the loss, i.e. to
  *       reach b + 0.5 (B0 - b) and b + 0.9 (B0 - b); +infinity ("never") when the plateau stays below;
  *   <li>{@link #HALF_LIFE}: ln 2 / k, exponential model only;
@@ -61,8 +62,9 @@ public enum Metric {
     m[BASELINE.ordinal()] = baseline;
     m[TROUGH.ordinal()] = b;
     m[DEPTH.ordinal()] = baseline - b;
-    m[RELATIVE_DEPTH.ordinal()] = (baseline - b) / baseline;
-    m[RECOVERY_RATIO.ordinal()] = plateau / baseline;
+    // relative to a baseline of 0 nothing is defined (a division by zero, printed as infinite before)
+    m[RELATIVE_DEPTH.ordinal()] = baseline == 0 ? Double.NaN : (baseline - b) / baseline;
+    m[RECOVERY_RATIO.ordinal()] = baseline == 0 ? Double.NaN : plateau / baseline;
     m[T50.ordinal()] = Double.isNaN(baseline) ? Double.NaN : model.timeToLevel(b + 0.5 * (baseline - b), p);
     m[T90.ordinal()] = Double.isNaN(baseline) ? Double.NaN : model.timeToLevel(b + 0.9 * (baseline - b), p);
     m[HALF_LIFE.ordinal()] = model == RecoveryModel.EXPONENTIAL ? Math.log(2) / p[2] : Double.NaN;

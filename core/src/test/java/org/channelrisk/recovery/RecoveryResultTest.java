@@ -165,4 +165,19 @@ class RecoveryResultTest {
     other.t0 = 11;
     assertThat(other.make().hashCode()).isNotEqualTo(base.hashCode());
   }
+
+  @Test
+  void ratiosToABaselineOfZeroAreNotAvailable() {
+    // a series at 0 before the takedown: relative depth and recovery ratio divided by zero ("-inf", "never")
+    double[] t = new double[8];
+    double[] y = {0, 0, 0, -10, -10, -10, -10, -10};
+    for (int i = 0; i < t.length; i++) {
+      t[i] = i;
+    }
+    RecoveryResult r = RecoveryAnalysis.builder().takedown(3).models(RecoveryModel.CONSTANT).build().analyse(t, y);
+    assertThat(r.metric(Metric.BASELINE).value()).isZero();
+    assertThat(r.metric(Metric.RELATIVE_DEPTH).value()).isNaN();
+    assertThat(r.metric(Metric.RECOVERY_RATIO).value()).isNaN();
+    assertThat(r.toString()).doesNotContain("inf").doesNotContain("Infinity");
+  }
 }
