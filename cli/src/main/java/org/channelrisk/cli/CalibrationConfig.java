@@ -247,7 +247,7 @@ final class CalibrationConfig {
     long v = whole(node, at, key, otherwise);
     JsonNode given = node.get(key);
     if (v != (int) v || given != null && given.isIntegralNumber() && !given.canConvertToInt()) {
-      throw error(ScenarioFile.child(at, key), "expected a whole number up to " + Integer.MAX_VALUE + ", found " + node.get(key));
+      throw error(ScenarioFile.child(at, key), "expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", found " + node.get(key));
     }
     return (int) v;
   }

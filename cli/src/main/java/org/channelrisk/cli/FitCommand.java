@@ -90,7 +90,8 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--horizon", paramLabel = "H", description = "Loss-area horizon in days after t0 (default: the last point).")
   Double horizon;
 
-  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0", description = "Bootstrap replicates (default 0: delta method).")
+  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
+      description = "Bootstrap replicates: 0 (default: delta method) or at least 40 (a 95% percentile interval needs one in each tail).")
   int bootstrap;
 
   @Option(names = "--bootstrap-type", defaultValue = "residual", description = "residual or parametric (default ${DEFAULT-VALUE}).")
@@ -117,6 +118,11 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OptionChecks.atLeast("--bootstrap", bootstrap, 0, "0: delta-method intervals");
+    int fewest = RecoveryAnalysis.minimumBootstrapReplicates(RecoveryAnalysis.DEFAULT_CONF_LEVEL);
+    if (bootstrap > 0 && bootstrap < fewest) {
+      throw new IllegalArgumentException("--bootstrap must be 0 or at least " + fewest
+          + " (a 95% percentile interval needs a replicate in each 2.5% tail): " + bootstrap);
+    }
     WorkerThreads.check(threads);
     if (horizon != null && !(horizon > 0 && Double.isFinite(horizon))) {
       throw new IllegalArgumentException("--horizon must be finite and > 0: " + horizon);

@@ -175,7 +175,7 @@ class CalibrateCommandTest {
       {"at: 100", "at: 400", "targets[1].statistic", "outside the scenario's horizon"},
       {"particles: 20", "particles: many", "particles", "expected a whole number"},
       // 2^32 + 10 used to wrap around to 10 particles
-      {"particles: 20", "particles: 4294967306", "particles", "expected a whole number up to 2147483647, found 4294967306"},
+      {"particles: 20", "particles: 4294967306", "particles", "expected a whole number from -2147483648 to 2147483647, found 4294967306"},
       {"platform: telegram", "platform: signal", "targets[2].statistic", "unknown platform 'signal'"},
     };
     for (String[] c : cases) {

@@ -440,4 +440,11 @@ class PromisesTest {
     assertThat(Output.num(-0.0)).isEqualTo(0.0).matches(v -> Double.doubleToRawLongBits(v) == 0);
     assertThat(Output.notAvailableAsNull(java.util.List.of(-0.0, 1.5, Double.NaN))).isEqualTo(java.util.Arrays.asList(0.0, 1.5, null));
   }
+
+  @Test
+  void tooFewBootstrapReplicatesAreRefusedByTheOption() throws IOException {
+    Path in = series();
+    refused(run("fit", "--input", in.toString(), "--time", "day", "--value", "active", "--bootstrap", "20"), Set.of(in),
+        "channelrisk: --bootstrap must be 0 or at least 40 (a 95% percentile interval needs a replicate in each 2.5% tail): 20");
+  }
 }

@@ -195,8 +195,10 @@ public final class AbcSmc {
         try {
           mapping.scenario(x);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("parameter '" + parameters.get(k).name() + "': the scenario rejects " + end + " (an end of its prior "
-              + prior + "): " + e.getMessage(), e);
+          boolean tail = end != prior.lower() && end != prior.upper();
+          throw new IllegalArgumentException("parameter '" + parameters.get(k).name() + "': the scenario rejects " + end + " ("
+              + (tail ? "far in a tail of its prior " + prior + ", where the sampler may step; bound the prior, e.g. a truncatedNormal or beta"
+                  : "an end of its prior " + prior) + "): " + e.getMessage(), e);
         }
       }
     }

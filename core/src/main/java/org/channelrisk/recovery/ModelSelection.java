@@ -33,8 +33,8 @@ final class ModelSelection {
 
   /**
    * @param candidates fitted candidates with their AICc (weight ignored)
-   * @return the candidates with Akaike weights, the selected model first
-   * @throws IllegalArgumentException when several candidates converged and none has an AICc
+   * @return the candidates with Akaike weights, the selected model first; when no candidate has an
+   *     AICc, the converged one with the fewest parameters has weight 1
    */
   static List<RecoveryResult.Candidate> byAicc(List<RecoveryResult.Candidate> candidates) {
     int m = candidates.size();
@@ -49,14 +49,17 @@ final class ModelSelection {
       double minAicc = candidates.stream().mapToDouble(RecoveryResult.Candidate::aicc).min().orElse(Double.POSITIVE_INFINITY);
       spread(candidates, c -> Double.isFinite(c.aicc()) ? c.aicc() - minAicc : Double.NaN, weights);
     } else {
-      List<RecoveryResult.Candidate> converged = candidates.stream().filter(c -> c.fit().converged()).toList();
-      if (converged.size() > 1) {
-        int n = converged.get(0).fit().n();
-        throw new IllegalArgumentException(n + " points cannot select among " + converged.stream().map(c -> c.model().id()).toList()
-            + " by AICc, which needs n > k + 1 (k = parameters + 1) for at least one of them: choose one model");
-      }
+      // no candidate has an AICc (too few points for any): the simplest converged model, as with exact
+      // fits, so that one more point never turns a result into an error
+      int simplest = -1;
       for (int i = 0; i < m; i++) {
-        weights[i] = candidates.get(i).fit().converged() ? 1 : 0;
+        RecoveryResult.Candidate c = candidates.get(i);
+        if (c.fit().converged() && (simplest < 0 || c.model().parameters() < candidates.get(simplest).model().parameters())) {
+          simplest = i;
+        }
+      }
+      if (simplest >= 0) {
+        weights[simplest] = 1;
       }
     }
     List<RecoveryResult.Candidate> weighted = new ArrayList<>();

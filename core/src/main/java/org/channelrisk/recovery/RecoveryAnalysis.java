@@ -66,6 +66,15 @@ public final class RecoveryAnalysis {
   /** Default confidence level. */
   public static final double DEFAULT_CONF_LEVEL = 0.95;
 
+  /**
+   * @param confLevel a confidence level in (0, 1)
+   * @return the fewest bootstrap replicates a percentile interval at that level takes, 2 / (1 - level)
+   *     (40 at 95%): each tail then holds at least one replicate
+   */
+  public static int minimumBootstrapReplicates(double confLevel) {
+    return RecoveryBootstrap.minimumReplicates(org.channelrisk.stats.CriticalValues.checkLevel(confLevel));
+  }
+
   private final double t0;
   private final List<RecoveryModel> models;
   private final Weighting weighting;
@@ -177,7 +186,6 @@ public final class RecoveryAnalysis {
       FitResult f = n > m.parameters() ? fitModel(m, s, yy, w, null) : notFitted(m, n);
       candidates.add(new RecoveryResult.Candidate(m, f, f.converged() ? f.aicc() : Double.POSITIVE_INFINITY, 0));
     }
-    checkComparable(candidates, n, win.origin());
     List<RecoveryResult.Candidate> weighted = ModelSelection.byAicc(candidates);
     RecoveryModel model = weighted.get(0).model();
     FitResult fit = weighted.get(0).fit();
@@ -271,16 +279,6 @@ public final class RecoveryAnalysis {
    * Several converged models none of which has an AICc (n &lt;= k + 1 for each) cannot be compared:
    * refused, rather than one picked with every weight 0. One converged model alone needs no comparison.
    */
-  private static void checkComparable(List<RecoveryResult.Candidate> candidates, int n, double origin) {
-    List<RecoveryResult.Candidate> converged = candidates.stream().filter(c -> c.fit().converged()).toList();
-    if (converged.size() > 1 && converged.stream().allMatch(c -> c.aicc() == Double.POSITIVE_INFINITY)) {
-      int fewest = converged.stream().mapToInt(c -> c.model().parameters()).min().orElseThrow();
-      throw new IllegalArgumentException(n + " points at or after the takedown (t0 = " + origin + ") are too few to select among the "
-          + converged.stream().map(c -> c.model().id()).toList() + " models by AICc, which needs n > k + 1 (k = parameters + 1):"
-          + " at least " + (fewest + 3) + " points; with fewer, choose one model");
-    }
-  }
-
   private static FitResult notFitted(RecoveryModel m, int n) {
     double[] nan = new double[m.parameters()];
     Arrays.fill(nan, Double.NaN);

@@ -153,6 +153,8 @@ public record RecoveryResult(
     }
     if (candidates.stream().anyMatch(c -> c.aicc() == Double.NEGATIVE_INFINITY)) {
       sb.append(" exact fits have an unbounded likelihood: they share the weight by their AICc penalties");
+    } else if (candidates.size() > 1 && candidates.stream().noneMatch(c -> Double.isFinite(c.aicc()))) {
+      sb.append(" too few points for AICc (n > k + 1): the simplest converged model is taken");
     }
     sb.append(String.format(Locale.ROOT, "%nMetrics (%s):%n", intervalMethod));
     metrics.forEach((m, e) -> sb.append(String.format(Locale.ROOT, "  %-15s %10s  (%s, %s)%n", m.key(), fmt(e.value()),

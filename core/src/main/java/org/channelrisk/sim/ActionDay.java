@@ -42,9 +42,7 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
     }
     Checks.probability("spareBanShare", spareBanShare);
     Checks.finiteNonNegative("pressureDays", pressureDays);
-    if (!(pressureMultiplier >= 1) || Double.isInfinite(pressureMultiplier)) {
-      throw new IllegalArgumentException("pressureMultiplier must be finite and >= 1: " + pressureMultiplier);
-    }
+    Checks.atLeastOne("pressureMultiplier", pressureMultiplier);
   }
 
   /**
@@ -130,9 +128,7 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
     public Builder pressure(double days, double multiplier) {
       // checked here, as the other settings, so that a refused call leaves the builder as it was
       Checks.finiteNonNegative("pressureDays", days);
-      if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-        throw new IllegalArgumentException("pressureMultiplier must be finite and >= 1: " + multiplier);
-      }
+      Checks.atLeastOne("pressureMultiplier", multiplier);
       return pressure.set(this, new double[] {days, multiplier});
     }
 

@@ -49,13 +49,15 @@ class RecoveryAnalysisRulesTest {
   }
 
   @Test
-  void convergedModelsWithoutAnAiccAreNotCompared() {
+  void withoutAnyAiccTheSimplestConvergedModelIsTaken() {
     // after the takedown at 1: 2, 5, 7; the constant (k = 2) and the line (k = 3) both fit, neither has
-    // n > k + 1; the three-parameter models are not fitted
-    assertThatThrownBy(() -> RecoveryAnalysis.builder().build().analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("3 points at or after the takedown (t0 = 1.0) are too few to select among the [constant, linear] models by AICc,"
-            + " which needs n > k + 1 (k = parameters + 1): at least 4 points; with fewer, choose one model");
+    // n > k + 1; the three-parameter models are not fitted. Two and four points give a result, so three
+    // must too: the simplest converged model, weight 1, said in the table
+    RecoveryResult three = RecoveryAnalysis.builder().build().analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7});
+    assertThat(three.model()).isEqualTo(RecoveryModel.CONSTANT);
+    assertThat(three.candidates().get(0).weight()).isEqualTo(1);
+    assertThat(three.candidates().stream().mapToDouble(RecoveryResult.Candidate::weight).sum()).isEqualTo(1);
+    assertThat(three.toString()).contains("too few points for AICc (n > k + 1): the simplest converged model is taken");
     // one model asked for is fitted as before, with weight 1
     RecoveryResult one = RecoveryAnalysis.builder().models(RecoveryModel.LINEAR).build()
         .analyse(new double[] {0, 1, 2, 3}, new double[] {10, 2, 5, 7});
