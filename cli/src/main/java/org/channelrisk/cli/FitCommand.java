@@ -91,7 +91,7 @@ final class FitCommand implements Callable<Integer> {
   Double horizon;
 
   @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-      description = "Bootstrap replicates: 0 (default: delta method) or at least 40 (a 95% percentile interval needs one in each tail).")
+      description = "Bootstrap replicates: 0 (default: delta method) or at least 40 (a 95%% percentile interval needs one in each tail).")
   int bootstrap;
 
   @Option(names = "--bootstrap-type", defaultValue = "residual", description = "residual or parametric (default ${DEFAULT-VALUE}).")
