@@ -277,7 +277,9 @@ public final class AbcSmc {
       double[] v = from.values(i);
       for (int k = 0; k < v.length; k++) {
         Prior prior = parameters.get(k).prior();
-        checkArgument(prior.density(v[k]) > 0, "particle %s of the population has %s = %s, outside its prior %s", i,
+        // the sampler's own test, in its internal coordinate: a particle it made (a log-uniform value
+        // rounded one ulp past its bound) is never refused
+        checkArgument(prior.internalDensity(prior.toInternal(v[k])) > 0, "particle %s of the population has %s = %s, outside its prior %s", i,
             parameters.get(k).name(), v[k], prior);
       }
     }
