@@ -50,13 +50,12 @@ public final class Population {
    */
   public Population(List<String> names, double[][] values, double[] weights, double[] distances, double[][] statistics,
       List<Generation> history) {
-    Checks.notNull("names", names);
+    this.names = List.copyOf(Checks.notNull("names", names));
     Checks.notNull("values", values);
     Checks.notNull("weights", weights);
     Checks.notNull("distances", distances);
     Checks.notNull("statistics", statistics);
     Checks.notNull("history", history);
-    this.names = List.copyOf(names);
     int n = values.length;
     checkArgument(n >= 1 && weights.length == n && distances.length == n && statistics.length == n,
         "particles, weights, distances and statistics must have the same length");

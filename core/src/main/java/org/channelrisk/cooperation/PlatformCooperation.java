@@ -45,9 +45,13 @@ public record PlatformCooperation(
   public PlatformCooperation {
     Checks.notNull("platform", platform);
     Checks.notNull("period", period);
-    Checks.notNull("compliance", compliance);
     Checks.notNull("latency", latency);
-    Checks.notNull("latencyFits", latencyFits);
+    latencyFits = List.copyOf(Checks.notNull("latencyFits", latencyFits));
+    checkCounts(referrals, removed, declined, pending, Checks.notNull("compliance", compliance));
+  }
+
+  /** The outcomes add up to the referrals, and compliance is removed of decided. */
+  private static void checkCounts(int referrals, int removed, int declined, int pending, Proportion compliance) {
     Checks.nonNegative("removed", removed);
     Checks.nonNegative("declined", declined);
     Checks.nonNegative("pending", pending);
@@ -60,7 +64,6 @@ public record PlatformCooperation(
           "compliance must be removed of removed + declined (%d of %d), found %d of %d", removed, (long) removed + declined,
           compliance.successes(), compliance.trials()));
     }
-    latencyFits = List.copyOf(latencyFits);
   }
 
   /** @return the parametric latency fit with the smallest AIC, if any converged */

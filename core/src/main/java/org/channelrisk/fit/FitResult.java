@@ -50,12 +50,13 @@ public record FitResult(
    *     entry per parameter and the covariance is p x p
    */
   public FitResult {
-    Checks.notNull("names", names);
-    Checks.notNull("estimates", estimates);
-    Checks.notNull("stdErrors", stdErrors);
-    Checks.notNull("covariance", covariance);
-    Checks.notNull("lower", lower);
-    Checks.notNull("upper", upper);
+    // copies first, then checks on the copies (Copies.of)
+    names = List.copyOf(Checks.notNull("names", names));
+    estimates = Copies.of("estimates", estimates);
+    stdErrors = Copies.of("stdErrors", stdErrors);
+    covariance = Copies.deep("covariance", covariance);
+    lower = Copies.of("lower", lower);
+    upper = Copies.of("upper", upper);
     Checks.notNull("message", message);
     Checks.notNull("solver", solver);
     int p = estimates.length;
@@ -65,17 +66,11 @@ public record FitResult(
     sameLength("upper", upper.length, p);
     sameLength("covariance", covariance.length, p);
     for (int i = 0; i < p; i++) {
-      if (Checks.notNull("covariance row " + i, covariance[i]).length != p) {
+      if (covariance[i].length != p) {
         throw new IllegalArgumentException("covariance row " + i + " has " + covariance[i].length + " entries for " + p
             + " estimates: the covariance must be " + p + " x " + p);
       }
     }
-    names = List.copyOf(names);
-    estimates = estimates.clone();
-    stdErrors = stdErrors.clone();
-    covariance = Copies.deep(covariance);
-    lower = lower.clone();
-    upper = upper.clone();
   }
 
   private static void sameLength(String component, int length, int p) {

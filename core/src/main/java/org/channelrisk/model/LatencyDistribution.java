@@ -212,6 +212,16 @@ public sealed interface LatencyDistribution
       Checks.positive("sigma", sigma);
     }
 
+    /**
+     * The median delay, exp(mu): the scale a reader of a fit compares across platforms, since the
+     * mean of a log-normal moves with sigma as much as with mu.
+     *
+     * @return the median in days
+     */
+    public double median() {
+      return Math.exp(mu);
+    }
+
     @Override
     public double mean() {
       return Math.exp(mu + 0.5 * sigma * sigma);
@@ -241,7 +251,7 @@ public sealed interface LatencyDistribution
 
     @Override
     public String toString() {
-      return "LogNormal(mu " + mu + ", sigma " + sigma + "; median " + Days.format(Math.exp(mu)) + ")";
+      return "LogNormal(mu " + mu + ", sigma " + sigma + "; median " + Days.format(median()) + ")";
     }
   }
 

@@ -30,20 +30,24 @@ public record Referral(
     referral.id("target", target);
     referral.id("platformId", platformId);
     referral.finite("sentAt", sentAt);
+    checkDecision(referral, sentAt, outcome, decidedAt);
+  }
+
+  /** The outcome and its time agree: a time exactly when decided, never before sending. */
+  private static void checkDecision(Checks.Of referral, double sentAt, ReferralOutcome outcome, OptionalDouble decidedAt) {
     referral.notNull("outcome", outcome);
     referral.notNull("decidedAt", decidedAt);
     if (outcome == ReferralOutcome.PENDING && decidedAt.isPresent()) {
       throw new IllegalArgumentException(
-          "decidedAt of referral " + id + " must be empty while the outcome is PENDING: " + decidedAt.getAsDouble());
+          "decidedAt of " + referral.owner() + " must be empty while the outcome is PENDING: " + decidedAt.getAsDouble());
     }
     if (outcome != ReferralOutcome.PENDING && decidedAt.isEmpty()) {
-      throw new IllegalArgumentException("decidedAt of referral " + id + " is required for outcome " + outcome);
+      throw new IllegalArgumentException("decidedAt of " + referral.owner() + " is required for outcome " + outcome);
     }
     if (decidedAt.isPresent()) {
       double d = referral.finite("decidedAt", decidedAt.getAsDouble());
       if (d < sentAt) {
-        throw new IllegalArgumentException(
-            "decidedAt of referral " + id + " must not be before sentAt " + sentAt + ": " + d);
+        throw new IllegalArgumentException("decidedAt of " + referral.owner() + " must not be before sentAt " + sentAt + ": " + d);
       }
     }
   }

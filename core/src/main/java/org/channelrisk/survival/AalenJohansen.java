@@ -36,18 +36,21 @@ import org.channelrisk.internal.Checks;
  * <p>References: Aalen and Johansen (1978); Kalbfleisch and Prentice (2002), ch. 8; Therneau, Crowson
  * and Atkinson, "Multi-state models and competing risks" (R survival vignette).
  */
-public final class AalenJohansen {
-  /** Default confidence transform: log, as R. */
-  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceSettings.DEFAULT_TYPE;
-  /** Default confidence level: 0.95. */
-  public static final double DEFAULT_CONF_LEVEL = ConfidenceSettings.DEFAULT_LEVEL;
-
+public final class AalenJohansen extends CurveEstimator {
   private static final AalenJohansen DEFAULT = new AalenJohansen(ConfidenceSettings.DEFAULT);
 
-  private final ConfidenceSettings confidence;
-
   private AalenJohansen(ConfidenceSettings confidence) {
-    this.confidence = confidence;
+    super(confidence);
+  }
+
+  /**
+   * Estimates with the defaults (log transform, 95%).
+   *
+   * @param data the data
+   * @return the fit
+   */
+  public static CumulativeIncidenceFit estimate(CompetingRisksData data) {
+    return DEFAULT.fit(data);
   }
 
   /**
@@ -59,16 +62,6 @@ public final class AalenJohansen {
    */
   public static AalenJohansen withConfidence(ConfidenceType type, double level) {
     return new AalenJohansen(new ConfidenceSettings(type, level));
-  }
-
-  /**
-   * Estimates with the defaults (log transform, 95%).
-   *
-   * @param data the data
-   * @return the fit
-   */
-  public static CumulativeIncidenceFit estimate(CompetingRisksData data) {
-    return DEFAULT.fit(data);
   }
 
   /**
@@ -333,10 +326,5 @@ public final class AalenJohansen {
       }
     }
     m[0] = keep * keep * m[0];
-  }
-
-  @Override
-  public String toString() {
-    return "AalenJohansen[" + confidence + "]";
   }
 }

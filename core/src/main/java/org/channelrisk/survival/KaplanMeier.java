@@ -24,18 +24,11 @@ import org.channelrisk.internal.Checks;
  *
  * <p>Reference: Kaplan and Meier (1958); Greenwood (1926); R package survival, {@code survfit.formula}.
  */
-public final class KaplanMeier {
-  /** Default confidence transform: log, as R. */
-  public static final ConfidenceType DEFAULT_CONF_TYPE = ConfidenceSettings.DEFAULT_TYPE;
-  /** Default confidence level: 0.95. */
-  public static final double DEFAULT_CONF_LEVEL = ConfidenceSettings.DEFAULT_LEVEL;
-
+public final class KaplanMeier extends CurveEstimator {
   private static final KaplanMeier DEFAULT = new KaplanMeier(ConfidenceSettings.DEFAULT);
 
-  private final ConfidenceSettings confidence;
-
   private KaplanMeier(ConfidenceSettings confidence) {
-    this.confidence = confidence;
+    super(confidence);
   }
 
   /**
@@ -149,10 +142,5 @@ public final class KaplanMeier {
       passed += events[r] + censors[r];
     }
     return new SurvivalCurve(label, times, risk, events, censors, n, confidence.type(), confidence.level());
-  }
-
-  @Override
-  public String toString() {
-    return "KaplanMeier[" + confidence + "]";
   }
 }

@@ -77,7 +77,7 @@ public final class ParametricSurvival {
     /** Copies the covariance, so that the fit cannot change once made. */
     public Fit {
       Checks.notNull("family", family);
-      covariance = Copies.deep(Checks.notNull("covariance", covariance));
+      covariance = Copies.deep("covariance", covariance);
     }
 
     /** @return a copy of the covariance of (mu, log sigma) */

@@ -115,5 +115,7 @@ class FitResultTest {
         .isInstanceOf(NullPointerException.class).hasMessage("message must not be null");
     assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, cov, two, two, 0.95, 1, 5, 0, true, 1, 1, "c", null))
         .isInstanceOf(NullPointerException.class).hasMessage("solver must not be null");
+    assertThatThrownBy(() -> new FitResult(List.of("a", "b"), two, two, new double[][] {{1, 0}, null}, two, two, 0.95, 1, 5, 0, true, 1,
+        1, "c")).isInstanceOf(NullPointerException.class).hasMessage("covariance row 1 must not be null");
   }
 }

@@ -34,6 +34,9 @@ class ModelValidationTest {
       assertThat(LatencyDistribution.weibull(1, 3).mean()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-12));
       assertThat(LatencyDistribution.weibull(2, 1).mean()).isCloseTo(Math.sqrt(Math.PI) / 2, org.assertj.core.data.Offset.offset(1e-12));
       assertThat(LatencyDistribution.logNormal(0, 1).quantile(0.5)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+      LatencyDistribution.LogNormal ln = (LatencyDistribution.LogNormal) LatencyDistribution.logNormal(Math.log(2.5), 0.8);
+      assertThat(ln.median()).isCloseTo(ln.quantile(0.5), org.assertj.core.data.Offset.offset(1e-12)).isCloseTo(2.5,
+          org.assertj.core.data.Offset.offset(1e-12));
       assertThat(LatencyDistribution.logNormal(0, 1).survival(1.0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-15));
       assertThat(LatencyDistribution.weibull(0.5, 1).survival(-1)).isEqualTo(1.0);
     }
