@@ -289,11 +289,7 @@ final class SurvivalCommand {
                   .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
             }
           });
-      if (fit.monotoneLikelihood() || !fit.converged()) {
-        spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
-        spec.commandLine().getErr().flush();
-      }
-      return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
+      return Covariates.exitCode(spec, fit.converged(), fit.monotoneLikelihood(), fit.status());
     }
 
     private Map<String, Object> json(CoxRegression.Fit fit) {
