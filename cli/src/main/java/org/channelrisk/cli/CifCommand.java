@@ -62,7 +62,7 @@ final class CifCommand implements Callable<Integer> {
     boolean grouped = !fit.groups().isEmpty();
     var stdout = spec.commandLine().getOut();
     Figure figure = png == null ? null : CumulativeIncidenceChart.figure(fit, timeUnit);
-    if (output.format() == Output.CsvOrJson.csv) {
+    if (output.format == Output.Format.csv) {
       out.csv(stdout, COLUMNS, w -> {
         for (CumulativeIncidence c : fit.curves()) {
           String g = grouped ? c.label() : "";

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,15 +28,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--replicates", defaultValue = "30", description = "Replicates per row (default ${DEFAULT-VALUE}).")
   int replicates;
 
-  @Option(names = "--threads", description = "Worker threads (default: the available processors).")
-  Integer threads;
+  @Mixin WorkerThreads.OrAvailable threads;
 
   @Option(names = "--report", description = "Also write index.html: one self-contained page with the table and the charts.")
   boolean report;
 
   @Override
   public Integer call() throws Exception {
-    int k = WorkerThreads.orAvailable(threads);
+    int k = threads.count();
     PrintWriter w = spec.commandLine().getOut();
     Demo demo = new Demo(channels, replicates, seed, k);
     try (OutputPlan plan = OutputPlan.of(spec)) {

@@ -41,13 +41,7 @@ final class FineGrayCommand extends PlannedCommand {
                 .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
           }
         });
-    // as survival cox: a status that qualifies the estimates is said on standard error too, whatever the format
-    if (fit.monotoneLikelihood() || !fit.converged()) {
-      spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
-      spec.commandLine().getErr().flush();
-    }
-    // the estimates are printed either way, with converged: false; the exit code tells scripts (README, exit codes)
-    return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
+    return Covariates.exitCode(spec, fit.converged(), fit.monotoneLikelihood(), fit.status());
   }
 
   private Map<String, Object> json(FineGray.Fit fit) {

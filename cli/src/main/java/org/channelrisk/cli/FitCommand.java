@@ -72,15 +72,10 @@ final class FitCommand implements Callable<Integer> {
     poisson
   }
 
-  /** {@code --bootstrap-type}. */
-  enum BootstrapType {
-    residual(RecoveryAnalysis.Bootstrap.RESIDUAL),
-    parametric(RecoveryAnalysis.Bootstrap.PARAMETRIC);
-
-    final RecoveryAnalysis.Bootstrap core;
-
-    BootstrapType(RecoveryAnalysis.Bootstrap core) {
-      this.core = core;
+  /** {@code --bootstrap-type}: the names of {@link RecoveryAnalysis.Bootstrap} in lower case. */
+  static final class BootstrapTypes extends EnumValues<RecoveryAnalysis.Bootstrap> {
+    BootstrapTypes() {
+      super(RecoveryAnalysis.Bootstrap.values());
     }
   }
 
@@ -94,8 +89,9 @@ final class FitCommand implements Callable<Integer> {
       description = "Bootstrap replicates: 0 (default: delta method) or at least 40 (a 95%% percentile interval needs one in each tail).")
   int bootstrap;
 
-  @Option(names = "--bootstrap-type", defaultValue = "residual", description = "residual or parametric (default ${DEFAULT-VALUE}).")
-  BootstrapType bootstrapType;
+  @Option(names = "--bootstrap-type", defaultValue = "residual", converter = BootstrapTypes.class,
+      completionCandidates = BootstrapTypes.class, description = "residual or parametric (default ${DEFAULT-VALUE}).")
+  RecoveryAnalysis.Bootstrap bootstrapType;
 
   @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -199,7 +195,7 @@ final class FitCommand implements Callable<Integer> {
       b.horizon(horizon);
     }
     if (bootstrap > 0) {
-      b.bootstrap(bootstrap, bootstrapType.core, seed);
+      b.bootstrap(bootstrap, bootstrapType, seed);
     }
     RecoveryResult r;
     if (s != null) {

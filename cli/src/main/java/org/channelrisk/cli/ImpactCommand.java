@@ -37,29 +37,17 @@ final class ImpactCommand implements Callable<Integer> {
       "counterfactual_upper", "effect", "effect_lower", "effect_upper", "cumulative_effect", "cumulative_lower",
       "cumulative_upper");
 
-  /** {@code --model}: the names of {@link ImpactModel}, as the command line writes them. */
-  enum ModelOption {
-    segmented(ImpactModel.SEGMENTED),
-    arima(ImpactModel.ARIMA),
-    poisson(ImpactModel.POISSON),
-    structural(ImpactModel.STRUCTURAL);
-
-    final ImpactModel core;
-
-    ModelOption(ImpactModel core) {
-      this.core = core;
+  /** {@code --model}: the names of {@link ImpactModel}, as the command line writes them ({@link ImpactModel#id}). */
+  static final class Models extends EnumValues<ImpactModel> {
+    Models() {
+      super(ImpactModel.values());
     }
   }
 
-  /** {@code --trend} of the structural model: the names of {@link Trend}. */
-  enum TrendOption {
-    level(Trend.LEVEL),
-    linear(Trend.LINEAR);
-
-    final Trend core;
-
-    TrendOption(Trend core) {
-      this.core = core;
+  /** {@code --trend} of the structural model: the names of {@link Trend} ({@link Trend#id}). */
+  static final class Trends extends EnumValues<Trend> {
+    Trends() {
+      super(Trend.values());
     }
   }
 
@@ -85,9 +73,9 @@ final class ImpactCommand implements Callable<Integer> {
   @Option(names = "--intervention", required = true, paramLabel = "T", description = "Intervention time: D = 1 for t >= T.")
   double intervention;
 
-  @Option(names = "--model", defaultValue = "segmented", paramLabel = "M",
-      description = "segmented, arima, poisson or structural (default ${DEFAULT-VALUE}).")
-  ModelOption model;
+  @Option(names = "--model", defaultValue = "segmented", paramLabel = "M", converter = Models.class,
+      completionCandidates = Models.class, description = "segmented, arima, poisson or structural (default ${DEFAULT-VALUE}).")
+  ImpactModel model;
 
   @Option(names = "--hac-lag", paramLabel = "L|auto", description = "segmented: Newey-West standard errors with lag L"
       + " (Bartlett weights, no prewhitening, no adjustment, as R sandwich::NeweyWest); auto = floor(4 (n/100)^(2/9)).")
@@ -99,9 +87,9 @@ final class ImpactCommand implements Callable<Integer> {
   @Option(names = "--ma", paramLabel = "Q", description = "arima: MA order (default 0).")
   Integer ma;
 
-  @Option(names = "--trend", paramLabel = "level|linear", description = "structural: local level or local linear trend"
-      + " (default level).")
-  TrendOption trend;
+  @Option(names = "--trend", paramLabel = "level|linear", converter = Trends.class, completionCandidates = Trends.class,
+      description = "structural: local level or local linear trend (default level).")
+  Trend trend;
 
   @Option(names = "--offset", paramLabel = "COL", description = "poisson: column of exposures (> 0); the model uses"
       + " offset(log(exposure)).")
@@ -137,13 +125,12 @@ final class ImpactCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     // options first, then the file, then the work; files are written only when everything succeeded
-    ImpactModel m = model.core;
     boolean json = format == Output.TextOrJson.json;
     boolean skip = missing == Missing.skip;
-    onlyWith(hacLag != null, m == ImpactModel.SEGMENTED, "--hac-lag", "segmented");
-    onlyWith(ar != null || ma != null, m == ImpactModel.ARIMA, "--ar and --ma", "arima");
-    onlyWith(trend != null, m == ImpactModel.STRUCTURAL, "--trend", "structural");
-    onlyWith(offset != null, m == ImpactModel.POISSON, "--offset", "poisson");
+    onlyWith(hacLag != null, model == ImpactModel.SEGMENTED, "--hac-lag", "segmented");
+    onlyWith(ar != null || ma != null, model == ImpactModel.ARIMA, "--ar and --ma", "arima");
+    onlyWith(trend != null, model == ImpactModel.STRUCTURAL, "--trend", "structural");
+    onlyWith(offset != null, model == ImpactModel.POISSON, "--offset", "poisson");
     if ((period == null) != (harmonics == null)) {
       throw new IllegalArgumentException("--period and --harmonics go together");
     }
@@ -151,7 +138,7 @@ final class ImpactCommand implements Callable<Integer> {
     if (!Double.isFinite(intervention)) {
       throw new IllegalArgumentException("--intervention must be a finite number: " + intervention);
     }
-    switch (m) {
+    switch (model) {
       case SEGMENTED -> {
         if (hacLag == null) {
           b.segmented();
@@ -179,8 +166,8 @@ final class ImpactCommand implements Callable<Integer> {
         b.arima(p, q);
       }
       case POISSON -> b.poisson();
-      case STRUCTURAL -> b.structural(trend == null ? Trend.LEVEL : trend.core);
-      default -> throw new IllegalStateException(m.toString());
+      case STRUCTURAL -> b.structural(trend == null ? Trend.LEVEL : trend);
+      default -> throw new IllegalStateException(model.toString());
     }
     if (harmonics != null) {
       if (!(period > 0) || !Double.isFinite(period)) {
@@ -204,7 +191,7 @@ final class ImpactCommand implements Callable<Integer> {
       // every output is checked before the file is read, and written only when the analysis succeeded
       OutputPlan.Target csvTarget = output == null ? null : plan.file("--output", output, "csv");
       OutputPlan.Target chartTarget = chart == null ? null : plan.file("--chart", chart, "png", "svg");
-      int code = analyse(b, m, skip, json, plan, csvTarget, chartTarget);
+      int code = analyse(b, model, skip, json, plan, csvTarget, chartTarget);
       plan.commit();
       return code;
     }

@@ -68,40 +68,35 @@ final class Output {
    * {@code --output FILE} and a {@code --format} with fewer formats than this mixin's, for a command
    * that does not write all three: a format it does not write is refused by picocli before the command
    * runs. Subclasses declare the {@code --format} option ({@link TextOrJsonOptions},
-   * {@link CsvOrJsonOptions}).
+   * {@link CsvOrJsonOptions}) on a method that sets {@link #format}: picocli converts a value to the
+   * method's parameter, an enum of the formats offered.
    */
   abstract static class FewerFormats {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to this file instead of standard output.")
     Path output;
 
-    /** @return the format asked for: a value of the subclass's enum, named as the {@link Format} it stands for */
-    abstract Enum<?> format();
+    /** The format asked for: the {@link Format} named as the value of the subclass's {@code --format}. */
+    Format format;
 
     /** @return the output these options ask for, to {@link Output#declare} in the command's plan */
     final Output output() {
-      return of(Format.valueOf(format().name()), output);
+      return of(format, output);
     }
   }
 
   /** {@code --format text|json} and {@code --output FILE} of a command that writes no CSV table, as a mixin. */
   static final class TextOrJsonOptions extends FewerFormats {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    TextOrJson format;
-
-    @Override
-    TextOrJson format() {
-      return format;
+    void format(TextOrJson value) {
+      format = Format.valueOf(value.name());
     }
   }
 
   /** {@code --format csv|json} and {@code --output FILE} of a command that writes no text, as a mixin. */
   static final class CsvOrJsonOptions extends FewerFormats {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).")
-    CsvOrJson format;
-
-    @Override
-    CsvOrJson format() {
-      return format;
+    void format(CsvOrJson value) {
+      format = Format.valueOf(value.name());
     }
   }
 

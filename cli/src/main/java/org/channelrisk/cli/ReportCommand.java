@@ -26,6 +26,7 @@ import org.channelrisk.sim.Presets;
 import org.channelrisk.sim.Scenario;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,12 +76,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Ensemble seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", description = "Worker threads (default: the available processors); the result does not depend on it.")
-  Integer threads;
+  @Mixin WorkerThreads.OrAvailable threads;
 
   @Override
   public Integer call() throws IOException {
-    int k = WorkerThreads.orAvailable(threads);
+    int k = threads.count();
     OptionChecks.atLeast("--replicates", replicates, 2, "a spread across replicates needs two");
     OptionChecks.atLeast("--channels", channels, 100);
     OptionChecks.fitsInMemory("--channels", channels);

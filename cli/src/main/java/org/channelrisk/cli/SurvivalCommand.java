@@ -2,12 +2,11 @@ package org.channelrisk.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.survival.ConfidenceType;
 import org.channelrisk.survival.CoxRegression;
@@ -18,10 +17,8 @@ import org.channelrisk.survival.RestrictedMean;
 import org.channelrisk.survival.SurvivalCurve;
 import org.channelrisk.survival.SurvivalData;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code channelrisk survival}: Kaplan-Meier tables, summaries, log-rank tests and Cox models from CSV. */
 @Command(
@@ -50,23 +47,19 @@ final class SurvivalCommand {
 
   /**
    * The values of {@code --conf-type} in R's spelling (log, log-log, plain) for the help, and their
-   * conversion by {@link ConfidenceType#parse}, so that picocli refuses a bad value before any work,
-   * in the words it uses for its enum options.
+   * conversion by {@link ConfidenceType#parse}, which also takes R's older "loglog".
    */
-  static final class ConfidenceTypes implements Iterable<String>, ITypeConverter<ConfidenceType> {
-    private static final List<String> NAMES = Arrays.stream(ConfidenceType.values()).map(ConfidenceType::rName).toList();
-
-    @Override
-    public Iterator<String> iterator() {
-      return NAMES.iterator();
+  static final class ConfidenceTypes extends EnumValues<ConfidenceType> {
+    ConfidenceTypes() {
+      super(ConfidenceType.values(), ConfidenceType::rName);
     }
 
     @Override
-    public ConfidenceType convert(String value) {
+    Optional<ConfidenceType> parse(String value) {
       try {
-        return ConfidenceType.parse(value);
+        return Optional.of(ConfidenceType.parse(value));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected one of " + NAMES + " (case-insensitive) but was '" + value + "'");
+        return Optional.empty();
       }
     }
   }
@@ -270,27 +263,23 @@ final class SurvivalCommand {
 
     @Mixin Covariates covariates;
 
-    /** {@code --ties}: the names of {@link CoxRegression.Ties}, as R's coxph writes them. */
-    enum TiesOption {
-      efron(CoxRegression.Ties.EFRON),
-      breslow(CoxRegression.Ties.BRESLOW);
-
-      final CoxRegression.Ties core;
-
-      TiesOption(CoxRegression.Ties core) {
-        this.core = core;
+    /** {@code --ties}: the names of {@link CoxRegression.Ties} in lower case, as R's coxph writes them. */
+    static final class TiesNames extends EnumValues<CoxRegression.Ties> {
+      TiesNames() {
+        super(CoxRegression.Ties.values());
       }
     }
 
-    @Option(names = "--ties", defaultValue = "efron", description = "efron or breslow (default ${DEFAULT-VALUE}).")
-    TiesOption ties;
+    @Option(names = "--ties", defaultValue = "efron", converter = TiesNames.class, completionCandidates = TiesNames.class,
+        description = "efron or breslow (default ${DEFAULT-VALUE}).")
+    CoxRegression.Ties ties;
 
 
     @Override
     int run() throws IOException {
       SurvivalData d = in.read();
       double[][] x = covariates.matrix(in.table);
-      CoxRegression.Fit fit = CoxRegression.defaults().withTies(ties.core).fit(d, x, covariates.names);
+      CoxRegression.Fit fit = CoxRegression.defaults().withTies(ties).fit(d, x, covariates.names);
       out.write(spec.commandLine().getOut(), () -> fit + "\n", () -> json(fit), List.of("term", "coef", "std_error", "z",
           "p_value", "hazard_ratio", "hr_lower", "hr_upper", "possibly_infinite"), w -> {
             for (int j = 0; j < covariates.names.size(); j++) {
@@ -300,16 +289,12 @@ final class SurvivalCommand {
                   .text(Boolean.toString(fit.possiblyInfinite().contains(covariates.names.get(j)))).end();
             }
           });
-      if (fit.monotoneLikelihood() || !fit.converged()) {
-        spec.commandLine().getErr().println("channelrisk: warning: " + fit.status());
-        spec.commandLine().getErr().flush();
-      }
-      return fit.converged() ? Main.OK : Main.NOT_CONVERGED;
+      return Covariates.exitCode(spec, fit.converged(), fit.monotoneLikelihood(), fit.status());
     }
 
     private Map<String, Object> json(CoxRegression.Fit fit) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("ties", ties.name());
+      doc.put("ties", EnumValues.lowerCase(ties));
       doc.put("converged", fit.converged());
       doc.put("status", fit.status());
       doc.put("monotone_likelihood", fit.monotoneLikelihood());
