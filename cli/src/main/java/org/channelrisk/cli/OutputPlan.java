@@ -106,6 +106,12 @@ public final class OutputPlan implements AutoCloseable {
   private final List<Runnable> prints = new ArrayList<>();
   private boolean committed;
   private boolean closed;
+  /**
+   * Removes the staging when the JVM is stopped before {@link #close()} (Ctrl-C, {@code kill}):
+   * a stopped command leaves neither a result nor its hidden staging behind. Registered with the
+   * first staging path, removed by close.
+   */
+  private Thread cleanup;
 
   private OutputPlan(boolean force, java.util.function.Function<String, String> typed) {
     this.force = force;
@@ -258,6 +264,7 @@ public final class OutputPlan implements AutoCloseable {
       } else {
         t.staging = t.path.toAbsolutePath().resolveSibling(token + "-" + t.path.getFileName());
       }
+      removeOnShutdown();
     }
     return t.staging;
   }
@@ -295,9 +302,12 @@ public final class OutputPlan implements AutoCloseable {
    * fails, the targets already moved are removed again (a file replaced under {@code --force} is
    * restored) and the exception is thrown.
    *
+   * <p>Synchronized with {@link #close()}, so that a JVM stopped during the moves lets them finish
+   * rather than removing half of them.
+   *
    * @throws IOException if a target cannot be moved into place
    */
-  public void commit() throws IOException {
+  public synchronized void commit() throws IOException {
     checkOpen();
     Deque<Runnable> undo = new ArrayDeque<>();
     List<Path> backups = new ArrayList<>();
@@ -376,9 +386,23 @@ public final class OutputPlan implements AutoCloseable {
     }
   }
 
-  /** Removes every staging file or folder that was not committed. */
+  private void removeOnShutdown() {
+    if (cleanup == null) {
+      cleanup = new Thread(this::close, "channelrisk-staging-cleanup");
+      try {
+        Runtime.getRuntime().addShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already stopping; close() still runs on the command's way out
+      }
+    }
+  }
+
+  /**
+   * Removes every staging file or folder that was not committed. Synchronized: it also runs from
+   * the shutdown hook when the JVM is stopped while the command works.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
@@ -386,6 +410,13 @@ public final class OutputPlan implements AutoCloseable {
     for (Target t : targets) {
       if (t.staging != null) {
         quietly(() -> deleteTree(t.staging));
+      }
+    }
+    if (cleanup != null && Thread.currentThread() != cleanup) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to; it finds the plan closed
       }
     }
   }
