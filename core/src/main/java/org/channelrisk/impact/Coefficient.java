@@ -30,6 +30,7 @@ public record Coefficient(String name, double estimate, double stdError, double 
   }
 
   static String fmt(double v) {
-    return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6g", v);
+    // + 0.0 turns a negative zero into 0: "-0.00000" reads as a value just below zero
+    return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6g", v + 0.0);
   }
 }

@@ -471,4 +471,9 @@ class ImpactPartsTest {
     assertThatThrownBy(() -> ImpactAnalysis.builder().epsilon(1)).isInstanceOf(IllegalArgumentException.class);
     ImpactAnalysis.builder().epsilon(0.5);
   }
+
+  @Test
+  void aNegativeZeroPrintsAsZero() {
+    assertThat(new Coefficient("step", -0.0, 0.5, -1.0, 1.0).toString()).isEqualTo("step = 0.00000 (se 0.500000; -1.00000 to 1.00000)");
+  }
 }

@@ -18,6 +18,7 @@ class EstimateTest {
     assertThat(notReached.isReached()).isFalse();
     assertThat(Estimate.fmt(Math.PI)).isEqualTo("3.14159");
     assertThat(Estimate.fmt(-0.00123456789)).isEqualTo("-0.00123457");
+    assertThat(Estimate.fmt(-0.0)).as("a negative zero prints as 0").isEqualTo("0.00000");
   }
 
   @Test
