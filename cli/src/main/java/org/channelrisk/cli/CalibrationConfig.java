@@ -59,9 +59,10 @@ final class CalibrationConfig {
     } catch (NoSuchFileException e) {
       throw error("scenario", "no such file: " + sc.asText());
     }
-    scenarioTree = parse(scenarioFile, scenarioFile.getFileName().toString());
-    // the scenario as written must read
-    ScenarioFile.read(scenarioTree, scenarioFile);
+    Documents.Document scenarioDocument = Documents.read(scenarioFile, scenarioFile.getFileName().toString(), "file");
+    scenarioTree = scenarioDocument.root();
+    // the scenario as written must read; a refused value is named at its line
+    ScenarioFile.read(scenarioDocument, scenarioFile);
 
     JsonNode params = root.get("parameters");
     if (params == null || !params.isArray() || params.isEmpty()) {

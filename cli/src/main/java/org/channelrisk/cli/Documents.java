@@ -1,7 +1,10 @@
 package org.channelrisk.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.channelrisk.io.InvalidInputException;
 
 /**
@@ -25,6 +31,33 @@ final class Documents {
   private Documents() {}
 
   /**
+   * A parsed document with where each of its values stands, so that a value refused later (a
+   * probability of 1.8) is reported at its line, as a malformed one is.
+   *
+   * @param root the tree
+   * @param positions per field path ({@code actionDays[0].budget}, as {@link ScenarioFile#child}
+   *     writes them; the root has none), the line and column of the field's key, or of an item of a list
+   */
+  record Document(JsonNode root, Map<String, Position> positions) {
+    Document {
+      positions = Map.copyOf(positions);
+    }
+
+    /** A tree without positions: an edited copy, whose values are no longer where the file had them. */
+    static Document of(JsonNode root) {
+      return new Document(root, Map.of());
+    }
+
+    /** @return where the value at this path stands, if known */
+    Optional<Position> at(String path) {
+      return Optional.ofNullable(positions.get(path));
+    }
+  }
+
+  /** A line and column in a file, both from 1. */
+  record Position(long line, long column) {}
+
+  /**
    * @param file the file
    * @param source its name, for messages
    * @param kind what the file is, for the message when it is missing ("scenario file")
@@ -33,6 +66,19 @@ final class Documents {
    *     (with the line and column where the parser stopped)
    */
   static JsonNode parse(Path file, String source, String kind) throws IOException {
+    return read(file, source, kind).root();
+  }
+
+  /**
+   * Like {@link #parse}, with the position of every value.
+   *
+   * @param file the file
+   * @param source its name, for messages
+   * @param kind what the file is, for the message when it is missing ("scenario file")
+   * @return the tree and its positions
+   * @throws InvalidInputException as {@link #parse}
+   */
+  static Document read(Path file, String source, String kind) throws IOException {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file.toString(), "is a folder; expected a .yaml or .json file");
     }
@@ -51,7 +97,16 @@ final class Documents {
         ? JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
         : YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     try {
-      return new ObjectMapper(factory).readTree(text);
+      JsonNode root = new ObjectMapper(factory).readTree(text);
+      // a second, streaming pass for the positions: the tree keeps none; the text parsed once, so
+      // this pass cannot fail
+      Map<String, Position> positions = new HashMap<>();
+      try (JsonParser p = factory.createParser(text)) {
+        if (p.nextToken() != null) {
+          walk(p, "", position(p.currentTokenLocation()), positions);
+        }
+      }
+      return new Document(root, positions);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       InvalidInputException bad = InvalidInputException.atPosition(source, loc == null ? 0 : loc.getLineNr(),
@@ -59,6 +114,33 @@ final class Documents {
       bad.initCause(e); // the parser's whole message, printed under --verbose
       throw bad;
     }
+  }
+
+  /**
+   * Records the value at the parser's current token under {@code path}, at {@code here} (its key's
+   * position for a field), and the values inside it. Depth is bounded by the parser's nesting limit.
+   */
+  private static void walk(JsonParser p, String path, Position here, Map<String, Position> out) throws IOException {
+    if (!path.isEmpty()) {
+      out.put(path, here); // the root's position (its first key) would point at an unrelated line
+    }
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        Position key = position(p.currentTokenLocation());
+        String name = p.currentName();
+        p.nextToken();
+        walk(p, ScenarioFile.child(path, name), key, out);
+      }
+    } else if (t == JsonToken.START_ARRAY) {
+      for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+        walk(p, path + "[" + i + "]", position(p.currentTokenLocation()), out);
+      }
+    }
+  }
+
+  private static Position position(JsonLocation loc) {
+    return new Position(loc.getLineNr(), loc.getColumnNr());
   }
 
   /** The parser's complaint in the file's terms, on one line. */

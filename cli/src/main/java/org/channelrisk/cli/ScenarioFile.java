@@ -31,8 +31,9 @@ import org.channelrisk.sim.TargetingStrategy;
 
 /**
  * Reads a scenario from YAML or JSON (the core stays free of a JSON library). Every error names the
- * file and the field path, e.g. {@code nov2019.yaml: actionDays[0].budget: expected a whole number,
- * found "many"}; unknown fields are errors too, since a misspelt key would otherwise be ignored
+ * file, the line and column of the field, and the field path, e.g. {@code nov2019.yaml line 21,
+ * column 5: actionDays[0].budget: expected a whole number, found "many"} (a model's own check, such as
+ * {@code meanDays must be > 0}, at the line of the field it names); unknown fields are errors too, since a misspelt key would otherwise be ignored
  * silently. The format is documented in {@code examples/scenarios/README.md}.
  */
 final class ScenarioFile {
@@ -52,6 +53,9 @@ final class ScenarioFile {
    * this is the size of the presets' own examples and of {@code examples/scenarios/nov2019.yaml}.
    */
   static final int PRESET_CHANNELS = 20_000;
+  /** The words for a misspelt key, the same in the scenario and the calibration file. */
+  private static final String UNKNOWN_FIELD = "unknown field; expected one of ";
+
   /**
    * Telegram's stance in the nov2019 preset when the file gives none: its 2019 cooperation
    * ("praised"), the story the preset is calibrated to; false is its 2017 stance.
@@ -60,16 +64,16 @@ final class ScenarioFile {
 
   private final String source;
   private final Path dir;
+  private final Documents.Document document;
 
-  private ScenarioFile(Path file) {
+  private ScenarioFile(Path file, Documents.Document document) {
     this.source = file.getFileName().toString();
     this.dir = file.toAbsolutePath().getParent();
+    this.document = document;
   }
 
   static Scenario read(Path file) throws IOException {
-    ScenarioFile sf = new ScenarioFile(file);
-    JsonNode root = Documents.parse(file, sf.source, "scenario file");
-    return read(root, file);
+    return read(Documents.read(file, file.getFileName().toString(), "scenario file"), file);
   }
 
   /**
@@ -78,11 +82,31 @@ final class ScenarioFile {
    * which edits the tree at parameter paths.
    */
   static Scenario read(JsonNode root, Path file) throws IOException {
-    ScenarioFile sf = new ScenarioFile(file);
+    return read(Documents.Document.of(root), file);
+  }
+
+  /** Reads a parsed document; a refused value is reported at its line where the document knows it. */
+  static Scenario read(Documents.Document document, Path file) throws IOException {
+    ScenarioFile sf = new ScenarioFile(file, document);
+    JsonNode root = document.root();
     if (root == null || !root.isObject()) {
       throw new InvalidInputException(sf.source, "expected a mapping of scenario fields at the top level");
     }
     return sf.scenario(sf.new Node(root, ""));
+  }
+
+  /**
+   * The error for the value at a field path: "nov2019.yaml line 21, column 5: actionDays[0].budget:
+   * ...", or without the position where the document does not know it (an edited tree).
+   */
+  private InvalidInputException at(String path, String problem) {
+    return located(path, (path.isEmpty() ? "" : path + ": ") + problem);
+  }
+
+  /** The error with this text, at the position of the value at {@code path} if the document knows it. */
+  private InvalidInputException located(String path, String text) {
+    return document.at(path).map(p -> InvalidInputException.atPosition(source, p.line(), p.column(), text))
+        .orElseGet(() -> new InvalidInputException(source, text));
   }
 
   /** A channel count: a whole number that fits in an int and in this JVM's heap (checked before any work). */
@@ -125,7 +149,7 @@ final class ScenarioFile {
     while (it.hasNext()) {
       String k = it.next();
       if (!keys.contains(k)) {
-        throw new InvalidInputException(source, child(path, k) + ": unknown field; expected one of " + keys);
+        throw new InvalidInputException(source, child(path, k) + ": " + UNKNOWN_FIELD + keys);
       }
     }
   }
@@ -146,7 +170,17 @@ final class ScenarioFile {
     }
 
     InvalidInputException error(String problem) {
-      return new InvalidInputException(source, (path.isEmpty() ? "" : path + ": ") + problem);
+      // a model's message names its setting first ("meanDays must be > 0: -10"): where this mapping
+      // has a field of that name, the position is that field's line, the text the same
+      int end = 0;
+      while (end < problem.length() && Character.isLetterOrDigit(problem.charAt(end))) {
+        end++;
+      }
+      String first = problem.substring(0, end);
+      if (node.isObject() && node.has(first)) {
+        return located(child(first), (path.isEmpty() ? "" : path + ": ") + problem);
+      }
+      return at(path, problem);
     }
 
     String child(String key) {
@@ -161,7 +195,13 @@ final class ScenarioFile {
       if (!node.isObject()) {
         throw error("expected a mapping, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
       }
-      refuseUnknownFields(source, node, path, keys);
+      Iterator<String> it = node.fieldNames();
+      while (it.hasNext()) {
+        String k = it.next();
+        if (!keys.contains(k)) {
+          throw at(child(k), UNKNOWN_FIELD + keys);
+        }
+      }
     }
 
     boolean has(String key) {
@@ -170,7 +210,7 @@ final class ScenarioFile {
 
     Node get(String key) {
       if (!has(key)) {
-        throw new InvalidInputException(source, child(key) + ": missing");
+        throw located(path, child(key) + ": missing");
       }
       return new Node(node.get(key), child(key));
     }
@@ -199,7 +239,7 @@ final class ScenarioFile {
       }
       JsonNode v = node.get(key);
       if (!is.test(v)) {
-        throw new InvalidInputException(source, child(key) + ": expected " + expected + ", found " + v);
+        throw at(child(key), "expected " + expected + ", found " + v);
       }
       return get.apply(v);
     }
@@ -210,7 +250,7 @@ final class ScenarioFile {
       }
       JsonNode v = node.get(key);
       if (!v.isArray()) {
-        throw new InvalidInputException(source, child(key) + ": expected a list, found " + v);
+        throw at(child(key), "expected a list, found " + v);
       }
       List<Node> out = new ArrayList<>();
       for (int i = 0; i < v.size(); i++) {
@@ -227,7 +267,7 @@ final class ScenarioFile {
       try {
         return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(source, child(key) + ": expected one of "
+        throw at(child(key), "expected one of "
             + java.util.Arrays.toString(type.getEnumConstants()) + ", found '" + s + "'");
       }
     }
@@ -260,7 +300,7 @@ final class ScenarioFile {
       for (String k : MODEL_FIELDS) {
         if (root.has(k)) {
           int last = RUN_FIELDS.size() - 1;
-          throw new InvalidInputException(source, k + ": cannot be combined with a preset (only "
+          throw at(k, "cannot be combined with a preset (only "
               + String.join(", ", RUN_FIELDS.subList(0, last)) + " and " + RUN_FIELDS.get(last) + " can)");
         }
       }

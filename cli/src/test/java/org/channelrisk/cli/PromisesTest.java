@@ -244,7 +244,7 @@ class PromisesTest {
         + "        cooperation:\n          - compliance: 0.9\n            latency: {family: exponential, meanHours: 6}\nhorizon: 20\n");
     long start = System.nanoTime();
     refused(run("simulate", "--scenario", yaml.toString(), "--no-progress", "--output", dir.resolve("o.csv").toString()), Set.of(yaml),
-        "big.yaml: ecosystem.generate: channels 2000000000 needs about 2400.0 GB");
+        "big.yaml line 3, column 5: ecosystem.generate: channels 2000000000 needs about 2400.0 GB");
     assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
   }
 

@@ -105,24 +105,28 @@ class SimulateCommandTest {
     Path neg = Files.writeString(dir.resolve("neg.yaml"), "ecosystem: {generate: {channels: 10}}\nabandonmentRate: -1\n");
     MainTest.Result negR = run("simulate", "--scenario", neg.toString(), "--replicates", "2", "--no-progress");
     assertThat(negR.code()).isEqualTo(2);
-    assertThat(negR.err()).contains("neg.yaml: abandonmentRate must be finite and >= 0: -1.0");
+    assertThat(negR.err()).contains("neg.yaml line 2, column 1: abandonmentRate must be finite and >= 0: -1.0");
   }
 
   @Test
-  void badScenariosNameTheFieldAndWriteNothing() throws IOException {
+  void badScenariosNameTheFieldAtItsLineAndWriteNothing() throws IOException {
     String[][] cases = {
       {"budget.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays:\n  - time: 3\n    budget: -5\n",
-          "budget.yaml: actionDays[0]: action day budget must be >= 0: -5"},
-      {"typo.yaml", "ecosystem: {generate: {channels: 10}}\nhorizn: 30\n", "typo.yaml: horizn: unknown field"},
-      {"type.yaml", "ecosystem: {generate: {channels: many}}\n", "type.yaml: ecosystem.generate.channels: expected a whole number"},
+          "budget.yaml line 3, column 5: actionDays[0]: action day budget must be >= 0: -5"},
+      {"delay.yaml", "ecosystem: {generate: {channels: 10}}\nrecreation:\n  delay:\n    family: exponential\n    meanDays: -10\n",
+          "delay.yaml line 5, column 5: recreation.delay: meanDays must be finite and > 0: -10.0"},
+      {"horizon.json", "{\"ecosystem\": {\"generate\": {\"channels\": 10}},\n \"horizon\": -1}\n",
+          "horizon.json line 2, column 2: horizon must be finite and >= 0: -1.0"},
+      {"typo.yaml", "ecosystem: {generate: {channels: 10}}\nhorizn: 30\n", "typo.yaml line 2, column 1: horizn: unknown field"},
+      {"type.yaml", "ecosystem: {generate: {channels: many}}\n", "type.yaml line 1, column 24: ecosystem.generate.channels: expected a whole number"},
       {"family.yaml", "ecosystem: {generate: {channels: 10}}\nrecreation: {delay: {family: gamma}}\n",
-          "family.yaml: recreation.delay: family: expected exponential, weibull, lognormal or fixed, found 'gamma'"},
+          "family.yaml line 2, column 22: recreation.delay: family: expected exponential, weibull, lognormal or fixed, found 'gamma'"},
       {"platform.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays: [{time: 1, platforms: [myspace]}]\n",
           "unknown platform 'myspace'"},
       {"broken.yaml", "ecosystem: {generate: {channels: 10}\n", "broken.yaml line"},
-      {"preset.yaml", "preset: {name: nov2020}\n", "preset: unknown preset 'nov2020'"},
+      {"preset.yaml", "preset: {name: nov2020}\n", "preset.yaml line 1, column 1: preset: unknown preset 'nov2020'"},
       {"combined.yaml", "preset: {name: telegram2015, channels: 10}\nrecreation: {probability: 0.5}\n",
-          "combined.yaml: recreation: cannot be combined with a preset (only horizon, gridStep, eventLog, abandonmentRate,"
+          "combined.yaml line 2, column 1: recreation: cannot be combined with a preset (only horizon, gridStep, eventLog, abandonmentRate,"
               + " moveRate and postingRates can)"},
     };
     Path out = dir.resolve("out.csv");
