@@ -368,11 +368,11 @@ final class Demo {
     return lo == hi ? String.format(Locale.ROOT, "%.0f", lo) : String.format(Locale.ROOT, "%.0f-%.0f", lo, hi);
   }
 
-  private static String pct(Estimate e) {
+  static String pct(Estimate e) {
     return String.format(Locale.ROOT, "%.0f%% (%.0f-%.0f%%)", 100 * e.value(), 100 * e.lower(), 100 * e.upper());
   }
 
-  private static String num(Estimate e, String fmt) {
+  static String num(Estimate e, String fmt) {
     if (Double.isInfinite(e.value())) {
       return "never";
     }

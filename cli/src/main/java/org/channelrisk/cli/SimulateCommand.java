@@ -1,6 +1,7 @@
 package org.channelrisk.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.channelrisk.charts.Charts;
 import org.channelrisk.charts.Timeline;
 import org.channelrisk.io.CsvOutput;
 import org.channelrisk.io.EnsembleCsv;
+import org.channelrisk.recovery.Metric;
+import org.channelrisk.recovery.RecoveryResult;
+import org.channelrisk.recovery.ReplicateMetrics;
 import org.channelrisk.sim.ChannelLifetime;
 import org.channelrisk.sim.EndCause;
 import org.channelrisk.sim.Ensemble;
@@ -19,6 +23,7 @@ import org.channelrisk.sim.Observed;
 import org.channelrisk.sim.Scenario;
 import org.channelrisk.sim.SimEvent;
 import org.channelrisk.sim.Simulation;
+import org.channelrisk.stats.Estimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,20 +134,57 @@ final class SimulateCommand implements Callable<Integer> {
         // the outcome of the first action day, measured in every replicate (median and 90% interval
         // across replicates), the spread a reader wants, next to the fit of the mean curve
         double t0 = s.actionDays().get(0).time();
-        Outcome o = Outcome.of(summary, Observed.AUDIENCE, t0);
-        outcome = o.drop()
-            ? String.format(Locale.ROOT, "reach after the action day at %s, %s; fit of the mean curve: %s, reach lost %s", t0,
-                o.replicates().orElseThrow(), o.fit().orElseThrow().model().id(),
-                o.fit().orElseThrow().metric(org.channelrisk.recovery.Metric.RELATIVE_DEPTH))
-            : "reach after the action day at " + t0 + ": no drop of 1% or more in the mean";
+        outcome = outcomeText(Outcome.of(summary, Observed.AUDIENCE, t0), t0);
       }
       plan.commit();
     }
-    spec.commandLine().getErr().println(summary);
+    PrintWriter err = spec.commandLine().getErr();
+    err.print(ensembleText(summary));
     if (outcome != null) {
-      spec.commandLine().getErr().println(outcome);
+      err.print(outcome);
     }
-    spec.commandLine().getErr().flush();
+    err.flush();
     return Main.OK;
+  }
+
+  /** The run in two lines: its size, and where the active channels end across replicates. */
+  private String ensembleText(EnsembleSummary summary) {
+    double[] time = summary.times();
+    int last = time.length - 1;
+    return String.format(Locale.ROOT, "%d replicate%s, seed %d, days %s to %s.%n"
+        + "Active channels on day %s: mean %,.0f; 90%% of replicates between %,.0f and %,.0f.%n", summary.replicates(),
+        summary.replicates() == 1 ? "" : "s", seed, day(time[0]), day(time[last]), day(time[last]),
+        summary.mean(Observed.ACTIVE_CHANNELS)[last], summary.quantile(Observed.ACTIVE_CHANNELS, 0.05)[last],
+        summary.quantile(Observed.ACTIVE_CHANNELS, 0.95)[last]);
+  }
+
+  /** The first action day's outcome as a small table: one metric a line, its median and 90% interval across replicates. */
+  static String outcomeText(Outcome o, double t0) {
+    if (!o.drop()) {
+      return String.format(Locale.ROOT, "The action day on day %s: no drop of 1%% or more in the mean audience.%n", day(t0));
+    }
+    ReplicateMetrics.Summary a = o.replicates().orElseThrow();
+    RecoveryResult fit = o.fit().orElseThrow();
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "The action day on day %s (median and 90%% interval across %d"
+        + " replicates,%neach measured from its trough against the %d days before):%n", day(t0), a.replicates(), Outcome.BASELINE_DAYS));
+    String row = "  %-16s %s%n";
+    sb.append(String.format(Locale.ROOT, row, "reach lost", Demo.pct(a.relativeDepth())));
+    sb.append(String.format(Locale.ROOT, row, "recovery ratio", Demo.spread(a.recoveryRatio(), "%.2f")));
+    sb.append(String.format(Locale.ROOT, row, "T50 (days)", Demo.spread(a.t50(), "%.0f")));
+    sb.append(String.format(Locale.ROOT, row, "T90 (days)", Demo.spread(a.t90(), "%.0f")));
+    sb.append(String.format(Locale.ROOT, row, "loss area", Demo.spread(a.lossArea(), "%.3g") + " audience x days"));
+    sb.append(String.format(Locale.ROOT, row, "trough (day)", Demo.spread(a.troughTime(), "%.0f")));
+    if (sb.indexOf("never") >= 0) {
+      sb.append("  (never: not regained by the end of the run)\n");
+    }
+    Estimate lost = fit.metric(Metric.RELATIVE_DEPTH);
+    sb.append(String.format(Locale.ROOT, "Fit of the mean curve from its trough: %s, reach lost %s (%s).%n", fit.model().id(),
+        Demo.pct(lost), lost.method()));
+    return sb.toString();
+  }
+
+  /** A day on the grid: whole days without decimals. */
+  private static String day(double t) {
+    return t == Math.rint(t) && Math.abs(t) < 1e15 ? String.format(Locale.ROOT, "%.0f", t) : String.format(Locale.ROOT, "%.2f", t);
   }
 }

@@ -32,8 +32,10 @@ class SimulateCommandTest {
       }
     }
     // the action day's outcome across replicates, beside the fit of the mean curve
-    assertThat(r.err()).contains("reach after the action day at 20.0, across 40 replicates (median, 90% interval): reach lost")
-        .contains("fit of the mean curve:");
+    assertThat(r.err()).contains("40 replicates, seed ", "days 0 to ", "Active channels on day ")
+        .contains("The action day on day 20 (median and 90% interval across 40 replicates,")
+        .containsPattern("\n  reach lost +\\d+% \\(\\d+-\\d+%\\)\n").contains("\n  T50 (days) ", "\n  loss area ")
+        .contains("Fit of the mean curve from its trough:").doesNotContain("EnsembleSummary[", "NaN", "Infinity");
     double[] time = t.doubles("time");
     double[] mean = t.doubles("active_channels_mean");
     double[] sd = t.doubles("active_channels_sd");
