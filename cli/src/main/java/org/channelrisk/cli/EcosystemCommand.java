@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,7 +84,8 @@ final class EcosystemCommand {
       OptionChecks.finiteAtLeast("--spare-accounts", spareAccounts, 0);
       try (OutputPlan plan = OutputPlan.of(spec)) {
         OutputPlan.Target target = plan.folder("--out", out);
-        generate(plan.staging(target));
+        Ecosystem eco = generate(plan.staging(target));
+        plan.print(spec.commandLine().getOut(), describe(eco) + "\nWrote " + files() + " to " + out + ".\n");
         plan.commit();
       }
       return Main.OK;
@@ -106,7 +108,7 @@ final class EcosystemCommand {
       return null;
     }
 
-    private void generate(Path dir) throws IOException {
+    private Ecosystem generate(Path dir) throws IOException {
       Pseudonymizer p = keyFile == null ? null : Pseudonymizer.fromKeyFile(keyFile);
       Ecosystem eco = EcosystemGenerator.builder()
           .channels(channels)
@@ -120,8 +122,7 @@ final class EcosystemCommand {
         eco = p.apply(eco);
       }
       EcosystemCsv.write(eco, dir);
-      spec.commandLine().getOut().println(eco);
-      spec.commandLine().getOut().println("wrote " + EcosystemCsv.FILES + " to " + out);
+      return eco;
     }
   }
 
@@ -181,7 +182,7 @@ final class EcosystemCommand {
 
     private static String asText(Map<String, Object> s) {
       StringBuilder sb = new StringBuilder();
-      s.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-16s %s%n", k, v)));
+      s.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-16s %s%n", k, v instanceof Map<?, ?> m ? counts(m) : v)));
       return sb.toString();
     }
   }
@@ -210,10 +211,38 @@ final class EcosystemCommand {
         Pseudonymizer p = Pseudonymizer.fromKeyFile(key);
         Ecosystem eco = p.apply(EcosystemCsv.read(in));
         EcosystemCsv.write(eco, plan.staging(target));
-        plan.print(spec.commandLine().getOut(), "wrote pseudonymised " + eco + " to " + out + "\n");
+        plan.print(spec.commandLine().getOut(), describe(eco) + "\nWrote them, pseudonymised, as " + files() + " to " + out + ".\n");
         plan.commit();
       }
       return Main.OK;
     }
+  }
+
+  /**
+   * An ecosystem in one sentence: "1,000 channels on 1 platform (telegram 1,000), 334 accounts,
+   * 2,981 links, total audience 129,947."
+   */
+  static String describe(Ecosystem eco) {
+    Map<String, Integer> perPlatform = new LinkedHashMap<>();
+    eco.platforms().keySet().forEach(p -> perPlatform.put(p, 0));
+    eco.channels().values().forEach(c -> perPlatform.merge(c.platformId(), 1, Integer::sum));
+    int platforms = eco.platforms().size();
+    return String.format(Locale.ROOT, "%,d channels on %d platform%s (%s), %,d accounts, %,d links, total audience %,d.",
+        eco.channels().size(), platforms, platforms == 1 ? "" : "s", counts(perPlatform), eco.accounts().size(), eco.links().size(),
+        eco.totalAudience());
+  }
+
+  /** Counts by name as "telegram 1,000, selfhosted 20". */
+  static String counts(Map<?, ?> m) {
+    StringBuilder sb = new StringBuilder();
+    m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+        .append(v instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : v));
+    return sb.toString();
+  }
+
+  /** The files of an ecosystem folder, as "a.csv, b.csv and c.csv". */
+  private static String files() {
+    List<String> f = EcosystemCsv.FILES;
+    return String.join(", ", f.subList(0, f.size() - 1)) + " and " + f.get(f.size() - 1);
   }
 }

@@ -45,7 +45,13 @@ class MainTest {
     }
     assertThat(EcosystemCsv.read(out).channels()).hasSize(1000);
     assertThat(Files.readAllLines(out.resolve("channels.csv"))).hasSize(1001);
-    assertThat(r.out()).contains("1000 channels");
+    // a sentence for people, printed only once the folder is in place
+    assertThat(r.out()).startsWith("1,000 channels on 1 platform (telegram 1,000), 334 accounts, ")
+        .endsWith("\nWrote platforms.csv, cooperation.csv, accounts.csv, channels.csv and links.csv to " + out + ".\n")
+        .doesNotContain("Ecosystem[", "[platforms.csv");
+    Result summary = run("ecosystem", "summary", "--in", out.toString());
+    assertThat(summary.out()).containsPattern("\nroles +official_outlet \\d+, distributor \\d+, archive \\d+, backup \\d+\n")
+        .doesNotContain("{", "=");
   }
 
   @Test
