@@ -125,7 +125,7 @@ final class Regressions {
       minMu = Math.min(minMu, m);
     }
     f.message = (converged ? "converged" : "did not converge") + " after " + iter + " IRLS iterations (relative deviance change < "
-        + epsilon + "); deviance " + dev
+        + String.valueOf(epsilon).replace(".0E", "e").replace('E', 'e') + "); deviance " + Coefficient.fmt(dev)
         // as R's glm warning: counts that are all 0 on one side make a coefficient run off to -infinity
         + (minMu < 1e-8 ? "; fitted rates numerically 0: some coefficient has no finite estimate (all counts 0 on one side?)" : "");
     f.intervalMethod = "quasi-Poisson standard errors (Pearson dispersion), Student t on " + (n - k) + " df, " + percent(level)
