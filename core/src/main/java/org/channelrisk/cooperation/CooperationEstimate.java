@@ -57,7 +57,7 @@ public record CooperationEstimate(
     latencyComparisons.forEach((k, v) -> sb.append("  latency, platforms compared [").append(k).append("]: ")
         .append(String.format(java.util.Locale.ROOT, "chisq %.4g on %d df, ", v.chiSquare(), v.df()))
         .append(Double.isNaN(v.pValue()) ? "p not available (no latencies differ to compare)"
-            : String.format(java.util.Locale.ROOT, "p = %.4g", v.pValue()))
+            : org.channelrisk.internal.PValues.phrase(v.pValue()))
         .append('\n'));
     return sb.toString();
   }

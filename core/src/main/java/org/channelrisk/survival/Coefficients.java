@@ -97,8 +97,8 @@ public record Coefficients(List<String> names, double[] coefficients, double[] s
       // a covariate in tiny units has a per-unit ratio beyond the doubles: say so rather than "Infinity"
       String ratio = Double.isFinite(hr) ? String.format(Locale.ROOT, "%10.5g", hr)
           : String.format(Locale.ROOT, "%10s", Double.isNaN(hr) ? "NA" : hr > 0 ? ">1.8e308" : "NA");
-      sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10.4g %s%n", names.get(i), coefficients[i], stdErrors[i],
-          z(i), pValue(i), ratio));
+      sb.append(String.format(Locale.ROOT, "  %-14s %10.5g %10.5g %8.4g %10s %s%n", names.get(i), coefficients[i], stdErrors[i],
+          z(i), org.channelrisk.internal.PValues.cell(pValue(i)), ratio));
     }
     return sb.toString();
   }

@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.RRQRDecomposition;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.PValues;
 
 /**
  * Gray's test of the equality of the cumulative incidence of each cause among groups, as
@@ -91,7 +92,7 @@ public final class GrayTest {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%s: chisq %.6g on %d df, p = %.4g", cause, statistic, df, pValue);
+      return String.format(Locale.ROOT, "%s: chisq %.6g on %d df, %s", cause, statistic, df, PValues.phrase(pValue));
     }
   }
 

@@ -16,6 +16,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.PValues;
 
 /**
  * The G-rho family of k-sample tests (Harrington and Fleming 1982), as R survival's {@code survdiff}:
@@ -74,7 +75,7 @@ public final class LogRankTest {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
           "%s: chisq %.6g on %d df, %s%n", rho == 0 ? "Log-rank test" : "G-rho test (rho " + rho + ")",
           chiSquare, df, Double.isNaN(pValue) ? "p not available (no events to compare)"
-              : String.format(Locale.ROOT, "p = %.4g", pValue)));
+              : PValues.phrase(pValue)));
       for (GroupCounts g : groups) {
         sb.append(String.format(Locale.ROOT, "  %-12s n %6d  observed %10.4f  expected %10.4f%n",
             g.group(), g.n(), g.observed(), g.expected()));
