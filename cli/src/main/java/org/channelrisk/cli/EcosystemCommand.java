@@ -39,22 +39,26 @@ final class EcosystemCommand {
   static final class Generate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--channels", description = "Number of channels (default ${DEFAULT-VALUE}).", defaultValue = "1000")
+    @Option(names = "--channels", description = "Number of channels (default ${DEFAULT-VALUE}).",
+        defaultValue = "" + EcosystemGenerator.DEFAULT_CHANNELS)
     int channels;
 
-    @Option(names = "--seed", description = "Seed of the random stream (default ${DEFAULT-VALUE}).", defaultValue = "1")
+    @Option(names = "--seed", description = "Seed of the random stream (default ${DEFAULT-VALUE}).",
+        defaultValue = "" + EcosystemGenerator.DEFAULT_SEED)
     long seed;
 
     @Option(names = "--out", required = true, description = "Output folder: created if missing, else it must be empty (or --force).")
     Path out;
 
-    @Option(names = "--mean-out-degree", defaultValue = "3", description = "Mean links out of a channel (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mean-out-degree", defaultValue = "" + EcosystemGenerator.DEFAULT_MEAN_OUT_DEGREE, description = "Mean links out of a channel (default ${DEFAULT-VALUE}).")
     double meanOutDegree;
 
-    @Option(names = "--channels-per-operator", defaultValue = "3", description = "Mean channels per operator (default ${DEFAULT-VALUE}).")
+    @Option(names = "--channels-per-operator", defaultValue = "" + EcosystemGenerator.DEFAULT_CHANNELS_PER_OPERATOR,
+        description = "Mean channels per operator (default ${DEFAULT-VALUE}).")
     double channelsPerOperator;
 
-    @Option(names = "--spare-accounts", defaultValue = "2", description = "Mean spare accounts per operator (default ${DEFAULT-VALUE}).")
+    @Option(names = "--spare-accounts", defaultValue = "" + EcosystemGenerator.DEFAULT_MEAN_SPARE_ACCOUNTS,
+        description = "Mean spare accounts per operator (default ${DEFAULT-VALUE}).")
     double spareAccounts;
 
     @Option(names = "--pseudonymize-key", paramLabel = "FILE",

@@ -53,6 +53,12 @@ final class ScenarioFile {
    * this is the size of the presets' own examples and of {@code examples/scenarios/nov2019.yaml}.
    */
   static final int PRESET_CHANNELS = 20_000;
+  /** A platform's user base when the file gives none. */
+  static final long PLATFORM_USER_BASE = 0;
+  /** A platform's security rating when the file gives none. */
+  static final SecurityRating PLATFORM_SECURITY = SecurityRating.SAFE;
+  /** A platform's share of the channels when the file gives none (one platform takes them all). */
+  static final double PLATFORM_SHARE = 1;
   /** The words for a misspelt key, the same in the scenario and the calibration file. */
   private static final String UNKNOWN_FIELD = "unknown field; expected one of ";
 
@@ -187,6 +193,14 @@ final class ScenarioFile {
       return ScenarioFile.child(path, key);
     }
 
+    /** @return this node's number, or an error at its line */
+    double number() {
+      if (!node.isNumber()) {
+        throw at(path, "expected a number, found " + node);
+      }
+      return node.asDouble();
+    }
+
     void allow(String... keys) {
       allow(List.of(keys));
     }
@@ -272,6 +286,31 @@ final class ScenarioFile {
       }
     }
 
+    /**
+     * Passes the number at {@code key} to a model's setter when the file gives one; otherwise the
+     * model's own default stands (the reader keeps none of its own).
+     */
+    void number(String key, java.util.function.DoubleConsumer setter) {
+      if (has(key)) {
+        double v = num(key, Double.NaN); // present: the NaN is never used
+        build(() -> {
+          setter.accept(v);
+          return null;
+        });
+      }
+    }
+
+    /** As {@link #number}, for an enum field. */
+    <E extends Enum<E>> void option(String key, Class<E> type, java.util.function.Consumer<E> setter) {
+      E v = choice(key, type, null);
+      if (v != null) {
+        build(() -> {
+          setter.accept(v);
+          return null;
+        });
+      }
+    }
+
     /** Runs a model constructor, turning its validation message into one that names this path. */
     <T> T build(java.util.function.Supplier<T> make) {
       try {
@@ -309,8 +348,9 @@ final class ScenarioFile {
       Ecosystem eco = ecosystem(root.get("ecosystem"));
       Scenario.Builder sb = Scenario.builder(eco);
       // Defaults come from the model's records (RoutineBans.DEFAULT, ...), never repeated here.
-      b = root.build(() -> sb.detectionRate(root.num("detectionRate", 0))
-          .referenceAudience(root.num("referenceAudience", Scenario.DEFAULT_REFERENCE_AUDIENCE)));
+      root.number("detectionRate", sb::detectionRate);
+      root.number("referenceAudience", sb::referenceAudience);
+      b = sb;
       if (root.has("routineBan")) {
         Node r = root.get("routineBan");
         r.allow("level", "spareShare");
@@ -385,6 +425,15 @@ final class ScenarioFile {
     if (!a.has("time")) {
       throw a.error("time: missing");
     }
+    ActionDay.Builder d = a.build(() -> ActionDay.at(a.num("time", Double.NaN)));
+    a.number("window", d::window);
+    if (a.has("budget")) {
+      long budget = a.whole("budget", 0);
+      if (budget > Integer.MAX_VALUE) {
+        throw a.get("budget").error("too large: " + budget);
+      }
+      a.build(() -> d.budget((int) budget));
+    }
     List<String> platforms = new ArrayList<>();
     for (Node p : a.list("platforms")) {
       if (!p.node.isTextual()) {
@@ -392,23 +441,19 @@ final class ScenarioFile {
       }
       platforms.add(p.node.asText());
     }
-    double pressureDays = 0;
-    double pressureMultiplier = 1;
+    if (!platforms.isEmpty()) {
+      a.build(() -> d.platforms(platforms.toArray(String[]::new)));
+    }
+    a.option("strategy", TargetingStrategy.class, d::strategy);
+    a.option("banLevel", BanLevel.class, d::banLevel);
+    a.number("spareBanShare", d::spareBanShare);
     if (a.has("pressure")) {
       Node p = a.get("pressure");
       p.allow("days", "multiplier");
-      pressureDays = p.num("days", 0);
-      pressureMultiplier = p.num("multiplier", 1);
+      p.build(() -> d.pressure(p.num("days", ActionDay.DEFAULT_PRESSURE_DAYS),
+          p.num("multiplier", ActionDay.DEFAULT_PRESSURE_MULTIPLIER)));
     }
-    long budget = a.whole("budget", 0);
-    if (budget > Integer.MAX_VALUE) {
-      throw a.error("budget: too large: " + budget);
-    }
-    double pd = pressureDays;
-    double pm = pressureMultiplier;
-    return a.build(() -> new ActionDay(a.num("time", 0), a.num("window", 0), (int) budget, Set.copyOf(platforms),
-        a.choice("strategy", TargetingStrategy.class, TargetingStrategy.RANDOM), a.choice("banLevel", BanLevel.class, BanLevel.CHANNEL),
-        a.num("spareBanShare", 0), pd, pm));
+    return a.build(d::build);
   }
 
   private Ecosystem ecosystem(Node e) {
@@ -420,10 +465,14 @@ final class ScenarioFile {
     g.allow("channels", "seed", "meanOutDegree", "channelsPerOperator", "meanSpareAccounts", "platforms");
     EcosystemGenerator.Builder b = EcosystemGenerator.builder();
     int channels = channels(g, EcosystemGenerator.DEFAULT_CHANNELS);
-    g.build(() -> b.channels(channels).seed(g.whole("seed", 1))
-        .meanOutDegree(g.num("meanOutDegree", EcosystemGenerator.DEFAULT_MEAN_OUT_DEGREE))
-        .channelsPerOperator(g.num("channelsPerOperator", EcosystemGenerator.DEFAULT_CHANNELS_PER_OPERATOR))
-        .meanSpareAccounts(g.num("meanSpareAccounts", EcosystemGenerator.DEFAULT_MEAN_SPARE_ACCOUNTS)));
+    g.build(() -> b.channels(channels));
+    if (g.has("seed")) {
+      long seed = g.whole("seed", 0);
+      g.build(() -> b.seed(seed));
+    }
+    g.number("meanOutDegree", b::meanOutDegree);
+    g.number("channelsPerOperator", b::channelsPerOperator);
+    g.number("meanSpareAccounts", b::meanSpareAccounts);
     for (Node p : g.list("platforms")) {
       p.allow("id", "name", "userBase", "securityRating", "share", "cooperation");
       List<Node> profiles = p.list("cooperation");
@@ -441,29 +490,41 @@ final class ScenarioFile {
         }
         schedule = sb.build();
       }
-      Platform platform = p.build(() -> new Platform(p.text("id", null), p.text("name", p.text("id", "")), p.whole("userBase", 0),
-          p.choice("securityRating", SecurityRating.class, SecurityRating.SAFE), schedule));
-      p.build(() -> b.platform(platform, p.num("share", 1)));
+      Platform platform = p.build(() -> new Platform(p.text("id", null), p.text("name", p.text("id", "")),
+          p.whole("userBase", PLATFORM_USER_BASE), p.choice("securityRating", SecurityRating.class, PLATFORM_SECURITY), schedule));
+      p.build(() -> b.platform(platform, p.num("share", PLATFORM_SHARE)));
     }
     return g.build(() -> b.build().generate());
   }
 
   private Cooperation cooperation(Node c) {
     c.allow("fromDay", "compliance", "latency", "proactiveHazard", "visibilityExponent");
-    LatencyDistribution latency = c.has("latency") ? latency(c.get("latency")) : Cooperation.DEFAULT_LATENCY;
-    return c.build(() -> new Cooperation(c.num("compliance", 0), latency, c.num("proactiveHazard", 0),
-        c.num("visibilityExponent", Cooperation.DEFAULT_VISIBILITY_EXPONENT)));
+    Cooperation.Builder b = Cooperation.builder();
+    c.number("compliance", b::compliance);
+    if (c.has("latency")) {
+      LatencyDistribution latency = latency(c.get("latency"));
+      c.build(() -> b.latency(latency));
+    }
+    c.number("proactiveHazard", b::proactiveHazard);
+    c.number("visibilityExponent", b::visibilityExponent);
+    return c.build(b::build);
   }
 
   private LatencyDistribution latency(Node l) {
     l.allow("family", "meanDays", "meanHours", "shape", "scaleDays", "mu", "sigma", "days");
     String family = l.text("family", "exponential");
+    // a distribution's parameters have no defaults: a family without them is a mistake to report
     return l.build(() -> switch (family.toLowerCase(Locale.ROOT)) {
-      case "exponential" -> l.has("meanHours") ? LatencyDistribution.exponentialHours(l.num("meanHours", 1))
-          : LatencyDistribution.exponential(l.num("meanDays", 1));
-      case "weibull" -> LatencyDistribution.weibull(l.num("shape", 1), l.num("scaleDays", 1));
-      case "lognormal" -> LatencyDistribution.logNormal(l.num("mu", 0), l.num("sigma", 1));
-      case "fixed" -> LatencyDistribution.fixed(l.num("days", 0));
+      case "exponential" -> {
+        if (l.has("meanHours") == l.has("meanDays")) {
+          throw new IllegalArgumentException("exponential: give meanDays or meanHours, one of them");
+        }
+        yield l.has("meanHours") ? LatencyDistribution.exponentialHours(l.num("meanHours", Double.NaN))
+            : LatencyDistribution.exponential(l.num("meanDays", Double.NaN));
+      }
+      case "weibull" -> LatencyDistribution.weibull(l.get("shape").number(), l.get("scaleDays").number());
+      case "lognormal" -> LatencyDistribution.logNormal(l.get("mu").number(), l.get("sigma").number());
+      case "fixed" -> LatencyDistribution.fixed(l.get("days").number());
       default -> throw new IllegalArgumentException("family: expected exponential, weibull, lognormal or fixed, found '" + family + "'");
     });
   }

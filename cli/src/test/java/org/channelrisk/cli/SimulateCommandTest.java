@@ -114,7 +114,7 @@ class SimulateCommandTest {
   void badScenariosNameTheFieldAtItsLineAndWriteNothing() throws IOException {
     String[][] cases = {
       {"budget.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays:\n  - time: 3\n    budget: -5\n",
-          "budget.yaml line 3, column 5: actionDays[0]: action day budget must be >= 0: -5"},
+          "budget.yaml line 4, column 5: actionDays[0]: budget must be >= 0: -5"},
       {"delay.yaml", "ecosystem: {generate: {channels: 10}}\nrecreation:\n  delay:\n    family: exponential\n    meanDays: -10\n",
           "delay.yaml line 5, column 5: recreation.delay: meanDays must be finite and > 0: -10.0"},
       {"horizon.json", "{\"ecosystem\": {\"generate\": {\"channels\": 10}},\n \"horizon\": -1}\n",

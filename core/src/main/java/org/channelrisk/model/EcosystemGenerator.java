@@ -46,6 +46,11 @@ import java.util.random.RandomGeneratorFactory;
 public final class EcosystemGenerator {
   /** Default number of channels. */
   public static final int DEFAULT_CHANNELS = 1_000;
+  /**
+   * Default seed of the random stream: 1, the seed of {@code ecosystem generate} and of a scenario
+   * file that gives none, so that the library, the command and the file agree.
+   */
+  public static final long DEFAULT_SEED = 1;
   /** Default mean number of channels an operator runs. */
   public static final double DEFAULT_CHANNELS_PER_OPERATOR = 3.0;
   /** Default mean number of spare accounts per operator. */
@@ -107,7 +112,7 @@ public final class EcosystemGenerator {
     // iterates in an order that changes from one JVM to the next)
     this.roleShares = ImmutableMap.copyOf(new EnumMap<>(b.roleShares.orElse(DEFAULT_ROLE_SHARES)));
     this.languageShares = ImmutableMap.copyOf(new TreeMap<>(b.languageShares.orElse(DEFAULT_LANGUAGE_SHARES)));
-    this.seed = b.seed.orElse(0L);
+    this.seed = b.seed.orElse(DEFAULT_SEED);
   }
 
   /**

@@ -31,6 +31,11 @@ import org.channelrisk.internal.Setting;
 public record ActionDay(double time, double window, int budget, Set<String> platforms, TargetingStrategy strategy,
     BanLevel banLevel, double spareBanShare, double pressureDays, double pressureMultiplier) {
 
+  /** Pressure after the action when none is set: none (0 days, multiplier 1). */
+  public static final double DEFAULT_PRESSURE_DAYS = 0;
+  /** The detection multiplier of no pressure. */
+  public static final double DEFAULT_PRESSURE_MULTIPLIER = 1;
+
   /** Validates every field. */
   public ActionDay {
     Checks.finite("action day time", time);
@@ -137,7 +142,7 @@ public record ActionDay(double time, double window, int budget, Set<String> plat
      * @throws IllegalArgumentException if a value is out of range
      */
     public ActionDay build() {
-      double[] p = pressure.orElse(new double[] {0, 1});
+      double[] p = pressure.orElse(new double[] {DEFAULT_PRESSURE_DAYS, DEFAULT_PRESSURE_MULTIPLIER});
       return new ActionDay(time, window.orElse(0.0), budget.orElse(0), platforms.orElse(Set.of()),
           strategy.orElse(TargetingStrategy.RANDOM), banLevel.orElse(BanLevel.CHANNEL), spareBanShare.orElse(0.0), p[0], p[1]);
     }

@@ -246,7 +246,7 @@ class ModelValidationTest {
       assertThatThrownBy(() -> EcosystemGenerator.builder().languageShares(Map.of("ar", 1.0)).languageShares(Map.of("en", 1.0)))
           .hasMessage("languageShares was already set to {ar=1.0}");
       assertThatThrownBy(() -> EcosystemGenerator.builder().seed(7).seed(8)).hasMessage("seed was already set to 7");
-      assertThat(EcosystemGenerator.builder().build().toString()).isEqualTo(EcosystemGenerator.builder().seed(0).build().toString());
+      assertThat(EcosystemGenerator.builder().build().toString()).isEqualTo(EcosystemGenerator.builder().seed(EcosystemGenerator.DEFAULT_SEED).build().toString());
     }
 
     @Test
