@@ -152,21 +152,56 @@ public final class Presets {
     return Scenario.builder(eco)
         .detectionRate(0.002)
         .referenceAudience(100)
-        .recreation(CALIBRATED_2019_RECREATION, LatencyDistribution.exponential(2))
+        .recreation(Calibration2019.CALIBRATED.recreation(), LatencyDistribution.exponential(2))
         .audience(AudienceRecovery.DEFAULT.withRetention(0.6))
         .migration(Migration.DEFAULT)
         .actionDay(ActionDay.at(NOVEMBER_2019_DAY).window(3).budget(budget).platforms("telegram")
-            .strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).spareBanShare(CALIBRATED_2019_SPARE_BAN_SHARE)
-            .pressure(180, CALIBRATED_2019_PRESSURE).build())
+            .strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).spareBanShare(Calibration2019.CALIBRATED.spareBanShare())
+            .pressure(180, Calibration2019.CALIBRATED.pressureMultiplier()).build())
         .horizon(365).gridStep(1).build();
   }
 
-  /** Posterior median of the re-creation probability in the November 2019 calibration. */
-  static final double CALIBRATED_2019_RECREATION = 0.55;
-  /** Posterior median of the spare-account ban share in the November 2019 calibration. */
-  static final double CALIBRATED_2019_SPARE_BAN_SHARE = 0.50;
-  /** Posterior median of the sustained-pressure detection multiplier in the November 2019 calibration. */
-  static final double CALIBRATED_2019_PRESSURE = 60;
+  /**
+   * The three values the November 2019 preset is calibrated on, by name, so that two probabilities
+   * cannot change places unnoticed. {@link #CALIBRATED} holds the posterior medians.
+   *
+   * <pre>{@code
+   * Scenario network = Presets.actionDay2019(2_000, true);
+   * Scenario fewer = Presets.actionDay2019(network, Presets.Calibration2019.CALIBRATED.withRecreation(0.3));
+   * }</pre>
+   *
+   * @param recreation probability that an operator able to re-create does so, in [0, 1]
+   * @param spareBanShare on the action day, the probability that each spare account is banned too, in
+   *     [0, 1]
+   * @param pressureMultiplier detection multiplier of the sustained pressure after the action, finite
+   *     and &gt;= 1
+   */
+  public record Calibration2019(double recreation, double spareBanShare, double pressureMultiplier) {
+    /** The posterior medians of the calibration: 0.55, 0.50 and 60. */
+    public static final Calibration2019 CALIBRATED = new Calibration2019(0.55, 0.50, 60);
+
+    /** Checks each value, naming it. */
+    public Calibration2019 {
+      Checks.probability("recreation", recreation);
+      Checks.probability("spareBanShare", spareBanShare);
+      Checks.atLeastOne("pressureMultiplier", pressureMultiplier);
+    }
+
+    /** @param p the re-creation probability @return these values with it */
+    public Calibration2019 withRecreation(double p) {
+      return new Calibration2019(p, spareBanShare, pressureMultiplier);
+    }
+
+    /** @param share the spare-account ban share @return these values with it */
+    public Calibration2019 withSpareBanShare(double share) {
+      return new Calibration2019(recreation, share, pressureMultiplier);
+    }
+
+    /** @param multiplier the pressure multiplier @return these values with it */
+    public Calibration2019 withPressureMultiplier(double multiplier) {
+      return new Calibration2019(recreation, spareBanShare, multiplier);
+    }
+  }
 
   /**
    * A variant of {@link #actionDay2019} with another targeting strategy and ban level, for comparing
@@ -264,29 +299,78 @@ public final class Presets {
    * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2018(int channels) {
-    return actionDay2018(channels, ACTION_2018_SHARE, ACTION_2018_RECREATION, ACTION_2018_DETECTION);
+    return actionDay2018(channels, Calibration2018.CALIBRATED);
   }
 
-  /** Calibrated values of {@link #actionDay2018(int)}. */
-  static final double ACTION_2018_SHARE = 0.20;
-  static final double ACTION_2018_RECREATION = 0.022;
-  static final double ACTION_2018_DETECTION = 0.0037;
+  /**
+   * The three values the October 2018 preset is calibrated on, by name. {@link #CALIBRATED} holds the
+   * posterior medians.
+   *
+   * <pre>{@code
+   * Scenario wider = Presets.actionDay2018(2_000, Presets.Calibration2018.CALIBRATED.withReferredShare(0.4));
+   * }</pre>
+   *
+   * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
+   * @param recreation probability that an operator re-creates a removed channel, in [0, 1]
+   * @param detection routine referral-unit detections per channel-day at reference visibility, finite
+   *     and &gt;= 0
+   */
+  public record Calibration2018(double referredShare, double recreation, double detection) {
+    /** The posterior medians of the calibration: 0.20, 0.022 and 0.0037. */
+    public static final Calibration2018 CALIBRATED = new Calibration2018(0.20, 0.022, 0.0037);
+
+    /** Checks each value, naming it. */
+    public Calibration2018 {
+      Checks.probability("referredShare", referredShare);
+      Checks.probability("recreation", recreation);
+      Checks.finiteNonNegative("detection", detection);
+    }
+
+    /** @param share the referred share @return these values with it */
+    public Calibration2018 withReferredShare(double share) {
+      return new Calibration2018(share, recreation, detection);
+    }
+
+    /** @param p the re-creation probability @return these values with it */
+    public Calibration2018 withRecreation(double p) {
+      return new Calibration2018(referredShare, p, detection);
+    }
+
+    /** @param perDay the routine detection rate @return these values with it */
+    public Calibration2018 withDetection(double perDay) {
+      return new Calibration2018(referredShare, recreation, perDay);
+    }
+  }
 
   /**
    * {@link #actionDay2018(int)} with the calibrated values given.
    *
    * @param channels network size, &gt;= 1
+   * @param values the referred share, re-creation probability and detection rate
+   * @return the scenario
+   * @throws IllegalArgumentException if {@code channels} is below 1
+   */
+  public static Scenario actionDay2018(int channels, Calibration2018 values) {
+    Checks.atLeastOne("channels", channels);
+    Checks.notNull("values", values);
+    return actionDay2018(actionDay2019(channels, telegram2018()), values);
+  }
+
+  /**
+   * {@link #actionDay2018(int, Calibration2018)} with the three values in a row, easy to misplace.
+   *
+   * @param channels network size, &gt;= 1
    * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
    * @param recreation probability that an operator re-creates a removed channel, in [0, 1]
-   * @param detection routine referral-unit detections per channel-day at reference visibility, finite
-   *     and &gt;= 0
+   * @param detection routine detections per channel-day, finite and &gt;= 0
    * @return the scenario
    * @throws IllegalArgumentException naming the first argument out of its range
+   * @deprecated use {@link #actionDay2018(int, Calibration2018)}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2018(int channels, double referredShare, double recreation, double detection) {
     Checks.atLeastOne("channels", channels);
-    check2018(referredShare, recreation, detection);
-    return actionDay2018(actionDay2019(channels, telegram2018()), referredShare, recreation, detection);
+    return actionDay2018(channels, new Calibration2018(referredShare, recreation, detection));
   }
 
   /**
@@ -302,27 +386,38 @@ public final class Presets {
    * @return the scenario
    * @throws IllegalArgumentException naming the first argument out of its range, or if the network has
    *     no platform "telegram"
+   * @deprecated use {@link #actionDay2018(Scenario, Calibration2018)}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2018(Scenario network, double referredShare, double recreation, double detection) {
     Checks.notNull("network", network);
-    check2018(referredShare, recreation, detection);
+    return actionDay2018(network, new Calibration2018(referredShare, recreation, detection));
+  }
+
+  /**
+   * {@link #actionDay2018(int)} on an already built network (a calibration builds it once): the
+   * scenario {@code network}, normally {@code actionDay2019(channels, telegram2018())}, with its action
+   * day, detection, re-creation and horizon replaced.
+   *
+   * @param network the network and its other settings, with a platform "telegram"
+   * @param values the referred share, re-creation probability and detection rate
+   * @return the scenario
+   * @throws IllegalArgumentException if the network has no platform "telegram"
+   */
+  public static Scenario actionDay2018(Scenario network, Calibration2018 values) {
+    Checks.notNull("network", network);
+    Checks.notNull("values", values);
     if (!network.ecosystem().platforms().containsKey("telegram")) {
       throw new IllegalArgumentException("network must have a platform 'telegram' (the action day's target); its platforms are "
           + network.ecosystem().platforms().keySet());
     }
-    int budget = (int) Math.round(referredShare * network.ecosystem().channels().size() * 0.93);
+    int budget = (int) Math.round(values.referredShare() * network.ecosystem().channels().size() * 0.93);
     Scenario.Builder b = network.toBuilder();
     b.clearActionDays();
-    return b.detectionRate(detection).recreation(recreation, LatencyDistribution.exponential(2))
+    return b.detectionRate(values.detection()).recreation(values.recreation(), LatencyDistribution.exponential(2))
         .actionDay(ActionDay.at(OCTOBER_2018_DAY).window(1).budget(budget).platforms("telegram")
             .strategy(TargetingStrategy.LARGEST_AUDIENCE).banLevel(BanLevel.CHANNEL).build())
         .horizon(730).build();
-  }
-
-  private static void check2018(double referredShare, double recreation, double detection) {
-    Checks.probability("referredShare", referredShare);
-    Checks.probability("recreation", recreation);
-    Checks.finiteNonNegative("detection", detection);
   }
 
   /**
@@ -338,12 +433,26 @@ public final class Presets {
    * @return the scenario
    * @throws IllegalArgumentException naming the first argument out of its range, or if the network has
    *     no action day
+   * @deprecated use {@link #actionDay2019(Scenario, Calibration2019)}
    */
+  @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2019(Scenario network, double recreation, double spareBanShare, double pressureMultiplier) {
     Checks.notNull("network", network);
-    Checks.probability("recreation", recreation);
-    Checks.probability("spareBanShare", spareBanShare);
-    Checks.atLeastOne("pressureMultiplier", pressureMultiplier);
+    return actionDay2019(network, new Calibration2019(recreation, spareBanShare, pressureMultiplier));
+  }
+
+  /**
+   * {@link #actionDay2019(int, Cooperation)} on an already built network with the three calibrated
+   * values given (a calibration builds the network once).
+   *
+   * @param network normally {@code actionDay2019(channels, tg)}: its first action day is the one changed
+   * @param values the re-creation probability, spare-account ban share and pressure multiplier
+   * @return the scenario
+   * @throws IllegalArgumentException if the network has no action day
+   */
+  public static Scenario actionDay2019(Scenario network, Calibration2019 values) {
+    Checks.notNull("network", network);
+    Checks.notNull("values", values);
     if (network.actionDays().isEmpty()) {
       throw new IllegalArgumentException(
           "network must have an action day to recalibrate (normally actionDay2019(channels, tg)): it has none");
@@ -351,11 +460,12 @@ public final class Presets {
     ActionDay a = network.actionDays().get(0);
     Scenario.Builder b = network.toBuilder();
     b.clearActionDays();
-    return b.recreation(recreation, network.recreationDelay())
-        .actionDay(new ActionDay(a.time(), a.window(), a.budget(), a.platforms(), a.strategy(), a.banLevel(), spareBanShare,
-            a.pressureDays(), pressureMultiplier))
+    return b.recreation(values.recreation(), network.recreationDelay())
+        .actionDay(new ActionDay(a.time(), a.window(), a.budget(), a.platforms(), a.strategy(), a.banLevel(), values.spareBanShare(),
+            a.pressureDays(), values.pressureMultiplier()))
         .build();
   }
+
 
   /**
    * Telegram in November 2015: 78 ISIS channels in 12 languages blocked in one week, after the Paris
