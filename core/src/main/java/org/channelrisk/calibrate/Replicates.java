@@ -49,17 +49,18 @@ public final class Replicates {
     return new Replicates(runs);
   }
 
-  /** @return the grid (shared array: do not modify) */
+  /** @return a copy of the grid */
   double[] times() {
     return runs.get(0).trajectory().times();
   }
 
   /**
    * @param o an observable
-   * @return its mean over the replicates at each grid time (a shared array: do not modify)
+   * @return a copy of its mean over the replicates at each grid time
    */
   public double[] mean(Observed o) {
-    return means[o.ordinal()];
+    // A copy: the statistics read the same means, so a caller's change must not reach them.
+    return means[o.ordinal()].clone();
   }
 
   /** @return the runs */

@@ -1,6 +1,7 @@
 package org.channelrisk.model;
 
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import java.util.Locale;
 
 /**
@@ -64,65 +65,68 @@ public record Channel(
         id, platformId, role, language, audience, createdAt, generation, operatorId);
   }
 
-  /** Builder for {@link Channel}; the values are checked when built. */
+  /**
+   * Builder for {@link Channel}; the values are checked when built, except a null, refused at once. It
+   * takes each setting once: a second call to the same setter throws, since a silent overwrite would
+   * hide a mistake.
+   */
   public static final class Builder {
     private final String id;
     private final String platformId;
-    private ChannelRole role = ChannelRole.DISTRIBUTOR;
-    private String language = "und";
-    private long audience;
-    private double createdAt;
-    private int generation;
-    private String operatorId;
+    private final Setting<ChannelRole> role = Setting.checked("role", this::notNull);
+    private final Setting<String> language = Setting.checked("language", this::notNull);
+    private final Setting<Long> audience = new Setting<>("audience");
+    private final Setting<Double> createdAt = new Setting<>("createdAt");
+    private final Setting<Integer> generation = new Setting<>("generation");
+    private final Setting<String> operator = Setting.checked("operator", (name, v) -> notNull("operatorId", v));
 
     private Builder(String id, String platformId) {
       this.id = id;
       this.platformId = platformId;
-      this.operatorId = "op-" + id;
+    }
+
+    /** A null refused as the channel's constructor refuses it, after the channel's id. */
+    private <T> T notNull(String field, T value) {
+      return Checks.of("channel", id).notNull(field, value);
     }
 
     /** @param value the role @return this builder */
     public Builder role(ChannelRole value) {
-      this.role = value;
-      return this;
+      return role.set(this, value);
     }
 
     /** @param value a language code @return this builder */
     public Builder language(String value) {
-      this.language = value;
-      return this;
+      return language.set(this, value);
     }
 
     /** @param value members or subscribers @return this builder */
     public Builder audience(long value) {
-      this.audience = value;
-      return this;
+      return audience.set(this, value);
     }
 
     /** @param value creation day @return this builder */
     public Builder createdAt(double value) {
-      this.createdAt = value;
-      return this;
+      return createdAt.set(this, value);
     }
 
     /** @param value incarnation number @return this builder */
     public Builder generation(int value) {
-      this.generation = value;
-      return this;
+      return generation.set(this, value);
     }
 
     /** @param value operating account id @return this builder */
     public Builder operator(String value) {
-      this.operatorId = value;
-      return this;
+      return operator.set(this, value);
     }
 
     /**
-     * @return the channel
+     * @return the channel; settings not given are those of {@link Channel#builder}
      * @throws IllegalArgumentException naming the field that is invalid
      */
     public Channel build() {
-      return new Channel(id, platformId, role, language, audience, createdAt, generation, operatorId);
+      return new Channel(id, platformId, role.orElse(ChannelRole.DISTRIBUTOR), language.orElse("und"), audience.orElse(0L),
+          createdAt.orElse(0.0), generation.orElse(0), operator.orElse("op-" + id));
     }
   }
 }

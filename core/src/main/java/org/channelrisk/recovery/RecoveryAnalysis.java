@@ -51,6 +51,12 @@ import org.channelrisk.fit.NonlinearLeastSquares;
  *
  * <p>Cost: a handful of Levenberg-Marquardt fits of n points and p &lt;= 3 parameters, O(n) each per
  * iteration; a bootstrap multiplies that by its size.
+ *
+ * <p>References: AICc and Akaike weights, Burnham and Anderson (2002), <i>Model Selection and
+ * Multimodel Inference</i>, 2nd ed., sections 2.4 and 2.9; the delta method, Casella and Berger (2002),
+ * <i>Statistical Inference</i>, section 5.5.4; the residual and parametric bootstraps of a regression
+ * (chapter 6, the residual one Algorithm 6.3) and percentile intervals (section 5.3), Davison and
+ * Hinkley (1997), <i>Bootstrap Methods and their Application</i>.
  */
 public final class RecoveryAnalysis {
   /** Bootstrap schemes. */

@@ -36,53 +36,87 @@ final class RecoveryBootstrap {
     int n = s.length;
     double[] p = fit.estimates();
     double[] fitted = new double[n];
+    for (int i = 0; i < n; i++) {
+      fitted[i] = model.value(s[i], p);
+    }
+    double[] std = centredResiduals(y, fitted, w);
+    double sigma = fit.sigma();
+    RandomGenerator[] gens = generators(seed, bootstrapSize);
+    List<double[]> out = Parallel.map(bootstrapSize, threads, "bootstrap", r -> {
+      RandomGenerator g = gens[r];
+      // the series first, then the baseline: the order of the draws is part of the result
+      double[] ys = series(g, bootstrapType, fitted, std, sigma, w);
+      double b0 = baseline(g, pre);
+      FitResult f = refit.fit(model, s, ys, w, p);
+      // a replicate whose fit did not converge is left out of the percentiles
+      return f.converged() ? row(model, f.estimates(), s, b0, h) : null;
+    }, done -> { });
+    return columns(out, Metric.values().length + n);
+  }
+
+  /** The residuals scaled by the square root of their weights, centred, so that resampled noise has mean zero. */
+  private static double[] centredResiduals(double[] y, double[] fitted, double[] w) {
+    int n = y.length;
     double[] std = new double[n];
     double mean = 0;
     for (int i = 0; i < n; i++) {
-      fitted[i] = model.value(s[i], p);
       std[i] = (y[i] - fitted[i]) * Math.sqrt(w == null ? 1 : w[i]);
       mean += std[i] / n;
     }
     for (int i = 0; i < n; i++) {
-      std[i] -= mean; // centred, so the resampled noise has mean zero
+      std[i] -= mean;
     }
-    double sigma = fit.sigma();
-    // Generators are split from the root in replicate order, before any thread starts.
+    return std;
+  }
+
+  /** One generator per replicate, split from the root in replicate order, before any thread starts. */
+  private static RandomGenerator[] generators(long seed, int bootstrapSize) {
     SplittableGenerator root = (SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
     RandomGenerator[] gens = new RandomGenerator[bootstrapSize];
     for (int r = 0; r < bootstrapSize; r++) {
       gens[r] = root.split();
     }
-    int rows = Metric.values().length + n;
-    List<double[]> out = Parallel.map(bootstrapSize, threads, "bootstrap", r -> {
-      RandomGenerator g = gens[r];
-      double[] ys = new double[n];
-      for (int i = 0; i < n; i++) {
-        double scale = w == null ? 1 : 1 / Math.sqrt(w[i]);
-        double e = bootstrapType == RecoveryAnalysis.Bootstrap.RESIDUAL ? std[g.nextInt(n)] : sigma * g.nextGaussian();
-        ys[i] = fitted[i] + e * scale;
-      }
-      double b0 = Double.NaN;
-      if (pre.length > 0) {
-        double[] resampled = new double[pre.length];
-        for (int i = 0; i < pre.length; i++) {
-          resampled[i] = pre[g.nextInt(pre.length)];
-        }
-        b0 = SampleQuantiles.of(resampled, 0.5);
-      }
-      FitResult f = refit.fit(model, s, ys, w, p);
-      if (!f.converged()) {
-        return null; // a replicate whose fit did not converge is left out of the percentiles
-      }
-      double[] row = new double[rows];
-      double[] est = f.estimates();
-      double[] m = Metric.evaluate(model, est, b0, h);
-      System.arraycopy(m, 0, row, 0, m.length);
-      for (int i = 0; i < n; i++) {
-        row[m.length + i] = model.value(s[i], est);
-      }
-      return row;
-    }, done -> { });
+    return gens;
+  }
+
+  /** A replicate's series: the fitted curve plus a resampled residual or Gaussian noise, scaled back by the weight. */
+  private static double[] series(RandomGenerator g, RecoveryAnalysis.Bootstrap bootstrapType, double[] fitted, double[] std, double sigma,
+      double[] w) {
+    int n = fitted.length;
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      double scale = w == null ? 1 : 1 / Math.sqrt(w[i]);
+      double e = bootstrapType == RecoveryAnalysis.Bootstrap.RESIDUAL ? std[g.nextInt(n)] : sigma * g.nextGaussian();
+      ys[i] = fitted[i] + e * scale;
+    }
+    return ys;
+  }
+
+  /** A replicate's baseline: the median of the pre-takedown points resampled; NaN when there are none. */
+  private static double baseline(RandomGenerator g, double[] pre) {
+    if (pre.length == 0) {
+      return Double.NaN;
+    }
+    double[] resampled = new double[pre.length];
+    for (int i = 0; i < pre.length; i++) {
+      resampled[i] = pre[g.nextInt(pre.length)];
+    }
+    return SampleQuantiles.of(resampled, 0.5);
+  }
+
+  /** A converged replicate: its metrics, then its curve at the times s. */
+  private static double[] row(RecoveryModel model, double[] est, double[] s, double b0, double h) {
+    double[] m = Metric.evaluate(model, est, b0, h);
+    double[] row = new double[m.length + s.length];
+    System.arraycopy(m, 0, row, 0, m.length);
+    for (int i = 0; i < s.length; i++) {
+      row[m.length + i] = model.value(s[i], est);
+    }
+    return row;
+  }
+
+  /** The converged replicates' rows (null for the others) as columns: [row][replicate]. */
+  private static double[][] columns(List<double[]> out, int rows) {
     int ok = 0;
     for (double[] row : out) {
       ok += row == null ? 0 : 1;

@@ -27,5 +27,10 @@
  * in fraction of the plateau, T90 - T50 = ln 9 / k. Fitting agrees with R's {@code nls} (RSS, logLik,
  * AIC and BIC to 1e-10, standard errors to 1e-6 on the test series). A bootstrap is seeded: replicate i
  * draws from the i-th generator split from the seed, so its result is the same on 1 or 8 threads.
+ *
+ * <p>References: Burnham and Anderson (2002), <i>Model Selection and Multimodel Inference</i>, 2nd
+ * ed. (AICc, Akaike weights); Casella and Berger (2002), <i>Statistical Inference</i>, section 5.5.4
+ * (the delta method); Davison and Hinkley (1997), <i>Bootstrap Methods and their Application</i>,
+ * chapters 5 and 6 (residual and parametric bootstrap, percentile intervals).
  */
 package org.channelrisk.recovery;

@@ -3,9 +3,9 @@ package org.channelrisk.survival;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Erf;
 import org.channelrisk.internal.Copies;
+import org.channelrisk.stats.CriticalValues;
 import org.channelrisk.stats.Estimate;
 import org.channelrisk.model.LatencyDistribution;
 import org.channelrisk.internal.Checks;
@@ -54,7 +54,7 @@ public final class ParametricSurvival {
   }
 
   private static final int MAX_ITERATIONS = 200;
-  private static final double Z95 = new NormalDistribution().inverseCumulativeProbability(0.975);
+  private static final double Z95 = CriticalValues.normal(0.95);
 
   private ParametricSurvival() {}
 

@@ -37,7 +37,9 @@ class LayeringTest {
       Map.entry("calibrate", Set.of("sim", "survival", "model", "recovery", "fit", "stats", "internal")));
 
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\n]*", Pattern.DOTALL);
-  private static final Pattern REFERENCE = Pattern.compile("org\\.channelrisk\\.([a-z]+)\\.[A-Z]");
+  // A use of another package: a qualified type, a static import, or a wildcard import (which names no
+  // type, so a pattern that waits for a capital letter would let it through).
+  private static final Pattern REFERENCE = Pattern.compile("org\\.channelrisk\\.([a-z]+)\\.(?:[A-Za-z_$]|\\*)");
 
   @Test
   void corePackagesUseOnlyThePackagesBelowThem() throws IOException {
@@ -59,9 +61,7 @@ class LayeringTest {
         }
         // Documentation may point up (a usage snippet naming the writer of a value); code may not.
         String code = COMMENT.matcher(Files.readString(f)).replaceAll(" ");
-        Matcher m = REFERENCE.matcher(code);
-        while (m.find()) {
-          String used = m.group(1);
+        for (String used : used(code)) {
           if (!used.equals(pkg) && !allowed.contains(used)) {
             violations.add(rel + " uses " + used);
           }
@@ -70,5 +70,27 @@ class LayeringTest {
     }
     assertThat(seen).contains("stats", "model", "survival", "fit", "sim", "recovery", "io");
     assertThat(violations).as("dependencies that run the wrong way").isEmpty();
+  }
+
+  @Test
+  void theReferencePatternSeesEveryFormOfImport() {
+    assertThat(used("import org.channelrisk.io.ScenarioReader;")).containsExactly("io");
+    assertThat(used("import org.channelrisk.io.*;")).containsExactly("io");
+    assertThat(used("import static org.channelrisk.io.Csv.write;")).containsExactly("io");
+    assertThat(used("import static org.channelrisk.io.Csv.*;")).containsExactly("io");
+    assertThat(used("var r = new org.channelrisk.io.ScenarioReader();")).containsExactly("io");
+    assertThat(used("package org.channelrisk.recovery;")).isEmpty();
+    assertThat(used("import org.channelrisk.internal.Checks; import org.channelrisk.sim.*;"))
+        .containsExactly("internal", "sim");
+  }
+
+  /** The packages a line of code uses, as the layering check reads them. */
+  private static List<String> used(String code) {
+    List<String> packages = new ArrayList<>();
+    Matcher m = REFERENCE.matcher(code);
+    while (m.find()) {
+      packages.add(m.group(1));
+    }
+    return packages;
   }
 }
