@@ -62,7 +62,8 @@ class ReadmeJavaExamplesTest {
   @Test
   void theReadmeMarksExactlyTheThreeProgramsEachWithItsOutput() throws IOException {
     Map<String, Map<String, String>> b = blocks();
-    assertThat(b.get("compiled").keySet()).containsExactly("SurvivalExample", "RecoveryExample", "SimulationExample");
+    assertThat(b.get("compiled").keySet()).containsExactly("SurvivalExample", "RecoveryExample", "SimulationExample", "ImpactExample",
+        "CompetingRisksExample", "CooperationExample");
     assertThat(b.get("output").keySet()).containsExactlyInAnyOrderElementsOf(b.get("compiled").keySet());
     for (Map.Entry<String, String> e : b.get("compiled").entrySet()) {
       assertThat(e.getValue()).as("program %s", e.getKey()).contains("public class " + e.getKey() + " ")
@@ -71,7 +72,8 @@ class ReadmeJavaExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"SurvivalExample", "RecoveryExample", "SimulationExample"})
+  @ValueSource(strings = {"SurvivalExample", "RecoveryExample", "SimulationExample", "ImpactExample", "CompetingRisksExample",
+      "CooperationExample"})
   void programCompilesRunsAndPrintsWhatTheReadmeShows(String name) throws IOException, InterruptedException {
     Map<String, Map<String, String>> b = blocks();
     String source = b.get("compiled").get(name);
