@@ -67,9 +67,10 @@ final class EcosystemCommand {
 
     /**
      * Heap a generated ecosystem needs per channel (the channel, its operator's accounts, about
-     * {@code --mean-out-degree} links and the link graph): 832 bytes retained after a full GC,
-     * measured at 10^5 channels with the default options; 1,200 leaves room for the generator's
-     * transient arrays (an allowance, not a measurement). A request above the JVM's maximum heap is
+     * {@code --mean-out-degree} links): about 250 to 280 bytes retained after a full GC, and about 790
+     * to 830 once its link graph is built (lazily: by {@code ecosystem summary} or a simulation),
+     * measured at 10^5 channels with the default options (serial and G1 collectors); 1,200 leaves room
+     * for the generator's transient arrays (an allowance, not a measurement). A request above the JVM's maximum heap is
      * refused before any work, instead of running for minutes into an OutOfMemoryError.
      */
     static final long BYTES_PER_CHANNEL = 1_200;
