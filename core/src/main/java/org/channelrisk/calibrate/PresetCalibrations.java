@@ -40,8 +40,8 @@ public final class PresetCalibrations {
    * @return the calibration's builder (particles, budget and settings left at their defaults)
    */
   public static AbcSmc.Builder actionDay2019(int channels) {
-    return AbcSmc.builder(theta -> Presets.actionDay2019(network2019(channels), Presets.Calibration2019.CALIBRATED
-            .withRecreation(theta[0]).withSpareBanShare(theta[1]).withPressureMultiplier(theta[2])))
+    return AbcSmc.builder(theta -> Presets.recalibrate2019(network2019(channels)).recreation(theta[0]).spareBanShare(theta[1])
+            .pressureMultiplier(theta[2]).build())
         .parameter("recreation", Prior.uniform(0, 1))
         .parameter("spareBanShare", Prior.uniform(0, 1))
         .parameter("pressure", Prior.logUniform(1, 1_000))
@@ -62,8 +62,8 @@ public final class PresetCalibrations {
    * @return the calibration's builder
    */
   public static AbcSmc.Builder actionDay2018(int channels) {
-    return AbcSmc.builder(theta -> Presets.actionDay2018(network2018(channels), Presets.Calibration2018.CALIBRATED
-            .withReferredShare(theta[0]).withRecreation(theta[1]).withDetection(theta[2])))
+    return AbcSmc.builder(theta -> Presets.recalibrate2018(network2018(channels)).referredShare(theta[0]).recreation(theta[1])
+            .detection(theta[2]).build())
         .parameter("referredShare", Prior.uniform(0.01, 0.5))
         .parameter("recreation", Prior.uniform(0, 1))
         .parameter("detection", Prior.logUniform(1e-5, 1e-2))

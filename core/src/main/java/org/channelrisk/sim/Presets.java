@@ -2,6 +2,7 @@ package org.channelrisk.sim;
 
 import java.util.Map;
 import org.channelrisk.internal.Checks;
+import org.channelrisk.internal.Setting;
 import org.channelrisk.model.ChannelRole;
 import org.channelrisk.model.Cooperation;
 import org.channelrisk.model.CooperationSchedule;
@@ -152,56 +153,21 @@ public final class Presets {
     return Scenario.builder(eco)
         .detectionRate(0.002)
         .referenceAudience(100)
-        .recreation(Calibration2019.CALIBRATED.recreation(), LatencyDistribution.exponential(2))
+        .recreation(CALIBRATED_2019_RECREATION, LatencyDistribution.exponential(2))
         .audience(AudienceRecovery.DEFAULT.withRetention(0.6))
         .migration(Migration.DEFAULT)
         .actionDay(ActionDay.at(NOVEMBER_2019_DAY).window(3).budget(budget).platforms("telegram")
-            .strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).spareBanShare(Calibration2019.CALIBRATED.spareBanShare())
-            .pressure(180, Calibration2019.CALIBRATED.pressureMultiplier()).build())
+            .strategy(TargetingStrategy.INCLUDING_BACKUPS).banLevel(BanLevel.ACCOUNT).spareBanShare(CALIBRATED_2019_SPARE_BAN_SHARE)
+            .pressure(180, CALIBRATED_2019_PRESSURE).build())
         .horizon(365).gridStep(1).build();
   }
 
-  /**
-   * The three values the November 2019 preset is calibrated on, by name, so that two probabilities
-   * cannot change places unnoticed. {@link #CALIBRATED} holds the posterior medians.
-   *
-   * <pre>{@code
-   * Scenario network = Presets.actionDay2019(2_000, true);
-   * Scenario fewer = Presets.actionDay2019(network, Presets.Calibration2019.CALIBRATED.withRecreation(0.3));
-   * }</pre>
-   *
-   * @param recreation probability that an operator able to re-create does so, in [0, 1]
-   * @param spareBanShare on the action day, the probability that each spare account is banned too, in
-   *     [0, 1]
-   * @param pressureMultiplier detection multiplier of the sustained pressure after the action, finite
-   *     and &gt;= 1
-   */
-  public record Calibration2019(double recreation, double spareBanShare, double pressureMultiplier) {
-    /** The posterior medians of the calibration: 0.55, 0.50 and 60. */
-    public static final Calibration2019 CALIBRATED = new Calibration2019(0.55, 0.50, 60);
-
-    /** Checks each value, naming it. */
-    public Calibration2019 {
-      Checks.probability("recreation", recreation);
-      Checks.probability("spareBanShare", spareBanShare);
-      Checks.atLeastOne("pressureMultiplier", pressureMultiplier);
-    }
-
-    /** @param p the re-creation probability @return these values with it */
-    public Calibration2019 withRecreation(double p) {
-      return new Calibration2019(p, spareBanShare, pressureMultiplier);
-    }
-
-    /** @param share the spare-account ban share @return these values with it */
-    public Calibration2019 withSpareBanShare(double share) {
-      return new Calibration2019(recreation, share, pressureMultiplier);
-    }
-
-    /** @param multiplier the pressure multiplier @return these values with it */
-    public Calibration2019 withPressureMultiplier(double multiplier) {
-      return new Calibration2019(recreation, spareBanShare, multiplier);
-    }
-  }
+  /** Posterior median of the re-creation probability in the November 2019 calibration. */
+  public static final double CALIBRATED_2019_RECREATION = 0.55;
+  /** Posterior median of the spare-account ban share in the November 2019 calibration. */
+  public static final double CALIBRATED_2019_SPARE_BAN_SHARE = 0.50;
+  /** Posterior median of the sustained-pressure detection multiplier in the November 2019 calibration. */
+  public static final double CALIBRATED_2019_PRESSURE = 60;
 
   /**
    * A variant of {@link #actionDay2019} with another targeting strategy and ban level, for comparing
@@ -299,65 +265,83 @@ public final class Presets {
    * @throws IllegalArgumentException if {@code channels} is below 1
    */
   public static Scenario actionDay2018(int channels) {
-    return actionDay2018(channels, Calibration2018.CALIBRATED);
+    Checks.atLeastOne("channels", channels);
+    return recalibrate2018(actionDay2019(channels, telegram2018())).build();
   }
 
+  /** Posterior median of the share of Telegram channels referred in the October 2018 calibration. */
+  public static final double CALIBRATED_2018_REFERRED_SHARE = 0.20;
+  /** Posterior median of the re-creation probability in the October 2018 calibration. */
+  public static final double CALIBRATED_2018_RECREATION = 0.022;
+  /** Posterior median of the routine detection rate per channel-day in the October 2018 calibration. */
+  public static final double CALIBRATED_2018_DETECTION = 0.0037;
+
   /**
-   * The three values the October 2018 preset is calibrated on, by name. {@link #CALIBRATED} holds the
-   * posterior medians.
+   * The October 2018 action day on an already built network (a calibration builds it once), with its
+   * calibrated values changed by name; those left unset keep their posterior medians. The network,
+   * normally {@code actionDay2019(channels, telegram2018())}, keeps its other settings; its action
+   * day, detection, re-creation and horizon are replaced.
    *
    * <pre>{@code
-   * Scenario wider = Presets.actionDay2018(2_000, Presets.Calibration2018.CALIBRATED.withReferredShare(0.4));
+   * Scenario network = Presets.actionDay2019(2_000, Presets.telegram2018());
+   * Scenario wider = Presets.recalibrate2018(network).referredShare(0.4).build();
    * }</pre>
    *
-   * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
-   * @param recreation probability that an operator re-creates a removed channel, in [0, 1]
-   * @param detection routine referral-unit detections per channel-day at reference visibility, finite
-   *     and &gt;= 0
+   * @param network the network and its other settings, with a platform "telegram"
+   * @return a builder
+   * @throws IllegalArgumentException if the network has no platform "telegram"
    */
-  public record Calibration2018(double referredShare, double recreation, double detection) {
-    /** The posterior medians of the calibration: 0.20, 0.022 and 0.0037. */
-    public static final Calibration2018 CALIBRATED = new Calibration2018(0.20, 0.022, 0.0037);
+  public static October2018 recalibrate2018(Scenario network) {
+    Checks.notNull("network", network);
+    if (!network.ecosystem().platforms().containsKey("telegram")) {
+      throw new IllegalArgumentException("network must have a platform 'telegram' (the action day's target); its platforms are "
+          + network.ecosystem().platforms().keySet());
+    }
+    return new October2018(network);
+  }
 
-    /** Checks each value, naming it. */
-    public Calibration2018 {
-      Checks.probability("referredShare", referredShare);
-      Checks.probability("recreation", recreation);
-      Checks.finiteNonNegative("detection", detection);
+  /** The calibrated values of the October 2018 preset, each set once by name ({@link #recalibrate2018}). */
+  public static final class October2018 {
+    private final Scenario network;
+    private final Setting<Double> referredShare = Setting.checked("referredShare", Checks::probability);
+    private final Setting<Double> recreation = Setting.checked("recreation", Checks::probability);
+    private final Setting<Double> detection = Setting.checked("detection", Checks::finiteNonNegative);
+
+    private October2018(Scenario network) {
+      this.network = network;
     }
 
-    /** @param share the referred share @return these values with it */
-    public Calibration2018 withReferredShare(double share) {
-      return new Calibration2018(share, recreation, detection);
+    /** @param share of the Telegram channels referred on the action day, in [0, 1] @return this builder */
+    public October2018 referredShare(double share) {
+      return referredShare.set(this, share);
     }
 
-    /** @param p the re-creation probability @return these values with it */
-    public Calibration2018 withRecreation(double p) {
-      return new Calibration2018(referredShare, p, detection);
+    /** @param p probability that an operator re-creates a removed channel, in [0, 1] @return this builder */
+    public October2018 recreation(double p) {
+      return recreation.set(this, p);
     }
 
-    /** @param perDay the routine detection rate @return these values with it */
-    public Calibration2018 withDetection(double perDay) {
-      return new Calibration2018(referredShare, recreation, perDay);
+    /** @param perDay routine detections per channel-day at reference visibility, finite and &gt;= 0 @return this builder */
+    public October2018 detection(double perDay) {
+      return detection.set(this, perDay);
+    }
+
+    /** @return the scenario */
+    public Scenario build() {
+      double share = referredShare.orElse(CALIBRATED_2018_REFERRED_SHARE);
+      int budget = (int) Math.round(share * network.ecosystem().channels().size() * 0.93);
+      Scenario.Builder b = network.toBuilder();
+      b.clearActionDays();
+      return b.detectionRate(detection.orElse(CALIBRATED_2018_DETECTION))
+          .recreation(recreation.orElse(CALIBRATED_2018_RECREATION), LatencyDistribution.exponential(2))
+          .actionDay(ActionDay.at(OCTOBER_2018_DAY).window(1).budget(budget).platforms("telegram")
+              .strategy(TargetingStrategy.LARGEST_AUDIENCE).banLevel(BanLevel.CHANNEL).build())
+          .horizon(730).build();
     }
   }
 
   /**
-   * {@link #actionDay2018(int)} with the calibrated values given.
-   *
-   * @param channels network size, &gt;= 1
-   * @param values the referred share, re-creation probability and detection rate
-   * @return the scenario
-   * @throws IllegalArgumentException if {@code channels} is below 1
-   */
-  public static Scenario actionDay2018(int channels, Calibration2018 values) {
-    Checks.atLeastOne("channels", channels);
-    Checks.notNull("values", values);
-    return actionDay2018(actionDay2019(channels, telegram2018()), values);
-  }
-
-  /**
-   * {@link #actionDay2018(int, Calibration2018)} with the three values in a row, easy to misplace.
+   * {@link #actionDay2018(int)} with the calibrated values given in a row.
    *
    * @param channels network size, &gt;= 1
    * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
@@ -365,64 +349,37 @@ public final class Presets {
    * @param detection routine detections per channel-day, finite and &gt;= 0
    * @return the scenario
    * @throws IllegalArgumentException naming the first argument out of its range
-   * @deprecated use {@link #actionDay2018(int, Calibration2018)}
+   * @deprecated two probabilities side by side are easy to swap: use
+   *     {@code recalibrate2018(actionDay2019(channels, telegram2018())).referredShare(…).recreation(…).detection(…).build()}
    */
   @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2018(int channels, double referredShare, double recreation, double detection) {
     Checks.atLeastOne("channels", channels);
-    return actionDay2018(channels, new Calibration2018(referredShare, recreation, detection));
+    return recalibrate2018(actionDay2019(channels, telegram2018())).referredShare(referredShare).recreation(recreation)
+        .detection(detection).build();
   }
 
   /**
-   * {@link #actionDay2018(int)} on an already built network (a calibration builds it once): the
-   * scenario {@code network}, normally {@code actionDay2019(channels, telegram2018())}, with its action
-   * day, detection, re-creation and horizon replaced.
+   * {@link #actionDay2018(int)} on an already built network, with the calibrated values given in a row.
    *
    * @param network the network and its other settings, with a platform "telegram"
    * @param referredShare share of the Telegram channels referred on the action day, in [0, 1]
    * @param recreation probability that an operator re-creates a removed channel, in [0, 1]
-   * @param detection routine referral-unit detections per channel-day at reference visibility, finite
-   *     and &gt;= 0
+   * @param detection routine detections per channel-day, finite and &gt;= 0
    * @return the scenario
    * @throws IllegalArgumentException naming the first argument out of its range, or if the network has
    *     no platform "telegram"
-   * @deprecated use {@link #actionDay2018(Scenario, Calibration2018)}
+   * @deprecated two probabilities side by side are easy to swap: use
+   *     {@code recalibrate2018(network).referredShare(…).recreation(…).detection(…).build()}
    */
   @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2018(Scenario network, double referredShare, double recreation, double detection) {
-    Checks.notNull("network", network);
-    return actionDay2018(network, new Calibration2018(referredShare, recreation, detection));
+    return recalibrate2018(network).referredShare(referredShare).recreation(recreation).detection(detection).build();
   }
 
   /**
-   * {@link #actionDay2018(int)} on an already built network (a calibration builds it once): the
-   * scenario {@code network}, normally {@code actionDay2019(channels, telegram2018())}, with its action
-   * day, detection, re-creation and horizon replaced.
-   *
-   * @param network the network and its other settings, with a platform "telegram"
-   * @param values the referred share, re-creation probability and detection rate
-   * @return the scenario
-   * @throws IllegalArgumentException if the network has no platform "telegram"
-   */
-  public static Scenario actionDay2018(Scenario network, Calibration2018 values) {
-    Checks.notNull("network", network);
-    Checks.notNull("values", values);
-    if (!network.ecosystem().platforms().containsKey("telegram")) {
-      throw new IllegalArgumentException("network must have a platform 'telegram' (the action day's target); its platforms are "
-          + network.ecosystem().platforms().keySet());
-    }
-    int budget = (int) Math.round(values.referredShare() * network.ecosystem().channels().size() * 0.93);
-    Scenario.Builder b = network.toBuilder();
-    b.clearActionDays();
-    return b.detectionRate(values.detection()).recreation(values.recreation(), LatencyDistribution.exponential(2))
-        .actionDay(ActionDay.at(OCTOBER_2018_DAY).window(1).budget(budget).platforms("telegram")
-            .strategy(TargetingStrategy.LARGEST_AUDIENCE).banLevel(BanLevel.CHANNEL).build())
-        .horizon(730).build();
-  }
-
-  /**
-   * {@link #actionDay2019(int, Cooperation)} on an already built network with the three calibrated
-   * values given (a calibration builds the network once).
+   * {@link #actionDay2019(int, Cooperation)} on an already built network with the calibrated values
+   * given in a row.
    *
    * @param network normally {@code actionDay2019(channels, tg)}: its first action day is the one changed
    * @param recreation probability that an operator able to re-create does so, in [0, 1]
@@ -433,38 +390,75 @@ public final class Presets {
    * @return the scenario
    * @throws IllegalArgumentException naming the first argument out of its range, or if the network has
    *     no action day
-   * @deprecated use {@link #actionDay2019(Scenario, Calibration2019)}
+   * @deprecated two probabilities side by side are easy to swap: use
+   *     {@code recalibrate2019(network).recreation(…).spareBanShare(…).pressureMultiplier(…).build()}
    */
   @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2019(Scenario network, double recreation, double spareBanShare, double pressureMultiplier) {
-    Checks.notNull("network", network);
-    return actionDay2019(network, new Calibration2019(recreation, spareBanShare, pressureMultiplier));
+    return recalibrate2019(network).recreation(recreation).spareBanShare(spareBanShare).pressureMultiplier(pressureMultiplier)
+        .build();
   }
 
   /**
-   * {@link #actionDay2019(int, Cooperation)} on an already built network with the three calibrated
-   * values given (a calibration builds the network once).
+   * The November 2019 action day on an already built network (a calibration builds it once), with its
+   * calibrated values changed by name; those left unset keep their posterior medians.
+   *
+   * <pre>{@code
+   * Scenario network = Presets.actionDay2019(2_000, true);
+   * Scenario fewer = Presets.recalibrate2019(network).recreation(0.3).build();
+   * }</pre>
    *
    * @param network normally {@code actionDay2019(channels, tg)}: its first action day is the one changed
-   * @param values the re-creation probability, spare-account ban share and pressure multiplier
-   * @return the scenario
+   * @return a builder
    * @throws IllegalArgumentException if the network has no action day
    */
-  public static Scenario actionDay2019(Scenario network, Calibration2019 values) {
+  public static November2019 recalibrate2019(Scenario network) {
     Checks.notNull("network", network);
-    Checks.notNull("values", values);
     if (network.actionDays().isEmpty()) {
       throw new IllegalArgumentException(
           "network must have an action day to recalibrate (normally actionDay2019(channels, tg)): it has none");
     }
-    ActionDay a = network.actionDays().get(0);
-    Scenario.Builder b = network.toBuilder();
-    b.clearActionDays();
-    return b.recreation(values.recreation(), network.recreationDelay())
-        .actionDay(new ActionDay(a.time(), a.window(), a.budget(), a.platforms(), a.strategy(), a.banLevel(), values.spareBanShare(),
-            a.pressureDays(), values.pressureMultiplier()))
-        .build();
+    return new November2019(network);
   }
+
+  /** The calibrated values of the November 2019 preset, each set once by name ({@link #recalibrate2019}). */
+  public static final class November2019 {
+    private final Scenario network;
+    private final Setting<Double> recreation = Setting.checked("recreation", Checks::probability);
+    private final Setting<Double> spareBanShare = Setting.checked("spareBanShare", Checks::probability);
+    private final Setting<Double> pressureMultiplier = Setting.checked("pressureMultiplier", Checks::atLeastOne);
+
+    private November2019(Scenario network) {
+      this.network = network;
+    }
+
+    /** @param p probability that an operator able to re-create does so, in [0, 1] @return this builder */
+    public November2019 recreation(double p) {
+      return recreation.set(this, p);
+    }
+
+    /** @param share on the action day, the probability that each spare account is banned too, in [0, 1] @return this builder */
+    public November2019 spareBanShare(double share) {
+      return spareBanShare.set(this, share);
+    }
+
+    /** @param multiplier detection multiplier of the sustained pressure after the action, finite and &gt;= 1 @return this builder */
+    public November2019 pressureMultiplier(double multiplier) {
+      return pressureMultiplier.set(this, multiplier);
+    }
+
+    /** @return the scenario */
+    public Scenario build() {
+      ActionDay a = network.actionDays().get(0);
+      Scenario.Builder b = network.toBuilder();
+      b.clearActionDays();
+      return b.recreation(recreation.orElse(CALIBRATED_2019_RECREATION), network.recreationDelay())
+          .actionDay(new ActionDay(a.time(), a.window(), a.budget(), a.platforms(), a.strategy(), a.banLevel(),
+              spareBanShare.orElse(CALIBRATED_2019_SPARE_BAN_SHARE), a.pressureDays(), pressureMultiplier.orElse(CALIBRATED_2019_PRESSURE)))
+          .build();
+    }
+  }
+
 
 
   /**
