@@ -22,7 +22,8 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Inputs are values of any type, best a record whose {@code toString} shows every field, so that a
  * counterexample reads as one. <b>Shrinking</b> works on the random choices the generator made, not on
  * the value: the generator is run again on shorter or smaller choice sequences (blocks deleted,
- * zeroed, single values set small or halved), and any input that still fails replaces the current one. Because every
+ * zeroed, single values set small or halved), and an input that still fails replaces the current one
+ * when the choices it was made of are fewer, or as many and smaller (shortlex). Because every
  * generator maps smaller choices to simpler values (shorter lists, numbers nearer a range's lower
  * bound, the first edge case), numbers, lists and strings shrink without a shrinker per type. At most
  * {@value #SHRINK_BUDGET} candidates are tried.
@@ -118,20 +119,42 @@ public final class PropertyCheck {
       this.best = start;
     }
 
-    /** Tries a candidate within the budget; keeps it when it still fails. */
+    /**
+     * Tries a candidate within the budget; keeps it when it still fails and the choices its input was
+     * made of are simpler than the best's (see {@link #simpler}).
+     */
     boolean tryCandidate(long[] candidate) {
       if (candidate == null || tried >= SHRINK_BUDGET || Arrays.equals(candidate, best.choices)) {
         return false;
       }
       tried++;
       Attempt<T> a = attempt(candidate, generator, property);
-      if (a == null) {
+      if (a == null || !simpler(a.choices, best.choices)) {
         return false;
       }
       best = a;
       steps++;
       return true;
     }
+  }
+
+  /**
+   * Shortlex order on the choices an input was made of: fewer choices, or as many and the first that
+   * differs smaller. A candidate is smaller than the best as a sequence, but the generator may read past
+   * its end (a replay then hands out zeros): an int whose upper bound is one choice, read as a matrix
+   * size, makes a larger input from a shorter sequence. Comparing what was read, not what was offered,
+   * keeps every step a real simplification, and makes shrinking end.
+   */
+  static boolean simpler(long[] a, long[] b) {
+    if (a.length != b.length) {
+      return a.length < b.length;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return Long.compareUnsigned(a[i], b[i]) < 0;
+      }
+    }
+    return false;
   }
 
   private static long[] with(long[] c, int at, long value) {

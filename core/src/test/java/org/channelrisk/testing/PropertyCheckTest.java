@@ -51,6 +51,36 @@ class PropertyCheckTest {
   }
 
   @Test
+  void aSizeNeverGrowsWhileShrinking() {
+    // a p x p matrix: the upper bound of p is one choice, a value inside the range two; the zeros a
+    // replay hands out past its end must count, or "the upper bound" with all-zero entries looks simpler
+    Function<RandomGenerator, List<List<Double>>> squares = rng -> {
+      int p = Gen.intIn(rng, 1, 6);
+      List<List<Double>> rows = new java.util.ArrayList<>();
+      for (int i = 0; i < p; i++) {
+        List<Double> row = new java.util.ArrayList<>();
+        for (int k = 0; k < p; k++) {
+          row.add(Gen.doubleIn(rng, -3, 3));
+        }
+        rows.add(row);
+      }
+      return rows;
+    };
+    Consumer<List<List<Double>>> oneRow = m -> assertThat(m).hasSizeLessThan(2);
+    RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(17);
+    for (int found = 0; found < 20; ) {
+      Choices c = Choices.recording(rng);
+      List<List<Double>> failing = squares.apply(c);
+      if (failing.size() < 2 || failing.size() > 4) {
+        continue;
+      }
+      found++;
+      PropertyCheck.Shrunk<List<List<Double>>> s = PropertyCheck.shrink(c.used(), squares, oneRow, failing, new AssertionError());
+      assertThat(s.input()).as("shrunk from %s", failing).hasSize(2);
+    }
+  }
+
+  @Test
   void aFailureNamesThePropertyTheSeedAndTheShrunkInput() {
     assertThatThrownBy(() -> PropertyCheck.forAll("all below 900", 200, numbers(),
         n -> assertThat(n.values()).allMatch(v -> v < 900)))
