@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.channelrisk.testing.Coverage;
+import org.channelrisk.testing.Gen;
+import org.channelrisk.testing.PropertyCheck;
 import org.junit.jupiter.api.Test;
 
 class ImpactAnalysisTest {
@@ -212,17 +217,26 @@ class ImpactAnalysisTest {
     assertThat(r.toString()).contains("segmented", "level_change", "cumulative", "relative");
   }
 
+  /** Unconstrained partial autocorrelations, one to five, as the ARMA fit searches over them. */
+  record Pacf(List<Double> u) {
+    double[] values() {
+      return u.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+  }
+
   @Test
   void pacfTransformRoundTripsAndGivesStationaryPolynomials() {
-    org.channelrisk.testing.PropertyCheck.forAll("pacf round trip", 300,
+    Coverage cov = new Coverage();
+    PropertyCheck.forAll("pacf round trip", 300,
         rng -> {
-          double[] u = new double[1 + rng.nextInt(5)];
-          for (int i = 0; i < u.length; i++) {
-            u[i] = 4 * rng.nextDouble() - 2;
-          }
-          return u;
+          // one, then up to four more while Gen.list goes on, so that a failure shrinks by deleting them
+          List<Double> u = new ArrayList<>(List.of(Gen.doubleIn(rng, -2, 2)));
+          u.addAll(Gen.list(rng, 4, r -> Gen.doubleIn(r, -2, 2)));
+          return new Pacf(List.copyOf(u));
         },
-        u -> {
+        x -> {
+          double[] u = x.values();
+          cov.count("five", u.length == 5);
           double[] phi = ArmaRegression.pacfToAr(u, 0, u.length);
           assertThat(ArmaRegression.stationary(phi)).isTrue();
           double[] back = ArmaRegression.arToPacf(phi);
@@ -230,6 +244,7 @@ class ImpactAnalysisTest {
             assertThat(back[i]).isCloseTo(u[i], within(1e-8));
           }
         });
+    cov.requireAtLeast("five", 20);
   }
 
   @Test

@@ -15,43 +15,95 @@ import org.channelrisk.testing.Gen;
 import org.junit.jupiter.api.Test;
 
 class SimulationProperties {
-  /** A scenario and a run seed. */
-  record Run(Scenario scenario, long seed) {}
+  /**
+   * A random small scenario: sizes, rates, bans, strategies and platforms drawn from wide ranges, all
+   * but the compliance, so that one configuration can be run under two. A record of what was drawn
+   * (the ecosystem by its generator's settings and seed), so that a counterexample prints it and
+   * shrinks it.
+   *
+   * @param latencyHours mean removal latency, 0 for none
+   */
+  record Config(double latencyHours, double proactiveHazard, double visibilityExponent, int channels,
+      double spareAccounts, long ecosystemSeed, boolean otherPlatform, double detectionRate, double recreationShare,
+      double recreationDays, BanLevel routineBan, double routineBanShare, double actionDay, double window, int budget,
+      TargetingStrategy strategy, BanLevel banLevel, double spareBanShare, double pressureDays,
+      double pressureMultiplier, double abandonmentRate, double moveRate, int horizon, double gridStep) {
+    static Config draw(RandomGenerator rng) {
+      double latencyHours = rng.nextBoolean() ? Gen.doubleIn(rng, 1, 72) : 0;
+      double proactiveHazard = Gen.doubleIn(rng, 0, 0.01);
+      double visibilityExponent = Gen.doubleIn(rng, 0, 1);
+      int channels = Gen.intIn(rng, 0, 400);
+      double spareAccounts = Gen.doubleIn(rng, 0, 3);
+      long ecosystemSeed = rng.nextLong();
+      boolean otherPlatform = rng.nextBoolean();
+      double detectionRate = Gen.doubleIn(rng, 0, 0.05);
+      double recreationShare = Gen.doubleIn(rng, 0, 1);
+      double recreationDays = Gen.doubleIn(rng, 0.5, 10);
+      BanLevel routineBan = rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT;
+      double routineBanShare = Gen.doubleIn(rng, 0, 1);
+      double actionDay = Gen.doubleIn(rng, 0, 60);
+      double window = Gen.doubleIn(rng, 0, 5);
+      int budget = Gen.intIn(rng, 0, channels + 10); // the generator makes exactly that many channels
+      TargetingStrategy strategy = TargetingStrategy.values()[rng.nextInt(5)];
+      BanLevel banLevel = rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT;
+      double spareBanShare = Gen.doubleIn(rng, 0, 1);
+      double pressureDays = Gen.doubleIn(rng, 0, 30);
+      double pressureMultiplier = Gen.doubleIn(rng, 1, 5);
+      double abandonmentRate = rng.nextInt(3) == 0 ? Gen.doubleIn(rng, 0, 0.02) : 0;
+      double moveRate = rng.nextInt(3) == 0 ? Gen.doubleIn(rng, 0, 0.02) : 0;
+      int horizon = Gen.intIn(rng, 0, 90);
+      double gridStep = Gen.doubleIn(rng, 0.5, 3);
+      return new Config(latencyHours, proactiveHazard, visibilityExponent, channels, spareAccounts, ecosystemSeed,
+          otherPlatform, detectionRate, recreationShare, recreationDays, routineBan, routineBanShare, actionDay, window,
+          budget, strategy, banLevel, spareBanShare, pressureDays, pressureMultiplier, abandonmentRate, moveRate,
+          horizon, gridStep);
+    }
+
+    Scenario scenario(double compliance) {
+      Cooperation c = Cooperation.builder().compliance(compliance)
+          .latency(latencyHours > 0 ? LatencyDistribution.exponentialHours(latencyHours) : LatencyDistribution.fixed(0))
+          .proactiveHazard(proactiveHazard).visibilityExponent(visibilityExponent).build();
+      Platform tg = Platform.of("telegram", "Telegram", 500_000_000, SecurityRating.SAFE, c);
+      Platform other = Platform.of("other", "Other", 1_000_000, SecurityRating.SAFEST, Cooperation.none());
+      EcosystemGenerator.Builder g = EcosystemGenerator.builder().platform(tg, 1).channels(channels)
+          .meanSpareAccounts(spareAccounts).seed(ecosystemSeed);
+      if (otherPlatform) {
+        g.platform(other, 0.2);
+      }
+      Ecosystem eco = g.build().generate();
+      return Scenario.builder(eco)
+          .detectionRate(detectionRate)
+          .recreation(recreationShare, LatencyDistribution.exponential(recreationDays))
+          .routineBan(routineBan, routineBanShare)
+          .actionDay(ActionDay.at(actionDay).window(window).budget(budget)
+              .platforms("telegram").strategy(strategy)
+              .banLevel(banLevel).spareBanShare(spareBanShare)
+              .pressure(pressureDays, pressureMultiplier).build())
+          .abandonmentRate(abandonmentRate)
+          .moveRate(moveRate)
+          .horizon(horizon).gridStep(gridStep).build();
+    }
+  }
+
+  /** A configuration, its compliance and a run seed. */
+  record Run(double compliance, Config config, long seed) {
+    static Run draw(RandomGenerator rng) {
+      double compliance = Gen.doubleIn(rng, 0, 1);
+      return new Run(compliance, Config.draw(rng), rng.nextLong());
+    }
+
+    Scenario scenario() {
+      return config.scenario(compliance);
+    }
+  }
 
   /** One generated configuration under a lower and a higher compliance. */
-  record ComplianceStep(long configSeed, double lower, double higher) {}
-
-  /** A random small scenario: sizes, rates, bans, strategies and platforms drawn from wide ranges. */
-  static Scenario scenario(RandomGenerator rng, double compliance) {
-    Cooperation c = Cooperation.builder().compliance(compliance)
-        .latency(rng.nextBoolean() ? LatencyDistribution.exponentialHours(Gen.doubleIn(rng, 1, 72)) : LatencyDistribution.fixed(0))
-        .proactiveHazard(Gen.doubleIn(rng, 0, 0.01)).visibilityExponent(Gen.doubleIn(rng, 0, 1)).build();
-    Platform tg = Platform.of("telegram", "Telegram", 500_000_000, SecurityRating.SAFE, c);
-    Platform other = Platform.of("other", "Other", 1_000_000, SecurityRating.SAFEST, Cooperation.none());
-    EcosystemGenerator.Builder g = EcosystemGenerator.builder().platform(tg, 1).channels(Gen.intIn(rng, 0, 400))
-        .meanSpareAccounts(Gen.doubleIn(rng, 0, 3)).seed(rng.nextLong());
-    if (rng.nextBoolean()) {
-      g.platform(other, 0.2);
-    }
-    Ecosystem eco = g.build().generate();
-    int n = eco.channels().size();
-    return Scenario.builder(eco)
-        .detectionRate(Gen.doubleIn(rng, 0, 0.05))
-        .recreation(Gen.doubleIn(rng, 0, 1), LatencyDistribution.exponential(Gen.doubleIn(rng, 0.5, 10)))
-        .routineBan(rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT, Gen.doubleIn(rng, 0, 1))
-        .actionDay(ActionDay.at(Gen.doubleIn(rng, 0, 60)).window(Gen.doubleIn(rng, 0, 5)).budget(Gen.intIn(rng, 0, n + 10))
-            .platforms("telegram").strategy(TargetingStrategy.values()[rng.nextInt(5)])
-            .banLevel(rng.nextBoolean() ? BanLevel.CHANNEL : BanLevel.ACCOUNT).spareBanShare(Gen.doubleIn(rng, 0, 1))
-            .pressure(Gen.doubleIn(rng, 0, 30), Gen.doubleIn(rng, 1, 5)).build())
-        .abandonmentRate(rng.nextInt(3) == 0 ? Gen.doubleIn(rng, 0, 0.02) : 0)
-        .moveRate(rng.nextInt(3) == 0 ? Gen.doubleIn(rng, 0, 0.02) : 0)
-        .horizon(Gen.intIn(rng, 0, 90)).gridStep(Gen.doubleIn(rng, 0.5, 3)).build();
-  }
+  record ComplianceStep(Config config, double lower, double higher) {}
 
   @Test
   void runsAreReproducibleAndConserveChannels() {
     Coverage cov = new Coverage();
-    forAll("simulation: reproducible, conserving", 120, rng -> new Run(scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()), x -> {
+    forAll("simulation: reproducible, conserving", 120, Run::draw, x -> {
       Scenario s = x.scenario();
       long seed = x.seed();
       Trajectory a = Simulation.of(s).seed(seed).run().trajectory();
@@ -95,7 +147,7 @@ class SimulationProperties {
 
   @Test
   void ensemblesAreIndependentOfThreadCount() {
-    forAll("ensemble: 1, 2 or 8 threads", 15, rng -> new Run(scenario(rng, Gen.doubleIn(rng, 0, 1)), rng.nextLong()), x -> {
+    forAll("ensemble: 1, 2 or 8 threads", 15, Run::draw, x -> {
       Scenario s = x.scenario();
       long seed = x.seed();
       EnsembleSummary one = Ensemble.of(s).replicates(9).seed(seed).threads(1).run();
@@ -109,12 +161,12 @@ class SimulationProperties {
     // Monotone response, in expectation: with the same seeds, an ensemble under higher compliance never
     // has more active channels on average (beyond 3 standard errors of the difference).
     forAll("more compliance, not more channels", 10, rng -> {
-      long configSeed = rng.nextLong();
+      Config config = Config.draw(rng);
       double low = Gen.doubleIn(rng, 0, 0.5);
-      return new ComplianceStep(configSeed, low, low + Gen.doubleIn(rng, 0.3, 0.5));
+      return new ComplianceStep(config, low, low + Gen.doubleIn(rng, 0.3, 0.5));
     }, x -> {
-      Scenario lowS = scenario(org.channelrisk.sim.Simulation.generator(x.configSeed(), 1), x.lower());
-      Scenario highS = scenario(org.channelrisk.sim.Simulation.generator(x.configSeed(), 1), x.higher());
+      Scenario lowS = x.config().scenario(x.lower());
+      Scenario highS = x.config().scenario(x.higher());
       EnsembleSummary low = Ensemble.of(lowS).replicates(30).seed(5).threads(2).run();
       EnsembleSummary high = Ensemble.of(highS).replicates(30).seed(5).threads(2).run();
       double[] ml = low.mean(Observed.ACTIVE_CHANNELS);

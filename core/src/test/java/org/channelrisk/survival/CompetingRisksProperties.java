@@ -39,6 +39,20 @@ class CompetingRisksProperties {
     return truncation ? d.withEntry(e) : d;
   }
 
+  /** The rows of the data: times, cause codes (0 censored) and entry times when truncated. */
+  static String rows(CompetingRisksData d) {
+    return "times " + Arrays.toString(d.times()) + " causes " + Arrays.toString(d.causeCodes()) + " of " + d.causes()
+        + d.entries().map(e -> " entries " + Arrays.toString(e)).orElse("");
+  }
+
+  /** Data as an input: a counterexample prints its rows (the data's own text counts them). */
+  record Sample(CompetingRisksData data) {
+    @Override
+    public String toString() {
+      return "Sample[" + rows(data) + "]";
+    }
+  }
+
   /**
    * R survival 3.5-3 {@code survfitci} for competing risks, literally: unit weights, everyone starting
    * in state 0, the n x states influence matrix updated at each event time. Returns per distinct
@@ -164,7 +178,8 @@ class CompetingRisksProperties {
   @Test
   void closedFormInfluenceEqualsSurvfitciRecursion() {
     Coverage cov = new Coverage();
-    forAll("AJ standard errors = survfitci", 300, rng -> sample(rng, 40, rng.nextBoolean()), d -> {
+    forAll("AJ standard errors = survfitci", 300, rng -> new Sample(sample(rng, 40, rng.nextBoolean())), x -> {
+      CompetingRisksData d = x.data();
       CumulativeIncidence c = AalenJohansen.estimate(d).pooled();
       double[][] ref = survfitci(d);
       assertThat(c.size()).isEqualTo(ref.length);
@@ -186,7 +201,8 @@ class CompetingRisksProperties {
 
   @Test
   void incidencesAndSurvivalAddUpToOneAndOneCauseIsOneMinusKaplanMeier() {
-    forAll("sum F + S = 1; one cause: F = 1 - KM", 300, rng -> sample(rng, 60, false), d -> {
+    forAll("sum F + S = 1; one cause: F = 1 - KM", 300, rng -> new Sample(sample(rng, 60, false)), x -> {
+      CompetingRisksData d = x.data();
       CumulativeIncidence c = AalenJohansen.withConfidence(ConfidenceType.PLAIN, 0.9).fit(d).pooled();
       SurvivalCurve km = KaplanMeier.estimate(d.anyCause()).pooled();
       int k = d.causes().size();
@@ -214,8 +230,7 @@ class CompetingRisksProperties {
   record WithCovariates(CompetingRisksData data, double[][] x) {
     @Override
     public String toString() {
-      return "WithCovariates[" + data + ", times " + java.util.Arrays.toString(data.times()) + ", x "
-          + java.util.Arrays.deepToString(x) + "]";
+      return "WithCovariates[" + rows(data) + ", x " + java.util.Arrays.deepToString(x) + "]";
     }
   }
 

@@ -46,7 +46,9 @@ final class Choices implements RandomGenerator {
       recorded[used++] = v;
       return v;
     }
-    return used < recorded.length ? recorded[used++] : 0L;
+    long v = used < recorded.length ? recorded[used] : 0L;
+    used++; // past the end too: used() reports the zeros handed out
+    return v;
   }
 
   @Override
@@ -112,8 +114,12 @@ final class Choices implements RandomGenerator {
     return (nextLong() >>> 40) * 0x1.0p-24f;
   }
 
-  /** @return the choices used so far */
+  /**
+   * @return the choices used so far, with the zeros a replay handed out past the end of its sequence
+   *     (they made the input as much as the others: a generator that read 38 choices has a larger input
+   *     than one that read 7, even if 31 of them were zeros)
+   */
   long[] used() {
-    return Arrays.copyOf(recorded, Math.min(used, recorded.length));
+    return Arrays.copyOf(recorded, used);
   }
 }

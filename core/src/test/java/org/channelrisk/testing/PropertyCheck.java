@@ -22,7 +22,9 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Inputs are values of any type, best a record whose {@code toString} shows every field, so that a
  * counterexample reads as one. <b>Shrinking</b> works on the random choices the generator made, not on
  * the value: the generator is run again on shorter or smaller choice sequences (blocks deleted,
- * zeroed, single values set small or halved), and any input that still fails replaces the current one. Because every
+ * zeroed, single values set small or halved), and an input that still fails, in the same way (same
+ * type of failure, from the same place), replaces the current one when the choices it was made of are
+ * fewer, or as many and smaller (shortlex). Because every
  * generator maps smaller choices to simpler values (shorter lists, numbers nearer a range's lower
  * bound, the first edge case), numbers, lists and strings shrink without a shrinker per type. At most
  * {@value #SHRINK_BUDGET} candidates are tried.
@@ -108,6 +110,7 @@ public final class PropertyCheck {
   private static final class Shrinker<T> {
     final Function<RandomGenerator, T> generator;
     final Consumer<T> property;
+    final String kind;
     Attempt<T> best;
     int tried;
     int steps;
@@ -115,23 +118,62 @@ public final class PropertyCheck {
     Shrinker(Function<RandomGenerator, T> generator, Consumer<T> property, Attempt<T> start) {
       this.generator = generator;
       this.property = property;
+      this.kind = kind(start.failure);
       this.best = start;
     }
 
-    /** Tries a candidate within the budget; keeps it when it still fails. */
+    /**
+     * Tries a candidate within the budget; keeps it when it still fails the same way (see {@link
+     * #kind}) and the choices its input was made of are simpler than the best's (see {@link #simpler}).
+     */
     boolean tryCandidate(long[] candidate) {
       if (candidate == null || tried >= SHRINK_BUDGET || Arrays.equals(candidate, best.choices)) {
         return false;
       }
       tried++;
       Attempt<T> a = attempt(candidate, generator, property);
-      if (a == null) {
+      if (a == null || !kind.equals(kind(a.failure)) || !simpler(a.choices, best.choices)) {
         return false;
       }
       best = a;
       steps++;
       return true;
     }
+  }
+
+  /**
+   * What a failure is, for shrinking: its type and the first place in the project's code it passed
+   * through (the assertion in the property, or the check in the code under test that threw). A smaller
+   * input that fails otherwise (a fit refusing data without events, where an estimate was wrong) shows
+   * another problem, and would hide the one found, as in Hypothesis (which tells failures apart by
+   * type and line too).
+   */
+  static String kind(Throwable failure) {
+    for (StackTraceElement e : failure.getStackTrace()) {
+      if (e.getClassName().startsWith("org.channelrisk.")) {
+        return failure.getClass().getName() + " at " + e;
+      }
+    }
+    return failure.getClass().getName();
+  }
+
+  /**
+   * Shortlex order on the choices an input was made of: fewer choices, or as many and the first that
+   * differs smaller. A candidate is smaller than the best as a sequence, but the generator may read past
+   * its end (a replay then hands out zeros): an int whose upper bound is one choice, read as a matrix
+   * size, makes a larger input from a shorter sequence. Comparing what was read, not what was offered,
+   * keeps every step a real simplification, and makes shrinking end.
+   */
+  static boolean simpler(long[] a, long[] b) {
+    if (a.length != b.length) {
+      return a.length < b.length;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return Long.compareUnsigned(a[i], b[i]) < 0;
+      }
+    }
+    return false;
   }
 
   private static long[] with(long[] c, int at, long value) {
@@ -189,8 +231,9 @@ public final class PropertyCheck {
     return out;
   }
 
+  /** The input's own text (a record's shows its fields), cut at 2,000 characters. */
   private static String describe(Object input) {
-    String s = input instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(input);
+    String s = String.valueOf(input);
     return s.length() > 2000 ? s.substring(0, 2000) + "... (" + s.length() + " characters)" : s;
   }
 }

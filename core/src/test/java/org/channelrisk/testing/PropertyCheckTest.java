@@ -2,6 +2,7 @@ package org.channelrisk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,6 +18,13 @@ class PropertyCheckTest {
     return rng -> new Numbers(Gen.list(rng, 40, r -> Gen.intIn(r, 0, 1000)), Gen.doubleIn(rng, 1, 100));
   }
 
+  /** The failure the shrinking starts from: what the property throws on the input. */
+  private static <T> Throwable failure(Consumer<T> property, T input) {
+    Throwable t = catchThrowable(() -> property.accept(input));
+    assertThat(t).as("the input fails").isNotNull();
+    return t;
+  }
+
   @Test
   void aFailingListShrinksToOneElementAtTheBoundary() {
     Consumer<Numbers> sumBelow500 = n -> assertThat(n.values().stream().mapToInt(Integer::intValue).sum()).isLessThan(500);
@@ -27,12 +35,33 @@ class PropertyCheckTest {
       c = Choices.recording(rng);
       failing = numbers().apply(c);
     } while (failing.values().stream().mapToInt(Integer::intValue).sum() < 2000);
-    PropertyCheck.Shrunk<Numbers> s = PropertyCheck.shrink(c.used(), numbers(), sumBelow500, failing, new AssertionError());
+    PropertyCheck.Shrunk<Numbers> s = PropertyCheck.shrink(c.used(), numbers(), sumBelow500, failing, failure(sumBelow500, failing));
     assertThat(s.input().values()).hasSize(1);
     assertThat(s.input().values().get(0)).isBetween(500, 1000);
     assertThat(failing.values().size()).isGreaterThan(1);
     assertThat(s.input().scale()).isEqualTo(1); // an unrelated field goes to its simplest value
     assertThat(s.steps()).isPositive();
+  }
+
+  @Test
+  void shrinkingKeepsTheFailureItStartedFrom() {
+    // an empty list is refused, a failure of its own: a shrink that reached it would report that instead
+    Consumer<Numbers> sumBelow500 = n -> {
+      if (n.values().isEmpty()) {
+        throw new IllegalArgumentException("no values");
+      }
+      assertThat(n.values().stream().mapToInt(Integer::intValue).sum()).isLessThan(500);
+    };
+    RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(11);
+    Numbers failing;
+    Choices c;
+    do {
+      c = Choices.recording(rng);
+      failing = numbers().apply(c);
+    } while (failing.values().stream().mapToInt(Integer::intValue).sum() < 2000);
+    PropertyCheck.Shrunk<Numbers> s = PropertyCheck.shrink(c.used(), numbers(), sumBelow500, failing, failure(sumBelow500, failing));
+    assertThat(s.failure()).isInstanceOf(AssertionError.class);
+    assertThat(s.input().values()).hasSize(1);
   }
 
   @Test
@@ -46,8 +75,38 @@ class PropertyCheckTest {
       c = Choices.recording(rng);
       failing = text.apply(c);
     } while (!failing.contains(",") || failing.length() < 10);
-    PropertyCheck.Shrunk<String> s = PropertyCheck.shrink(c.used(), text, noComma, failing, new AssertionError());
+    PropertyCheck.Shrunk<String> s = PropertyCheck.shrink(c.used(), text, noComma, failing, failure(noComma, failing));
     assertThat(s.input()).contains(",").hasSizeLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aSizeNeverGrowsWhileShrinking() {
+    // a p x p matrix: the upper bound of p is one choice, a value inside the range two; the zeros a
+    // replay hands out past its end must count, or "the upper bound" with all-zero entries looks simpler
+    Function<RandomGenerator, List<List<Double>>> squares = rng -> {
+      int p = Gen.intIn(rng, 1, 6);
+      List<List<Double>> rows = new java.util.ArrayList<>();
+      for (int i = 0; i < p; i++) {
+        List<Double> row = new java.util.ArrayList<>();
+        for (int k = 0; k < p; k++) {
+          row.add(Gen.doubleIn(rng, -3, 3));
+        }
+        rows.add(row);
+      }
+      return rows;
+    };
+    Consumer<List<List<Double>>> oneRow = m -> assertThat(m).hasSizeLessThan(2);
+    RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(17);
+    for (int found = 0; found < 20; ) {
+      Choices c = Choices.recording(rng);
+      List<List<Double>> failing = squares.apply(c);
+      if (failing.size() < 2 || failing.size() > 4) {
+        continue;
+      }
+      found++;
+      PropertyCheck.Shrunk<List<List<Double>>> s = PropertyCheck.shrink(c.used(), squares, oneRow, failing, failure(oneRow, failing));
+      assertThat(s.input()).as("shrunk from %s", failing).hasSize(2);
+    }
   }
 
   @Test
