@@ -17,7 +17,7 @@ import org.channelrisk.sim.Scenario;
  * }</pre>
  *
  * <p>The network is built once per size and JVM (its generation costs far more than a run), then each
- * particle derives its scenario with {@link Presets#actionDay2019(Scenario, double, double, double)}.
+ * particle derives its scenario with {@link Presets#recalibrate2019(Scenario)}.
  */
 public final class PresetCalibrations {
   /** Channels and groups in the published sample. */

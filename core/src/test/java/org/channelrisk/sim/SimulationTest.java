@@ -32,7 +32,8 @@ class SimulationTest {
   @Test
   void aRunGivesTheSameNumbersInEveryJvm() {
     // the preset as it was when the numbers were pinned (its calibrated values changed since)
-    Trajectory t = Simulation.of(Presets.actionDay2019(Presets.actionDay2019(2_000, true), 0.9, 0.5, 100)).seed(7).replicate(3).run()
+    Trajectory t = Simulation.of(Presets.recalibrate2019(Presets.actionDay2019(2_000, true)).recreation(0.9).spareBanShare(0.5)
+        .pressureMultiplier(100).build()).seed(7).replicate(3).run()
         .trajectory();
     assertThat(t.events()).isEqualTo(5595);
     assertThat(t.values(Observed.ACTIVE_CHANNELS)[100]).isEqualTo(602.0);
