@@ -297,7 +297,7 @@ final class Demo {
   }
 
   static String pct(ReplicateMetrics.Spread s) {
-    return String.format(Locale.ROOT, "%.0f%% (%.0f-%.0f%%)", 100 * s.median(), 100 * s.lower(), 100 * s.upper());
+    return pct(new Estimate(s.median(), s.lower(), s.upper(), "across replicates"));
   }
 
   /**
@@ -368,8 +368,16 @@ final class Demo {
     return lo == hi ? String.format(Locale.ROOT, "%.0f", lo) : String.format(Locale.ROOT, "%.0f-%.0f", lo, hi);
   }
 
+  /** An estimate as "80% (79-81%)"; "n/a" where it is not available, "?" for a limit that is not. */
   static String pct(Estimate e) {
-    return String.format(Locale.ROOT, "%.0f%% (%.0f-%.0f%%)", 100 * e.value(), 100 * e.lower(), 100 * e.upper());
+    if (!Double.isFinite(e.value())) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.0f%% (%s-%s%%)", 100 * e.value(), percent(e.lower()), percent(e.upper()));
+  }
+
+  private static String percent(double p) {
+    return Double.isFinite(p) ? String.format(Locale.ROOT, "%.0f", 100 * p) : "?";
   }
 
   static String num(Estimate e, String fmt) {

@@ -254,17 +254,19 @@ public final class OutputPlan implements AutoCloseable {
    * @return the staging path
    * @throws IOException if the staging folder cannot be created
    */
-  public Path staging(Target t) throws IOException {
+  public synchronized Path staging(Target t) throws IOException {
     checkOpen();
     if (t.staging == null) {
+      // the hook first: a stop between creating the staging and registering would leave it
+      removeOnShutdown();
       String token = STAGE_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
       if (t.folder) {
         Path base = Files.isDirectory(t.path) ? t.path.toAbsolutePath() : existingAncestor(t.path);
-        t.staging = Files.createDirectory(base.resolve(token + ".tmp"));
+        t.staging = base.resolve(token + ".tmp");
+        Files.createDirectory(t.staging);
       } else {
         t.staging = t.path.toAbsolutePath().resolveSibling(token + "-" + t.path.getFileName());
       }
-      removeOnShutdown();
     }
     return t.staging;
   }
@@ -302,12 +304,20 @@ public final class OutputPlan implements AutoCloseable {
    * fails, the targets already moved are removed again (a file replaced under {@code --force} is
    * restored) and the exception is thrown.
    *
-   * <p>Synchronized with {@link #close()}, so that a JVM stopped during the moves lets them finish
-   * rather than removing half of them.
+   * <p>The moves hold the plan's lock, as {@link #close()} does, so that a JVM stopped during the
+   * moves lets them finish rather than removing half of them; the printing does not, so that a stop
+   * while standard output is blocked (a paused pager) is not held up.
    *
    * @throws IOException if a target cannot be moved into place
    */
-  public synchronized void commit() throws IOException {
+  public void commit() throws IOException {
+    move();
+    for (Runnable p : prints) {
+      p.run();
+    }
+  }
+
+  private synchronized void move() throws IOException {
     checkOpen();
     Deque<Runnable> undo = new ArrayDeque<>();
     List<Path> backups = new ArrayList<>();
@@ -331,9 +341,6 @@ public final class OutputPlan implements AutoCloseable {
     committed = true;
     for (Path b : backups) {
       Files.deleteIfExists(b);
-    }
-    for (Runnable p : prints) {
-      p.run();
     }
   }
 
@@ -410,6 +417,7 @@ public final class OutputPlan implements AutoCloseable {
     for (Target t : targets) {
       if (t.staging != null) {
         quietly(() -> deleteTree(t.staging));
+        quietly(() -> deleteWriterTemporaries(t.staging));
       }
     }
     if (cleanup != null && Thread.currentThread() != cleanup) {
@@ -469,6 +477,23 @@ public final class OutputPlan implements AutoCloseable {
         break;
       }
       d = d.getParent();
+    }
+  }
+
+  /**
+   * Removes the temporary files an atomic writer leaves beside a staging file when it is stopped in
+   * the middle of a write ({@code .<staging name>.<hex>.tmp}, {@code AtomicFiles}).
+   */
+  private static void deleteWriterTemporaries(Path staging) throws IOException {
+    Path dir = staging.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    String prefix = "." + staging.getFileName() + ".";
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(x -> x.getFileName().toString().startsWith(prefix) && x.getFileName().toString().endsWith(".tmp")).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

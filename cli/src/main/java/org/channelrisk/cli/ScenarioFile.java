@@ -31,7 +31,7 @@ import org.channelrisk.sim.TargetingStrategy;
 
 /**
  * Reads a scenario from YAML or JSON (the core stays free of a JSON library). Every error names the
- * file, the line and column of the field, and the field path, e.g. {@code nov2019.yaml line 21,
+ * file and the field path, and for a field the file gives its line and column, e.g. {@code nov2019.yaml line 21,
  * column 5: actionDays[0].budget: expected a whole number, found "many"} (a model's own check, such as
  * {@code meanDays must be > 0}, at the line of the field it names); unknown fields are errors too, since a misspelt key would otherwise be ignored
  * silently. The format is documented in {@code examples/scenarios/README.md}.
@@ -178,6 +178,9 @@ final class ScenarioFile {
     InvalidInputException error(String problem) {
       // a model's message names its setting first ("meanDays must be > 0: -10"): where this mapping
       // has a field of that name, the position is that field's line, the text the same
+      if (problem == null) {
+        problem = "not a valid value";
+      }
       int end = 0;
       while (end < problem.length() && Character.isLetterOrDigit(problem.charAt(end))) {
         end++;
@@ -429,8 +432,8 @@ final class ScenarioFile {
     a.number("window", d::window);
     if (a.has("budget")) {
       long budget = a.whole("budget", 0);
-      if (budget > Integer.MAX_VALUE) {
-        throw a.get("budget").error("too large: " + budget);
+      if (budget > Integer.MAX_VALUE || budget < Integer.MIN_VALUE) {
+        throw a.get("budget").error("expected a whole number from 0 to " + Integer.MAX_VALUE + ", found " + budget);
       }
       a.build(() -> d.budget((int) budget));
     }

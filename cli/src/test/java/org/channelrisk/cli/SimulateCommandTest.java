@@ -119,6 +119,8 @@ class SimulateCommandTest {
           "delay.yaml line 5, column 5: recreation.delay: meanDays must be finite and > 0: -10.0"},
       {"horizon.json", "{\"ecosystem\": {\"generate\": {\"channels\": 10}},\n \"horizon\": -1}\n",
           "horizon.json line 2, column 2: horizon must be finite and >= 0: -1.0"},
+      {"wide.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays:\n  - time: 3\n    budget: -4294967295\n",
+          "wide.yaml line 4, column 5: actionDays[0].budget: expected a whole number from 0 to 2147483647, found -4294967295"},
       {"typo.yaml", "ecosystem: {generate: {channels: 10}}\nhorizn: 30\n", "typo.yaml line 2, column 1: horizn: unknown field"},
       {"type.yaml", "ecosystem: {generate: {channels: many}}\n", "type.yaml line 1, column 24: ecosystem.generate.channels: expected a whole number"},
       {"family.yaml", "ecosystem: {generate: {channels: 10}}\nrecreation: {delay: {family: gamma}}\n",

@@ -38,6 +38,20 @@ class StoppedCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void closingRemovesTheTemporaryFileOfAnInterruptedWrite(@TempDir Path dir) throws Exception {
+    // a write stopped halfway leaves the atomic writer's temporary file beside the staging file
+    OutputPlan plan = OutputPlan.create(false);
+    OutputPlan.Target t = plan.file("--output", dir.resolve("out.csv"), "csv");
+    Path staging = plan.staging(t);
+    Path partial = Files.writeString(staging.resolveSibling("." + staging.getFileName() + ".1f2e3d.tmp"), "time,value\n1,");
+    Path unrelated = Files.writeString(dir.resolve("notes.tmp"), "kept");
+    plan.close();
+    assertThat(partial).doesNotExist();
+    assertThat(unrelated).exists();
+    assertThat(staging(dir)).isEmpty();
+  }
+
   private static List<String> staging(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".channelrisk-")).toList();

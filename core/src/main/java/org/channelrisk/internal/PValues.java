@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * How the printed forms of the tests write a p-value: four significant digits, and below the
- * machine epsilon "&lt; 2.2e-16", as R's {@code print.htest} and {@code format.pval} do, rather than
- * "0.000" for a chi-square of 20,000 whose p underflows. The value itself stays available, unrounded,
+ * machine epsilon the bound "&lt; 2.2e-16" that R's {@code print.htest} prints (R survival's
+ * {@code format.pval} gives "&lt;2e-16"), rather than "0.000" for a chi-square of 20,000 whose p
+ * underflows. The value itself stays available, unrounded,
  * from each result. Internal: not a supported API.
  *
  * <pre>{@code

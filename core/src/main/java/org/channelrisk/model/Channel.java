@@ -85,9 +85,12 @@ public record Channel(
       this.platformId = platformId;
     }
 
-    /** A null refused as the channel's constructor refuses it, after the channel's id. */
+    /**
+     * A null refused as the channel's constructor refuses it, after the channel's id; any other value
+     * passes untouched, to be checked when built (so a bad id is not reported by a setter).
+     */
     private <T> T notNull(String field, T value) {
-      return Checks.of("channel", id).notNull(field, value);
+      return value != null ? value : Checks.of("channel", id).notNull(field, value);
     }
 
     /** @param value the role @return this builder */

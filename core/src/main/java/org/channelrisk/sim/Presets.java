@@ -269,6 +269,13 @@ public final class Presets {
     return recalibrate2018(actionDay2019(channels, telegram2018())).build();
   }
 
+  /** The checks of the positional 2018 forms, in their order, before any other. */
+  private static void check2018(double referredShare, double recreation, double detection) {
+    Checks.probability("referredShare", referredShare);
+    Checks.probability("recreation", recreation);
+    Checks.finiteNonNegative("detection", detection);
+  }
+
   /** Posterior median of the share of Telegram channels referred in the October 2018 calibration. */
   public static final double CALIBRATED_2018_REFERRED_SHARE = 0.20;
   /** Posterior median of the re-creation probability in the October 2018 calibration. */
@@ -355,6 +362,7 @@ public final class Presets {
   @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2018(int channels, double referredShare, double recreation, double detection) {
     Checks.atLeastOne("channels", channels);
+    check2018(referredShare, recreation, detection); // before the network is built, as before
     return recalibrate2018(actionDay2019(channels, telegram2018())).referredShare(referredShare).recreation(recreation)
         .detection(detection).build();
   }
@@ -374,6 +382,8 @@ public final class Presets {
    */
   @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2018(Scenario network, double referredShare, double recreation, double detection) {
+    Checks.notNull("network", network);
+    check2018(referredShare, recreation, detection);
     return recalibrate2018(network).referredShare(referredShare).recreation(recreation).detection(detection).build();
   }
 
@@ -395,6 +405,11 @@ public final class Presets {
    */
   @Deprecated(since = "0.2", forRemoval = true)
   public static Scenario actionDay2019(Scenario network, double recreation, double spareBanShare, double pressureMultiplier) {
+    Checks.notNull("network", network);
+    // the values before the network's action day, in the order these forms always checked
+    Checks.probability("recreation", recreation);
+    Checks.probability("spareBanShare", spareBanShare);
+    Checks.atLeastOne("pressureMultiplier", pressureMultiplier);
     return recalibrate2019(network).recreation(recreation).spareBanShare(spareBanShare).pressureMultiplier(pressureMultiplier)
         .build();
   }

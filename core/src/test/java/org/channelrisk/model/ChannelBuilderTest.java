@@ -41,4 +41,10 @@ class ChannelBuilderTest {
     assertThatThrownBy(() -> Channel.builder("", "tg").role(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("channel id must not be empty");
   }
+
+  @Test
+  void aBadIdIsReportedWhenBuiltNotBySetters() {
+    Channel.Builder b = Channel.builder(" ", "tg").role(ChannelRole.ARCHIVE).language("ar").operator("op");
+    assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel id");
+  }
 }

@@ -62,6 +62,11 @@ class PresetsArgumentsTest {
         Presets.recalibrate2018(Presets.actionDay2019(10, Presets.telegram2018())).referredShare(0.5).recreation(0.1).detection(0.01)
             .build()));
     assertThatThrownBy(() -> Presets.actionDay2018(10, 0.2, 1.5, 0.1)).hasMessage("recreation must be in [0, 1]: 1.5");
+    // the positional forms check their values before the network, as they always did
+    assertThatThrownBy(() -> Presets.actionDay2018(Scenario.builder(org.channelrisk.model.Ecosystem.empty()).build(), 0.2, 1.5, 0.1))
+        .hasMessage("recreation must be in [0, 1]: 1.5");
+    assertThatThrownBy(() -> Presets.actionDay2019(Presets.telegram2015(10), 0.5, 0.5, 0.5))
+        .hasMessage("pressureMultiplier must be finite and >= 1: 0.5");
   }
 
   /** What the calibrated values change, as values (a scenario compares by identity). */

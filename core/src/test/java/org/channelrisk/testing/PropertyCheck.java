@@ -132,7 +132,7 @@ public final class PropertyCheck {
       }
       tried++;
       Attempt<T> a = attempt(candidate, generator, property);
-      if (a == null || !kind.equals(kind(a.failure)) || !simpler(a.choices, best.choices)) {
+      if (a == null || !sameKind(kind, a.failure) || !simpler(a.choices, best.choices)) {
         return false;
       }
       best = a;
@@ -148,6 +148,16 @@ public final class PropertyCheck {
    * another problem, and would hide the one found, as in Hypothesis (which tells failures apart by
    * type and line too).
    */
+  static boolean sameKind(String kind, Throwable failure) {
+    if (failure.getStackTrace().length == 0) {
+      // HotSpot may throw an implicit exception (a null, an index) without a stack once the code is
+      // compiled (OmitStackTraceInFastThrow): then the type is all there is to compare
+      String type = failure.getClass().getName();
+      return kind.equals(type) || kind.startsWith(type + " at ");
+    }
+    return kind.equals(kind(failure));
+  }
+
   static String kind(Throwable failure) {
     for (StackTraceElement e : failure.getStackTrace()) {
       if (e.getClassName().startsWith("org.channelrisk.")) {

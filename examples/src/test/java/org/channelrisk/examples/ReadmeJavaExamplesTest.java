@@ -60,7 +60,7 @@ class ReadmeJavaExamplesTest {
   }
 
   @Test
-  void theReadmeMarksExactlyTheThreeProgramsEachWithItsOutput() throws IOException {
+  void theReadmeMarksExactlyTheSixProgramsEachWithItsOutput() throws IOException {
     Map<String, Map<String, String>> b = blocks();
     assertThat(b.get("compiled").keySet()).containsExactly("SurvivalExample", "RecoveryExample", "SimulationExample", "ImpactExample",
         "CompetingRisksExample", "CooperationExample");
