@@ -382,7 +382,7 @@ final class ScenarioFile {
             m.num("pressure", d.pressureWeight()), m.num("stay", d.stayBonus()), m.num("memoryDays", d.memoryDays()))));
       }
       for (Node a : root.list("actionDays")) {
-        sb.actionDay(actionDay(a));
+        sb.actionDay(actionDay(a, eco.platforms().keySet()));
       }
     }
     Scenario.Builder fb = b;
@@ -423,7 +423,8 @@ final class ScenarioFile {
     }
   }
 
-  private ActionDay actionDay(Node a) {
+  /** An action day; a platform it names must be one of the ecosystem's, refused at its line otherwise. */
+  private ActionDay actionDay(Node a, java.util.Set<String> known) {
     a.allow("time", "window", "budget", "platforms", "strategy", "banLevel", "spareBanShare", "pressure");
     if (!a.has("time")) {
       throw a.error("time: missing");
@@ -441,6 +442,9 @@ final class ScenarioFile {
     for (Node p : a.list("platforms")) {
       if (!p.node.isTextual()) {
         throw p.error("expected a platform id, found " + p.node);
+      }
+      if (!known.contains(p.node.asText())) {
+        throw p.error("unknown platform '" + p.node.asText() + "'; the platforms are " + known);
       }
       platforms.add(p.node.asText());
     }

@@ -126,7 +126,7 @@ class SimulateCommandTest {
       {"family.yaml", "ecosystem: {generate: {channels: 10}}\nrecreation: {delay: {family: gamma}}\n",
           "family.yaml line 2, column 22: recreation.delay: family: expected exponential, weibull, lognormal or fixed, found 'gamma'"},
       {"platform.yaml", "ecosystem: {generate: {channels: 10}}\nactionDays: [{time: 1, platforms: [myspace]}]\n",
-          "unknown platform 'myspace'"},
+          "platform.yaml line 2, column 36: actionDays[0].platforms[0]: unknown platform 'myspace'; the platforms are [telegram]"},
       {"broken.yaml", "ecosystem: {generate: {channels: 10}\n", "broken.yaml line"},
       {"preset.yaml", "preset: {name: nov2020}\n", "preset.yaml line 1, column 1: preset: unknown preset 'nov2020'"},
       {"combined.yaml", "preset: {name: telegram2015, channels: 10}\nrecreation: {probability: 0.5}\n",
